@@ -1,0 +1,48 @@
+package org.aet.codebook;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One code of a codebook: what it means, when to use it and when not, examples, and how to detect it.
+ *
+ * @param id stable identifier, unique in the codebook (lower case, digits and hyphens)
+ * @param parent the id of the parent code, or "" for a top-level code (in four-tensions, a tension)
+ * @param name the name people see
+ * @param definition what the code means
+ * @param useWhen when to apply it
+ * @param doNotUseWhen when not to apply it, and which code to use instead
+ * @param examples passages that should get this code
+ * @param counterExamples passages that look alike but should not get it
+ * @param colour display colour as {@code #RRGGBB}, or ""
+ * @param rules detection rules for the rule coder
+ */
+public record Code(
+    String id,
+    String parent,
+    String name,
+    String definition,
+    String useWhen,
+    String doNotUseWhen,
+    List<String> examples,
+    List<String> counterExamples,
+    String colour,
+    DetectionRules rules) {
+
+  public Code {
+    Objects.requireNonNull(id, "id");
+    parent = parent == null ? "" : parent;
+    Objects.requireNonNull(name, "name");
+    definition = Objects.requireNonNullElse(definition, "");
+    useWhen = Objects.requireNonNullElse(useWhen, "");
+    doNotUseWhen = Objects.requireNonNullElse(doNotUseWhen, "");
+    examples = List.copyOf(examples);
+    counterExamples = List.copyOf(counterExamples);
+    colour = Objects.requireNonNullElse(colour, "");
+    rules = Objects.requireNonNullElse(rules, DetectionRules.NONE);
+  }
+
+  public boolean isTopLevel() {
+    return parent.isEmpty();
+  }
+}

@@ -1,0 +1,78 @@
+package org.aet.codebook;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated codebook: hierarchical codes with stable ids.
+ *
+ * @param name short name, as given to {@code --codebook} ("four-tensions")
+ * @param title a human title
+ * @param description what the codebook is for and where it comes from
+ * @param version the content hash of the file it was loaded from, recorded with every coding
+ * @param codes the codes, parents before their children
+ */
+public record Codebook(String name, String title, String description, String version, List<Code> codes) {
+
+  public Codebook {
+    Objects.requireNonNull(name, "name");
+    title = Objects.requireNonNullElse(title, name);
+    description = Objects.requireNonNullElse(description, "");
+    Objects.requireNonNull(version, "version");
+    codes = List.copyOf(codes);
+    Map<String, Code> seen = new LinkedHashMap<>();
+    for (Code code : codes) {
+      if (seen.putIfAbsent(code.id(), code) != null) {
+        throw new IllegalArgumentException("duplicate code id " + code.id());
+      }
+      if (!code.isTopLevel() && !seen.containsKey(code.parent())) {
+        throw new IllegalArgumentException("code " + code.id() + " comes before its parent " + code.parent());
+      }
+    }
+  }
+
+  /** The code with {@code id}. */
+  public Code code(String id) {
+    for (Code code : codes) {
+      if (code.id().equals(id)) {
+        return code;
+      }
+    }
+    throw new IllegalArgumentException("no code " + id + " in codebook " + name);
+  }
+
+  /** The ids from the top-level ancestor down to {@code id}, joined by "/": {@code power/reciprocity}. */
+  public String path(String id) {
+    List<String> ids = new ArrayList<>();
+    for (Code code = code(id); ; code = code(code.parent())) {
+      ids.add(code.id());
+      if (code.isTopLevel()) {
+        break;
+      }
+    }
+    Collections.reverse(ids);
+    return String.join("/", ids);
+  }
+
+  /** The top-level ancestor of {@code id} (itself when it is top level): in four-tensions, the tension. */
+  public Code root(String id) {
+    Code code = code(id);
+    while (!code.isTopLevel()) {
+      code = code(code.parent());
+    }
+    return code;
+  }
+
+  /** How deep {@code id} sits: 0 for a top-level code. */
+  public int depth(String id) {
+    return path(id).split("/").length - 1;
+  }
+
+  public List<Code> children(String id) {
+    return codes.stream().filter(c -> c.parent().equals(id)).toList();
+  }
+}

@@ -1,0 +1,244 @@
+package org.aet.codebook;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.aet.codebook.LocatedJson.ArrayNode;
+import org.aet.codebook.LocatedJson.Member;
+import org.aet.codebook.LocatedJson.Node;
+import org.aet.codebook.LocatedJson.ObjectNode;
+import org.aet.codebook.LocatedJson.ValueNode;
+import org.aet.diagnostics.Diagnostic;
+import org.aet.diagnostics.InputException;
+
+/**
+ * Reads a codebook's JSON and checks all of it before giving a {@link Codebook}: unknown keys, missing or empty
+ * fields, wrong types, duplicate ids, parents that do not exist or form a loop, malformed colours. Every problem
+ * is reported with its line and column, all in one go. docs/codebook-format.md describes the format.
+ */
+final class CodebookParser {
+  private static final Set<String> CODEBOOK_KEYS = Set.of("name", "title", "description", "codes");
+  private static final Set<String> CODE_KEYS = Set.of("id", "parent", "name", "definition", "use_when",
+      "do_not_use_when", "examples", "counter_examples", "colour", "rules");
+  private static final Set<String> RULE_KEYS = Set.of("lemmas", "phrases", "exclude", "negation_window");
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+  private static final int MAX_NEGATION_WINDOW = 10;
+
+  private final Path file;
+  private final String text;
+  private final List<String> lines;
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  private CodebookParser(Path file, String text) {
+    this.file = file;
+    this.text = text;
+    this.lines = List.of(text.split("\n", -1));
+  }
+
+  static Codebook parse(Path file, String text) throws InputException {
+    return new CodebookParser(file, text).parse();
+  }
+
+  private Codebook parse() throws InputException {
+    Node root;
+    try {
+      root = LocatedJson.parse(text);
+    } catch (LocatedJson.SyntaxError e) {
+      throw new InputException(error(e.line, e.column, e.getMessage()));
+    }
+    if (!(root instanceof ObjectNode top)) {
+      throw new InputException(error(root.line(), root.column(), "expected a JSON object { \"name\": ..., \"codes\":"
+          + " [...] } at the top of a codebook"));
+    }
+    checkKeys(top, CODEBOOK_KEYS, "a codebook");
+    String name = requiredString(top, "name", "the codebook");
+    String title = optionalString(top, "title");
+    String description = optionalString(top, "description");
+    List<Code> codes = new ArrayList<>();
+    Map<String, Node> idNodes = new HashMap<>();
+    Member codesMember = top.members().get("codes");
+    if (codesMember == null) {
+      problems.add(error(top.line(), top.column(), "a codebook needs \"codes\": a list of codes"));
+    } else if (codesMember.value() instanceof ArrayNode array && !array.items().isEmpty()) {
+      for (Node item : array.items()) {
+        Code code = code(item);
+        if (code != null) {
+          Node previous = idNodes.putIfAbsent(code.id(), item);
+          if (previous != null) {
+            problems.add(error(item.line(), item.column(), "duplicate code id \"" + code.id() + "\" (first used at"
+                + " line " + previous.line() + "); every code needs its own id"));
+          } else {
+            codes.add(code);
+          }
+        }
+      }
+    } else {
+      problems.add(at(codesMember, "\"codes\" must be a list with at least one code: [ { \"id\": ... } ]"));
+    }
+    List<Code> ordered = checkHierarchy(codes, idNodes);
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    String version = Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString().substring(0, 12);
+    return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered);
+  }
+
+  private Code code(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      problems.add(error(node.line(), node.column(), "expected a code: an object { \"id\": ..., \"name\": ... }"));
+      return null;
+    }
+    checkKeys(object, CODE_KEYS, "a code");
+    String id = requiredString(object, "id", "a code");
+    if (!id.isEmpty() && !ID.matcher(id).matches()) {
+      problems.add(at(object.members().get("id"), "code id \"" + id + "\" must be lower-case letters, digits and"
+          + " hyphens, such as \"lack-of-reciprocity\""));
+    }
+    String what = id.isEmpty() ? "a code" : "code \"" + id + "\"";
+    String name = requiredString(object, "name", what);
+    String definition = requiredString(object, "definition", what);
+    String colour = optionalString(object, "colour");
+    if (!colour.isEmpty() && !COLOUR.matcher(colour).matches()) {
+      problems.add(at(object.members().get("colour"), "colour \"" + colour + "\" must be #RRGGBB, such as"
+          + " \"#1f77b4\""));
+    }
+    return new Code(id, optionalString(object, "parent"), name, definition, optionalString(object, "use_when"),
+        optionalString(object, "do_not_use_when"), stringList(object, "examples"),
+        stringList(object, "counter_examples"), colour, rules(object.members().get("rules")));
+  }
+
+  private DetectionRules rules(Member member) {
+    if (member == null) {
+      return DetectionRules.NONE;
+    }
+    if (!(member.value() instanceof ObjectNode rules)) {
+      problems.add(at(member, "\"rules\" must be an object such as { \"lemmas\": [...], \"phrases\": [...] }"));
+      return DetectionRules.NONE;
+    }
+    checkKeys(rules, RULE_KEYS, "rules");
+    int window = DetectionRules.DEFAULT_NEGATION_WINDOW;
+    Member windowMember = rules.members().get("negation_window");
+    if (windowMember != null) {
+      if (windowMember.value() instanceof ValueNode v && v.value() instanceof Integer n
+          && n >= 0 && n <= MAX_NEGATION_WINDOW) {
+        window = n;
+      } else {
+        problems.add(at(windowMember, "\"negation_window\" must be a whole number from 0 (off) to "
+            + MAX_NEGATION_WINDOW));
+      }
+    }
+    return new DetectionRules(stringList(rules, "lemmas"), stringList(rules, "phrases"),
+        stringList(rules, "exclude"), window);
+  }
+
+  /** Checks that parents exist and form no loop; returns the codes with every parent before its children. */
+  private List<Code> checkHierarchy(List<Code> codes, Map<String, Node> idNodes) {
+    Map<String, Code> byId = new LinkedHashMap<>();
+    codes.forEach(c -> byId.put(c.id(), c));
+    for (Code code : codes) {
+      Node node = idNodes.get(code.id());
+      if (!code.isTopLevel() && !byId.containsKey(code.parent())) {
+        problems.add(error(node.line(), node.column(), "code \"" + code.id() + "\" names parent \"" + code.parent()
+            + "\", which is not a code in this codebook"));
+        continue;
+      }
+      Set<String> seen = new HashSet<>();
+      for (Code c = code; c != null && !c.isTopLevel(); c = byId.get(c.parent())) {
+        if (!seen.add(c.id())) {
+          problems.add(error(node.line(), node.column(), "code \"" + code.id() + "\" is its own ancestor: parents"
+              + " must not form a loop"));
+          break;
+        }
+      }
+    }
+    List<Code> ordered = new ArrayList<>();
+    Set<String> placed = new HashSet<>();
+    while (problems.isEmpty() && ordered.size() < codes.size()) {
+      for (Code code : codes) {
+        if (!placed.contains(code.id()) && (code.isTopLevel() || placed.contains(code.parent()))) {
+          ordered.add(code);
+          placed.add(code.id());
+        }
+      }
+    }
+    return ordered;
+  }
+
+  private void checkKeys(ObjectNode object, Set<String> allowed, String what) {
+    for (Member member : object.members().values()) {
+      if (!allowed.contains(member.key())) {
+        problems.add(at(member, "unknown key \"" + member.key() + "\" in " + what + "; expected one of "
+            + allowed.stream().sorted().toList()));
+      }
+    }
+    for (Member duplicate : object.duplicates()) {
+      problems.add(at(duplicate, "\"" + duplicate.key() + "\" is given twice in " + what));
+    }
+  }
+
+  private String requiredString(ObjectNode object, String key, String what) {
+    Member member = object.members().get(key);
+    if (member == null) {
+      problems.add(error(object.line(), object.column(), what + " needs \"" + key + "\""));
+      return "";
+    }
+    String value = string(member);
+    if (value != null && value.isBlank()) {
+      problems.add(at(member, "\"" + key + "\" of " + what + " is empty; write it out"));
+    }
+    return value == null ? "" : value.strip();
+  }
+
+  private String optionalString(ObjectNode object, String key) {
+    Member member = object.members().get(key);
+    String value = member == null ? null : string(member);
+    return value == null ? "" : value.strip();
+  }
+
+  private String string(Member member) {
+    if (member.value() instanceof ValueNode v && v.value() instanceof String s) {
+      return s;
+    }
+    problems.add(at(member, "\"" + member.key() + "\" must be text in double quotes"));
+    return null;
+  }
+
+  private List<String> stringList(ObjectNode object, String key) {
+    Member member = object.members().get(key);
+    if (member == null) {
+      return List.of();
+    }
+    if (!(member.value() instanceof ArrayNode array)) {
+      problems.add(at(member, "\"" + key + "\" must be a list of texts: [\"...\", \"...\"]"));
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (Node item : array.items()) {
+      if (item instanceof ValueNode v && v.value() instanceof String s && !s.isBlank()) {
+        values.add(s.strip());
+      } else {
+        problems.add(error(item.line(), item.column(), "each entry of \"" + key + "\" must be non-empty text in"
+            + " double quotes"));
+      }
+    }
+    return values;
+  }
+
+  private Diagnostic at(Member member, String message) {
+    return error(member.line(), member.column(), message);
+  }
+
+  private Diagnostic error(int line, int column, String message) {
+    String lineText = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+    return Diagnostic.error(file, line, column, message, lineText);
+  }
+}

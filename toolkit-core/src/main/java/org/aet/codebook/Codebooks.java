@@ -1,0 +1,68 @@
+package org.aet.codebook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aet.diagnostics.AetException;
+import org.aet.diagnostics.Diagnostic;
+import org.aet.diagnostics.InputException;
+import org.aet.ingest.TextDecoder;
+
+/**
+ * Finds and loads codebooks: the ones shipped inside aet by name ("four-tensions"), or any file by path.
+ */
+public final class Codebooks {
+  private static final String SHIPPED = "/org/aet/codebooks/";
+
+  private Codebooks() {}
+
+  /**
+   * The codebook called {@code nameOrPath}: a path to a JSON file if such a file exists or the text ends in
+   * ".json", otherwise the name of a shipped codebook.
+   *
+   * @throws AetException when there is no such codebook, or it has errors (each with line and column)
+   */
+  public static Codebook load(String nameOrPath) throws AetException {
+    Path path = Path.of(nameOrPath);
+    if (Files.isRegularFile(path) || nameOrPath.endsWith(".json")) {
+      return load(path);
+    }
+    try (InputStream in = Codebooks.class.getResourceAsStream(SHIPPED + nameOrPath + ".json")) {
+      if (in == null) {
+        throw new AetException("no codebook called \"" + nameOrPath + "\": aet ships " + String.join(", ", shipped())
+            + "; or give the path of a codebook .json file");
+      }
+      return CodebookParser.parse(Path.of("codebooks", nameOrPath + ".json"),
+          TextDecoder.normaliseLineEnds(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new AetException("cannot read the shipped codebook " + nameOrPath + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads and validates the codebook in {@code file}. */
+  public static Codebook load(Path file) throws InputException {
+    try {
+      return CodebookParser.parse(file, TextDecoder.decode(Files.readAllBytes(file)).text());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputException(Diagnostic.fileError(file, "no such codebook file"));
+    } catch (IOException e) {
+      throw new InputException(Diagnostic.fileError(file, "cannot read the codebook: " + e.getMessage()));
+    }
+  }
+
+  /** The names of the codebooks shipped with aet, in the order of {@code codebooks/index.txt}. */
+  public static List<String> shipped() {
+    try (InputStream in = Codebooks.class.getResourceAsStream(SHIPPED + "index.txt")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.aet.export;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file written in two steps: everything goes to a hidden temporary file beside the target, which
+ * {@link #commit()} moves into place in one step. Until then the target is untouched, so a failed or interrupted
+ * export never leaves a half-written file (or destroys a good one from an earlier run).
+ */
+final class AtomicOutput implements AutoCloseable {
+  private final Path target;
+  private final Path temporary;
+  private boolean committed;
+
+  AtomicOutput(Path target) throws IOException {
+    this.target = target.toAbsolutePath();
+    Path folder = this.target.getParent();
+    Files.createDirectories(folder);
+    this.temporary = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
+  }
+
+  /** Where to write. */
+  Path temporary() {
+    return temporary;
+  }
+
+  /** Moves the finished temporary file over the target. */
+  void commit() throws IOException {
+    try {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
+  /** Deletes the temporary file unless it was committed. */
+  @Override
+  public void close() throws IOException {
+    if (!committed) {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

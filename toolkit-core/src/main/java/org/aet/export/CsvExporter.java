@@ -1,0 +1,76 @@
+package org.aet.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aet.model.CodedTranscript;
+
+/**
+ * Writes the coded-segments table as CSV (RFC 4180): UTF-8 with a byte order mark and CRLF line ends, so Excel
+ * and LibreOffice open it with the right characters. Text that a spreadsheet would take for a formula gets a
+ * leading apostrophe.
+ */
+public final class CsvExporter implements CodingExporter {
+  private static final String BOM = "\uFEFF";
+  private static final String EOL = "\r\n";
+
+  @Override
+  public List<String> extensions() {
+    return List.of("csv");
+  }
+
+  @Override
+  public ExportSession open(Path target, ExportContext context) throws IOException {
+    AtomicOutput output = new AtomicOutput(target);
+    BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8);
+    writer.write(BOM);
+    writeRow(writer, CodingTable.CODING_COLUMNS.stream().map(CodingTable.Column::key).toList());
+    return new ExportSession() {
+      @Override
+      public void write(CodedTranscript coded) throws IOException {
+        for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
+          writeRow(writer, CodingTable.CODING_COLUMNS.stream().map(c -> c.value().apply(row)).toList());
+        }
+      }
+
+      @Override
+      public void finish() throws IOException {
+        writer.close();
+        output.commit();
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          writer.close();
+        } finally {
+          output.close();
+        }
+      }
+    };
+  }
+
+  private static void writeRow(BufferedWriter writer, List<?> values) throws IOException {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        writer.write(',');
+      }
+      writer.write(quote(values.get(i)));
+    }
+    writer.write(EOL);
+  }
+
+  /** One CSV field: numbers as they are, text made formula-safe and quoted when it needs to be. */
+  static String quote(Object value) {
+    if (value instanceof Number n) {
+      return n.toString();
+    }
+    String text = SpreadsheetText.forCsv(value == null ? "" : value.toString());
+    boolean needsQuotes = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0;
+    return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+}

@@ -1,0 +1,30 @@
+package org.aet.export;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.aet.codebook.Codebook;
+import org.aet.segment.SegmentUnit;
+
+/**
+ * What an export needs to know beyond the coded transcripts, and what it records about how they were made.
+ *
+ * @param codebook the codebook the codings refer to
+ * @param unit what a segment is
+ * @param inputs the files and folders named as input, for the record
+ * @param createdAt when the run started
+ */
+public record ExportContext(Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt) {
+  public ExportContext {
+    Objects.requireNonNull(codebook, "codebook");
+    Objects.requireNonNull(unit, "unit");
+    inputs = List.copyOf(inputs);
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** The version of aet that wrote the export, from the jar's manifest ("dev" when run from classes). */
+  public static String toolVersion() {
+    String version = ExportContext.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+}

@@ -1,0 +1,87 @@
+package org.aet.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.aet.ingest.Timestamps;
+import org.aet.model.CodedTranscript;
+import org.aet.model.Evidence;
+
+/**
+ * Writes one JSON object per coding per line (JSON Lines), for analysis in R or Python. Each object has the
+ * columns of the coded-segments table under their keys, with {@code code} (the code id), {@code start} as
+ * {@code hh:mm:ss} or null, the segment's character span, and {@code evidence} as a list of
+ * {@code {text, begin, end, rule}}. Values are exactly as in the transcript: JSON is not a spreadsheet, so no
+ * formula guard is applied.
+ */
+public final class JsonlExporter implements CodingExporter {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Override
+  public List<String> extensions() {
+    return List.of("jsonl");
+  }
+
+  @Override
+  public ExportSession open(Path target, ExportContext context) throws IOException {
+    AtomicOutput output = new AtomicOutput(target);
+    JsonGenerator json = MAPPER.getFactory().createGenerator(output.temporary().toFile(), JsonEncoding.UTF8);
+    json.setRootValueSeparator(null);
+    return new ExportSession() {
+      @Override
+      public void write(CodedTranscript coded) throws IOException {
+        for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
+          writeRow(json, row);
+        }
+      }
+
+      @Override
+      public void finish() throws IOException {
+        json.close();
+        output.commit();
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          json.close();
+        } finally {
+          output.close();
+        }
+      }
+    };
+  }
+
+  private static void writeRow(JsonGenerator json, CodingTable.CodingRow row) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("segment_id", row.segment().id());
+    json.writeStringField("code", row.coding().codeId());
+    for (CodingTable.Column<CodingTable.CodingRow> column : CodingTable.CODING_COLUMNS) {
+      switch (column.key()) {
+        case "segment_id", "evidence" -> { }
+        case "start" -> {
+          String start = Timestamps.format(row.segment().start());
+          json.writeStringField("start", start.isEmpty() ? null : start);
+        }
+        default -> json.writeObjectField(column.key(), column.value().apply(row));
+      }
+    }
+    json.writeNumberField("char_begin", row.segment().span().begin());
+    json.writeNumberField("char_end", row.segment().span().end());
+    json.writeArrayFieldStart("evidence");
+    for (Evidence evidence : row.coding().evidence()) {
+      json.writeStartObject();
+      json.writeStringField("text", evidence.text());
+      json.writeNumberField("begin", evidence.span().begin());
+      json.writeNumberField("end", evidence.span().end());
+      json.writeStringField("rule", evidence.rule());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeRaw('\n');
+  }
+}

@@ -1,0 +1,38 @@
+package org.aet.export;
+
+/**
+ * Guards against spreadsheet formula injection: a transcript line such as {@code =HYPERLINK(...)} or
+ * {@code -1+2} must show as the words that were said, never run as a formula when the file is opened in Excel
+ * or LibreOffice.
+ */
+public final class SpreadsheetText {
+  /** Longest text a spreadsheet cell holds (Excel's limit). */
+  static final int MAX_CELL_CHARS = 32_767;
+
+  private static final String TRUNCATED = " [... cut here: a spreadsheet cell holds at most 32,767 characters;"
+      + " the .jsonl export has the full text]";
+
+  private SpreadsheetText() {}
+
+  /** True when a spreadsheet could read {@code text} as a formula: it starts with = + - @, a tab or a CR. */
+  public static boolean looksLikeFormula(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char first = text.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+  }
+
+  /** {@code text} made safe for a CSV cell: prefixed with an apostrophe when it looks like a formula. */
+  public static String forCsv(String text) {
+    return looksLikeFormula(text) ? "'" + text : text;
+  }
+
+  /** {@code text} cut to fit one spreadsheet cell, saying so when it was cut. */
+  static String fitCell(String text) {
+    if (text.length() <= MAX_CELL_CHARS) {
+      return text;
+    }
+    return text.substring(0, MAX_CELL_CHARS - TRUNCATED.length()) + TRUNCATED;
+  }
+}

@@ -1,0 +1,46 @@
+package org.aet.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The unit that gets coded: a whole turn or one sentence of it.
+ *
+ * @param id stable identifier derived from the transcript id and the span, never random, so decisions made about
+ *     a segment stay attached to it when the corpus is coded again
+ * @param transcriptId the transcript it comes from
+ * @param turnIndex the turn it lies in
+ * @param speaker who said it
+ * @param role the speaker's role in the study, or "" when not given
+ * @param start when its turn starts in the recording, or null when unknown
+ * @param span where it stands in the transcript text
+ * @param text what was said
+ * @param tokens its tokens, with spans into the transcript text
+ */
+public record Segment(
+    String id,
+    String transcriptId,
+    int turnIndex,
+    String speaker,
+    String role,
+    Duration start,
+    Span span,
+    String text,
+    List<Token> tokens) {
+
+  public Segment {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(transcriptId, "transcriptId");
+    Objects.requireNonNull(speaker, "speaker");
+    role = Objects.requireNonNullElse(role, "");
+    Objects.requireNonNull(span, "span");
+    Objects.requireNonNull(text, "text");
+    tokens = List.copyOf(tokens);
+  }
+
+  /** The id of the segment of {@code transcriptId} at {@code span}: readable, and the same on every run. */
+  public static String idFor(String transcriptId, Span span) {
+    return transcriptId + "@" + span.begin() + "-" + span.end();
+  }
+}

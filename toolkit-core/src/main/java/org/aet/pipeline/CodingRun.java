@@ -1,0 +1,166 @@
+package org.aet.pipeline;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.aet.codebook.Code;
+import org.aet.codebook.Codebook;
+import org.aet.coding.Coder;
+import org.aet.diagnostics.AetException;
+import org.aet.diagnostics.Diagnostic;
+import org.aet.diagnostics.InputException;
+import org.aet.export.ExportSession;
+import org.aet.ingest.Corpus;
+import org.aet.ingest.ReadResult;
+import org.aet.model.CodedTranscript;
+import org.aet.model.Coding;
+import org.aet.model.Segment;
+import org.aet.model.TextAnnotation;
+import org.aet.model.Transcript;
+import org.aet.nlp.Annotator;
+import org.aet.segment.Segmenter;
+
+/**
+ * The coding pipeline: read every transcript (stopping before any NLP if a file has errors, with all of them
+ * listed), then annotate, segment and code the transcripts several at a time and hand each to the export in
+ * corpus order as soon as it is done. Only a few annotated transcripts are in memory at once.
+ */
+public final class CodingRun {
+  private final Annotator annotator;
+  private final Segmenter segmenter;
+  private final Coder coder;
+  private final Codebook codebook;
+  private final int threads;
+
+  /**
+   * @param threads how many transcripts to annotate at once (CoreNLP scales to about the number of cores)
+   */
+  public CodingRun(Annotator annotator, Segmenter segmenter, Coder coder, Codebook codebook, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+    this.annotator = annotator;
+    this.segmenter = segmenter;
+    this.coder = coder;
+    this.codebook = codebook;
+    this.threads = threads;
+  }
+
+  /**
+   * Codes {@code corpus} into {@code out}. Does not finish {@code out}: the caller does, once this returns.
+   *
+   * @throws InputException when any transcript has errors (all files are checked, all problems listed)
+   * @throws AetException when the output cannot be written
+   */
+  public RunSummary run(Corpus corpus, ExportSession out, ProgressListener progress) throws AetException {
+    long started = System.nanoTime();
+    List<Diagnostic> warnings = new ArrayList<>();
+    List<Transcript> transcripts = readAll(corpus, warnings, progress);
+    long totalWords = transcripts.stream().mapToLong(Transcript::wordCount).sum();
+    Map<String, Long> byCode = new LinkedHashMap<>();
+    codebook.codes().forEach(c -> byCode.put(codebook.path(c.id()), 0L));
+    long words = 0;
+    long segments = 0;
+    long codings = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "aet-annotate");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Deque<Future<CodedTranscript>> inFlight = new ArrayDeque<>();
+      int submitted = 0;
+      progress.progress("coding", 0, totalWords);
+      while (submitted < transcripts.size() || !inFlight.isEmpty()) {
+        while (submitted < transcripts.size() && inFlight.size() < threads * 2) {
+          Transcript transcript = transcripts.get(submitted++);
+          inFlight.add(pool.submit(() -> code(transcript)));
+        }
+        CodedTranscript coded = await(inFlight.removeFirst());
+        out.write(coded);
+        words += coded.transcript().wordCount();
+        segments += coded.segments().size();
+        codings += coded.codings().size();
+        for (Coding coding : coded.codings()) {
+          byCode.merge(codebook.path(coding.codeId()), 1L, Long::sum);
+        }
+        progress.progress("coding", words, totalWords);
+      }
+    } catch (IOException e) {
+      throw new AetException("cannot write the output: " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+    return new RunSummary(transcripts.size(), words, segments, codings, warnings.size(), byCode,
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static List<Transcript> readAll(Corpus corpus, List<Diagnostic> warnings, ProgressListener progress)
+      throws InputException {
+    List<Transcript> transcripts = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
+    int done = 0;
+    for (Corpus.Entry entry : corpus.entries()) {
+      try {
+        ReadResult result = corpus.read(entry);
+        result.warnings().forEach(progress::warning);
+        warnings.addAll(result.warnings());
+        transcripts.add(result.transcript());
+      } catch (InputException e) {
+        errors.addAll(e.diagnostics());
+      }
+      progress.progress("reading", ++done, corpus.entries().size());
+    }
+    if (!errors.isEmpty()) {
+      throw new InputException(errors);
+    }
+    return transcripts;
+  }
+
+  /** Annotates, segments and codes one transcript; runs on a pool thread. */
+  CodedTranscript code(Transcript transcript) {
+    TextAnnotation annotation = annotator.annotate(transcript.text());
+    List<Segment> segments = segmenter.segment(transcript, annotation);
+    List<Coding> codings = new ArrayList<>();
+    for (Segment segment : segments) {
+      codings.addAll(coder.code(segment));
+    }
+    return new CodedTranscript(transcript, segments, codings);
+  }
+
+  private static CodedTranscript await(Future<CodedTranscript> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while coding", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** The codebook's codes that no segment got, by path: worth a look before trusting the coding. */
+  public static List<String> unusedCodes(Codebook codebook, RunSummary summary) {
+    List<String> unused = new ArrayList<>();
+    for (Code code : codebook.codes()) {
+      String path = codebook.path(code.id());
+      if (summary.codingsByCode().getOrDefault(path, 0L) == 0 && !code.rules().isEmpty()) {
+        unused.add(path);
+      }
+    }
+    return unused;
+  }
+}

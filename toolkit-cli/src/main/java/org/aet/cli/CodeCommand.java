@@ -1,0 +1,143 @@
+package org.aet.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.aet.codebook.Codebook;
+import org.aet.codebook.Codebooks;
+import org.aet.coding.RuleCoder;
+import org.aet.diagnostics.AetException;
+import org.aet.export.CodingExporters;
+import org.aet.export.ExportContext;
+import org.aet.export.ExportSession;
+import org.aet.ingest.Corpus;
+import org.aet.ingest.TranscriptReaders;
+import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.pipeline.CodingRun;
+import org.aet.pipeline.RunSummary;
+import org.aet.segment.SegmentUnit;
+import org.aet.segment.Segmenter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aet code}: transcripts in, coded segments out. */
+@Command(
+    name = "code",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Codes transcripts against a codebook and writes the coded segments.",
+      "Reads .txt (\"Name: text\" lines) and .vtt (Zoom, Teams) files; a folder is read with all its"
+          + " subfolders, each first-level subfolder being a case (for example a partnership).",
+      "Every coding is a suggestion with its evidence: the words that triggered it.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  aet code corpora/partnerships --codebook four-tensions -o coded.xlsx",
+      "  aet code interview-1.txt interview-2.vtt --codebook my-codebook.json --unit sentence -o coded.csv",
+      "",
+      "Output formats, chosen by the file's extension:",
+      "  .xlsx  workbook: coded segments, all segments, the codebook, and how the file was made",
+      "  .csv   the coded segments table (UTF-8, opens in Excel and LibreOffice)",
+      "  .jsonl one JSON object per coding, for R or Python"
+    })
+final class CodeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "TRANSCRIPT",
+      description = "Transcript files or folders of them.")
+  List<Path> inputs;
+
+  @Option(
+      names = {"-c", "--codebook"},
+      paramLabel = "NAME|FILE",
+      defaultValue = "four-tensions",
+      description = "A shipped codebook's name or a codebook .json file (default: ${DEFAULT-VALUE}).")
+  String codebook;
+
+  @Option(
+      names = {"-u", "--unit"},
+      paramLabel = "turn|sentence",
+      defaultValue = "turn",
+      description = "What one coded segment is: a speaker's turn or a sentence (default: ${DEFAULT-VALUE}).")
+  SegmentUnit unit;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "Where to write: a .xlsx, .csv or .jsonl file.")
+  Path output;
+
+  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
+  boolean overwrite;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "How many transcripts to annotate at once (default: the number of processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = {"-q", "--quiet"}, description = "Print no progress, only warnings, errors and the summary.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws AetException {
+    PrintWriter out = spec.commandLine().getOut();
+    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), quiet);
+    if (Files.exists(output) && !overwrite) {
+      throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
+    }
+    if (threads < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    var exporter = CodingExporters.load().forFile(output);
+    Codebook book = Codebooks.load(codebook);
+    Corpus corpus = Corpus.discover(inputs, TranscriptReaders.load());
+    progress.message("Loading the English language models (Stanford CoreNLP)...");
+    CodingRun run = new CodingRun(CoreNlpAnnotator.shared(), new Segmenter(unit), new RuleCoder(book), book,
+        threads);
+    ExportContext context = new ExportContext(book, unit, inputs.stream().map(Path::toString).toList(),
+        Instant.now());
+    RunSummary summary;
+    try (ExportSession session = exporter.open(output, context)) {
+      summary = run.run(corpus, session, progress);
+      session.finish();
+    } catch (java.io.IOException e) {
+      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    }
+    report(out, book, summary);
+    return 0;
+  }
+
+  private void report(PrintWriter out, Codebook book, RunSummary summary) {
+    out.printf("Coded %d transcript(s), %,d words, as %,d %s segments: %,d suggested coding(s) from the"
+            + " \"%s\" codebook (version %s).%n",
+        summary.transcripts(), summary.words(), summary.segments(), unit.label(), summary.codings(),
+        book.name(), book.version());
+    int width = summary.codingsByCode().keySet().stream().mapToInt(String::length).max().orElse(10);
+    for (Map.Entry<String, Long> entry : summary.codingsByCode().entrySet()) {
+      out.printf("  %-" + width + "s %6d%n", entry.getKey(), entry.getValue());
+    }
+    List<String> unused = CodingRun.unusedCodes(book, summary);
+    if (!unused.isEmpty()) {
+      out.println("No segment got: " + String.join(", ", unused)
+          + ". Check those codes' rules, or whether the conversations touch on them.");
+    }
+    if (summary.warnings() > 0) {
+      out.printf("%d warning(s) while reading: see the messages above.%n", summary.warnings());
+    }
+    out.printf("Wrote %s (%.1f s).%n", output, summary.elapsed().toMillis() / 1000.0);
+    out.flush();
+  }
+}

@@ -32,6 +32,7 @@ public final class PlainTextReader implements TranscriptReader {
     TranscriptBuilder builder = new TranscriptBuilder(source, format());
     List<String> lines = source.lines();
     int first = readFrontMatter(lines, builder);
+    SpeakerLabel.Vocabulary labels = SpeakerLabel.Vocabulary.of(lines.subList(first, lines.size()));
     OpenTurn open = null;
     for (int i = first; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -39,10 +40,9 @@ public final class PlainTextReader implements TranscriptReader {
       if (line.isBlank()) {
         continue;
       }
-      SpeakerLabel label = SpeakerLabel.find(line);
+      SpeakerLabel label = labels.find(line);
       if (label != null) {
         close(open, builder);
-        builder.roleIfUnset(label.speaker(), label.role());
         open = new OpenTurn(label.speaker(), time(label, line, lineNumber, builder), lineNumber);
         open.add(line.substring(label.textColumn()));
         continue;

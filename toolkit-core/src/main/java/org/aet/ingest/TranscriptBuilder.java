@@ -57,13 +57,6 @@ final class TranscriptBuilder {
     }
   }
 
-  /** Gives {@code speaker} a role unless the metadata already gave one. */
-  void roleIfUnset(String speaker, String role) {
-    if (!role.isEmpty()) {
-      roles.putIfAbsent(speaker, role);
-    }
-  }
-
   /** Adds a turn; blank text is skipped, since there is nothing in it to keep. */
   void turn(String speaker, Duration start, Duration end, String turnText, int line) {
     String said = turnText.strip();
@@ -100,6 +93,7 @@ final class TranscriptBuilder {
       diagnostics.add(Diagnostic.fileError(source.path(),
           "no conversation found: expected turns such as \"Jane Smith: what she said\" (" + format + " format)"));
     }
+    diagnostics.sort(java.util.Comparator.comparingInt(Diagnostic::line));
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       throw new org.aet.diagnostics.InputException(diagnostics);
     }

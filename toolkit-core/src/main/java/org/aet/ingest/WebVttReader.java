@@ -1,6 +1,7 @@
 package org.aet.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,9 +44,7 @@ public final class WebVttReader implements TranscriptReader {
     for (; i < lines.size() && !lines.get(i).isBlank(); i++) {
       readHeaderLine(lines.get(i), i + 1, builder);
     }
-    Merger merger = new Merger(builder);
-    int unattributed = 0;
-    int firstUnattributed = 0;
+    List<Block> blocks = new ArrayList<>();
     while (i < lines.size()) {
       while (i < lines.size() && lines.get(i).isBlank()) {
         i++;
@@ -55,13 +54,21 @@ public final class WebVttReader implements TranscriptReader {
         i++;
       }
       if (blockStart < i) {
-        Cue cue = readBlock(lines.subList(blockStart, i), blockStart + 1, builder);
-        if (cue != null && !cue.text.isBlank()) {
-          if (cue.speaker.equals(Turn.UNKNOWN_SPEAKER) && unattributed++ == 0) {
-            firstUnattributed = cue.line;
-          }
-          merger.add(cue);
+        blocks.add(new Block(lines.subList(blockStart, i), blockStart + 1));
+      }
+    }
+    SpeakerLabel.Vocabulary labels = SpeakerLabel.Vocabulary.of(
+        blocks.stream().flatMap(b -> b.lines().stream()).toList());
+    Merger merger = new Merger(builder);
+    int unattributed = 0;
+    int firstUnattributed = 0;
+    for (Block block : blocks) {
+      Cue cue = readBlock(block, labels, builder);
+      if (cue != null && !cue.text.isBlank()) {
+        if (cue.speaker.equals(Turn.UNKNOWN_SPEAKER) && unattributed++ == 0) {
+          firstUnattributed = cue.line;
         }
+        merger.add(cue);
       }
     }
     merger.flush();
@@ -80,7 +87,9 @@ public final class WebVttReader implements TranscriptReader {
   }
 
   /** Reads one block; returns null for blocks that hold no cue (NOTE, STYLE, REGION). */
-  private static Cue readBlock(List<String> block, int firstLine, TranscriptBuilder builder) {
+  private static Cue readBlock(Block blockLines, SpeakerLabel.Vocabulary labels, TranscriptBuilder builder) {
+    List<String> block = blockLines.lines();
+    int firstLine = blockLines.firstLine();
     String head = block.get(0);
     if (head.startsWith("NOTE") || head.equals("STYLE") || head.equals("REGION")) {
       return null;
@@ -89,7 +98,7 @@ public final class WebVttReader implements TranscriptReader {
     if (timingIndex >= block.size() || !block.get(timingIndex).contains(ARROW)) {
       builder.warn(firstLine, 1, "expected a cue timing line such as \"00:00:01.000 --> 00:00:04.000\"; the"
           + " block's text is kept without times", head);
-      return cue(String.join(" ", block), null, null, firstLine);
+      return cue(String.join(" ", block), null, null, firstLine, labels);
     }
     String timingLine = block.get(timingIndex);
     int timingLineNumber = firstLine + timingIndex;
@@ -104,7 +113,7 @@ public final class WebVttReader implements TranscriptReader {
           + " the cue is kept without times", timingLine);
     }
     List<String> payload = block.subList(timingIndex + 1, block.size());
-    return cue(String.join(" ", payload), start, end, timingLineNumber + 1);
+    return cue(String.join(" ", payload), start, end, timingLineNumber + 1, labels);
   }
 
   private static Duration time(String text, String line, int lineNumber, TranscriptBuilder builder) {
@@ -117,7 +126,8 @@ public final class WebVttReader implements TranscriptReader {
   }
 
   /** A cue's speaker and plain text, from a Teams voice tag or a Zoom {@code Name:} prefix. */
-  private static Cue cue(String payload, Duration start, Duration end, int line) {
+  private static Cue cue(String payload, Duration start, Duration end, int line,
+      SpeakerLabel.Vocabulary labels) {
     String speaker = Turn.UNKNOWN_SPEAKER;
     Matcher voice = VOICE.matcher(payload);
     if (voice.find()) {
@@ -125,7 +135,7 @@ public final class WebVttReader implements TranscriptReader {
     }
     String text = unescape(TAG.matcher(payload).replaceAll("")).strip();
     if (speaker.equals(Turn.UNKNOWN_SPEAKER)) {
-      SpeakerLabel label = SpeakerLabel.find(text);
+      SpeakerLabel label = labels.find(text);
       if (label != null && label.time().isEmpty()) {
         speaker = label.speaker();
         text = text.substring(label.textColumn());
@@ -138,6 +148,9 @@ public final class WebVttReader implements TranscriptReader {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", "\u00a0")
         .replace("&lrm;", "\u200e").replace("&rlm;", "\u200f").replace("&amp;", "&");
   }
+
+  /** A run of non-blank lines and the line number of its first line. */
+  private record Block(List<String> lines, int firstLine) {}
 
   private record Cue(String speaker, Duration start, Duration end, String text, int line) {}
 

@@ -86,6 +86,7 @@ final class CodebookParser {
     }
     List<Code> ordered = checkHierarchy(codes, idNodes);
     if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
       throw new InputException(problems);
     }
     String version = Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString().substring(0, 12);

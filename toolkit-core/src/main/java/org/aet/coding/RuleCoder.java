@@ -62,7 +62,7 @@ public final class RuleCoder implements Coder {
 
   @Override
   public List<Coding> code(Segment segment) {
-    List<Token> tokens = segment.tokens();
+    List<Token> tokens = HyphenSplitter.split(segment.tokens());
     Map<Code, List<Match>> matches = new LinkedHashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -77,7 +77,7 @@ public final class RuleCoder implements Coder {
     for (Map.Entry<Code, List<Match>> entry : matches.entrySet()) {
       Code code = entry.getKey();
       if (!isExcluded(tokens, code)) {
-        codings.add(coding(segment, code, entry.getValue()));
+        codings.add(coding(segment, tokens, code, entry.getValue()));
       }
     }
     return codings;
@@ -120,13 +120,13 @@ public final class RuleCoder implements Coder {
     return false;
   }
 
-  private Coding coding(Segment segment, Code code, List<Match> found) {
+  private Coding coding(Segment segment, List<Token> tokens, Code code, List<Match> found) {
     Map<String, Double> weightByTerm = new LinkedHashMap<>();
     List<Evidence> evidence = new ArrayList<>();
     for (Match match : found) {
       weightByTerm.put(match.term.describe(), match.term.weight());
-      Span span = new Span(segment.tokens().get(match.start).span().begin(),
-          segment.tokens().get(match.start + match.length - 1).span().end());
+      Span span = new Span(tokens.get(match.start).span().begin(),
+          tokens.get(match.start + match.length - 1).span().end());
       String text = segment.text().substring(span.begin() - segment.span().begin(), span.end() - segment.span().begin());
       evidence.add(new Evidence(text, span, match.term.describe()));
     }

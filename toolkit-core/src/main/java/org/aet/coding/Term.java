@@ -5,13 +5,14 @@ import java.util.Locale;
 import org.aet.model.Token;
 
 /**
- * A lemma or phrase from a codebook rule, compiled for matching: its words in lower case, each matched against a
- * token's lemma or written form, a word ending in {@code *} matching any ending.
+ * A lemma or phrase from a codebook rule, compiled for matching: its words in lower case (hyphenated words split
+ * as {@link HyphenSplitter} does), each matched against a token's lemma or written form, a word ending in
+ * {@code *} matching any ending.
  */
 record Term(String written, List<String> words, String kind, double weight) {
 
   static Term of(String written, String kind, double weight) {
-    List<String> words = List.of(written.toLowerCase(Locale.ROOT).strip().split("\\s+"));
+    List<String> words = List.copyOf(HyphenSplitter.splitWords(written.toLowerCase(Locale.ROOT)));
     return new Term(written, words, kind, weight);
   }
 

@@ -1,0 +1,104 @@
+package org.aet.codebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.aet.diagnostics.AetException;
+import org.aet.diagnostics.InputException;
+import org.aet.testing.Golden;
+import org.aet.testing.Shared;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class CodebookValidationTest {
+  private static final Path INVALID = Golden.sourceResources().resolve("org/aet/codebook/invalid");
+
+  /** Each invalid codebook reports every problem, as file:line:col, matching its golden file. */
+  @TestFactory
+  Stream<DynamicTest> invalidCodebooksReportEveryProblem() throws IOException {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(INVALID)) {
+      files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+      InputException e = assertThrows(InputException.class, () -> Codebooks.load(file));
+      String report = e.diagnostics().stream()
+          .map(d -> d.format().replace(file.toString(), file.getFileName().toString()))
+          .collect(Collectors.joining("\n")).replace(System.lineSeparator(), "\n") + "\n";
+      Golden.check(file.resolveSibling(file.getFileName() + ".expected"), report);
+    }));
+  }
+
+  @Test
+  void shippedCodebooksLoadByNameFromAnyFolder() throws AetException {
+    Codebook book = Codebooks.load("four-tensions");
+    assertEquals("four-tensions", book.name());
+    assertEquals(List.of("narratives", "power", "language", "motivation-structure"),
+        book.codes().stream().filter(Code::isTopLevel).map(Code::id).toList());
+    assertEquals("power/reciprocity", book.path("reciprocity"));
+    assertEquals("power", book.root("lack-of-reciprocity").id());
+    assertEquals(12, book.version().length());
+  }
+
+  @Test
+  void everyFourTensionsCodeIsFullyDocumented() throws AetException {
+    Codebook book = Codebooks.load("four-tensions");
+    for (Code code : book.codes()) {
+      assertTrue(!code.definition().isBlank() && !code.useWhen().isBlank() && !code.doNotUseWhen().isBlank(),
+          code.id());
+      assertTrue(code.examples().size() >= 2, code.id() + " needs two examples");
+      assertTrue(code.counterExamples().size() >= 1, code.id() + " needs a counter-example");
+      if (!code.isTopLevel()) {
+        assertTrue(!code.rules().isEmpty(), code.id() + " needs detection rules");
+      } else {
+        assertTrue(book.children(code.id()).size() >= 2, code.id() + " needs its poles as children");
+      }
+    }
+  }
+
+  @Test
+  void theIndexListsExactlyTheShippedFiles() throws IOException {
+    Path folder = Shared.repositoryRoot().resolve("codebooks");
+    List<String> files;
+    try (Stream<Path> list = Files.list(folder)) {
+      files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+    }
+    assertEquals(files, Codebooks.shipped().stream().sorted().toList());
+  }
+
+  @Test
+  void anUnknownNameListsWhatIsShipped() {
+    AetException e = assertThrows(AetException.class, () -> Codebooks.load("four-tension"));
+    assertEquals("no codebook called \"four-tension\": aet ships four-tensions; or give the path of a codebook"
+        + " .json file", e.getMessage());
+  }
+
+  @Test
+  void theVersionIsTheContentHash(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String json = "{\"name\": \"x\", \"codes\": [{\"id\": \"a\", \"name\": \"A\", \"definition\": \"d\"}]}";
+    Files.writeString(dir.resolve("one.json"), json);
+    Files.writeString(dir.resolve("two.json"), json);
+    Files.writeString(dir.resolve("three.json"), json.replace("\"d\"", "\"e\""));
+    String one = Codebooks.load(dir.resolve("one.json")).version();
+    assertEquals(one, Codebooks.load(dir.resolve("two.json")).version());
+    assertTrue(!one.equals(Codebooks.load(dir.resolve("three.json")).version()));
+  }
+
+  @Test
+  void childrenMayComeBeforeTheirParentsInTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("b.json"), "{\"name\": \"x\", \"codes\": ["
+        + "{\"id\": \"child\", \"parent\": \"top\", \"name\": \"C\", \"definition\": \"d\"},"
+        + "{\"id\": \"top\", \"name\": \"T\", \"definition\": \"d\"}]}");
+    Codebook book = Codebooks.load(dir.resolve("b.json"));
+    assertEquals(List.of("top", "child"), book.codes().stream().map(Code::id).toList());
+  }
+}

@@ -1,0 +1,127 @@
+package org.aet.coding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.aet.codebook.Code;
+import org.aet.codebook.Codebook;
+import org.aet.codebook.Codebooks;
+import org.aet.codebook.DetectionRules;
+import org.aet.model.Coding;
+import org.aet.model.CodingStatus;
+import org.aet.model.Evidence;
+import org.aet.model.Segment;
+import org.aet.model.Span;
+import org.aet.testing.Annotated;
+import org.junit.jupiter.api.Test;
+
+/** The rule coder on real CoreNLP annotations. */
+class RuleCoderTest {
+  private static Codebook book(DetectionRules rules) {
+    Code top = new Code("top", "", "Top", "d", "", "", List.of(), List.of(), "", DetectionRules.NONE);
+    Code code = new Code("c", "top", "C", "d", "", "", List.of(), List.of(), "", rules);
+    return new Codebook("test", "Test", "", "v1", List.of(top, code));
+  }
+
+  private static DetectionRules lemmas(String... lemmas) {
+    return new DetectionRules(List.of(lemmas), List.of(), List.of(), DetectionRules.DEFAULT_NEGATION_WINDOW);
+  }
+
+  private static List<Coding> code(DetectionRules rules, String text) {
+    return new RuleCoder(book(rules)).code(Annotated.segment(text));
+  }
+
+  @Test
+  void lemmasMatchInflectedWordsWithExactEvidence() {
+    String text = "The Leaders led it.";
+    List<Coding> codings = code(lemmas("leader", "lead"), text);
+    assertEquals(1, codings.size());
+    Coding coding = codings.get(0);
+    assertEquals("c", coding.codeId());
+    assertEquals(Coding.RULE, coding.source());
+    assertEquals(CodingStatus.SUGGESTED, coding.status());
+    assertEquals("v1", coding.codebookVersion());
+    assertEquals(List.of(new Evidence("Leaders", new Span(4, 11), "lemma \"leader\""),
+        new Evidence("led", new Span(12, 15), "lemma \"lead\"")), coding.evidence());
+    for (Evidence e : coding.evidence()) {
+      assertEquals(e.text(), e.span().of(text));
+    }
+    assertEquals(0.58, coding.confidence());
+  }
+
+  @Test
+  void phrasesMatchWordsInARow() {
+    DetectionRules rules = new DetectionRules(List.of(), List.of("tick box", "lip service"), List.of(), 3);
+    List<Coding> codings = code(rules, "Honestly it was a tick box exercise, and lip service.");
+    assertEquals(1, codings.size());
+    assertEquals(List.of("tick box", "lip service"), codings.get(0).evidence().stream().map(Evidence::text).toList());
+    assertEquals(0.84, codings.get(0).confidence());
+    assertTrue(code(rules, "Tick the box.").isEmpty());
+  }
+
+  @Test
+  void hyphenatedRulesMatchHoweverTheTokenizerSplitTheWord() {
+    DetectionRules rules = lemmas("tick-box", "co-production", "co-author", "pre-meeting");
+    String text = "A tick-box exercise in co-production, with co-authors and pre-meetings.";
+    List<Coding> codings = code(rules, text);
+    assertEquals(List.of("tick-box", "co-production", "co-authors", "pre-meetings"),
+        codings.get(0).evidence().stream().map(Evidence::text).toList());
+    codings.get(0).evidence().forEach(e -> assertEquals(e.text(), e.span().of(text)));
+  }
+
+  @Test
+  void aRepeatedWordIsMoreEvidenceButNotMoreConfidence() {
+    List<Coding> codings = code(lemmas("jargon"), "Jargon, jargon and more jargon.");
+    assertEquals(3, codings.get(0).evidence().size());
+    assertEquals(0.35, codings.get(0).confidence());
+  }
+
+  @Test
+  void aNegationJustBeforeAMatchCancelsIt() {
+    DetectionRules rules = lemmas("tokenistic");
+    assertTrue(code(rules, "It was not tokenistic.").isEmpty());
+    assertTrue(code(rules, "It wasn't really tokenistic.").isEmpty());
+    assertTrue(code(rules, "It was never tokenistic.").isEmpty());
+    assertEquals(1, code(rules, "No. It was tokenistic.").size(), "a negation in the sentence before");
+    assertEquals(1, code(rules, "Not once did anyone say it was tokenistic.").size(), "too far before");
+    DetectionRules off = new DetectionRules(List.of("tokenistic"), List.of(), List.of(), 0);
+    assertEquals(1, code(off, "It was not tokenistic.").size(), "negation handling off");
+  }
+
+  @Test
+  void anExclusionTermStopsTheCode() {
+    DetectionRules rules = new DetectionRules(List.of("power"), List.of(), List.of("power station"), 3);
+    assertTrue(code(rules, "We met near the power station.").isEmpty());
+    assertEquals(1, code(rules, "Power was never shared.").size());
+  }
+
+  @Test
+  void aTrailingStarMatchesAnyEnding() {
+    List<Coding> codings = code(lemmas("collaborat*"), "Collaboration is hard; collaborating is harder.");
+    assertEquals(List.of("Collaboration", "collaborating"),
+        codings.get(0).evidence().stream().map(Evidence::text).toList());
+  }
+
+  @Test
+  void everyFourTensionsCodeFindsItsExamplesAndNotItsCounterExamples() throws Exception {
+    Codebook book = Codebooks.load("four-tensions");
+    RuleCoder coder = new RuleCoder(book);
+    for (Code code : book.codes()) {
+      if (code.rules().isEmpty()) {
+        continue;
+      }
+      for (String example : code.examples()) {
+        assertTrue(codes(coder, example).contains(code.id()), code.id() + " should find: " + example);
+      }
+      for (String counter : code.counterExamples()) {
+        assertTrue(!codes(coder, counter).contains(code.id()), code.id() + " should not find: " + counter);
+      }
+    }
+  }
+
+  private static List<String> codes(RuleCoder coder, String text) {
+    Segment segment = Annotated.segment(text);
+    return coder.code(segment).stream().map(Coding::codeId).toList();
+  }
+}

@@ -1,0 +1,151 @@
+package org.aet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aet} end to end through picocli, with captured output and exit codes. */
+class CodeCommandTest {
+  private static final Path SAMPLE = repositoryRoot().resolve("corpora/partnerships");
+
+  /** Exit code, standard output and standard error of one {@code aet} run. */
+  record Result(int exit, String out, String err) {}
+
+  static Result aet(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpShowsAnExample() {
+    Result top = aet("--help");
+    assertEquals(0, top.exit());
+    assertTrue(top.out().contains("aet code corpora/partnerships --codebook four-tensions -o coded.xlsx"));
+    Result code = aet("code", "--help");
+    assertEquals(0, code.exit());
+    assertTrue(code.out().contains("--codebook"));
+    assertTrue(code.out().contains("Examples:"));
+  }
+
+  @Test
+  void wrongUseExitsWithTwo() {
+    Result missingOutput = aet("code", SAMPLE.toString());
+    assertEquals(2, missingOutput.exit());
+    assertTrue(missingOutput.err().contains("Missing required option: '--output=FILE'"), missingOutput.err());
+    assertEquals(2, aet("code", "-o", "x.xlsx", "--unit", "paragraph", SAMPLE.toString()).exit());
+    assertEquals(2, aet("nonsense").exit());
+  }
+
+  @Test
+  void theSampleCorpusBecomesAWorkbookWithAllFourTensions(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("coded.xlsx");
+    Result result = aet("code", SAMPLE.toString(), "--codebook", "four-tensions", "-o", out.toString());
+    assertEquals(0, result.exit(), result.err());
+    assertTrue(result.out().startsWith("Coded 4 transcript(s)"), result.out());
+    assertTrue(result.out().contains("Wrote " + out), result.out());
+    Set<String> tensions = new HashSet<>();
+    Set<String> cases = new HashSet<>();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(out.toFile())) {
+      XSSFSheet sheet = workbook.getSheet("Coded segments");
+      for (Row row : sheet) {
+        if (row.getRowNum() > 0) {
+          cases.add(row.getCell(1).getStringCellValue());
+          tensions.add(row.getCell(7).getStringCellValue());
+        }
+      }
+    }
+    assertEquals(Set.of("Northbrook", "Riverside", "Eastmoor", "Southvale"), cases);
+    assertEquals(Set.of("Idealistic, tokenistic vs realistic narratives",
+        "Power differences and (lack of) reciprocity",
+        "Excluding vs including language and communication",
+        "Individual motivation vs structural issues"), tensions);
+  }
+
+  @Test
+  void jsonlHasTheDocumentedFields(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("coded.jsonl");
+    Result result = aet("code", SAMPLE.toString(), "--unit", "sentence", "-o", out.toString(), "-q");
+    assertEquals(0, result.exit(), result.err());
+    List<String> lines = Files.readAllLines(out);
+    assertFalse(lines.isEmpty());
+    JsonNode first = new ObjectMapper().readTree(lines.get(0));
+    for (String field : List.of("segment_id", "transcript", "speaker", "start", "text", "code", "code_path",
+        "source", "confidence", "evidence")) {
+      assertTrue(first.has(field), field);
+    }
+    assertTrue(first.get("code_path").asText().contains("/"));
+  }
+
+  @Test
+  void aBadTranscriptNamesFileAndLineAndWritesNothing(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.vtt");
+    Files.writeString(bad, "Subtitles\n\n00:00:01.000 --> 00:00:02.000\nJane: hi\n");
+    Path out = dir.resolve("coded.xlsx");
+    Result result = aet("code", bad.toString(), "-o", out.toString());
+    assertEquals(1, result.exit());
+    assertTrue(result.err().contains(bad + ":1:1: error: a WebVTT file must start with the line \"WEBVTT\""),
+        result.err());
+    assertFalse(result.err().contains("Exception"), "no stack trace without --stacktrace");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(bad), files.toList(), "nothing written, no temporary file left");
+    }
+    Result traced = aet("code", bad.toString(), "-o", out.toString(), "--stacktrace");
+    assertTrue(traced.err().contains("org.aet.diagnostics.InputException"), traced.err());
+  }
+
+  @Test
+  void aBadCodebookNamesLineAndColumn(@TempDir Path dir) throws Exception {
+    Path book = dir.resolve("mine.json");
+    Files.writeString(book, "{\n  \"name\": \"mine\",\n  \"codez\": []\n}\n");
+    Result result = aet("code", SAMPLE.toString(), "--codebook", book.toString(), "-o",
+        dir.resolve("x.csv").toString());
+    assertEquals(1, result.exit());
+    assertTrue(result.err().contains(book + ":3:3: error: unknown key \"codez\""), result.err());
+  }
+
+  @Test
+  void anExistingOutputIsKeptUnlessOverwriteIsGiven(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("coded.csv");
+    Files.writeString(out, "my edited file");
+    Result refused = aet("code", SAMPLE.toString(), "-o", out.toString());
+    assertEquals(1, refused.exit());
+    assertTrue(refused.err().contains("already exists"), refused.err());
+    assertEquals("my edited file", Files.readString(out));
+    assertEquals(0, aet("code", SAMPLE.toString(), "-o", out.toString(), "--overwrite", "-q").exit());
+    assertTrue(Files.readString(out).contains("narratives/"));
+  }
+
+  @Test
+  void anUnknownOutputFormatIsBadInput(@TempDir Path dir) {
+    Result result = aet("code", SAMPLE.toString(), "-o", dir.resolve("coded.pdf").toString());
+    assertEquals(1, result.exit());
+    assertTrue(result.err().contains("end it in one of .csv, .jsonl, .xlsx"), result.err());
+  }
+
+  static Path repositoryRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("corpora")) && Files.exists(dir.resolve("pom.xml"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+  }
+}

@@ -20,7 +20,10 @@ final class AtomicOutput implements AutoCloseable {
     this.target = target.toAbsolutePath();
     Path folder = this.target.getParent();
     Files.createDirectories(folder);
-    this.temporary = Files.createTempFile(folder, "." + this.target.getFileName() + ".", ".part");
+    // createFile (not createTempFile) so the result gets the user's usual permissions, not owner-only ones.
+    this.temporary = folder.resolve("." + this.target.getFileName() + "." + Long.toHexString(System.nanoTime())
+        + ".part");
+    Files.createFile(temporary);
   }
 
   /** Where to write. */

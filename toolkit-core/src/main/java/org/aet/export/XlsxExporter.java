@@ -32,6 +32,8 @@ public final class XlsxExporter implements CodingExporter {
   static final String CODEBOOK_SHEET = "Codebook";
   static final String ABOUT_SHEET = "About";
   private static final int ROWS_IN_MEMORY = 200;
+  private static final float POINTS_PER_LINE = 15f;
+  private static final float MAX_ROW_POINTS = 409f;
 
   @Override
   public List<String> extensions() {
@@ -162,10 +164,16 @@ public final class XlsxExporter implements CodingExporter {
         sheet.setColumnWidth(c, columns.get(c).width() * 256);
       }
       sheet.createFreezePane(0, 1);
+      sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.size() - 1));
+      sheet.getPrintSetup().setLandscape(true);
+      sheet.getPrintSetup().setFitWidth((short) 1);
+      sheet.getPrintSetup().setFitHeight((short) 0);
+      sheet.setFitToPage(true);
     }
 
     void add(R value) {
       Row row = sheet.createRow(next++);
+      int lines = 1;
       for (int c = 0; c < columns.size(); c++) {
         CodingTable.Column<R> column = columns.get(c);
         Object v = column.value().apply(value);
@@ -177,8 +185,26 @@ public final class XlsxExporter implements CodingExporter {
           String text = SpreadsheetText.fitCell(v == null ? "" : v.toString());
           cell.setCellValue(text);
           cell.setCellStyle(styles.text(column.longText(), SpreadsheetText.looksLikeFormula(text)));
+          if (column.longText()) {
+            lines = Math.max(lines, wrappedLines(text, column.width()));
+          }
         }
       }
+      if (lines > 1) {
+        row.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * POINTS_PER_LINE));
+      }
+    }
+
+    /**
+     * About how many lines {@code text} takes when wrapped in a column {@code width} characters wide. Spreadsheets
+     * do not grow rows to fit wrapped text written by a program, so the height is set from this estimate.
+     */
+    static int wrappedLines(String text, int width) {
+      int lines = 0;
+      for (String paragraph : text.split("\n", -1)) {
+        lines += Math.max(1, (int) Math.ceil(paragraph.length() * 1.1 / width));
+      }
+      return lines;
     }
 
     int rows() {

@@ -16,7 +16,10 @@ import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
 import org.aet.ingest.Corpus;
 import org.aet.ingest.TranscriptReaders;
+import org.aet.nlp.Annotator;
+import org.aet.nlp.CachingAnnotator;
 import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.nlp.LazyAnnotator;
 import org.aet.pipeline.CodingRun;
 import org.aet.pipeline.RunSummary;
 import org.aet.segment.SegmentUnit;
@@ -88,6 +91,16 @@ final class CodeCommand implements Callable<Integer> {
       description = "How many transcripts to annotate at once (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--cache",
+      paramLabel = "FOLDER",
+      description = "Where to keep language annotations, so coding the same transcripts again skips that step"
+          + " (default: ~/.cache/aet/annotations).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Annotate everything afresh and keep nothing.")
+  boolean noCache;
+
   @Option(names = {"-q", "--quiet"}, description = "Print no progress, only warnings, errors and the summary.")
   boolean quiet;
 
@@ -104,9 +117,14 @@ final class CodeCommand implements Callable<Integer> {
     var exporter = CodingExporters.load().forFile(output);
     Codebook book = Codebooks.load(codebook);
     Corpus corpus = Corpus.discover(inputs, TranscriptReaders.load());
-    progress.message("Loading the English language models (Stanford CoreNLP)...");
-    CodingRun run = new CodingRun(CoreNlpAnnotator.shared(), new Segmenter(unit), new RuleCoder(book), book,
-        threads);
+    Annotator annotator = new LazyAnnotator(() -> {
+      progress.message("Loading the English language models (Stanford CoreNLP)...");
+      return CoreNlpAnnotator.shared();
+    });
+    CachingAnnotator cached = noCache ? null
+        : new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
+    CodingRun run = new CodingRun(cached != null ? cached : annotator, new Segmenter(unit), new RuleCoder(book),
+        book, threads);
     ExportContext context = new ExportContext(book, unit, inputs.stream().map(Path::toString).toList(),
         Instant.now());
     RunSummary summary;
@@ -117,6 +135,10 @@ final class CodeCommand implements Callable<Integer> {
       throw new AetException(output + ": cannot write: " + e.getMessage(), e);
     }
     report(out, book, summary);
+    if (cached != null && cached.hits() > 0) {
+      out.printf("Language annotations for %d of %d transcript(s) came from the cache (--no-cache to redo them).%n",
+          cached.hits(), cached.hits() + cached.misses());
+    }
     return 0;
   }
 

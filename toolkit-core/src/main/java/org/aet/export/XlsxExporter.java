@@ -57,7 +57,6 @@ public final class XlsxExporter implements CodingExporter {
     Session(AtomicOutput output, ExportContext context) {
       this.output = output;
       this.context = context;
-      workbook.setCompressTempFiles(true);
       this.styles = new Styles(workbook);
       this.coded = new TableSheet<>(workbook.createSheet(CODED_SHEET), CodingTable.CODING_COLUMNS, styles);
       this.segments = new TableSheet<>(workbook.createSheet(SEGMENTS_SHEET), CodingTable.SEGMENT_COLUMNS, styles);

@@ -24,14 +24,22 @@ import org.aet.model.Token;
 public final class CoreNlpAnnotator implements Annotator {
   private static final String ANNOTATORS = "tokenize,ssplit,pos,lemma";
 
+  /** Identifies this annotator's output for caches: change it whenever the settings or CoreNLP change. */
+  public static final String DESCRIPTION = "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two]";
+
   private final StanfordCoreNLP pipeline;
 
   private CoreNlpAnnotator() {
+    this.pipeline = new StanfordCoreNLP(properties());
+  }
+
+  /** The CoreNLP settings aet uses (benchmarks build a bare CoreNLP pipeline from the same ones). */
+  public static Properties properties() {
     Properties props = new Properties();
     props.setProperty("annotators", ANNOTATORS);
     props.setProperty("ssplit.newlineIsSentenceBreak", "two");
     props.setProperty("tokenize.language", "en");
-    this.pipeline = new StanfordCoreNLP(props);
+    return props;
   }
 
   /** The process's one CoreNLP annotator, loaded on first use. */
@@ -45,7 +53,7 @@ public final class CoreNlpAnnotator implements Annotator {
 
   @Override
   public String description() {
-    return "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two]";
+    return DESCRIPTION;
   }
 
   @Override

@@ -27,7 +27,16 @@ class CodeCommandTest {
   /** Exit code, standard output and standard error of one {@code aet} run. */
   record Result(int exit, String out, String err) {}
 
+  @TempDir static Path cache;
+
+  /** Runs aet; {@code code} runs keep their annotation cache in a temporary folder, not the user's. */
   static Result aet(String... args) {
+    if (args.length > 0 && args[0].equals("code")) {
+      String[] withCache = java.util.Arrays.copyOf(args, args.length + 2);
+      withCache[args.length] = "--cache";
+      withCache[args.length + 1] = cache.toString();
+      args = withCache;
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -131,6 +140,18 @@ class CodeCommandTest {
     assertEquals("my edited file", Files.readString(out));
     assertEquals(0, aet("code", SAMPLE.toString(), "-o", out.toString(), "--overwrite", "-q").exit());
     assertTrue(Files.readString(out).contains("narratives/"));
+  }
+
+  @Test
+  void aSecondRunTakesItsAnnotationsFromTheCache(@TempDir Path dir) {
+    Path input = SAMPLE.resolve("Northbrook");
+    Result first = aet("code", input.toString(), "-o", dir.resolve("a.jsonl").toString(), "-q");
+    assertEquals(0, first.exit(), first.err());
+    Result second = aet("code", input.toString(), "-o", dir.resolve("b.jsonl").toString(), "-q");
+    assertTrue(second.out().contains("Language annotations for 1 of 1 transcript(s) came from the cache"),
+        second.out());
+    Result uncached = aet("code", input.toString(), "-o", dir.resolve("c.jsonl").toString(), "-q", "--no-cache");
+    assertFalse(uncached.out().contains("from the cache"), uncached.out());
   }
 
   @Test

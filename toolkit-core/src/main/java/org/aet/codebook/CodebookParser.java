@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.aet.codebook.LocatedJson.ArrayNode;
-import org.aet.codebook.LocatedJson.Member;
-import org.aet.codebook.LocatedJson.Node;
-import org.aet.codebook.LocatedJson.ObjectNode;
-import org.aet.codebook.LocatedJson.ValueNode;
+import org.aet.json.LocatedJson.ArrayNode;
+import org.aet.json.LocatedJson.Member;
+import org.aet.json.LocatedJson.Node;
+import org.aet.json.LocatedJson.ObjectNode;
+import org.aet.json.LocatedJson.ValueNode;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.json.LocatedJson;
 
 /**
  * Reads a codebook's JSON and checks all of it before giving a {@link Codebook}: unknown keys, missing or empty

@@ -88,6 +88,9 @@ public final class Corpus {
     } catch (IOException e) {
       throw new InputException(Diagnostic.fileError(entry.path(), "cannot read the file: " + e.getMessage()));
     }
+    if (reader.binary()) {
+      return reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), "", reader.format(), bytes));
+    }
     TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
     return reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), decoded.text(),
         decoded.encoding()));

@@ -32,9 +32,19 @@ public final class PlainTextReader implements TranscriptReader {
     TranscriptBuilder builder = new TranscriptBuilder(source, format());
     List<String> lines = source.lines();
     int first = readFrontMatter(lines, builder);
-    SpeakerLabel.Vocabulary labels = SpeakerLabel.Vocabulary.of(lines.subList(first, lines.size()));
+    List<String> body = lines.subList(first, lines.size());
+    readLines(lines, first, lines.size(), SpeakerLabel.Vocabulary.of(body), builder);
+    return builder.build();
+  }
+
+  /**
+   * Reads lines {@code [from, to)} of {@code lines} as turns (line {@code i} is numbered {@code i + 1}); shared
+   * with the Word reader, whose paragraphs are its lines.
+   */
+  static void readLines(List<String> lines, int from, int to, SpeakerLabel.Vocabulary labels,
+      TranscriptBuilder builder) {
     OpenTurn open = null;
-    for (int i = first; i < lines.size(); i++) {
+    for (int i = from; i < to; i++) {
       String line = lines.get(i);
       int lineNumber = i + 1;
       if (line.isBlank()) {
@@ -58,7 +68,6 @@ public final class PlainTextReader implements TranscriptReader {
       open.add(words);
     }
     close(open, builder);
-    return builder.build();
   }
 
   /** Reads the {@code ---} metadata block if the file starts with one; returns the index of the next line. */

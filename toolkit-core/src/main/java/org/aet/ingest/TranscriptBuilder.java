@@ -31,6 +31,7 @@ final class TranscriptBuilder {
   private final Map<String, String> roles = new LinkedHashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private String caseName;
+  private List<String> lines;
 
   TranscriptBuilder(SourceText source, String format) {
     this.source = source;
@@ -57,6 +58,11 @@ final class TranscriptBuilder {
     }
   }
 
+  /** Gives {@code speaker} a role unless one was already given (metadata comes first). */
+  void roleIfUnset(String speaker, String role) {
+    roles.putIfAbsent(speaker, role);
+  }
+
   /** Adds a turn; blank text is skipped, since there is nothing in it to keep. */
   void turn(String speaker, Duration start, Duration end, String turnText, int line) {
     String said = turnText.strip();
@@ -69,6 +75,14 @@ final class TranscriptBuilder {
     int begin = text.length();
     text.append(said);
     turns.add(new Turn(turns.size(), speaker, start, end, said, new Span(begin, text.length()), line));
+  }
+
+  /** Line {@code number} of the source (from 1), or "" when there is no such line. */
+  String lineText(int number) {
+    if (lines == null) {
+      lines = source.lines();
+    }
+    return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
   }
 
   void warn(int line, int column, String message, String lineText) {

@@ -17,6 +17,11 @@ public interface TranscriptReader {
   /** The file extensions it reads, lower case, without the dot. */
   List<String> extensions();
 
+  /** True for binary formats (Word), which read {@link SourceText#bytes()}; text formats get decoded text. */
+  default boolean binary() {
+    return false;
+  }
+
   /**
    * Reads the transcript in {@code source}.
    *

@@ -43,7 +43,7 @@ class CorpusTest {
     write(dir.resolve("talk.pdf"), "%PDF");
     AetException unknown = assertThrows(AetException.class,
         () -> Corpus.discover(List.of(dir.resolve("talk.pdf")), READERS));
-    assertEquals(dir.resolve("talk.pdf") + ": aet cannot read .pdf files; it reads .txt, .vtt", unknown.getMessage());
+    assertEquals(dir.resolve("talk.pdf") + ": aet cannot read .pdf files; it reads .csv, .docx, .json, .jsonl, .srt, .tsv, .txt, .vtt", unknown.getMessage());
     AetException missing = assertThrows(AetException.class,
         () -> Corpus.discover(List.of(dir.resolve("nope.txt")), READERS));
     assertTrue(missing.getMessage().endsWith("nope.txt: no such file or folder"));

@@ -1,4 +1,4 @@
-package org.aet.codebook;
+package org.aet.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -15,31 +15,31 @@ import java.util.Map;
  * A JSON tree that remembers where each value stands in the file, so validation can say "line 12, column 7"
  * for every problem it finds, not just the first (Jackson's data binding stops at the first).
  */
-final class LocatedJson {
+public final class LocatedJson {
   private LocatedJson() {}
 
   /** Any JSON value with its position (line and column from 1). */
-  sealed interface Node permits ObjectNode, ArrayNode, ValueNode {
+  public sealed interface Node permits ObjectNode, ArrayNode, ValueNode {
     int line();
 
     int column();
   }
 
   /** A member of an object, located at its key. */
-  record Member(String key, int line, int column, Node value) {}
+  public record Member(String key, int line, int column, Node value) {}
 
-  record ObjectNode(Map<String, Member> members, List<Member> duplicates, int line, int column)
+  public record ObjectNode(Map<String, Member> members, List<Member> duplicates, int line, int column)
       implements Node {}
 
-  record ArrayNode(List<Node> items, int line, int column) implements Node {}
+  public record ArrayNode(List<Node> items, int line, int column) implements Node {}
 
   /** A string, number, boolean or null; {@code value} is a String, Number, Boolean or null. */
-  record ValueNode(Object value, int line, int column) implements Node {}
+  public record ValueNode(Object value, int line, int column) implements Node {}
 
   /** Thrown for text that is not JSON at all, located where the parser gave up. */
-  static final class SyntaxError extends Exception {
-    final int line;
-    final int column;
+  public static final class SyntaxError extends Exception {
+    public final int line;
+    public final int column;
 
     SyntaxError(String message, int line, int column) {
       super(message);
@@ -48,7 +48,8 @@ final class LocatedJson {
     }
   }
 
-  static Node parse(String text) throws SyntaxError {
+  /** Parses {@code text} as one JSON value. */
+  public static Node parse(String text) throws SyntaxError {
     try (JsonParser parser = new JsonFactory().createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {

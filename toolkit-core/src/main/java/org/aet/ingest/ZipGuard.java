@@ -1,0 +1,95 @@
+package org.aet.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Checks a zip-based file (.docx, and later .qdpx) before anything parses it, and refuses what an ordinary file
+ * never contains: entry names that climb out of their folder ({@code ../}, absolute paths), archives that expand
+ * to far more than they hold (zip bombs), and XML with a document type declaration, which Word never writes and
+ * which XML external entity attacks need. The whole archive is inflated once, counting real bytes, so declared
+ * sizes cannot lie.
+ */
+public final class ZipGuard {
+  static final long MAX_TOTAL_BYTES = 512L << 20;
+  static final int MAX_ENTRIES = 10_000;
+  static final int MAX_RATIO = 100;
+  private static final int SNIFF_BYTES = 4096;
+
+  private ZipGuard() {}
+
+  /**
+   * Returns normally when {@code zip} looks like an honest archive.
+   *
+   * @throws IOException with a message for the researcher saying what was refused and why
+   */
+  public static void check(byte[] zip) throws IOException {
+    long total = 0;
+    int entries = 0;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (++entries > MAX_ENTRIES) {
+          throw new IOException("refused: the archive holds more than " + MAX_ENTRIES + " files");
+        }
+        String name = entry.getName();
+        if (escapes(name)) {
+          throw new IOException("refused: the archive holds an entry whose name leads outside its folder (\""
+              + name + "\"); ordinary documents never do this");
+        }
+        long size = 0;
+        byte[] buffer = new byte[8192];
+        byte[] head = new byte[SNIFF_BYTES];
+        int headLength = 0;
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+          if (headLength < SNIFF_BYTES) {
+            int copy = Math.min(n, SNIFF_BYTES - headLength);
+            System.arraycopy(buffer, 0, head, headLength, copy);
+            headLength += copy;
+          }
+          size += n;
+          total += n;
+          if (total > MAX_TOTAL_BYTES || total > (long) MAX_RATIO * Math.max(zip.length, 1 << 16)) {
+            throw new IOException("refused: the archive expands to far more than its own size (a \"zip bomb\")");
+          }
+        }
+        if (isXml(name) && declaresDoctype(head, headLength)) {
+          throw new IOException("refused: \"" + name + "\" declares an XML document type (DOCTYPE or ENTITY),"
+              + " which Word never writes and which can be used to read files from this computer");
+        }
+        if (size == 0 && !entry.isDirectory() && entry.getSize() > 0) {
+          throw new IOException("the archive is damaged: \"" + name + "\" is empty");
+        }
+      }
+    } catch (ZipException e) {
+      throw new IOException("not a readable zip archive: " + e.getMessage(), e);
+    }
+    if (entries == 0) {
+      throw new IOException("not a zip archive (a .docx file is one): the file may be damaged, or an older .doc");
+    }
+  }
+
+  private static boolean escapes(String name) {
+    String n = name.replace('\\', '/');
+    return n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.equals("..") || n.startsWith("../")
+        || n.contains("/../") || n.endsWith("/..");
+  }
+
+  private static boolean isXml(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".xml") || n.endsWith(".rels") || n.endsWith(".qde") || n.endsWith(".qdc");
+  }
+
+  private static boolean declaresDoctype(byte[] head, int length) {
+    String start = new String(head, 0, length, StandardCharsets.UTF_8);
+    if (start.indexOf('\0') >= 0) {
+      start = new String(head, 0, length, StandardCharsets.UTF_16LE) + new String(head, 0, length,
+          StandardCharsets.UTF_16BE);
+    }
+    return start.contains("<!DOCTYPE") || start.contains("<!ENTITY");
+  }
+}

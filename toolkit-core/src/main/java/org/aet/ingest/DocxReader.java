@@ -70,7 +70,8 @@ public final class DocxReader implements TranscriptReader {
       parts.add(new Part(paragraphsFrom, lines.size(), null));
     } catch (IOException | RuntimeException e) {
       throw new InputException(Diagnostic.fileError(source.path(), "cannot read this Word file: it may be damaged,"
-          + " password-protected, or an older .doc saved with a .docx name (" + e.getMessage() + ")"));
+          + " password-protected, or an older .doc saved with a .docx name ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
     }
     SourceText text = new SourceText(source.path(), source.id(), source.defaultCase(), String.join("\n", lines),
         "Word document");

@@ -22,6 +22,7 @@ import org.aet.model.Turn;
  */
 final class TranscriptBuilder {
   static final String TURN_SEPARATOR = "\n\n";
+  static final int MAX_TURN_CHARS = 1_000_000;
 
   private final SourceText source;
   private final String format;
@@ -63,10 +64,19 @@ final class TranscriptBuilder {
     roles.putIfAbsent(speaker, role);
   }
 
-  /** Adds a turn; blank text is skipped, since there is nothing in it to keep. */
+  /**
+   * Adds a turn; blank text is skipped, since there is nothing in it to keep. A turn longer than
+   * {@value #MAX_TURN_CHARS} characters is an error: no one speaks that long, so the file is not what it seems.
+   */
   void turn(String speaker, Duration start, Duration end, String turnText, int line) {
     String said = turnText.strip();
     if (said.isEmpty()) {
+      return;
+    }
+    if (said.length() > MAX_TURN_CHARS) {
+      error(line, 1, String.format("this turn is %,d characters long, far more than anyone says in one turn"
+          + " (aet takes up to %,d): is the file really a transcript, with line breaks between turns?",
+          said.length(), MAX_TURN_CHARS), "");
       return;
     }
     if (!turns.isEmpty()) {

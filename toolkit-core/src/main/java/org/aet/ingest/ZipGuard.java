@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -23,6 +22,13 @@ public final class ZipGuard {
 
   private ZipGuard() {}
 
+  /** A refusal with its own message, passed on as it is. */
+  private static final class Refused extends IOException {
+    Refused(String message) {
+      super(message);
+    }
+  }
+
   /**
    * Returns normally when {@code zip} looks like an honest archive.
    *
@@ -34,11 +40,11 @@ public final class ZipGuard {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         if (++entries > MAX_ENTRIES) {
-          throw new IOException("refused: the archive holds more than " + MAX_ENTRIES + " files");
+          throw new Refused("refused: the archive holds more than " + MAX_ENTRIES + " files");
         }
         String name = entry.getName();
         if (escapes(name)) {
-          throw new IOException("refused: the archive holds an entry whose name leads outside its folder (\""
+          throw new Refused("refused: the archive holds an entry whose name leads outside its folder (\""
               + name + "\"); ordinary documents never do this");
         }
         long size = 0;
@@ -54,19 +60,22 @@ public final class ZipGuard {
           size += n;
           total += n;
           if (total > MAX_TOTAL_BYTES || total > (long) MAX_RATIO * Math.max(zip.length, 1 << 16)) {
-            throw new IOException("refused: the archive expands to far more than its own size (a \"zip bomb\")");
+            throw new Refused("refused: the archive expands to far more than its own size (a \"zip bomb\")");
           }
         }
         if (isXml(name) && declaresDoctype(head, headLength)) {
-          throw new IOException("refused: \"" + name + "\" declares an XML document type (DOCTYPE or ENTITY),"
+          throw new Refused("refused: \"" + name + "\" declares an XML document type (DOCTYPE or ENTITY),"
               + " which Word never writes and which can be used to read files from this computer");
         }
         if (size == 0 && !entry.isDirectory() && entry.getSize() > 0) {
-          throw new IOException("the archive is damaged: \"" + name + "\" is empty");
+          throw new Refused("the archive is damaged: \"" + name + "\" is empty");
         }
       }
-    } catch (ZipException e) {
-      throw new IOException("not a readable zip archive: " + e.getMessage(), e);
+    } catch (Refused e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("not a readable zip archive; the file may be damaged or cut short ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
     if (entries == 0) {
       throw new IOException("not a zip archive (a .docx file is one): the file may be damaged, or an older .doc");

@@ -35,6 +35,26 @@ class RealTranscriptsTest {
     }
   }
 
+  @Test
+  void seneddCommitteeSessionsGiveTheTurnsAndSpeakersOfTheJson() throws Exception {
+    Path folder = Shared.require("external/senedd-committees");
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String name : List.of("education_0.json", "education_11.json", "education_15.json")) {
+      Path file = folder.resolve(name);
+      List<String> expected = new ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode turn : mapper.readTree(file.toFile()).get("meeting_transcripts")) {
+        if (!turn.get("content").asText().strip().isEmpty()) {
+          expected.add(turn.get("speaker").asText().strip());
+        }
+      }
+      Corpus corpus = Corpus.discover(List.of(file), TranscriptReaders.load());
+      ReadResult result = corpus.read(corpus.entries().get(0));
+      assertEquals(expected, result.transcript().turns().stream().map(Turn::speaker).toList(), name);
+      assertEquals(new LinkedHashSet<>(expected).size(), result.transcript().participants().size());
+      assertTrue(result.warnings().isEmpty(), result.warnings().toString());
+    }
+  }
+
   /** The speaker of each run of cues: the text before ": " on the line after each timing line. */
   private static List<String> independentSpeakerRuns(List<String> lines) {
     List<String> runs = new ArrayList<>();

@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
           + " discuss.",
       ""
     },
-    subcommands = {CodeCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      CodeCommand.class,
+      InspectCommand.class,
+      IngestCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Example:",

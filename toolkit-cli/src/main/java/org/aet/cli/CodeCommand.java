@@ -15,19 +15,19 @@ import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
 import org.aet.nlp.Annotator;
 import org.aet.nlp.CachingAnnotator;
 import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.nlp.LazyAnnotator;
 import org.aet.pipeline.CodingRun;
+import org.aet.pipeline.ReadCorpus;
 import org.aet.pipeline.RunSummary;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code aet code}: transcripts in, coded segments out. */
@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Codes transcripts against a codebook and writes the coded segments.",
-      "Reads .txt (\"Name: text\" lines) and .vtt (Zoom, Teams) files; a folder is read with all its"
-          + " subfolders, each first-level subfolder being a case (for example a partnership).",
+      "Reads .txt (\"Name: text\" lines), .vtt (Zoom, Teams), .srt, .docx, .csv/.tsv and .json/.jsonl"
+          + " transcripts; a folder is read with all its subfolders, each first-level subfolder being a case"
+          + " (for example a partnership).",
       "Every coding is a suggestion with its evidence: the words that triggered it.",
       ""
     },
@@ -55,11 +56,7 @@ import picocli.CommandLine.Spec;
 final class CodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "TRANSCRIPT",
-      description = "Transcript files or folders of them.")
-  List<Path> inputs;
+  @Mixin InputOptions input;
 
   @Option(
       names = {"-c", "--codebook"},
@@ -116,7 +113,10 @@ final class CodeCommand implements Callable<Integer> {
     }
     var exporter = CodingExporters.load().forFile(output);
     Codebook book = Codebooks.load(codebook);
-    Corpus corpus = Corpus.discover(inputs, TranscriptReaders.load());
+    Corpus corpus = input.corpus();
+    if (corpus.manifest() != null) {
+      progress.message("Using the corpus manifest " + corpus.manifest().path());
+    }
     Annotator annotator = new LazyAnnotator(() -> {
       progress.message("Loading the English language models (Stanford CoreNLP)...");
       return CoreNlpAnnotator.shared();
@@ -125,11 +125,11 @@ final class CodeCommand implements Callable<Integer> {
         : new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
     CodingRun run = new CodingRun(cached != null ? cached : annotator, new Segmenter(unit), new RuleCoder(book),
         book, threads);
-    ExportContext context = new ExportContext(book, unit, inputs.stream().map(Path::toString).toList(),
-        Instant.now());
+    ReadCorpus read = ReadCorpus.read(corpus, progress);
+    ExportContext context = new ExportContext(book, unit, input.names(), Instant.now(), read.attributes());
     RunSummary summary;
     try (ExportSession session = exporter.open(output, context)) {
-      summary = run.run(corpus, session, progress);
+      summary = run.run(read, session, progress);
       session.finish();
     } catch (java.io.IOException e) {
       throw new AetException(output + ": cannot write: " + e.getMessage(), e);

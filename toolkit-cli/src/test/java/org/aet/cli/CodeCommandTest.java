@@ -74,10 +74,14 @@ class CodeCommandTest {
     Set<String> cases = new HashSet<>();
     try (XSSFWorkbook workbook = new XSSFWorkbook(out.toFile())) {
       XSSFSheet sheet = workbook.getSheet("Coded segments");
+      List<String> header = new java.util.ArrayList<>();
+      sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+      assertEquals(List.of("Transcript", "Case", "title", "date", "note", "region", "recording", "Speaker"),
+          header.subList(0, 8), "the manifest's and files' attributes get columns after the case");
       for (Row row : sheet) {
         if (row.getRowNum() > 0) {
-          cases.add(row.getCell(1).getStringCellValue());
-          tensions.add(row.getCell(7).getStringCellValue());
+          cases.add(row.getCell(header.indexOf("Case")).getStringCellValue());
+          tensions.add(row.getCell(header.indexOf("Tension")).getStringCellValue());
         }
       }
     }

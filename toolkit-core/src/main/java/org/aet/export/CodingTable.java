@@ -39,7 +39,7 @@ public final class CodingTable {
    */
   public record Column<R>(String key, String header, int width, boolean longText, Function<R, Object> value) {}
 
-  public static final List<Column<CodingRow>> CODING_COLUMNS = List.of(
+  private static final List<Column<CodingRow>> CODING_COLUMNS = List.of(
       new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
       new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
       new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
@@ -56,7 +56,7 @@ public final class CodingTable {
       new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()),
       new Column<>("codebook", "Codebook", 22, false, r -> r.codebook().name() + "@" + r.coding().codebookVersion()));
 
-  public static final List<Column<SegmentRow>> SEGMENT_COLUMNS = List.of(
+  private static final List<Column<SegmentRow>> SEGMENT_COLUMNS = List.of(
       new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
       new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
       new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
@@ -67,6 +67,30 @@ public final class CodingTable {
           .map(c -> r.codebook().path(c.codeId())).distinct().collect(Collectors.joining("; "))),
       new Column<>("words", "Words", 8, false, r -> Words.count(r.segment().text())),
       new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()));
+
+  /** The coded-segments columns, with a column for each of {@code attributes} after the case. */
+  public static List<Column<CodingRow>> codingColumns(List<String> attributes) {
+    return withAttributes(CODING_COLUMNS, attributes, CodingRow::transcript);
+  }
+
+  /** The segments columns, with a column for each of {@code attributes} after the case. */
+  public static List<Column<SegmentRow>> segmentColumns(List<String> attributes) {
+    return withAttributes(SEGMENT_COLUMNS, attributes, SegmentRow::transcript);
+  }
+
+  private static <R> List<Column<R>> withAttributes(List<Column<R>> base, List<String> attributes,
+      Function<R, Transcript> transcript) {
+    List<Column<R>> columns = new ArrayList<>(base);
+    int at = 2;
+    for (String attribute : attributes) {
+      boolean taken = columns.stream().anyMatch(c -> c.key().equalsIgnoreCase(attribute));
+      if (!taken) {
+        columns.add(at++, new Column<>(attribute, attribute, 16, false,
+            r -> transcript.apply(r).attributes().getOrDefault(attribute, "")));
+      }
+    }
+    return List.copyOf(columns);
+  }
 
   /** The coding rows of {@code coded}, in segment order. */
   public static List<CodingRow> codingRows(CodedTranscript coded, Codebook codebook) {

@@ -27,12 +27,13 @@ public final class CsvExporter implements CodingExporter {
     AtomicOutput output = new AtomicOutput(target);
     BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8);
     writer.write(BOM);
-    writeRow(writer, CodingTable.CODING_COLUMNS.stream().map(CodingTable.Column::key).toList());
+    List<CodingTable.Column<CodingTable.CodingRow>> columns = CodingTable.codingColumns(context.attributes());
+    writeRow(writer, columns.stream().map(CodingTable.Column::key).toList());
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
         for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
-          writeRow(writer, CodingTable.CODING_COLUMNS.stream().map(c -> c.value().apply(row)).toList());
+          writeRow(writer, columns.stream().map(c -> c.value().apply(row)).toList());
         }
       }
 

@@ -13,9 +13,12 @@ import org.aet.segment.SegmentUnit;
  * @param unit what a segment is
  * @param inputs the files and folders named as input, for the record
  * @param createdAt when the run started
+ * @param attributes the transcript attributes (date, region, ...) to give a column each
  */
-public record ExportContext(Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt) {
+public record ExportContext(
+    Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt, List<String> attributes) {
   public ExportContext {
+    attributes = List.copyOf(attributes);
     Objects.requireNonNull(codebook, "codebook");
     Objects.requireNonNull(unit, "unit");
     inputs = List.copyOf(inputs);

@@ -14,7 +14,7 @@ import org.aet.model.Evidence;
  * Writes one JSON object per coding per line (JSON Lines), for analysis in R or Python. Each object has the
  * columns of the coded-segments table under their keys, with {@code code} (the code id), {@code start} as
  * {@code hh:mm:ss} or null, the segment's character span, and {@code evidence} as a list of
- * {@code {text, begin, end, rule}}. Values are exactly as in the transcript: JSON is not a spreadsheet, so no
+ * {@code {text, begin, end, rule}}, and the transcript's {@code attributes} as an object. Values are exactly as in the transcript: JSON is not a spreadsheet, so no
  * formula guard is applied.
  */
 public final class JsonlExporter implements CodingExporter {
@@ -59,7 +59,7 @@ public final class JsonlExporter implements CodingExporter {
     json.writeStartObject();
     json.writeStringField("segment_id", row.segment().id());
     json.writeStringField("code", row.coding().codeId());
-    for (CodingTable.Column<CodingTable.CodingRow> column : CodingTable.CODING_COLUMNS) {
+    for (CodingTable.Column<CodingTable.CodingRow> column : CodingTable.codingColumns(List.of())) {
       switch (column.key()) {
         case "segment_id", "evidence" -> { }
         case "start" -> {
@@ -69,6 +69,7 @@ public final class JsonlExporter implements CodingExporter {
         default -> json.writeObjectField(column.key(), column.value().apply(row));
       }
     }
+    json.writeObjectField("attributes", row.transcript().attributes());
     json.writeNumberField("char_begin", row.segment().span().begin());
     json.writeNumberField("char_end", row.segment().span().end());
     json.writeArrayFieldStart("evidence");

@@ -58,8 +58,10 @@ public final class XlsxExporter implements CodingExporter {
       this.output = output;
       this.context = context;
       this.styles = new Styles(workbook);
-      this.coded = new TableSheet<>(workbook.createSheet(CODED_SHEET), CodingTable.CODING_COLUMNS, styles);
-      this.segments = new TableSheet<>(workbook.createSheet(SEGMENTS_SHEET), CodingTable.SEGMENT_COLUMNS, styles);
+      this.coded = new TableSheet<>(workbook.createSheet(CODED_SHEET), CodingTable.codingColumns(context.attributes()),
+          styles);
+      this.segments = new TableSheet<>(workbook.createSheet(SEGMENTS_SHEET), CodingTable.segmentColumns(context.attributes()),
+          styles);
     }
 
     @Override

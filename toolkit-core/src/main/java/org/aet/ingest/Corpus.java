@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.model.Transcript;
 
 /**
  * The transcript files named on a command line, found but not yet read, so that a large corpus is read one file
@@ -22,6 +23,19 @@ import org.aet.diagnostics.InputException;
 public final class Corpus {
   private final TranscriptReaders readers;
   private final List<Entry> entries;
+  private final Options options;
+  private final Manifest manifest;
+
+  /**
+   * How to read a corpus.
+   *
+   * @param manifest a manifest file to use, or null to look for {@code corpus.csv} / {@code corpus.json} in the
+   *     folders named as input
+   * @param strict whether warnings count as errors
+   */
+  public record Options(Path manifest, boolean strict) {
+    public static final Options DEFAULT = new Options(null, false);
+  }
 
   /**
    * A transcript file to read.
@@ -38,9 +52,16 @@ public final class Corpus {
     }
   }
 
-  private Corpus(TranscriptReaders readers, List<Entry> entries) {
+  private Corpus(TranscriptReaders readers, List<Entry> entries, Options options, Manifest manifest) {
     this.readers = readers;
     this.entries = List.copyOf(entries);
+    this.options = options;
+    this.manifest = manifest;
+  }
+
+  /** Finds the transcripts in {@code inputs} with the default options (a manifest found in a folder, lenient). */
+  public static Corpus discover(List<Path> inputs, TranscriptReaders readers) throws AetException {
+    return discover(inputs, readers, Options.DEFAULT);
   }
 
   /**
@@ -49,11 +70,16 @@ public final class Corpus {
    * @throws AetException when an input does not exist, a named file has no reader, nothing is found, or two
    *     files would get the same transcript id
    */
-  public static Corpus discover(List<Path> inputs, TranscriptReaders readers) throws AetException {
+  public static Corpus discover(List<Path> inputs, TranscriptReaders readers, Options options)
+      throws AetException {
     List<Entry> entries = new ArrayList<>();
+    Path manifestFile = options.manifest();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         entries.addAll(walk(input, readers));
+        if (manifestFile == null) {
+          manifestFile = Manifest.findIn(input);
+        }
       } else if (Files.isRegularFile(input)) {
         if (readers.forFile(input) == null) {
           throw new AetException(input + ": aet cannot read ." + TranscriptReaders.extensionOf(input)
@@ -67,8 +93,22 @@ public final class Corpus {
     if (entries.isEmpty()) {
       throw new AetException("no transcripts found in " + inputs + "; aet reads " + describe(readers));
     }
-    checkUniqueIds(entries);
-    return new Corpus(readers, entries);
+    entries = uniqueIds(entries);
+    if (manifestFile != null && !Files.isRegularFile(manifestFile)) {
+      throw new AetException(manifestFile + ": no such manifest file");
+    }
+    Manifest manifest = manifestFile == null ? null : Manifest.load(manifestFile);
+    return new Corpus(readers, entries, options, manifest);
+  }
+
+  /** The manifest in use, or null. */
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  /** Problems with the corpus as a whole: manifest entries that match no transcript. */
+  public List<Diagnostic> warnings() {
+    return manifest == null ? List.of() : manifest.unmatched(entries.stream().map(Entry::path).toList());
   }
 
   public List<Entry> entries() {
@@ -88,12 +128,22 @@ public final class Corpus {
     } catch (IOException e) {
       throw new InputException(Diagnostic.fileError(entry.path(), "cannot read the file: " + e.getMessage()));
     }
+    ReadResult result;
     if (reader.binary()) {
-      return reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), "", reader.format(), bytes));
+      result = reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), "", reader.format(), bytes));
+    } else {
+      TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+      result = reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), decoded.text(),
+          decoded.encoding()));
     }
-    TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
-    return reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), decoded.text(),
-        decoded.encoding()));
+    if (options.strict() && !result.warnings().isEmpty()) {
+      throw new InputException(result.warnings().stream()
+          .map(w -> Diagnostic.error(w.file(), w.line(), w.column(), w.message() + " (an error with --strict)",
+              w.lineText()))
+          .toList());
+    }
+    Transcript transcript = manifest == null ? result.transcript() : manifest.apply(result.transcript());
+    return new ReadResult(transcript, result.encoding(), result.warnings());
   }
 
   private static List<Entry> walk(Path folder, TranscriptReaders readers) throws AetException {
@@ -101,6 +151,7 @@ public final class Corpus {
       return files
           .filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> !isManifest(p))
           .filter(p -> readers.forFile(p) != null)
           .sorted()
           .map(p -> entryBelow(folder, p))
@@ -110,6 +161,12 @@ public final class Corpus {
     }
   }
 
+  /** Manifest files sit among the transcripts but are not transcripts. */
+  private static boolean isManifest(Path file) {
+    String name = file.getFileName().toString();
+    return Manifest.FILE_NAMES.contains(name) || name.equals(Manifest.SPEAKERS_FILE);
+  }
+
   private static Entry entryBelow(Path folder, Path file) {
     Path relative = folder.relativize(file);
     String id = stripExtension(relative.toString().replace('\\', '/'));
@@ -117,13 +174,35 @@ public final class Corpus {
     return new Entry(file, id, defaultCase);
   }
 
-  private static void checkUniqueIds(List<Entry> entries) throws AetException {
-    Map<String, Path> seen = new HashMap<>();
-    for (Entry entry : entries) {
-      Path other = seen.putIfAbsent(entry.id(), entry.path());
-      if (other != null) {
-        throw new AetException("two transcripts would both be called \"" + entry.id() + "\": " + other + " and "
-            + entry.path() + "; rename one of them or name them from a common folder");
+  /**
+   * Makes transcript ids unique: where two files would share an id ("leader-conversation" in two folders named
+   * separately), each is prefixed with its parent folders until they differ ("Riverside/leader-conversation").
+   */
+  private static List<Entry> uniqueIds(List<Entry> entries) throws AetException {
+    List<Entry> result = new ArrayList<>(entries);
+    for (int depth = 1; ; depth++) {
+      Map<String, List<Integer>> byId = new HashMap<>();
+      for (int i = 0; i < result.size(); i++) {
+        byId.computeIfAbsent(result.get(i).id(), k -> new ArrayList<>()).add(i);
+      }
+      List<List<Integer>> clashes = byId.values().stream().filter(l -> l.size() > 1).toList();
+      if (clashes.isEmpty()) {
+        return result;
+      }
+      for (List<Integer> clash : clashes) {
+        for (int i : clash) {
+          Entry entry = result.get(i);
+          Path parent = entry.path().toAbsolutePath().normalize().getParent();
+          for (int up = 1; up < depth && parent != null; up++) {
+            parent = parent.getParent();
+          }
+          if (parent == null || parent.getFileName() == null) {
+            Entry other = result.get(clash.get(0) == i ? clash.get(1) : clash.get(0));
+            throw new AetException("two transcripts would both be called \"" + entry.id() + "\": " + other.path()
+                + " and " + entry.path() + "; rename one of them");
+          }
+          result.set(i, new Entry(entry.path(), parent.getFileName() + "/" + entry.id(), entry.defaultCase()));
+        }
       }
     }
   }

@@ -16,11 +16,7 @@ import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.coding.Coder;
 import org.aet.diagnostics.AetException;
-import org.aet.diagnostics.Diagnostic;
-import org.aet.diagnostics.InputException;
 import org.aet.export.ExportSession;
-import org.aet.ingest.Corpus;
-import org.aet.ingest.ReadResult;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Segment;
@@ -30,9 +26,9 @@ import org.aet.nlp.Annotator;
 import org.aet.segment.Segmenter;
 
 /**
- * The coding pipeline: read every transcript (stopping before any NLP if a file has errors, with all of them
- * listed), then annotate, segment and code the transcripts several at a time and hand each to the export in
- * corpus order as soon as it is done. Only a few annotated transcripts are in memory at once.
+ * The coding pipeline: annotate, segment and code the transcripts of a {@link ReadCorpus} several at a time and
+ * hand each to the export in corpus order as soon as it is done. Only a few annotated transcripts are in memory
+ * at once.
  */
 public final class CodingRun {
   private final Annotator annotator;
@@ -56,16 +52,15 @@ public final class CodingRun {
   }
 
   /**
-   * Codes {@code corpus} into {@code out}. Does not finish {@code out}: the caller does, once this returns.
+   * Codes the transcripts of {@code corpus} into {@code out}. Does not finish {@code out}: the caller does, once
+   * this returns.
    *
-   * @throws InputException when any transcript has errors (all files are checked, all problems listed)
    * @throws AetException when the output cannot be written
    */
-  public RunSummary run(Corpus corpus, ExportSession out, ProgressListener progress) throws AetException {
+  public RunSummary run(ReadCorpus corpus, ExportSession out, ProgressListener progress) throws AetException {
     long started = System.nanoTime();
-    List<Diagnostic> warnings = new ArrayList<>();
-    List<Transcript> transcripts = readAll(corpus, warnings, progress);
-    long totalWords = transcripts.stream().mapToLong(Transcript::wordCount).sum();
+    List<Transcript> transcripts = corpus.transcripts();
+    long totalWords = corpus.words();
     Map<String, Long> byCode = new LinkedHashMap<>();
     codebook.codes().forEach(c -> byCode.put(codebook.path(c.id()), 0L));
     long words = 0;
@@ -100,30 +95,8 @@ public final class CodingRun {
     } finally {
       pool.shutdownNow();
     }
-    return new RunSummary(transcripts.size(), words, segments, codings, warnings.size(), byCode,
+    return new RunSummary(transcripts.size(), words, segments, codings, corpus.warnings().size(), byCode,
         Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  private static List<Transcript> readAll(Corpus corpus, List<Diagnostic> warnings, ProgressListener progress)
-      throws InputException {
-    List<Transcript> transcripts = new ArrayList<>();
-    List<Diagnostic> errors = new ArrayList<>();
-    int done = 0;
-    for (Corpus.Entry entry : corpus.entries()) {
-      try {
-        ReadResult result = corpus.read(entry);
-        result.warnings().forEach(progress::warning);
-        warnings.addAll(result.warnings());
-        transcripts.add(result.transcript());
-      } catch (InputException e) {
-        errors.addAll(e.diagnostics());
-      }
-      progress.progress("reading", ++done, corpus.entries().size());
-    }
-    if (!errors.isEmpty()) {
-      throw new InputException(errors);
-    }
-    return transcripts;
   }
 
   /** Annotates, segments and codes one transcript; runs on a pool thread. */

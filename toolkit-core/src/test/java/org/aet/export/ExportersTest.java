@@ -61,7 +61,7 @@ class ExportersTest {
   }
 
   private static Path export(Path target) throws IOException, AetException {
-    ExportContext context = new ExportContext(codebook, SegmentUnit.TURN, List.of("n.txt"), Instant.EPOCH);
+    ExportContext context = new ExportContext(codebook, SegmentUnit.TURN, List.of("n.txt"), Instant.EPOCH, List.of());
     try (ExportSession session = CodingExporters.load().forFile(target).open(target, context)) {
       session.write(coded);
       session.finish();
@@ -158,7 +158,7 @@ class ExportersTest {
     Files.writeString(previous, "an earlier file");
     for (String name : List.of("coded.xlsx", "coded.csv", "coded.jsonl")) {
       Path target = dir.resolve(name);
-      ExportContext context = new ExportContext(codebook, SegmentUnit.TURN, List.of(), Instant.EPOCH);
+      ExportContext context = new ExportContext(codebook, SegmentUnit.TURN, List.of(), Instant.EPOCH, List.of());
       try (ExportSession session = CodingExporters.load().forFile(target).open(target, context)) {
         session.write(coded);
       }

@@ -49,11 +49,17 @@ class CorpusTest {
     assertTrue(missing.getMessage().endsWith("nope.txt: no such file or folder"));
     AetException empty = assertThrows(AetException.class, () -> Corpus.discover(List.of(dir), READERS));
     assertTrue(empty.getMessage().startsWith("no transcripts found in"));
+  }
+
+  @Test
+  void filesThatWouldShareAnIdArePrefixedWithTheirFolders(@TempDir Path dir) throws Exception {
     write(dir.resolve("a/x.txt"), "A: b\n");
     write(dir.resolve("b/x.txt"), "A: b\n");
-    AetException twice = assertThrows(AetException.class,
-        () -> Corpus.discover(List.of(dir.resolve("a/x.txt"), dir.resolve("b/x.txt")), READERS));
-    assertTrue(twice.getMessage().startsWith("two transcripts would both be called \"x\""), twice.getMessage());
+    write(dir.resolve("c/d/x.txt"), "A: b\n");
+    write(dir.resolve("e/d/x.txt"), "A: b\n");
+    Corpus corpus = Corpus.discover(List.of(dir.resolve("a/x.txt"), dir.resolve("b"), dir.resolve("c/d"),
+        dir.resolve("e/d/x.txt")), READERS);
+    assertEquals(List.of("a/x", "b/x", "c/d/x", "e/d/x"), corpus.entries().stream().map(Corpus.Entry::id).toList());
   }
 
   @Test

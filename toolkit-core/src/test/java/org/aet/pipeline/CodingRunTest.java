@@ -51,7 +51,8 @@ class CodingRunTest {
     Codebook book = Codebooks.load("four-tensions");
     CodingRun run = new CodingRun(CoreNlpAnnotator.shared(), new Segmenter(unit), new RuleCoder(book), book,
         threads);
-    return run.run(Corpus.discover(inputs, TranscriptReaders.load()), out, ProgressListener.SILENT);
+    ReadCorpus read = ReadCorpus.read(Corpus.discover(inputs, TranscriptReaders.load()), ProgressListener.SILENT);
+    return run.run(read, out, ProgressListener.SILENT);
   }
 
   @Test

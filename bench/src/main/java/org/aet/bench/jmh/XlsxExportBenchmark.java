@@ -94,7 +94,7 @@ public class XlsxExportBenchmark {
   @Benchmark
   public long export() throws Exception {
     Path target = folder.resolve("coded.xlsx");
-    ExportContext context = new ExportContext(book, SegmentUnit.TURN, List.of("bench"), Instant.EPOCH);
+    ExportContext context = new ExportContext(book, SegmentUnit.TURN, List.of("bench"), Instant.EPOCH, List.of());
     try (ExportSession session = new XlsxExporter().open(target, context)) {
       for (CodedTranscript transcript : transcripts) {
         session.write(transcript);

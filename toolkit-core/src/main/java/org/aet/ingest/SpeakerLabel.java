@@ -20,7 +20,8 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
   private static final String TIME = "(?:\\[(" + Timestamps.REGEX + ")\\]|\\((" + Timestamps.REGEX + ")\\)|("
       + Timestamps.REGEX + "))";
   private static final Pattern LABELLED_LINE = Pattern.compile("^\\s*(?:" + TIME + "\\s+)?"
-      + "(\\p{L}[\\p{L}\\p{N}.'\u2019\\- ]{0,60}?\\s*(?:\\([^()]{1,60}\\))?)\\s*:(?:\\s+|$)");
+      + "(\\p{L}[\\p{L}\\p{N}.'\u2019\\- \u00a0]{0,60}?\\s*(?:\\([^()]{1,60}\\))?)\\s*:(?:\\s+|$)",
+      Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern TIMED_LINE = Pattern.compile("^\\s*" + TIME + "(?:\\s+|$)");
   private static final Set<String> JOINING_WORDS = Set.of("of", "the", "and", "for", "van", "von", "de", "der",
       "den", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "y");
@@ -38,7 +39,7 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
     if (!m.find()) {
       return null;
     }
-    String name = m.group(4).strip().replaceAll("\\s+", " ");
+    String name = m.group(4).replace('\u00a0', ' ').strip().replaceAll("\\s+", " ");
     if (name.split(" ").length > MAX_WORDS + 1) {
       return null;
     }

@@ -36,6 +36,9 @@ class ReaderGoldenTest {
       byte[] lf = Files.readAllBytes(input);
       String expected = dump(input, lf);
       Golden.check(input.resolveSibling(input.getFileName() + ".expected"), expected);
+      if (!expected.contains("encoding: UTF-8\n") && expected.contains("encoding: ")) {
+        return;
+      }
       String text = new String(lf, StandardCharsets.UTF_8);
       assertEquals(expected, dump(input, text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)), "CRLF");
       assertEquals(expected, dump(input, text.replace("\n", "\r").getBytes(StandardCharsets.UTF_8)), "CR");

@@ -26,27 +26,37 @@ import org.aet.json.LocatedJson;
  * is reported with its line and column, all in one go. docs/codebook-format.md describes the format.
  */
 final class CodebookParser {
-  private static final Set<String> CODEBOOK_KEYS = Set.of("name", "title", "description", "codes");
+  private static final Set<String> CODEBOOK_KEYS =
+      Set.of("name", "title", "description", "extends", "remove", "codes");
   private static final Set<String> CODE_KEYS = Set.of("id", "parent", "name", "definition", "use_when",
       "do_not_use_when", "examples", "counter_examples", "colour", "rules");
-  private static final Set<String> RULE_KEYS = Set.of("lemmas", "phrases", "exclude", "negation_window");
+  private static final Set<String> RULE_KEYS =
+      Set.of("lemmas", "phrases", "patterns", "exclude", "roles", "negation_window", "weights");
+  private static final Set<String> WEIGHT_KEYS = Set.of("lemma", "phrase", "pattern");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final int MAX_NEGATION_WINDOW = 10;
 
+  /** Loads the codebook an {@code extends} names (a shipped name, or a path relative to this file). */
+  interface Resolver {
+    Codebook load(String nameOrPath) throws org.aet.diagnostics.AetException;
+  }
+
   private final Path file;
+  private final Resolver resolver;
   private final String text;
   private final List<String> lines;
   private final List<Diagnostic> problems = new ArrayList<>();
 
-  private CodebookParser(Path file, String text) {
+  private CodebookParser(Path file, String text, Resolver resolver) {
     this.file = file;
+    this.resolver = resolver;
     this.text = text;
     this.lines = List.of(text.split("\n", -1));
   }
 
-  static Codebook parse(Path file, String text) throws InputException {
-    return new CodebookParser(file, text).parse();
+  static Codebook parse(Path file, String text, Resolver resolver) throws InputException {
+    return new CodebookParser(file, text, resolver).parse();
   }
 
   private Codebook parse() throws InputException {
@@ -67,9 +77,14 @@ final class CodebookParser {
     List<Code> codes = new ArrayList<>();
     Map<String, Node> idNodes = new HashMap<>();
     Member codesMember = top.members().get("codes");
-    if (codesMember == null) {
+    Member extendsMember = top.members().get("extends");
+    Codebook parent = extendsMember == null ? null : parent(extendsMember);
+    if (codesMember == null && extendsMember == null) {
       problems.add(error(top.line(), top.column(), "a codebook needs \"codes\": a list of codes"));
-    } else if (codesMember.value() instanceof ArrayNode array && !array.items().isEmpty()) {
+    } else if (codesMember == null) {
+      codes = List.of();
+    } else if (codesMember.value() instanceof ArrayNode array
+        && (!array.items().isEmpty() || extendsMember != null)) {
       for (Node item : array.items()) {
         Code code = code(item);
         if (code != null) {
@@ -85,13 +100,61 @@ final class CodebookParser {
     } else {
       problems.add(at(codesMember, "\"codes\" must be a list with at least one code: [ { \"id\": ... } ]"));
     }
+    String parentVersion = "";
+    if (parent != null) {
+      codes = merge(parent, codes, stringList(top, "remove"), extendsMember, idNodes);
+      parentVersion = parent.version();
+    } else if (top.members().containsKey("remove")) {
+      problems.add(at(top.members().get("remove"), "\"remove\" only makes sense with \"extends\""));
+    }
     List<Code> ordered = checkHierarchy(codes, idNodes);
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
       throw new InputException(problems);
     }
-    String version = Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString().substring(0, 12);
+    String version = Hashing.sha256().hashString(parentVersion + text, StandardCharsets.UTF_8).toString()
+        .substring(0, 12);
     return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered);
+  }
+
+  private Codebook parent(Member member) {
+    if (!(member.value() instanceof ValueNode v && v.value() instanceof String name) || name.isBlank()) {
+      problems.add(at(member, "\"extends\" must name a codebook: a shipped one such as \"four-tensions\", or a"
+          + " path relative to this file"));
+      return null;
+    }
+    try {
+      return resolver.load(name.strip());
+    } catch (org.aet.diagnostics.AetException e) {
+      problems.add(at(member, "cannot load the codebook this one extends: "
+          + e.getMessage().lines().findFirst().orElse("")));
+      return null;
+    }
+  }
+
+  /**
+   * The parent's codes, less those removed, with this file's codes replacing those of the same id in place and
+   * the rest added at the end.
+   */
+  private List<Code> merge(Codebook parent, List<Code> own, List<String> removed, Member extendsMember,
+      Map<String, Node> idNodes) {
+    Map<String, Code> overrides = new LinkedHashMap<>();
+    own.forEach(c -> overrides.put(c.id(), c));
+    List<Code> merged = new ArrayList<>();
+    for (Code code : parent.codes()) {
+      if (!removed.contains(code.id())) {
+        merged.add(overrides.containsKey(code.id()) ? overrides.remove(code.id()) : code);
+        idNodes.putIfAbsent(code.id(), extendsMember.value());
+      }
+    }
+    for (String id : removed) {
+      if (parent.codes().stream().noneMatch(c -> c.id().equals(id))) {
+        problems.add(error(extendsMember.line(), extendsMember.column(), "\"remove\" names \"" + id + "\", which"
+            + " is not a code of " + parent.name()));
+      }
+    }
+    merged.addAll(overrides.values());
+    return merged;
   }
 
   private Code code(Node node) {
@@ -138,8 +201,48 @@ final class CodebookParser {
             + MAX_NEGATION_WINDOW));
       }
     }
-    return new DetectionRules(stringList(rules, "lemmas"), stringList(rules, "phrases"),
-        stringList(rules, "exclude"), window);
+    List<String> patterns = stringList(rules, "patterns");
+    Member patternsMember = rules.members().get("patterns");
+    if (patternsMember != null && patternsMember.value() instanceof ArrayNode array) {
+      for (Node item : array.items()) {
+        if (item instanceof ValueNode v && v.value() instanceof String pattern) {
+          String problem = org.aet.nlp.TokenPatterns.problemWith(pattern);
+          if (problem != null) {
+            problems.add(error(item.line(), item.column(), "this TokensRegex pattern does not compile: " + problem));
+          }
+        }
+      }
+    }
+    return new DetectionRules(stringList(rules, "lemmas"), stringList(rules, "phrases"), patterns,
+        stringList(rules, "exclude"), stringList(rules, "roles"), window, weights(rules.members().get("weights")));
+  }
+
+  private DetectionRules.Weights weights(Member member) {
+    DetectionRules.Weights defaults = DetectionRules.Weights.DEFAULT;
+    if (member == null) {
+      return defaults;
+    }
+    if (!(member.value() instanceof ObjectNode object)) {
+      problems.add(at(member, "\"weights\" must be an object such as {\"lemma\": 0.3, \"phrase\": 0.6,"
+          + " \"pattern\": 0.7}"));
+      return defaults;
+    }
+    checkKeys(object, WEIGHT_KEYS, "weights");
+    return new DetectionRules.Weights(weight(object, "lemma", defaults.lemma()),
+        weight(object, "phrase", defaults.phrase()), weight(object, "pattern", defaults.pattern()));
+  }
+
+  private double weight(ObjectNode object, String key, double fallback) {
+    Member member = object.members().get(key);
+    if (member == null) {
+      return fallback;
+    }
+    if (member.value() instanceof ValueNode v && v.value() instanceof Number n && n.doubleValue() > 0
+        && n.doubleValue() < 1) {
+      return n.doubleValue();
+    }
+    problems.add(at(member, "the weight \"" + key + "\" must be a number above 0 and below 1, such as 0.5"));
+    return fallback;
   }
 
   /** Checks that parents exist and form no loop; returns the codes with every parent before its children. */

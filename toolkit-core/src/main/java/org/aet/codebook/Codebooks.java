@@ -36,7 +36,7 @@ public final class Codebooks {
             + "; or give the path of a codebook .json file");
       }
       return CodebookParser.parse(Path.of("codebooks", nameOrPath + ".json"),
-          TextDecoder.normaliseLineEnds(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+          TextDecoder.normaliseLineEnds(new String(in.readAllBytes(), StandardCharsets.UTF_8)), Codebooks::load);
     } catch (IOException e) {
       throw new AetException("cannot read the shipped codebook " + nameOrPath + ": " + e.getMessage(), e);
     }
@@ -45,12 +45,42 @@ public final class Codebooks {
   /** Loads and validates the codebook in {@code file}. */
   public static Codebook load(Path file) throws InputException {
     try {
-      return CodebookParser.parse(file, TextDecoder.decode(Files.readAllBytes(file)).text());
+      return CodebookParser.parse(file, TextDecoder.decode(Files.readAllBytes(file)).text(),
+          name -> resolveBeside(file, name));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InputException(Diagnostic.fileError(file, "no such codebook file"));
     } catch (IOException e) {
       throw new InputException(Diagnostic.fileError(file, "cannot read the codebook: " + e.getMessage()));
     }
+  }
+
+  /** A codebook named by an {@code extends} in {@code file}: a path relative to it, or a shipped name. */
+  private static final ThreadLocal<Integer> EXTENDS_DEPTH = ThreadLocal.withInitial(() -> 0);
+  private static final int MAX_EXTENDS_DEPTH = 8;
+
+  private static Codebook resolveBeside(Path file, String name) throws AetException {
+    if (EXTENDS_DEPTH.get() >= MAX_EXTENDS_DEPTH) {
+      throw new AetException("codebooks extend each other more than " + MAX_EXTENDS_DEPTH + " deep: is there a"
+          + " loop of extends?");
+    }
+    EXTENDS_DEPTH.set(EXTENDS_DEPTH.get() + 1);
+    try {
+      return resolveBesideOnce(file, name);
+    } finally {
+      EXTENDS_DEPTH.set(EXTENDS_DEPTH.get() - 1);
+    }
+  }
+
+  private static Codebook resolveBesideOnce(Path file, String name) throws AetException {
+    Path parent = file.toAbsolutePath().getParent();
+    Path relative = parent == null ? Path.of(name) : parent.resolve(name);
+    if (Files.isRegularFile(relative)) {
+      if (relative.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+        throw new AetException("a codebook cannot extend itself");
+      }
+      return load(relative);
+    }
+    return load(name);
   }
 
   /** The names of the codebooks shipped with aet, in the order of {@code codebooks/index.txt}. */

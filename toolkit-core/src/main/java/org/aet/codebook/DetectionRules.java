@@ -1,6 +1,7 @@
 package org.aet.codebook;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How the rule coder finds a code in a segment. All matching is on lower-case lemmas or words, so "Leaders led"
@@ -9,26 +10,62 @@ import java.util.List;
  * @param lemmas single words, matched on a token's lemma or its written form; a trailing {@code *} matches any
  *     ending ("collaborat*")
  * @param phrases several words in a row, each matched like a lemma ("tick box", "in practice")
+ * @param patterns CoreNLP TokensRegex patterns over tokens' word, lemma and part of speech, for what words alone
+ *     cannot say: {@code [{lemma:pay}] []{0,3} [{lemma:/contributor|member/}]}
  * @param exclude lemmas or phrases that, when present in the segment, stop the code from being suggested
+ * @param roles speaker roles the code is limited to ("senior leader"); empty for every speaker
  * @param negationWindow how many tokens before a match are searched for a negation ("not", "never", "no", ...)
  *     that cancels it; 0 turns negation handling off
+ * @param weights how much one distinct lemma, phrase and pattern match adds to the confidence
  */
 public record DetectionRules(
-    List<String> lemmas, List<String> phrases, List<String> exclude, int negationWindow) {
+    List<String> lemmas,
+    List<String> phrases,
+    List<String> patterns,
+    List<String> exclude,
+    List<String> roles,
+    int negationWindow,
+    Weights weights) {
 
   public static final int DEFAULT_NEGATION_WINDOW = 3;
-  public static final DetectionRules NONE = new DetectionRules(List.of(), List.of(), List.of(), 0);
+  public static final DetectionRules NONE =
+      new DetectionRules(List.of(), List.of(), List.of(), List.of(), List.of(), 0, Weights.DEFAULT);
+
+  /**
+   * The confidence one distinct match of each kind adds, combined as independent evidence:
+   * {@code 1 - (1 - w1)(1 - w2)...}.
+   */
+  public record Weights(double lemma, double phrase, double pattern) {
+    public static final Weights DEFAULT = new Weights(0.35, 0.6, 0.6);
+
+    public Weights {
+      for (double w : new double[] {lemma, phrase, pattern}) {
+        if (!(w > 0 && w < 1)) {
+          throw new IllegalArgumentException("a weight must be above 0 and below 1: " + w);
+        }
+      }
+    }
+  }
 
   public DetectionRules {
     lemmas = List.copyOf(lemmas);
     phrases = List.copyOf(phrases);
+    patterns = List.copyOf(patterns);
     exclude = List.copyOf(exclude);
+    roles = List.copyOf(roles);
     if (negationWindow < 0) {
       throw new IllegalArgumentException("negation window must not be negative: " + negationWindow);
     }
+    Objects.requireNonNull(weights, "weights");
+  }
+
+  /** Rules with only lemmas and phrases, default negation and weights: the common case. */
+  public static DetectionRules of(List<String> lemmas, List<String> phrases) {
+    return new DetectionRules(lemmas, phrases, List.of(), List.of(), List.of(), DEFAULT_NEGATION_WINDOW,
+        Weights.DEFAULT);
   }
 
   public boolean isEmpty() {
-    return lemmas.isEmpty() && phrases.isEmpty();
+    return lemmas.isEmpty() && phrases.isEmpty() && patterns.isEmpty();
   }
 }

@@ -16,19 +16,19 @@ import org.aet.model.Evidence;
 import org.aet.model.Segment;
 import org.aet.model.Span;
 import org.aet.model.Token;
+import org.aet.nlp.TokenPatterns;
 
 /**
- * Suggests codes from a codebook's detection rules: lemmas and phrases found in a segment's tokens, unless a
- * negation stands just before them ("not tokenistic") or an exclusion term occurs in the segment.
+ * Suggests codes from a codebook's detection rules: lemmas, phrases and TokensRegex patterns found in a segment's
+ * tokens, unless a negation stands just before them ("not tokenistic"), an exclusion term occurs in the segment,
+ * or the speaker's role is not one the code is limited to.
  *
- * <p>Confidence grows with the number of different terms that match: each distinct lemma adds
- * {@value #LEMMA_WEIGHT} and each distinct phrase {@value #PHRASE_WEIGHT} in the sense of independent evidence,
- * {@code 1 - (1 - w1)(1 - w2)...}, so one word gives 0.35, a phrase 0.6, a phrase and a word 0.74. Repeating the
- * same word adds nothing. Every occurrence is listed as evidence, so a reviewer sees exactly why.
+ * <p>Confidence grows with the number of different rules that match: each distinct lemma, phrase or pattern adds
+ * its weight (by default 0.35, 0.6 and 0.6) as independent evidence, {@code 1 - (1 - w1)(1 - w2)...}, so one
+ * word gives 0.35, a phrase 0.6, a phrase and a word 0.74. Repeating the same word adds nothing. Every occurrence
+ * is listed as evidence, so a reviewer sees exactly why.
  */
 public final class RuleCoder implements Coder {
-  static final double LEMMA_WEIGHT = 0.35;
-  static final double PHRASE_WEIGHT = 0.6;
   private static final Set<String> NEGATIONS = Set.of("not", "n't", "no", "never", "without", "nobody",
       "nothing", "neither", "nor", "none", "hardly", "cannot", "barely");
   private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
@@ -37,17 +37,24 @@ public final class RuleCoder implements Coder {
   private final Map<String, List<CompiledTerm>> byFirstWord = new HashMap<>();
   private final List<CompiledTerm> prefixTerms = new ArrayList<>();
   private final Map<String, List<Term>> exclusions = new HashMap<>();
+  private final Map<String, List<TokenPatterns.Compiled>> patterns = new LinkedHashMap<>();
 
   /** A term and the code it signals. */
   private record CompiledTerm(Term term, Code code) {}
+
+  /** One rule matching at one place. */
+  private record Match(String rule, double weight, Span span) {}
 
   public RuleCoder(Codebook codebook) {
     this.codebook = codebook;
     for (Code code : codebook.codes()) {
       DetectionRules rules = code.rules();
-      rules.lemmas().forEach(l -> index(new CompiledTerm(Term.of(l, "lemma", LEMMA_WEIGHT), code)));
-      rules.phrases().forEach(p -> index(new CompiledTerm(Term.of(p, "phrase", PHRASE_WEIGHT), code)));
-      exclusions.put(code.id(), rules.exclude().stream().map(e -> Term.of(e, "exclude", 0)).toList());
+      rules.lemmas().forEach(l -> index(new CompiledTerm(Term.of(l, "lemma", rules.weights().lemma()), code)));
+      rules.phrases().forEach(p -> index(new CompiledTerm(Term.of(p, "phrase", rules.weights().phrase()), code)));
+      exclusions.put(code.id(), rules.exclude().stream().map(e -> Term.of(e, "exclude", 0.5)).toList());
+      if (!rules.patterns().isEmpty()) {
+        patterns.put(code.id(), rules.patterns().stream().map(TokenPatterns::compile).toList());
+      }
     }
   }
 
@@ -63,21 +70,35 @@ public final class RuleCoder implements Coder {
   @Override
   public List<Coding> code(Segment segment) {
     List<Token> tokens = HyphenSplitter.split(segment.tokens());
-    Map<Code, List<Match>> matches = new LinkedHashMap<>();
+    Map<String, List<Match>> matches = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
-      Token token = tokens.get(i);
-      for (CompiledTerm candidate : candidates(token)) {
+      for (CompiledTerm candidate : candidates(tokens.get(i))) {
         int length = candidate.term().matchAt(tokens, i);
         if (length > 0 && !isNegated(tokens, i, candidate.code().rules().negationWindow())) {
-          matches.computeIfAbsent(candidate.code(), c -> new ArrayList<>()).add(new Match(candidate.term(), i, length));
+          Span span = new Span(tokens.get(i).span().begin(), tokens.get(i + length - 1).span().end());
+          matches.computeIfAbsent(candidate.code().id(), c -> new ArrayList<>())
+              .add(new Match(candidate.term().describe(), candidate.term().weight(), span));
+        }
+      }
+    }
+    for (Map.Entry<String, List<TokenPatterns.Compiled>> entry : patterns.entrySet()) {
+      DetectionRules rules = codebook.code(entry.getKey()).rules();
+      for (TokenPatterns.Compiled pattern : entry.getValue()) {
+        for (int[] range : TokenPatterns.find(pattern, segment.tokens())) {
+          if (!isNegated(segment.tokens(), range[0], rules.negationWindow())) {
+            Span span = new Span(segment.tokens().get(range[0]).span().begin(),
+                segment.tokens().get(range[1] - 1).span().end());
+            matches.computeIfAbsent(entry.getKey(), c -> new ArrayList<>())
+                .add(new Match("pattern \"" + pattern.source() + "\"", rules.weights().pattern(), span));
+          }
         }
       }
     }
     List<Coding> codings = new ArrayList<>();
-    for (Map.Entry<Code, List<Match>> entry : matches.entrySet()) {
-      Code code = entry.getKey();
-      if (!isExcluded(tokens, code)) {
-        codings.add(coding(segment, tokens, code, entry.getValue()));
+    for (Code code : codebook.codes()) {
+      List<Match> found = matches.get(code.id());
+      if (found != null && speaksInRole(segment, code) && !isExcluded(tokens, code)) {
+        codings.add(coding(segment, code, found));
       }
     }
     return codings;
@@ -89,10 +110,13 @@ public final class RuleCoder implements Coder {
     if (!lower.equals(token.lemma())) {
       found.addAll(byFirstWord.getOrDefault(lower, List.of()));
     }
-    if (!prefixTerms.isEmpty()) {
-      found.addAll(prefixTerms);
-    }
+    found.addAll(prefixTerms);
     return found;
+  }
+
+  private static boolean speaksInRole(Segment segment, Code code) {
+    List<String> roles = code.rules().roles();
+    return roles.isEmpty() || roles.stream().anyMatch(r -> r.equalsIgnoreCase(segment.role()));
   }
 
   private boolean isExcluded(List<Token> tokens, Code code) {
@@ -120,24 +144,23 @@ public final class RuleCoder implements Coder {
     return false;
   }
 
-  private Coding coding(Segment segment, List<Token> tokens, Code code, List<Match> found) {
-    Map<String, Double> weightByTerm = new LinkedHashMap<>();
+  private Coding coding(Segment segment, Code code, List<Match> found) {
+    found.sort(java.util.Comparator.comparingInt((Match m) -> m.span().begin()).thenComparing(Match::rule));
+    Map<String, Double> weightByRule = new LinkedHashMap<>();
     List<Evidence> evidence = new ArrayList<>();
     for (Match match : found) {
-      weightByTerm.put(match.term.describe(), match.term.weight());
-      Span span = new Span(tokens.get(match.start).span().begin(),
-          tokens.get(match.start + match.length - 1).span().end());
-      String text = segment.text().substring(span.begin() - segment.span().begin(), span.end() - segment.span().begin());
-      evidence.add(new Evidence(text, span, match.term.describe()));
+      weightByRule.put(match.rule(), match.weight());
+      Span span = match.span();
+      String text = segment.text().substring(span.begin() - segment.span().begin(),
+          span.end() - segment.span().begin());
+      evidence.add(new Evidence(text, span, match.rule()));
     }
     double miss = 1;
-    for (double weight : weightByTerm.values()) {
+    for (double weight : weightByRule.values()) {
       miss *= 1 - weight;
     }
     double confidence = Math.round((1 - miss) * 100) / 100.0;
     return new Coding(segment.id(), code.id(), Coding.RULE, confidence, evidence, CodingStatus.SUGGESTED,
         codebook.version());
   }
-
-  private record Match(Term term, int start, int length) {}
 }

@@ -94,6 +94,31 @@ class CodebookValidationTest {
   }
 
   @Test
+  void aCodebookMayExtendAnotherAndOverrideRemoveOrAddCodes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve("mine.json"), """
+        {"name": "mine", "extends": "four-tensions", "remove": ["lack-of-reciprocity"],
+         "codes": [
+           {"id": "reciprocity", "parent": "power", "name": "Reciprocity (our version)",
+            "definition": "Our narrower definition.", "rules": {"lemmas": ["reimburse"]}},
+           {"id": "payment", "parent": "power", "name": "Payment", "definition": "Money for time."}
+         ]}
+        """);
+    Codebook base = Codebooks.load("four-tensions");
+    Codebook mine = Codebooks.load(dir.resolve("mine.json"));
+    assertEquals(base.codes().size(), mine.codes().size(), "one removed, one added");
+    assertEquals("Reciprocity (our version)", mine.code("reciprocity").name());
+    assertEquals(base.codes().indexOf(base.code("reciprocity")), mine.codes().indexOf(mine.code("reciprocity")),
+        "an override keeps its place");
+    assertEquals("power/payment", mine.path("payment"));
+    assertTrue(mine.codes().stream().noneMatch(c -> c.id().equals("lack-of-reciprocity")));
+    Files.writeString(dir.resolve("loop.json"), "{\"name\": \"loop\", \"extends\": \"loop2.json\", \"codes\": []}");
+    Files.writeString(dir.resolve("loop2.json"), "{\"name\": \"loop2\", \"extends\": \"loop.json\", \"codes\": []}");
+    InputException loop = assertThrows(InputException.class, () -> Codebooks.load(dir.resolve("loop.json")));
+    assertTrue(loop.getMessage().contains("cannot load the codebook this one extends"), loop.getMessage());
+  }
+
+  @Test
   void childrenMayComeBeforeTheirParentsInTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("b.json"), "{\"name\": \"x\", \"codes\": ["
         + "{\"id\": \"child\", \"parent\": \"top\", \"name\": \"C\", \"definition\": \"d\"},"

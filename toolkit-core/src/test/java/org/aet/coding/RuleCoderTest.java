@@ -25,7 +25,7 @@ class RuleCoderTest {
   }
 
   private static DetectionRules lemmas(String... lemmas) {
-    return new DetectionRules(List.of(lemmas), List.of(), List.of(), DetectionRules.DEFAULT_NEGATION_WINDOW);
+    return DetectionRules.of(List.of(lemmas), List.of());
   }
 
   private static List<Coding> code(DetectionRules rules, String text) {
@@ -52,7 +52,7 @@ class RuleCoderTest {
 
   @Test
   void phrasesMatchWordsInARow() {
-    DetectionRules rules = new DetectionRules(List.of(), List.of("tick box", "lip service"), List.of(), 3);
+    DetectionRules rules = DetectionRules.of(List.of(), List.of("tick box", "lip service"));
     List<Coding> codings = code(rules, "Honestly it was a tick box exercise, and lip service.");
     assertEquals(1, codings.size());
     assertEquals(List.of("tick box", "lip service"), codings.get(0).evidence().stream().map(Evidence::text).toList());
@@ -85,13 +85,15 @@ class RuleCoderTest {
     assertTrue(code(rules, "It was never tokenistic.").isEmpty());
     assertEquals(1, code(rules, "No. It was tokenistic.").size(), "a negation in the sentence before");
     assertEquals(1, code(rules, "Not once did anyone say it was tokenistic.").size(), "too far before");
-    DetectionRules off = new DetectionRules(List.of("tokenistic"), List.of(), List.of(), 0);
+    DetectionRules off = new DetectionRules(List.of("tokenistic"), List.of(), List.of(), List.of(), List.of(), 0,
+        DetectionRules.Weights.DEFAULT);
     assertEquals(1, code(off, "It was not tokenistic.").size(), "negation handling off");
   }
 
   @Test
   void anExclusionTermStopsTheCode() {
-    DetectionRules rules = new DetectionRules(List.of("power"), List.of(), List.of("power station"), 3);
+    DetectionRules rules = new DetectionRules(List.of("power"), List.of(), List.of(), List.of("power station"),
+        List.of(), 3, DetectionRules.Weights.DEFAULT);
     assertTrue(code(rules, "We met near the power station.").isEmpty());
     assertEquals(1, code(rules, "Power was never shared.").size());
   }
@@ -101,6 +103,34 @@ class RuleCoderTest {
     List<Coding> codings = code(lemmas("collaborat*"), "Collaboration is hard; collaborating is harder.");
     assertEquals(List.of("Collaboration", "collaborating"),
         codings.get(0).evidence().stream().map(Evidence::text).toList());
+  }
+
+  @Test
+  void tokensRegexPatternsMatchLemmasAndPartsOfSpeech() {
+    DetectionRules rules = new DetectionRules(List.of(), List.of(),
+        List.of("[{lemma:pay}] []{0,3} [{lemma:/contributor|member/}]", "[{tag:MD}] [{lemma:share}]"), List.of(),
+        List.of(), 3, DetectionRules.Weights.DEFAULT);
+    String text = "We paid the public members promptly, and we should share the budget.";
+    List<Coding> codings = code(rules, text);
+    assertEquals(List.of("paid the public members", "should share"),
+        codings.get(0).evidence().stream().map(Evidence::text).toList());
+    assertTrue(codings.get(0).evidence().get(0).rule().startsWith("pattern \"[{lemma:pay}]"));
+    assertEquals(0.84, codings.get(0).confidence());
+    assertTrue(code(rules, "We never paid the members.").isEmpty(), "negation applies to patterns too");
+  }
+
+  @Test
+  void roleFiltersAndWeightsShapeTheSuggestion() {
+    DetectionRules leadersOnly = new DetectionRules(List.of("budget"), List.of(), List.of(), List.of(),
+        List.of("Senior Leader"), 3, new DetectionRules.Weights(0.5, 0.6, 0.6));
+    Codebook book = book(leadersOnly);
+    org.aet.model.Segment plain = Annotated.segment("We held the budget.");
+    org.aet.model.Segment leader = new org.aet.model.Segment(plain.id(), plain.transcriptId(), 0, "Ann",
+        "senior leader", null, plain.span(), plain.text(), plain.tokens());
+    assertTrue(new RuleCoder(book).code(plain).isEmpty(), "no role, so not a senior leader");
+    List<Coding> codings = new RuleCoder(book).code(leader);
+    assertEquals(1, codings.size());
+    assertEquals(0.5, codings.get(0).confidence(), "the lemma weight of the code");
   }
 
   @Test

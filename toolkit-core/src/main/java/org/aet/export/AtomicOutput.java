@@ -11,12 +11,12 @@ import java.nio.file.StandardCopyOption;
  * {@link #commit()} moves into place in one step. Until then the target is untouched, so a failed or interrupted
  * export never leaves a half-written file (or destroys a good one from an earlier run).
  */
-final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements AutoCloseable {
   private final Path target;
   private final Path temporary;
   private boolean committed;
 
-  AtomicOutput(Path target) throws IOException {
+  public AtomicOutput(Path target) throws IOException {
     this.target = target.toAbsolutePath();
     Path folder = this.target.getParent();
     Files.createDirectories(folder);
@@ -27,12 +27,12 @@ final class AtomicOutput implements AutoCloseable {
   }
 
   /** Where to write. */
-  Path temporary() {
+  public Path temporary() {
     return temporary;
   }
 
   /** Moves the finished temporary file over the target. */
-  void commit() throws IOException {
+  public void commit() throws IOException {
     try {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CodeCommand.class,
       InspectCommand.class,
+      CodebookCommand.class,
       IngestCommand.class,
       picocli.CommandLine.HelpCommand.class
     },

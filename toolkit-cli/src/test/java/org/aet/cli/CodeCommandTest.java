@@ -1,13 +1,13 @@
 package org.aet.cli;
 
+import static org.aet.cli.AetRunner.aet;
+import static org.aet.cli.AetRunner.repositoryRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.aet.cli.AetRunner.Result;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,25 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code aet} end to end through picocli, with captured output and exit codes. */
 class CodeCommandTest {
   private static final Path SAMPLE = repositoryRoot().resolve("corpora/partnerships");
-
-  /** Exit code, standard output and standard error of one {@code aet} run. */
-  record Result(int exit, String out, String err) {}
-
-  @TempDir static Path cache;
-
-  /** Runs aet; {@code code} runs keep their annotation cache in a temporary folder, not the user's. */
-  static Result aet(String... args) {
-    if (args.length > 0 && args[0].equals("code")) {
-      String[] withCache = java.util.Arrays.copyOf(args, args.length + 2);
-      withCache[args.length] = "--cache";
-      withCache[args.length + 1] = cache.toString();
-      args = withCache;
-    }
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(exit, out.toString(), err.toString());
-  }
 
   @Test
   void helpShowsAnExample() {
@@ -163,14 +145,5 @@ class CodeCommandTest {
     Result result = aet("code", SAMPLE.toString(), "-o", dir.resolve("coded.pdf").toString());
     assertEquals(1, result.exit());
     assertTrue(result.err().contains("end it in one of .csv, .jsonl, .xlsx"), result.err());
-  }
-
-  static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("corpora")) && Files.exists(dir.resolve("pom.xml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
   }
 }

@@ -1,6 +1,6 @@
 package org.aet.cli;
 
-import static org.aet.cli.CodeCommandTest.aet;
+import static org.aet.cli.AetRunner.aet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.aet.cli.CodeCommandTest.Result;
+import org.aet.cli.AetRunner.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InspectIngestCommandTest {
-  private static final Path SAMPLE = CodeCommandTest.repositoryRoot().resolve("corpora/partnerships");
+  private static final Path SAMPLE = AetRunner.repositoryRoot().resolve("corpora/partnerships");
 
   @Test
   void inspectShowsWhatWasRead() {

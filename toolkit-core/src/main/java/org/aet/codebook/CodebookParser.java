@@ -26,13 +26,13 @@ import org.aet.json.LocatedJson;
  * is reported with its line and column, all in one go. docs/codebook-format.md describes the format.
  */
 final class CodebookParser {
-  private static final Set<String> CODEBOOK_KEYS =
+  static final Set<String> CODEBOOK_KEYS =
       Set.of("name", "title", "description", "extends", "remove", "codes");
-  private static final Set<String> CODE_KEYS = Set.of("id", "parent", "name", "definition", "use_when",
+  static final Set<String> CODE_KEYS = Set.of("id", "parent", "name", "definition", "use_when",
       "do_not_use_when", "examples", "counter_examples", "colour", "rules");
-  private static final Set<String> RULE_KEYS =
+  static final Set<String> RULE_KEYS =
       Set.of("lemmas", "phrases", "patterns", "exclude", "roles", "negation_window", "weights");
-  private static final Set<String> WEIGHT_KEYS = Set.of("lemma", "phrase", "pattern");
+  static final Set<String> WEIGHT_KEYS = Set.of("lemma", "phrase", "pattern");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final int MAX_NEGATION_WINDOW = 10;

@@ -49,17 +49,20 @@ class CodebookValidationTest {
   }
 
   @Test
-  void everyFourTensionsCodeIsFullyDocumented() throws AetException {
-    Codebook book = Codebooks.load("four-tensions");
-    for (Code code : book.codes()) {
-      assertTrue(!code.definition().isBlank() && !code.useWhen().isBlank() && !code.doNotUseWhen().isBlank(),
-          code.id());
-      assertTrue(code.examples().size() >= 2, code.id() + " needs two examples");
-      assertTrue(code.counterExamples().size() >= 1, code.id() + " needs a counter-example");
-      if (!code.isTopLevel()) {
-        assertTrue(!code.rules().isEmpty(), code.id() + " needs detection rules");
-      } else {
-        assertTrue(book.children(code.id()).size() >= 2, code.id() + " needs its poles as children");
+  void everyShippedCodeIsFullyDocumented() throws AetException {
+    assertEquals(List.of("four-tensions", "involve-principles", "power", "coproduction-barriers-enablers"),
+        Codebooks.shipped());
+    for (String name : Codebooks.shipped()) {
+      Codebook book = Codebooks.load(name);
+      assertTrue(!book.description().isBlank(), name);
+      for (Code code : book.codes()) {
+        String what = name + "/" + code.id();
+        assertTrue(!code.definition().isBlank() && !code.useWhen().isBlank() && !code.doNotUseWhen().isBlank(),
+            what);
+        assertTrue(code.examples().size() >= 2, what + " needs two examples");
+        assertTrue(code.counterExamples().size() >= 1, what + " needs a counter-example");
+        assertTrue(!code.rules().isEmpty() || book.children(code.id()).size() >= 2,
+            what + " needs detection rules, or poles as children");
       }
     }
   }
@@ -76,10 +79,26 @@ class CodebookValidationTest {
   }
 
   @Test
+  void theJsonSchemaAcceptsExactlyTheKeysTheParserDoes() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Shared.repositoryRoot().resolve("docs/codebook.schema.json").toFile());
+    assertEquals(CodebookParser.CODEBOOK_KEYS, names(schema.get("properties")));
+    assertEquals(CodebookParser.CODE_KEYS, names(schema.at("/$defs/code/properties")));
+    assertEquals(CodebookParser.RULE_KEYS, names(schema.at("/$defs/rules/properties")));
+    assertEquals(CodebookParser.WEIGHT_KEYS, names(schema.at("/$defs/rules/properties/weights/properties")));
+  }
+
+  private static java.util.Set<String> names(com.fasterxml.jackson.databind.JsonNode object) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
   void anUnknownNameListsWhatIsShipped() {
     AetException e = assertThrows(AetException.class, () -> Codebooks.load("four-tension"));
-    assertEquals("no codebook called \"four-tension\": aet ships four-tensions; or give the path of a codebook"
-        + " .json file", e.getMessage());
+    assertEquals("no codebook called \"four-tension\": aet ships four-tensions, involve-principles, power,"
+        + " coproduction-barriers-enablers; or give the path of a codebook .json file", e.getMessage());
   }
 
   @Test

@@ -1,0 +1,70 @@
+package org.aet.cli;
+
+import static org.aet.cli.AetRunner.aet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aet.cli.AetRunner.Result;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodebookCommandTest {
+  @Test
+  void listAndShow() {
+    Result list = aet("codebook", "list");
+    assertEquals(0, list.exit());
+    for (String name : new String[] {"four-tensions", "involve-principles", "power",
+        "coproduction-barriers-enablers"}) {
+      assertTrue(list.out().contains(name), list.out());
+    }
+    Result show = aet("codebook", "show", "power", "--full");
+    assertEquals(0, show.exit(), show.err());
+    assertTrue(show.out().contains("Hidden power  [hidden-power]"), show.out());
+    assertTrue(show.out().contains("counter: "), show.out());
+    assertTrue(show.out().contains("> phrases: behind the scenes"), show.out());
+  }
+
+  @Test
+  void aStudentCanScaffoldEditValidateAndExport(@TempDir Path dir) throws Exception {
+    Path mine = dir.resolve("mine.json");
+    Result created = aet("codebook", "new", "mine", "-o", mine.toString());
+    assertEquals(0, created.exit(), created.err());
+    Result valid = aet("codebook", "validate", mine.toString());
+    assertEquals(0, valid.exit(), valid.err());
+    assertTrue(valid.out().contains("valid: 3 codes (2 with detection rules)"), valid.out());
+    Files.writeString(mine, Files.readString(mine).replace("\"definition\" : \"What a passage must say",
+        "\"definiton\" : \"What a passage must say"));
+    Result broken = aet("codebook", "validate", mine.toString());
+    assertEquals(1, broken.exit());
+    assertTrue(broken.err().contains("unknown key \"definiton\" in a code"), broken.err());
+    assertTrue(broken.err().matches("(?s).*" + java.util.regex.Pattern.quote(mine.toString()) + ":\\d+:\\d+: error.*"),
+        broken.err());
+  }
+
+  @Test
+  void exportToEveryFormatAndImportBack(@TempDir Path dir) throws Exception {
+    for (String extension : new String[] {"md", "xlsx", "qdc", "json"}) {
+      Path out = dir.resolve("four-tensions." + extension);
+      Result result = aet("codebook", "export", "four-tensions", "-o", out.toString());
+      assertEquals(0, result.exit(), result.err());
+      assertTrue(Files.size(out) > 1000, extension);
+    }
+    assertTrue(Files.readString(dir.resolve("four-tensions.md")).contains("### 2.2 Reciprocity"));
+    try (XSSFWorkbook workbook = new XSSFWorkbook(dir.resolve("four-tensions.xlsx").toFile())) {
+      assertEquals(15, workbook.getSheet("Codebook").getPhysicalNumberOfRows());
+    }
+    Path back = dir.resolve("back.json");
+    Result imported = aet("codebook", "import", dir.resolve("four-tensions.qdc").toString(), "-o", back.toString(),
+        "--name", "four-tensions");
+    assertEquals(0, imported.exit(), imported.err());
+    assertEquals("", imported.err(), "our own export comes back with its rules: no warning");
+    assertEquals(0, aet("codebook", "validate", back.toString()).exit());
+    Result coded = aet("code", AetRunner.repositoryRoot().resolve("corpora/partnerships").toString(),
+        "--codebook", back.toString(), "-o", dir.resolve("coded.csv").toString(), "-q");
+    assertEquals(0, coded.exit(), coded.err());
+    assertTrue(coded.out().contains("power/reciprocity"), coded.out());
+  }
+}

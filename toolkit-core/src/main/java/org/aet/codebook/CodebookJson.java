@@ -62,6 +62,19 @@ public final class CodebookJson {
     if (rules.negationWindow() != DetectionRules.DEFAULT_NEGATION_WINDOW) {
       node.put("negation_window", rules.negationWindow());
     }
+    if (!rules.indicators().isEmpty()) {
+      ArrayNode conditions = node.putArray("indicators");
+      for (DetectionRules.IndicatorCondition condition : rules.indicators()) {
+        ObjectNode c = conditions.addObject();
+        c.put("name", condition.name());
+        if (condition.above() != null) {
+          c.put("above", condition.above());
+        }
+        if (condition.below() != null) {
+          c.put("below", condition.below());
+        }
+      }
+    }
     if (!rules.weights().equals(DetectionRules.Weights.DEFAULT)) {
       ObjectNode weights = node.putObject("weights");
       weights.put("lemma", rules.weights().lemma());

@@ -31,7 +31,8 @@ final class CodebookParser {
   static final Set<String> CODE_KEYS = Set.of("id", "parent", "name", "definition", "use_when",
       "do_not_use_when", "examples", "counter_examples", "colour", "rules");
   static final Set<String> RULE_KEYS =
-      Set.of("lemmas", "phrases", "patterns", "exclude", "roles", "negation_window", "weights");
+      Set.of("lemmas", "phrases", "patterns", "exclude", "roles", "negation_window", "weights", "indicators");
+  static final Set<String> CONDITION_KEYS = Set.of("name", "above", "below");
   static final Set<String> WEIGHT_KEYS = Set.of("lemma", "phrase", "pattern");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
@@ -214,7 +215,54 @@ final class CodebookParser {
       }
     }
     return new DetectionRules(stringList(rules, "lemmas"), stringList(rules, "phrases"), patterns,
-        stringList(rules, "exclude"), stringList(rules, "roles"), window, weights(rules.members().get("weights")));
+        stringList(rules, "exclude"), stringList(rules, "roles"), window, weights(rules.members().get("weights")),
+        conditions(rules.members().get("indicators")));
+  }
+
+  private List<DetectionRules.IndicatorCondition> conditions(Member member) {
+    List<DetectionRules.IndicatorCondition> conditions = new ArrayList<>();
+    if (member == null) {
+      return conditions;
+    }
+    if (!(member.value() instanceof ArrayNode array)) {
+      problems.add(at(member, "\"indicators\" must be a list of conditions such as"
+          + " [{\"name\": \"acronym_density\", \"above\": 5}]"));
+      return conditions;
+    }
+    for (Node item : array.items()) {
+      if (!(item instanceof ObjectNode condition)) {
+        problems.add(error(item.line(), item.column(), "expected a condition such as {\"name\": \"acronym_density\","
+            + " \"above\": 5}"));
+        continue;
+      }
+      checkKeys(condition, CONDITION_KEYS, "an indicator condition");
+      String name = requiredString(condition, "name", "an indicator condition");
+      if (!name.isEmpty() && !org.aet.indicators.Indicators.NAMES.contains(name)) {
+        problems.add(at(condition.members().get("name"), "no indicator called \"" + name + "\"; there are "
+            + org.aet.indicators.Indicators.NAMES));
+      }
+      Double above = number(condition, "above");
+      Double below = number(condition, "below");
+      if (above == null && below == null) {
+        problems.add(error(condition.line(), condition.column(), "an indicator condition needs \"above\" or"
+            + " \"below\" (or both)"));
+      } else if (!name.isEmpty()) {
+        conditions.add(new DetectionRules.IndicatorCondition(name, above, below));
+      }
+    }
+    return conditions;
+  }
+
+  private Double number(ObjectNode object, String key) {
+    Member member = object.members().get(key);
+    if (member == null) {
+      return null;
+    }
+    if (member.value() instanceof ValueNode v && v.value() instanceof Number n) {
+      return n.doubleValue();
+    }
+    problems.add(at(member, "\"" + key + "\" must be a number"));
+    return null;
   }
 
   private DetectionRules.Weights weights(Member member) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param negationWindow how many tokens before a match are searched for a negation ("not", "never", "no", ...)
  *     that cancels it; 0 turns negation handling off
  * @param weights how much one distinct lemma, phrase and pattern match adds to the confidence
+ * @param indicators conditions on the segment's linguistic indicators that suggest the code, such as acronym
+ *     density above 5 per 100 words (see {@link org.aet.indicators.Indicators})
  */
 public record DetectionRules(
     List<String> lemmas,
@@ -25,11 +27,40 @@ public record DetectionRules(
     List<String> exclude,
     List<String> roles,
     int negationWindow,
-    Weights weights) {
+    Weights weights,
+    List<IndicatorCondition> indicators) {
 
   public static final int DEFAULT_NEGATION_WINDOW = 3;
   public static final DetectionRules NONE =
-      new DetectionRules(List.of(), List.of(), List.of(), List.of(), List.of(), 0, Weights.DEFAULT);
+      new DetectionRules(List.of(), List.of(), List.of(), List.of(), List.of(), 0, Weights.DEFAULT, List.of());
+
+  /**
+   * A condition on one indicator: it holds when the value is above {@code above} and below {@code below} (either
+   * may be null, not both).
+   */
+  public record IndicatorCondition(String name, Double above, Double below) {
+    public IndicatorCondition {
+      Objects.requireNonNull(name, "name");
+      if (above == null && below == null) {
+        throw new IllegalArgumentException("an indicator condition needs above or below");
+      }
+    }
+
+    public boolean holds(double value) {
+      return (above == null || value > above) && (below == null || value < below);
+    }
+
+    /** {@code acronym_density above 5}, as evidence reads. */
+    public String describe() {
+      String bounds = (above == null ? "" : "above " + number(above))
+          + (above != null && below != null ? " and " : "") + (below == null ? "" : "below " + number(below));
+      return name + " " + bounds;
+    }
+
+    private static String number(double value) {
+      return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+  }
 
   /**
    * The confidence one distinct match of each kind adds, combined as independent evidence:
@@ -57,15 +88,16 @@ public record DetectionRules(
       throw new IllegalArgumentException("negation window must not be negative: " + negationWindow);
     }
     Objects.requireNonNull(weights, "weights");
+    indicators = List.copyOf(indicators);
   }
 
   /** Rules with only lemmas and phrases, default negation and weights: the common case. */
   public static DetectionRules of(List<String> lemmas, List<String> phrases) {
     return new DetectionRules(lemmas, phrases, List.of(), List.of(), List.of(), DEFAULT_NEGATION_WINDOW,
-        Weights.DEFAULT);
+        Weights.DEFAULT, List.of());
   }
 
   public boolean isEmpty() {
-    return lemmas.isEmpty() && phrases.isEmpty() && patterns.isEmpty();
+    return lemmas.isEmpty() && phrases.isEmpty() && patterns.isEmpty() && indicators.isEmpty();
   }
 }

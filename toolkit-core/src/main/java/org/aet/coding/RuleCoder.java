@@ -10,6 +10,7 @@ import java.util.Set;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.DetectionRules;
+import org.aet.indicators.Indicators;
 import org.aet.model.Coding;
 import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
@@ -38,6 +39,8 @@ public final class RuleCoder implements Coder {
   private final List<CompiledTerm> prefixTerms = new ArrayList<>();
   private final Map<String, List<Term>> exclusions = new HashMap<>();
   private final Map<String, List<TokenPatterns.Compiled>> patterns = new LinkedHashMap<>();
+  private final boolean usesIndicators;
+  private static final String INDICATOR = "indicator";
 
   /** A term and the code it signals. */
   private record CompiledTerm(Term term, Code code) {}
@@ -47,6 +50,7 @@ public final class RuleCoder implements Coder {
 
   public RuleCoder(Codebook codebook) {
     this.codebook = codebook;
+    this.usesIndicators = codebook.codes().stream().anyMatch(c -> !c.rules().indicators().isEmpty());
     for (Code code : codebook.codes()) {
       DetectionRules rules = code.rules();
       rules.lemmas().forEach(l -> index(new CompiledTerm(Term.of(l, "lemma", rules.weights().lemma()), code)));
@@ -90,6 +94,20 @@ public final class RuleCoder implements Coder {
                 segment.tokens().get(range[1] - 1).span().end());
             matches.computeIfAbsent(entry.getKey(), c -> new ArrayList<>())
                 .add(new Match("pattern \"" + pattern.source() + "\"", rules.weights().pattern(), span));
+          }
+        }
+      }
+    }
+    if (usesIndicators) {
+      Indicators indicators = Indicators.of(segment.tokens());
+      Span at = new Span(segment.span().begin(), segment.span().begin());
+      for (Code code : codebook.codes()) {
+        for (DetectionRules.IndicatorCondition condition : code.rules().indicators()) {
+          double value = indicators.get(condition.name());
+          if (condition.holds(value)) {
+            matches.computeIfAbsent(code.id(), c -> new ArrayList<>()).add(new Match(INDICATOR + " "
+                + condition.name() + " = " + value + ", " + condition.describe().substring(condition.name().length()
+                + 1), code.rules().weights().pattern(), at));
           }
         }
       }
@@ -160,7 +178,8 @@ public final class RuleCoder implements Coder {
       miss *= 1 - weight;
     }
     double confidence = Math.round((1 - miss) * 100) / 100.0;
-    return new Coding(segment.id(), code.id(), Coding.RULE, confidence, evidence, CodingStatus.SUGGESTED,
-        codebook.version());
+    boolean onlyIndicators = found.stream().allMatch(m -> m.rule().startsWith(INDICATOR + " "));
+    return new Coding(segment.id(), code.id(), onlyIndicators ? Coding.INDICATOR : Coding.RULE, confidence,
+        evidence, CodingStatus.SUGGESTED, codebook.version());
   }
 }

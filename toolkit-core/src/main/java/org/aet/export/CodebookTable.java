@@ -30,6 +30,7 @@ public final class CodebookTable {
     line(out, "patterns", rules.patterns());
     line(out, "not when", rules.exclude());
     line(out, "only for", rules.roles());
+    line(out, "indicators", rules.indicators().stream().map(DetectionRules.IndicatorCondition::describe).toList());
     return out.toString();
   }
 

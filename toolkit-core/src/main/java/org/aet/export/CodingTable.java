@@ -14,7 +14,7 @@ import org.aet.model.Coding;
 import org.aet.model.Evidence;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
-import org.aet.model.Words;
+import org.aet.indicators.Indicators;
 
 /**
  * The two tables every export is made of, defined once so the xlsx, csv and jsonl files always agree: the
@@ -31,7 +31,8 @@ public final class CodingTable {
   }
 
   /** One segment and the codings made on it. */
-  public record SegmentRow(Transcript transcript, Segment segment, List<Coding> codings, Codebook codebook) {}
+  public record SegmentRow(
+      Transcript transcript, Segment segment, List<Coding> codings, Codebook codebook, Indicators indicators) {}
 
   /**
    * A column: its machine key (used in jsonl and as the csv header), the header people see in xlsx, a width in
@@ -65,8 +66,13 @@ public final class CodingTable {
       new Column<>("text", "Segment text", 80, true, r -> r.segment().text()),
       new Column<>("codes", "Suggested codes", 40, true, r -> r.codings().stream()
           .map(c -> r.codebook().path(c.codeId())).distinct().collect(Collectors.joining("; "))),
-      new Column<>("words", "Words", 8, false, r -> Words.count(r.segment().text())),
       new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()));
+
+  /** One column per linguistic indicator, appended to the segments table. */
+  private static final List<Column<SegmentRow>> INDICATOR_COLUMNS = Indicators.NAMES.stream()
+      .map(name -> new Column<SegmentRow>(name, name.replace('_', ' '), 11, false,
+          r -> r.indicators().get(name)))
+      .toList();
 
   /** The coded-segments columns, with a column for each of {@code attributes} after the case. */
   public static List<Column<CodingRow>> codingColumns(List<String> attributes) {
@@ -75,7 +81,10 @@ public final class CodingTable {
 
   /** The segments columns, with a column for each of {@code attributes} after the case. */
   public static List<Column<SegmentRow>> segmentColumns(List<String> attributes) {
-    return withAttributes(SEGMENT_COLUMNS, attributes, SegmentRow::transcript);
+    List<Column<SegmentRow>> columns = new ArrayList<>(withAttributes(SEGMENT_COLUMNS, attributes,
+        SegmentRow::transcript));
+    columns.addAll(INDICATOR_COLUMNS);
+    return List.copyOf(columns);
   }
 
   private static <R> List<Column<R>> withAttributes(List<Column<R>> base, List<String> attributes,
@@ -108,7 +117,8 @@ public final class CodingTable {
     Map<String, List<Coding>> bySegment = coded.codings().stream()
         .collect(Collectors.groupingBy(Coding::segmentId));
     return coded.segments().stream()
-        .map(s -> new SegmentRow(coded.transcript(), s, bySegment.getOrDefault(s.id(), List.of()), codebook))
+        .map(s -> new SegmentRow(coded.transcript(), s, bySegment.getOrDefault(s.id(), List.of()), codebook,
+            Indicators.of(s.tokens())))
         .toList();
   }
 

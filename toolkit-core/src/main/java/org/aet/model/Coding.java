@@ -26,6 +26,12 @@ public record Coding(
   /** The source name of codings made by a codebook's detection rules. */
   public static final String RULE = "rule";
 
+  /** The source name of codings made only by conditions on linguistic indicators. */
+  public static final String INDICATOR = "indicator";
+
+  /** The source name of codings suggested by a model learned from the team's coding. */
+  public static final String LEARNED = "learned";
+
   public Coding {
     Objects.requireNonNull(segmentId, "segmentId");
     Objects.requireNonNull(codeId, "codeId");

@@ -18,6 +18,6 @@ public record Evidence(String text, Span span, String rule) {
 
   /** {@code "matched words" (rule)}, the form shown in exports. */
   public String describe() {
-    return "\"" + text + "\" (" + rule + ")";
+    return text.isEmpty() ? "(" + rule + ")" : "\"" + text + "\" (" + rule + ")";
   }
 }

@@ -86,14 +86,14 @@ class RuleCoderTest {
     assertEquals(1, code(rules, "No. It was tokenistic.").size(), "a negation in the sentence before");
     assertEquals(1, code(rules, "Not once did anyone say it was tokenistic.").size(), "too far before");
     DetectionRules off = new DetectionRules(List.of("tokenistic"), List.of(), List.of(), List.of(), List.of(), 0,
-        DetectionRules.Weights.DEFAULT);
+        DetectionRules.Weights.DEFAULT, List.of());
     assertEquals(1, code(off, "It was not tokenistic.").size(), "negation handling off");
   }
 
   @Test
   void anExclusionTermStopsTheCode() {
     DetectionRules rules = new DetectionRules(List.of("power"), List.of(), List.of(), List.of("power station"),
-        List.of(), 3, DetectionRules.Weights.DEFAULT);
+        List.of(), 3, DetectionRules.Weights.DEFAULT, List.of());
     assertTrue(code(rules, "We met near the power station.").isEmpty());
     assertEquals(1, code(rules, "Power was never shared.").size());
   }
@@ -109,7 +109,7 @@ class RuleCoderTest {
   void tokensRegexPatternsMatchLemmasAndPartsOfSpeech() {
     DetectionRules rules = new DetectionRules(List.of(), List.of(),
         List.of("[{lemma:pay}] []{0,3} [{lemma:/contributor|member/}]", "[{tag:MD}] [{lemma:share}]"), List.of(),
-        List.of(), 3, DetectionRules.Weights.DEFAULT);
+        List.of(), 3, DetectionRules.Weights.DEFAULT, List.of());
     String text = "We paid the public members promptly, and we should share the budget.";
     List<Coding> codings = code(rules, text);
     assertEquals(List.of("paid the public members", "should share"),
@@ -120,9 +120,25 @@ class RuleCoderTest {
   }
 
   @Test
+  void indicatorConditionsSuggestACodeAndSayWhy() {
+    DetectionRules jargon = new DetectionRules(List.of(), List.of(), List.of(), List.of(), List.of(), 3,
+        DetectionRules.Weights.DEFAULT,
+        List.of(new DetectionRules.IndicatorCondition("acronym_density", 10.0, null)));
+    String text = "The NIHR CLAHRC asked the PPI lead for a KMb plan.";
+    List<Coding> codings = code(jargon, text);
+    assertEquals(1, codings.size());
+    assertEquals(Coding.INDICATOR, codings.get(0).source());
+    Evidence evidence = codings.get(0).evidence().get(0);
+    assertEquals("indicator acronym_density = 27.3, above 10", evidence.rule());
+    assertEquals("", evidence.text());
+    assertEquals("(indicator acronym_density = 27.3, above 10)", evidence.describe());
+    assertTrue(code(jargon, "We asked the public lead for a plan in plain words.").isEmpty());
+  }
+
+  @Test
   void roleFiltersAndWeightsShapeTheSuggestion() {
     DetectionRules leadersOnly = new DetectionRules(List.of("budget"), List.of(), List.of(), List.of(),
-        List.of("Senior Leader"), 3, new DetectionRules.Weights(0.5, 0.6, 0.6));
+        List.of("Senior Leader"), 3, new DetectionRules.Weights(0.5, 0.6, 0.6), List.of());
     Codebook book = book(leadersOnly);
     org.aet.model.Segment plain = Annotated.segment("We held the budget.");
     org.aet.model.Segment leader = new org.aet.model.Segment(plain.id(), plain.transcriptId(), 0, "Ann",

@@ -1,0 +1,181 @@
+package org.aet.indicators;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.aet.model.Token;
+
+/**
+ * Linguistic indicators of a segment, computed from its CoreNLP tokens, that speak to the four tensions: who acts
+ * (I vs we vs they and institutions: individual vs structural), how things are framed (obligation and ideals vs
+ * hedging and "in practice": idealistic vs realistic), and how accessible the language is (acronyms, jargon,
+ * readability: excluding vs including). Counts are exact; densities are per 100 words.
+ *
+ * <p>Every indicator has a stable name ({@link #NAMES}), used in exports and in codebook rule conditions.
+ */
+public final class Indicators {
+  /** The indicators' names, in export order. */
+  public static final List<String> NAMES = List.of("words", "i_words", "we_words", "they_words",
+      "institution_words", "obligation_words", "ideal_words", "hedge_words", "practice_phrases", "acronyms",
+      "acronym_density", "jargon_density", "readability");
+
+  private static final Set<String> FIRST_SINGULAR = Set.of("i", "me", "my", "mine", "myself");
+  private static final Set<String> FIRST_PLURAL = Set.of("we", "us", "our", "ours", "ourselves");
+  private static final Set<String> THIRD_PLURAL = Set.of("they", "them", "their", "theirs", "themselves");
+  private static final Set<String> INSTITUTIONS = Set.of("university", "universities", "institution",
+      "trust", "nhs", "funder", "government", "department", "organisation", "organization", "board",
+      "management", "council", "system", "committee", "ministry", "commissioner", "authority");
+  private static final Set<String> OBLIGATION = Set.of("must", "should", "ought", "shall");
+  private static final Set<String> NEEDS = Set.of("need", "have");
+  private static final Set<String> IDEALS = Set.of("ideal", "ideally", "genuine", "genuinely", "true", "truly",
+      "proper", "properly", "fully", "perfect", "gold");
+  private static final Set<String> HEDGES = Set.of("perhaps", "maybe", "might", "could", "possibly", "probably",
+      "somewhat", "arguably", "seem", "suppose", "guess", "partly");
+  private static final List<List<String>> PRACTICE = List.of(List.of("in", "practice"), List.of("in", "reality"),
+      List.of("realistically"), List.of("pragmatically"), List.of("on", "the", "ground"), List.of("actually"));
+  private static final Set<String> JARGON = Set.of("methodology", "paradigm", "stakeholder", "dissemination",
+      "implementation", "evaluation", "protocol", "qualitative", "quantitative", "cohort", "randomise",
+      "randomize", "efficacy", "intervention", "outcome", "framework", "infrastructure", "translational",
+      "epistemology", "ontology", "deliverable", "metric", "governance", "impact", "pathway", "evidence-based",
+      "co-production", "engagement", "capacity", "mobilisation", "mobilization", "commissioning");
+  private static final Set<String> NOT_ACRONYMS = Set.of("I", "OK", "A", "AM", "PM", "TV");
+  private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9&]{1,9}s?");
+
+  private final Map<String, Double> values;
+
+  private Indicators(Map<String, Double> values) {
+    this.values = Collections.unmodifiableMap(values);
+  }
+
+  /** The indicators of a segment with these tokens. */
+  public static Indicators of(List<Token> tokens) {
+    int words = 0;
+    int iWords = 0;
+    int weWords = 0;
+    int theyWords = 0;
+    int institutions = 0;
+    int obligation = 0;
+    int ideals = 0;
+    int hedges = 0;
+    int acronyms = 0;
+    int jargon = 0;
+    int syllables = 0;
+    int sentences = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      String word = token.word();
+      String lower = word.toLowerCase(Locale.ROOT);
+      if (token.pos().equals(".")) {
+        sentences++;
+      }
+      if (!Character.isLetterOrDigit(word.codePointAt(0))) {
+        continue;
+      }
+      words++;
+      syllables += syllables(lower);
+      iWords += FIRST_SINGULAR.contains(lower) ? 1 : 0;
+      weWords += FIRST_PLURAL.contains(lower) ? 1 : 0;
+      theyWords += THIRD_PLURAL.contains(lower) ? 1 : 0;
+      institutions += INSTITUTIONS.contains(token.lemma()) ? 1 : 0;
+      boolean toFollows = i + 1 < tokens.size() && tokens.get(i + 1).word().equalsIgnoreCase("to");
+      if (OBLIGATION.contains(lower) || (NEEDS.contains(token.lemma()) && toFollows)) {
+        obligation++;
+      }
+      ideals += IDEALS.contains(lower) ? 1 : 0;
+      hedges += HEDGES.contains(token.lemma()) || HEDGES.contains(lower) ? 1 : 0;
+      boolean acronym = ACRONYM.matcher(word).matches() && !NOT_ACRONYMS.contains(word);
+      acronyms += acronym ? 1 : 0;
+      jargon += acronym || JARGON.contains(token.lemma()) ? 1 : 0;
+    }
+    int practice = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      for (List<String> phrase : PRACTICE) {
+        if (startsAt(tokens, i, phrase)) {
+          practice++;
+        }
+      }
+    }
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("words", (double) words);
+    values.put("i_words", (double) iWords);
+    values.put("we_words", (double) weWords);
+    values.put("they_words", (double) theyWords);
+    values.put("institution_words", (double) institutions);
+    values.put("obligation_words", (double) obligation);
+    values.put("ideal_words", (double) ideals);
+    values.put("hedge_words", (double) hedges);
+    values.put("practice_phrases", (double) practice);
+    values.put("acronyms", (double) acronyms);
+    values.put("acronym_density", per100(acronyms, words));
+    values.put("jargon_density", per100(jargon, words));
+    values.put("readability", readability(words, Math.max(sentences, 1), syllables));
+    return new Indicators(values);
+  }
+
+  /** The value of the indicator called {@code name}. */
+  public double get(String name) {
+    Double value = values.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no indicator called " + name + "; there are " + NAMES);
+    }
+    return value;
+  }
+
+  /** All indicators by name, in {@link #NAMES} order. */
+  public Map<String, Double> values() {
+    return values;
+  }
+
+  private static boolean startsAt(List<Token> tokens, int at, List<String> phrase) {
+    if (at + phrase.size() > tokens.size()) {
+      return false;
+    }
+    for (int k = 0; k < phrase.size(); k++) {
+      if (!tokens.get(at + k).word().equalsIgnoreCase(phrase.get(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double per100(int count, int words) {
+    return words == 0 ? 0 : Math.round(count * 1000.0 / words) / 10.0;
+  }
+
+  /**
+   * Flesch reading ease: 206.835 - 1.015 (words / sentences) - 84.6 (syllables / words); higher is easier, 60-70
+   * is plain English. Rounded to one decimal; 0 for a segment without words.
+   */
+  static double readability(int words, int sentences, int syllables) {
+    if (words == 0) {
+      return 0;
+    }
+    double score = 206.835 - 1.015 * words / sentences - 84.6 * syllables / (double) words;
+    return Math.round(score * 10) / 10.0;
+  }
+
+  /** Syllables in a lower-case word, estimated from its vowel groups (a silent final e not counted). */
+  static int syllables(String word) {
+    String w = word.replaceAll("[^a-z]", "");
+    if (w.isEmpty()) {
+      return 1;
+    }
+    int count = 0;
+    boolean vowel = false;
+    for (int i = 0; i < w.length(); i++) {
+      boolean v = "aeiouy".indexOf(w.charAt(i)) >= 0;
+      if (v && !vowel) {
+        count++;
+      }
+      vowel = v;
+    }
+    if (w.endsWith("e") && !w.endsWith("le") && count > 1) {
+      count--;
+    }
+    return Math.max(count, 1);
+  }
+}

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
       CodeCommand.class,
       InspectCommand.class,
       CodebookCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       IngestCommand.class,
       picocli.CommandLine.HelpCommand.class
     },

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,14 +12,18 @@ import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.coding.RuleCoder;
 import org.aet.diagnostics.AetException;
+import org.aet.export.CodingExporter;
 import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
 import org.aet.ingest.Corpus;
-import org.aet.nlp.Annotator;
-import org.aet.nlp.CachingAnnotator;
-import org.aet.nlp.CoreNlpAnnotator;
-import org.aet.nlp.LazyAnnotator;
+import org.aet.coding.Coder;
+import org.aet.coding.Coders;
+import org.aet.evaluation.LabelledSegments;
+import org.aet.export.ExportSessions;
+import org.aet.learning.LearnedCoder;
+import org.aet.learning.LearnedModel;
+import org.aet.learning.ReviewQueue;
 import org.aet.pipeline.CodingRun;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.pipeline.RunSummary;
@@ -88,15 +93,25 @@ final class CodeCommand implements Callable<Integer> {
       description = "How many transcripts to annotate at once (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(
-      names = "--cache",
-      paramLabel = "FOLDER",
-      description = "Where to keep language annotations, so coding the same transcripts again skips that step"
-          + " (default: ~/.cache/aet/annotations).")
-  Path cache;
+  @Mixin NlpOptions nlp;
 
-  @Option(names = "--no-cache", description = "Annotate everything afresh and keep nothing.")
-  boolean noCache;
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "Also suggest codes with a model trained by \"aet train\" (source \"learned\").")
+  Path model;
+
+  @Option(names = "--min-probability", paramLabel = "P", defaultValue = "0.5",
+      description = "The probability from which the model's suggestions are kept (default: ${DEFAULT-VALUE}).")
+  double minProbability;
+
+  @Option(names = "--queue", paramLabel = "FILE.csv",
+      description = "With --model: write every segment and code the model scored, most uncertain first, for"
+          + " review: the team's decisions there teach the model most.")
+  Path queue;
+
+  @Option(names = "--labels", paramLabel = "FILE",
+      description = "Also write every segment with its suggested codes in the labelled-segments format (.jsonl"
+          + " or .csv), for \"aet evaluate\" and \"aet agree\".")
+  Path labels;
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress, only warnings, errors and the summary.")
   boolean quiet;
@@ -117,29 +132,61 @@ final class CodeCommand implements Callable<Integer> {
     if (corpus.manifest() != null) {
       progress.message("Using the corpus manifest " + corpus.manifest().path());
     }
-    Annotator annotator = new LazyAnnotator(() -> {
-      progress.message("Loading the English language models (Stanford CoreNLP)...");
-      return CoreNlpAnnotator.shared();
-    });
-    CachingAnnotator cached = noCache ? null
-        : new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
-    CodingRun run = new CodingRun(cached != null ? cached : annotator, new Segmenter(unit), new RuleCoder(book),
-        book, threads);
+    if (queue != null && model == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queue needs --model");
+    }
+    List<Coder> coders = new ArrayList<>(List.of(new RuleCoder(book)));
+    ReviewQueue reviewQueue = queue == null ? null : new ReviewQueue();
+    if (model != null) {
+      LearnedModel learned = LearnedModel.load(model);
+      if (!learned.codebookVersion().equals(book.version())) {
+        progress.message("Note: the model was trained against " + learned.codebook() + " version "
+            + learned.codebookVersion() + "; the codebook is now version " + book.version() + ". Its suggestions"
+            + " may lag behind codebook changes: train it again when you can.");
+      }
+      LearnedCoder learnedCoder = new LearnedCoder(learned, book, minProbability, reviewQueue);
+      if (!learnedCoder.codesMissingFromCodebook().isEmpty()) {
+        progress.message("Note: the model knows codes this codebook does not have, and will not suggest them: "
+            + learnedCoder.codesMissingFromCodebook());
+      }
+      coders.add(learnedCoder);
+    }
+    CodingRun run = new CodingRun(nlp.annotator(progress), new Segmenter(unit), Coders.all(coders), book, threads);
     ReadCorpus read = ReadCorpus.read(corpus, progress);
     ExportContext context = new ExportContext(book, unit, input.names(), Instant.now(), read.attributes());
     RunSummary summary;
-    try (ExportSession session = exporter.open(output, context)) {
+    try (ExportSession session = open(exporter, context, book)) {
       summary = run.run(read, session, progress);
       session.finish();
     } catch (java.io.IOException e) {
       throw new AetException(output + ": cannot write: " + e.getMessage(), e);
     }
+    if (reviewQueue != null) {
+      try {
+        reviewQueue.write(queue);
+      } catch (java.io.IOException e) {
+        throw new AetException(queue + ": cannot write: " + e.getMessage(), e);
+      }
+    }
     report(out, book, summary);
-    if (cached != null && cached.hits() > 0) {
-      out.printf("Language annotations for %d of %d transcript(s) came from the cache (--no-cache to redo them).%n",
-          cached.hits(), cached.hits() + cached.misses());
+    if (labels != null) {
+      out.println("Wrote the labelled segments to " + labels + ".");
+    }
+    if (reviewQueue != null) {
+      out.println("Wrote the review queue, most uncertain first, to " + queue + ".");
+    }
+    String cacheReport = nlp.cacheReport("transcript(s)");
+    if (cacheReport != null) {
+      out.println(cacheReport);
     }
     return 0;
+  }
+
+  /** The output, and the labelled segments beside it when asked for. */
+  private ExportSession open(CodingExporter exporter, ExportContext context, Codebook book)
+      throws java.io.IOException {
+    ExportSession main = exporter.open(output, context);
+    return labels == null ? main : ExportSessions.tee(List.of(main, LabelledSegments.session(labels, book)));
   }
 
   private void report(PrintWriter out, Codebook book, RunSummary summary) {

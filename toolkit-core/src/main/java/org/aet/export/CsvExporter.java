@@ -59,19 +59,8 @@ public final class CsvExporter implements CodingExporter {
       if (i > 0) {
         writer.write(',');
       }
-      writer.write(quote(values.get(i)));
+      writer.write(SpreadsheetText.csvField(values.get(i)));
     }
     writer.write(EOL);
-  }
-
-  /** One CSV field: numbers as they are, text made formula-safe and quoted when it needs to be. */
-  static String quote(Object value) {
-    if (value instanceof Number n) {
-      return n.toString();
-    }
-    String text = SpreadsheetText.forCsv(value == null ? "" : value.toString());
-    boolean needsQuotes = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-        || text.indexOf('\r') >= 0;
-    return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 }

@@ -18,7 +18,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * with rows tall enough to show it, landscape printing one page wide, and text that looks like a formula stored
  * so that it stays text. Every aet workbook is made of these.
  */
-final class SheetTable<R> {
+public final class SheetTable<R> {
   private static final float POINTS_PER_LINE = 15f;
   private static final float MAX_ROW_POINTS = 409f;
 
@@ -27,7 +27,7 @@ final class SheetTable<R> {
   private final Styles styles;
   private int next = 1;
 
-  SheetTable(SXSSFSheet sheet, List<CodingTable.Column<R>> columns, Styles styles) {
+  public SheetTable(SXSSFSheet sheet, List<CodingTable.Column<R>> columns, Styles styles) {
     this.sheet = sheet;
     this.columns = columns;
     this.styles = styles;
@@ -46,7 +46,7 @@ final class SheetTable<R> {
     sheet.setFitToPage(true);
   }
 
-  void add(R value) {
+  public void add(R value) {
     Row row = sheet.createRow(next++);
     int lines = 1;
     for (int c = 0; c < columns.size(); c++) {
@@ -86,18 +86,18 @@ final class SheetTable<R> {
     return next - 1;
   }
 
-  void finish() {
+  public void finish() {
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(next - 1, 1), 0, columns.size() - 1));
   }
 
   /** The few cell styles the workbook uses (a workbook may hold only so many, so they are made once). */
-  static final class Styles {
+  public static final class Styles {
     final CellStyle header;
     final CellStyle plain;
     final CellStyle decimal;
     private final CellStyle[] texts = new CellStyle[4];
 
-    Styles(SXSSFWorkbook workbook) {
+    public Styles(SXSSFWorkbook workbook) {
       Font bold = workbook.createFont();
       bold.setBold(true);
       header = workbook.createCellStyle();

@@ -28,6 +28,17 @@ public final class SpreadsheetText {
     return looksLikeFormula(text) ? "'" + text : text;
   }
 
+  /** One CSV field (RFC 4180): numbers as they are, text made formula-safe and quoted when it needs to be. */
+  public static String csvField(Object value) {
+    if (value instanceof Number n) {
+      return n.toString();
+    }
+    String text = forCsv(value == null ? "" : value.toString());
+    boolean needsQuotes = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0 || text.indexOf(';') >= 0;
+    return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+
   /** {@code text} cut to fit one spreadsheet cell, saying so when it was cut. */
   static String fitCell(String text) {
     if (text.length() <= MAX_CELL_CHARS) {

@@ -7,18 +7,19 @@ import java.util.List;
  * A delimited table (CSV as RFC 4180 describes it, or TSV), read with line numbers kept so that messages can say
  * "line 12". Fields may be quoted with double quotes, hold the delimiter, doubled quotes and line breaks.
  */
-final class CsvTable {
+public final class CsvTable {
   /** One record: the line it starts on (from 1) and its fields. */
-  record Row(int line, List<String> cells) {
-    String cell(int column) {
+  public record Row(int line, List<String> cells) {
+    /** The field in {@code column}, stripped; "" when the row is shorter. */
+    public String cell(int column) {
       return column >= 0 && column < cells.size() ? cells.get(column).strip() : "";
     }
   }
 
   /** A quote that is never closed, located at the quote. */
-  static final class UnclosedQuote extends Exception {
-    final int line;
-    final int column;
+  public static final class UnclosedQuote extends Exception {
+    public final int line;
+    public final int column;
 
     UnclosedQuote(int line, int column) {
       super("a quoted field starts here and never ends: expected a closing \"");
@@ -33,7 +34,7 @@ final class CsvTable {
    * The delimiter of a CSV whose first line is {@code header}: whichever of comma, semicolon (Excel in many
    * European locales) and tab it holds most of.
    */
-  static char guessDelimiter(String header) {
+  public static char guessDelimiter(String header) {
     char best = ',';
     long bestCount = header.chars().filter(c -> c == ',').count();
     for (char candidate : new char[] {';', '\t'}) {
@@ -47,7 +48,7 @@ final class CsvTable {
   }
 
   /** The rows of {@code text}; blank lines are skipped. */
-  static List<Row> parse(String text, char delimiter) throws UnclosedQuote {
+  public static List<Row> parse(String text, char delimiter) throws UnclosedQuote {
     List<Row> rows = new ArrayList<>();
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();

@@ -115,7 +115,7 @@ class ExportersTest {
     Path csv = export(dir.resolve("coded.csv"));
     String text = Files.readString(csv, StandardCharsets.UTF_8);
     assertTrue(text.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"jargon\"\") was tokenistic"), text);
-    assertTrue(text.contains(",'-5 people came; the finance system could not pay them.,"), text);
+    assertTrue(text.contains(",\"'-5 people came; the finance system could not pay them.\","), text);
   }
 
   @Test

@@ -1,0 +1,66 @@
+package org.aet.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.aet.diagnostics.AetException;
+import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.EvaluationReports;
+import org.aet.evaluation.LabelledSegments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aet evaluate}: how well predicted codes match a gold standard. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores predicted codes against a gold standard, segment by segment: per code precision, recall, F1,"
+          + " Cohen's kappa and support, micro and macro averages, and the most common confusions.",
+      "Both files are labelled segments (.jsonl or .csv; see \"aet code --labels\"); the predicted file may also be"
+          + " a coded export of \"aet code\" (.jsonl or .csv).",
+      ""
+    },
+    footer = {"", "Example:",
+        "  aet evaluate --gold team-coding.jsonl --predicted machine.jsonl --level parent -o report.xlsx"})
+final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The reference coding.")
+  Path gold;
+
+  @Option(names = "--predicted", required = true, paramLabel = "FILE", description = "The coding to score.")
+  Path predicted;
+
+  @Option(names = "--level", paramLabel = "code|parent", defaultValue = "code",
+      description = "Compare whole code paths, or only their top-level code (default: ${DEFAULT-VALUE}).")
+  Evaluation.Level level;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report (.xlsx or .jsonl).")
+  Path output;
+
+  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
+  boolean overwrite;
+
+  @Override
+  public Integer call() throws AetException {
+    if (output != null) {
+      CodebookCommand.refuseToOverwrite(output, overwrite);
+      String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!name.endsWith(".xlsx") && !name.endsWith(".jsonl")) {
+        throw new AetException(output + ": write the report as .xlsx or .jsonl");
+      }
+    }
+    Evaluation.Report report = Evaluation.evaluate(LabelledSegments.read(gold), LabelledSegments.read(predicted),
+        level);
+    EvaluationReports.print(report, spec.commandLine().getOut());
+    if (output != null) {
+      EvaluationReports.write(report, output);
+      spec.commandLine().getOut().println("Wrote " + output + ".");
+    }
+    return 0;
+  }
+
+}

@@ -1,0 +1,45 @@
+package org.aet.cli;
+
+import java.nio.file.Path;
+import org.aet.nlp.Annotator;
+import org.aet.nlp.CachingAnnotator;
+import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.nlp.LazyAnnotator;
+import picocli.CommandLine.Option;
+
+/** The annotation options shared by every command that runs NLP: where the annotation cache is, or none. */
+final class NlpOptions {
+  @Option(
+      names = "--cache",
+      paramLabel = "FOLDER",
+      description = "Where to keep language annotations, so the same texts are never annotated twice"
+          + " (default: ~/.cache/aet/annotations).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Annotate everything afresh and keep nothing.")
+  boolean noCache;
+
+  private CachingAnnotator cached;
+
+  /** The annotator to use: CoreNLP, loaded only if some text is not cached (saying so on {@code progress}). */
+  Annotator annotator(ProgressPrinter progress) {
+    Annotator annotator = new LazyAnnotator(() -> {
+      progress.message("Loading the English language models (Stanford CoreNLP)...");
+      return CoreNlpAnnotator.shared();
+    });
+    if (noCache) {
+      return annotator;
+    }
+    cached = new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
+    return cached;
+  }
+
+  /** "Language annotations for 3 of 4 texts came from the cache", or null when none did. */
+  String cacheReport(String what) {
+    if (cached == null || cached.hits() == 0) {
+      return null;
+    }
+    return String.format("Language annotations for %d of %d %s came from the cache (--no-cache to redo them).",
+        cached.hits(), cached.hits() + cached.misses(), what);
+  }
+}

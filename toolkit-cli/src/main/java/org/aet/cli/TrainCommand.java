@@ -1,0 +1,136 @@
+package org.aet.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.aet.codebook.Codebook;
+import org.aet.codebook.Codebooks;
+import org.aet.diagnostics.AetException;
+import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.LabelledSegments;
+import org.aet.learning.LearnedModel;
+import org.aet.learning.Trainer;
+import org.aet.nlp.Annotator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aet train}: learn to suggest codes from the team's own coding. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Learns to suggest codes from segments the team has coded (Apache OpenNLP, one model per code on lemmas and"
+          + " pairs of lemmas), reports k-fold cross-validated precision, recall and F1 per code, and saves the"
+          + " model with the codebook's version. Use it with \"aet code ... --model FILE\".",
+      "A team that has coded nothing yet can start from the codebook's own examples (--from-examples).",
+      ""
+    },
+    footer = {"", "Examples:",
+        "  aet train --codebook four-tensions --from team-coding.jsonl -o tensions.model",
+        "  aet train --codebook four-tensions --from-examples -o starter.model"})
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin NlpOptions nlp;
+
+  @Option(names = {"-c", "--codebook"}, required = true, paramLabel = "NAME|FILE", description = "The codebook.")
+  String codebook;
+
+  @Option(names = "--from", paramLabel = "FILE", description = "Labelled segments (.jsonl or .csv); repeatable.")
+  List<Path> from = new ArrayList<>();
+
+  @Option(names = "--from-examples", description = "Also learn from the codebook's examples and counter-examples.")
+  boolean fromExamples;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The model file to write.")
+  Path output;
+
+  @Option(names = "--algorithm", paramLabel = "maxent|naive-bayes", defaultValue = "maxent",
+      description = "The learner (default: ${DEFAULT-VALUE}).", converter = AlgorithmConverter.class)
+  Trainer.Algorithm algorithm;
+
+  @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+      description = "Folds for cross-validation; 0 to skip it (default: ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+      description = "Fixes how segments are dealt into folds (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
+  boolean overwrite;
+
+  @Override
+  public Integer call() throws AetException {
+    if (from.isEmpty() && !fromExamples) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give labelled segments with --from FILE, or --from-examples, or both");
+    }
+    CodebookCommand.refuseToOverwrite(output, overwrite);
+    PrintWriter out = spec.commandLine().getOut();
+    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+    Codebook book = Codebooks.load(codebook);
+    Annotator annotator = nlp.annotator(progress);
+    List<Trainer.Example> examples = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (Path file : from) {
+      examples.addAll(Trainer.examples(LabelledSegments.read(file), book, annotator, unknown));
+    }
+    if (fromExamples) {
+      examples.addAll(Trainer.fromCodebook(book, annotator));
+    }
+    if (!unknown.isEmpty()) {
+      spec.commandLine().getErr().println("warning: these codes are not in " + book.name() + " and were left out: "
+          + unknown);
+    }
+    Trainer.Options options = new Trainer.Options(algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives());
+    LearnedModel model;
+    try {
+      model = Trainer.train(book, examples, options);
+    } catch (IOException e) {
+      throw new AetException("training failed: " + e.getMessage(), e);
+    }
+    if (model.models().isEmpty()) {
+      throw new AetException("no code has at least " + options.minPositives() + " labelled segments to learn from"
+          + " (and some without it): label more segments, or add --from-examples");
+    }
+    out.printf("Trained %d code model(s) on %d segment(s) with %s.%n", model.models().size(), examples.size(),
+        algorithm.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    if (!model.scores().isEmpty()) {
+      out.printf("%d-fold cross-validation (seed %d):%n", folds, seed);
+      int width = model.scores().stream().mapToInt(s -> s.code().length()).max().orElse(10);
+      out.printf("  %-" + width + "s %9s %7s %7s %8s%n", "code", "precision", "recall", "F1", "support");
+      for (Evaluation.CodeScore s : model.scores()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s %9.3f %7.3f %7.3f %8d%n", s.code(), s.precision(), s.recall(),
+            s.f1(), s.support());
+      }
+    }
+    try {
+      model.save(output);
+    } catch (IOException e) {
+      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    }
+    out.printf("Saved the model to %s (codebook %s, version %s).%n", output, book.name(), book.version());
+    return 0;
+  }
+
+  /** Reads "maxent" and "naive-bayes". */
+  static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<Trainer.Algorithm> {
+    @Override
+    public Trainer.Algorithm convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "maxent" -> Trainer.Algorithm.MAXENT;
+        case "naive-bayes", "naivebayes", "nb" -> Trainer.Algorithm.NAIVE_BAYES;
+        default -> throw new picocli.CommandLine.TypeConversionException(
+            "expected maxent or naive-bayes, not " + value);
+      };
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package org.aet.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.aet.diagnostics.Diagnostic;
+import org.aet.diagnostics.InputException;
+import org.aet.codebook.Codebook;
+import org.aet.export.AtomicOutput;
+import org.aet.export.ExportSession;
+import org.aet.model.CodedTranscript;
+import org.aet.model.Segment;
+import org.aet.export.SpreadsheetText;
+import org.aet.ingest.CsvTable;
+
+/**
+ * Reads and writes the labelled-segments format: JSON Lines with one {@code {"segment_id", "text", "codes": [...]}}
+ * per segment, or CSV with columns {@code segment_id,text,codes} and codes separated by {@code ;}. Reading also
+ * accepts aet's coded-segment exports (.jsonl or .csv with {@code segment_id} and {@code code_path}), grouping
+ * their codings by segment, so a machine's output can be scored directly.
+ */
+public final class LabelledSegments {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private LabelledSegments() {}
+
+  /** The segments in {@code file}, in file order, or every problem with its line. */
+  public static List<LabelledSegment> read(Path file) throws InputException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException(Diagnostic.fileError(file, "cannot read: " + e.getMessage()));
+    }
+    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+      lines.set(0, lines.get(0).substring(1));
+    }
+    boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    return csv ? readCsv(file, String.join("\n", lines)) : readJsonl(file, lines);
+  }
+
+  private static List<LabelledSegment> readJsonl(Path file, List<String> lines) throws InputException {
+    Map<String, Builder> segments = new LinkedHashMap<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(line);
+      } catch (IOException e) {
+        problems.add(Diagnostic.error(file, i + 1, 1, "not a JSON object: " + e.getMessage().lines().findFirst()
+            .orElse(""), line));
+        continue;
+      }
+      if (node == null || !node.isObject() || !node.hasNonNull("segment_id")) {
+        problems.add(Diagnostic.error(file, i + 1, 1, "expected {\"segment_id\": ..., \"text\": ..., \"codes\":"
+            + " [...]} or a coded export line with \"segment_id\" and \"code_path\"", line));
+        continue;
+      }
+      Builder segment = segments.computeIfAbsent(node.get("segment_id").asText(),
+          id -> new Builder(id, node.path("text").asText("")));
+      if (node.has("codes")) {
+        if (!node.get("codes").isArray()) {
+          problems.add(Diagnostic.error(file, i + 1, 1, "\"codes\" must be a list such as [\"power/reciprocity\"]",
+              line));
+          continue;
+        }
+        node.get("codes").forEach(c -> segment.codes.add(c.asText()));
+      } else if (node.has("code_path")) {
+        segment.codes.add(node.get("code_path").asText());
+      } else {
+        problems.add(Diagnostic.error(file, i + 1, 1, "this line has neither \"codes\" nor \"code_path\"", line));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    return segments.values().stream().map(Builder::build).toList();
+  }
+
+  private static List<LabelledSegment> readCsv(Path file, String text) throws InputException {
+    List<CsvTable.Row> rows;
+    try {
+      rows = CsvTable.parse(text, CsvTable.guessDelimiter(text.lines().findFirst().orElse("")));
+    } catch (CsvTable.UnclosedQuote e) {
+      throw new InputException(Diagnostic.error(file, e.line, e.column, e.getMessage(), ""));
+    }
+    if (rows.isEmpty()) {
+      throw new InputException(Diagnostic.fileError(file, "the file is empty"));
+    }
+    List<String> header = rows.get(0).cells().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    int id = header.indexOf("segment_id");
+    int codes = header.indexOf("codes");
+    int codePath = header.indexOf("code_path");
+    int textColumn = header.indexOf("text");
+    if (id < 0 || (codes < 0 && codePath < 0)) {
+      throw new InputException(Diagnostic.error(file, 1, 1, "expected a header with \"segment_id\" and \"codes\""
+          + " (codes separated by ;), or a coded export with \"segment_id\" and \"code_path\"", ""));
+    }
+    Map<String, Builder> segments = new LinkedHashMap<>();
+    for (CsvTable.Row row : rows.subList(1, rows.size())) {
+      String segmentId = cell(row, id);
+      if (segmentId.isEmpty()) {
+        continue;
+      }
+      Builder segment = segments.computeIfAbsent(segmentId, s -> new Builder(s, cell(row, textColumn)));
+      String value = codes >= 0 ? cell(row, codes) : cell(row, codePath);
+      for (String code : value.split(";")) {
+        if (!code.isBlank()) {
+          segment.codes.add(code.strip());
+        }
+      }
+    }
+    return segments.values().stream().map(Builder::build).toList();
+  }
+
+  private static String cell(CsvTable.Row row, int column) {
+    String value = row.cell(column);
+    return value.startsWith("'") && value.length() > 1 && "=+-@".indexOf(value.charAt(1)) >= 0
+        ? value.substring(1) : value;
+  }
+
+  /** Writes {@code segments} as JSON Lines or (for a .csv name) CSV, whole or not at all. */
+  public static void write(Path target, List<LabelledSegment> segments) throws IOException {
+    boolean csv = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    try (AtomicOutput output = new AtomicOutput(target)) {
+      try (BufferedWriter out = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
+        if (csv) {
+          out.write("\uFEFFsegment_id,text,codes\r\n");
+        }
+        for (LabelledSegment segment : segments) {
+          if (csv) {
+            out.write(SpreadsheetText.csvField(segment.segmentId()) + "," + SpreadsheetText.csvField(segment.text())
+                + "," + SpreadsheetText.csvField(String.join(";", segment.codes())) + "\r\n");
+          } else {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("segment_id", segment.segmentId());
+            line.put("text", segment.text());
+            line.put("codes", segment.codes());
+            out.write(MAPPER.writeValueAsString(line));
+            out.write('\n');
+          }
+        }
+      }
+      output.commit();
+    }
+  }
+
+  /**
+   * An export that writes every segment with the code paths suggested for it: the machine's coding in the
+   * labelled-segments format, ready for {@code aet evaluate} or {@code aet agree}.
+   */
+  public static ExportSession session(Path target, Codebook codebook) {
+    List<LabelledSegment> segments = new ArrayList<>();
+    return new ExportSession() {
+      @Override
+      public void write(CodedTranscript coded) {
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        coded.codings().forEach(c -> codes.computeIfAbsent(c.segmentId(), k -> new ArrayList<>())
+            .add(codebook.path(c.codeId())));
+        for (Segment segment : coded.segments()) {
+          segments.add(new LabelledSegment(segment.id(), segment.text(), codes.getOrDefault(segment.id(), List.of())));
+        }
+      }
+
+      @Override
+      public void finish() throws IOException {
+        LabelledSegments.write(target, segments);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static final class Builder {
+    final String id;
+    final String text;
+    final List<String> codes = new ArrayList<>();
+
+    Builder(String id, String text) {
+      this.id = id;
+      this.text = text;
+    }
+
+    LabelledSegment build() {
+      return new LabelledSegment(id, text, codes);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.aet.export;
+
+import java.io.IOException;
+import java.util.List;
+import org.aet.model.CodedTranscript;
+
+/** Ways of combining export sessions. */
+public final class ExportSessions {
+  private ExportSessions() {}
+
+  /** One session that writes to all of {@code sessions}; finishing finishes each, closing closes each. */
+  public static ExportSession tee(List<ExportSession> sessions) {
+    List<ExportSession> all = List.copyOf(sessions);
+    return new ExportSession() {
+      @Override
+      public void write(CodedTranscript coded) throws IOException {
+        for (ExportSession session : all) {
+          session.write(coded);
+        }
+      }
+
+      @Override
+      public void finish() throws IOException {
+        for (ExportSession session : all) {
+          session.finish();
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        IOException first = null;
+        for (ExportSession session : all) {
+          try {
+            session.close();
+          } catch (IOException e) {
+            first = first == null ? e : first;
+          }
+        }
+        if (first != null) {
+          throw first;
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,98 @@
+package org.aet.learning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import org.aet.codebook.Codebook;
+import org.aet.coding.Coder;
+import org.aet.model.Coding;
+import org.aet.model.CodingStatus;
+import org.aet.model.Evidence;
+import org.aet.model.Segment;
+import org.aet.model.Token;
+
+/**
+ * Suggests codes with a {@link LearnedModel}: for each code it has a model for, the probability that a segment
+ * gets it. At or above the threshold (and above 0.5) it is a suggestion (source "learned", status "suggested",
+ * confidence the probability). Its evidence is the words that matter most to the model for this segment: those
+ * whose removal lowers the probability most, so a reviewer sees what the model is responding to. A segment in
+ * which no word speaks for the code gets no suggestion, whatever the probability: there would be nothing to
+ * show the reviewer.
+ */
+public final class LearnedCoder implements Coder {
+  private static final int EVIDENCE_WORDS = 3;
+
+  private final LearnedModel model;
+  private final Codebook codebook;
+  private final double threshold;
+  private final ReviewQueue queue;
+
+  /**
+   * @param queue collects every probability for ranking by uncertainty, or null
+   */
+  public LearnedCoder(LearnedModel model, Codebook codebook, double threshold, ReviewQueue queue) {
+    this.model = model;
+    this.codebook = codebook;
+    this.threshold = threshold;
+    this.queue = queue;
+  }
+
+  /** The model's code paths that the codebook does not have: they cannot be suggested. */
+  public List<String> codesMissingFromCodebook() {
+    return model.models().keySet().stream().filter(p -> Trainer.pathOf(codebook, p) == null).toList();
+  }
+
+  @Override
+  public List<Coding> code(Segment segment) {
+    List<String> features = Features.lemmas(segment.tokens());
+    List<Coding> codings = new ArrayList<>();
+    for (Map.Entry<String, opennlp.tools.doccat.DoccatModel> entry : model.models().entrySet()) {
+      String path = Trainer.pathOf(codebook, entry.getKey());
+      if (path == null) {
+        continue;
+      }
+      DocumentCategorizerME categorizer = new DocumentCategorizerME(entry.getValue());
+      double p = Trainer.probability(categorizer, features);
+      String codeId = path.substring(path.lastIndexOf('/') + 1);
+      if (queue != null) {
+        queue.add(segment, path, p);
+      }
+      if (p >= threshold && p > 0.5) {
+        List<Evidence> evidence = evidence(categorizer, segment, features, p);
+        if (!evidence.isEmpty()) {
+          codings.add(new Coding(segment.id(), codeId, Coding.LEARNED, Math.round(p * 1000) / 1000.0, evidence,
+              CodingStatus.SUGGESTED, codebook.version()));
+        }
+      }
+    }
+    return codings;
+  }
+
+  private static List<Evidence> evidence(DocumentCategorizerME categorizer, Segment segment, List<String> features,
+      double p) {
+    record Weight(String lemma, double drop) {}
+    List<Weight> weights = new ArrayList<>();
+    for (String lemma : new LinkedHashSet<>(features)) {
+      List<String> without = features.stream().filter(f -> !f.equals(lemma)).toList();
+      double drop = p - Trainer.probability(categorizer, without);
+      if (drop > 0.001) {
+        weights.add(new Weight(lemma, drop));
+      }
+    }
+    weights.sort(Comparator.comparingDouble(Weight::drop).reversed().thenComparing(Weight::lemma));
+    List<Evidence> evidence = new ArrayList<>();
+    for (Weight weight : weights.subList(0, Math.min(EVIDENCE_WORDS, weights.size()))) {
+      for (Token token : Features.tokensWith(segment.tokens(), weight.lemma())) {
+        String text = segment.text().substring(token.span().begin() - segment.span().begin(),
+            token.span().end() - segment.span().begin());
+        evidence.add(new Evidence(text, token.span(),
+            String.format(java.util.Locale.ROOT, "learned word \"%s\", +%.2f", weight.lemma(), weight.drop())));
+        break;
+      }
+    }
+    return evidence;
+  }
+}

@@ -1,0 +1,137 @@
+package org.aet.learning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import opennlp.tools.doccat.DoccatModel;
+import org.aet.diagnostics.Diagnostic;
+import org.aet.diagnostics.InputException;
+import org.aet.evaluation.Evaluation;
+import org.aet.export.AtomicOutput;
+import org.aet.ingest.ZipGuard;
+
+/**
+ * Models learned from a team's coding: one OpenNLP document categoriser per code (does this segment get the
+ * code, yes or no?), with the codebook they were trained against (name and version) and their cross-validated
+ * scores. Saved as one zip file: {@code model.json} (everything but the models, readable) and one
+ * {@code <code>.bin} per code.
+ *
+ * @param codebook the codebook's name
+ * @param codebookVersion the codebook's content hash at training time
+ * @param algorithm "maxent" or "naive-bayes"
+ * @param models per code path, its categoriser
+ * @param scores per code path, its cross-validated scores (empty when none were computed)
+ * @param trainingSegments how many labelled segments the models were trained on
+ */
+public record LearnedModel(String codebook, String codebookVersion, String algorithm, Map<String, DoccatModel> models,
+    List<Evaluation.CodeScore> scores, int trainingSegments) {
+
+  static final String YES = "yes";
+  static final String NO = "no";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public LearnedModel {
+    models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+    scores = List.copyOf(scores);
+  }
+
+  /** Writes the model file, whole or not at all. */
+  public void save(Path target) throws IOException {
+    try (AtomicOutput output = new AtomicOutput(target)) {
+      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(output.temporary()))) {
+        ObjectNode manifest = MAPPER.createObjectNode();
+        manifest.put("format", "aet learned model 1");
+        manifest.put("codebook", codebook);
+        manifest.put("codebook_version", codebookVersion);
+        manifest.put("algorithm", algorithm);
+        manifest.put("training_segments", trainingSegments);
+        ArrayNode codes = manifest.putArray("codes");
+        int n = 0;
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String code : models.keySet()) {
+          String file = "code-" + (n++) + ".bin";
+          files.put(code, file);
+          ObjectNode entry = codes.addObject();
+          entry.put("code", code);
+          entry.put("file", file);
+          scores.stream().filter(s -> s.code().equals(code)).findFirst().ifPresent(s -> {
+            entry.put("precision", s.precision());
+            entry.put("recall", s.recall());
+            entry.put("f1", s.f1());
+            entry.put("support", s.support());
+          });
+        }
+        zip.putNextEntry(new ZipEntry("model.json"));
+        zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.closeEntry();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+          zip.putNextEntry(new ZipEntry(file.getValue()));
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          models.get(file.getKey()).serialize(bytes);
+          zip.write(bytes.toByteArray());
+          zip.closeEntry();
+        }
+      }
+      output.commit();
+    }
+  }
+
+  /** Reads a model file written by {@link #save}. */
+  public static LearnedModel load(Path file) throws InputException {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      ZipGuard.check(bytes);
+      Map<String, byte[]> entries = new LinkedHashMap<>();
+      try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+          entries.put(entry.getName(), zip.readAllBytes());
+        }
+      }
+      byte[] manifestBytes = entries.get("model.json");
+      if (manifestBytes == null) {
+        throw new IOException("no model.json inside: not an aet model file");
+      }
+      JsonNode manifest = MAPPER.readTree(new String(manifestBytes, StandardCharsets.UTF_8));
+      Map<String, DoccatModel> models = new LinkedHashMap<>();
+      List<Evaluation.CodeScore> scores = new ArrayList<>();
+      for (JsonNode entry : manifest.path("codes")) {
+        String code = entry.path("code").asText();
+        byte[] model = entries.get(entry.path("file").asText());
+        if (model == null) {
+          throw new IOException("the model for " + code + " is missing from the file");
+        }
+        models.put(code, new DoccatModel(new ByteArrayInputStream(model)));
+        if (entry.has("f1")) {
+          scores.add(new Evaluation.CodeScore(code, 0, 0, 0, 0, entry.path("precision").asDouble(),
+              entry.path("recall").asDouble(), entry.path("f1").asDouble(), 0, entry.path("support").asInt()));
+        }
+      }
+      return new LearnedModel(manifest.path("codebook").asText(), manifest.path("codebook_version").asText(),
+          manifest.path("algorithm").asText(), models, scores, manifest.path("training_segments").asInt());
+    } catch (IOException | RuntimeException e) {
+      throw new InputException(Diagnostic.fileError(file, "cannot read this model file: " + e.getMessage()));
+    }
+  }
+
+  /** A short description, since the models themselves are large. */
+  @Override
+  public String toString() {
+    return "LearnedModel[" + codebook + "@" + codebookVersion + ", " + algorithm + ", " + models.keySet() + "]";
+  }
+
+}

@@ -1,0 +1,216 @@
+package org.aet.learning;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+import org.aet.codebook.Code;
+import org.aet.codebook.Codebook;
+import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.LabelledSegment;
+import org.aet.nlp.Annotator;
+
+/**
+ * Trains one OpenNLP document categoriser per code (one-vs-rest: does a segment get this code or not?) on the
+ * lemmas and lemma pairs of labelled segments, and measures it by k-fold cross-validation with a fixed seed, so
+ * the same data always gives the same model and the same figures. A segment labelled with a pole counts for its
+ * tension too ({@code power/reciprocity} is also {@code power}).
+ */
+public final class Trainer {
+  /** The learning algorithm: maximum entropy (logistic regression) or naive Bayes. */
+  public enum Algorithm {
+    MAXENT("maxent", "MAXENT"),
+    NAIVE_BAYES("naive-bayes", "NAIVEBAYES");
+
+    final String label;
+    final String opennlp;
+
+    Algorithm(String label, String opennlp) {
+      this.label = label;
+      this.opennlp = opennlp;
+    }
+  }
+
+  /**
+   * @param algorithm the learner
+   * @param folds the k of k-fold cross-validation (0 or 1: no cross-validation)
+   * @param seed fixes how segments are dealt into folds
+   * @param minPositives codes with fewer positive segments than this get no model (too little to learn from)
+   */
+  public record Options(Algorithm algorithm, int folds, long seed, int minPositives) {
+    public static final Options DEFAULT = new Options(Algorithm.MAXENT, 5, 42, 2);
+  }
+
+  /** One training segment: its features and the code paths it has. */
+  public record Example(List<String> features, Set<String> codes) {
+    public Example {
+      features = List.copyOf(features);
+      codes = Set.copyOf(codes);
+    }
+  }
+
+  private Trainer() {}
+
+  /** Training examples from labelled segments, their texts annotated with {@code annotator}. */
+  public static List<Example> examples(List<LabelledSegment> labelled, Codebook codebook, Annotator annotator,
+      List<String> unknownCodes) {
+    List<Example> examples = new ArrayList<>();
+    for (LabelledSegment segment : labelled) {
+      Set<String> codes = new LinkedHashSet<>();
+      for (String label : segment.codes()) {
+        String path = pathOf(codebook, label);
+        if (path == null) {
+          if (!unknownCodes.contains(label)) {
+            unknownCodes.add(label);
+          }
+        } else {
+          codes.addAll(withAncestors(path));
+        }
+      }
+      examples.add(new Example(Features.lemmas(annotator.annotate(segment.text()).tokens()), codes));
+    }
+    return examples;
+  }
+
+  /**
+   * Examples from the codebook itself, for a team that has coded nothing yet: each code's examples are positive
+   * for it (and its parent), its counter-examples are segments without it.
+   */
+  public static List<Example> fromCodebook(Codebook codebook, Annotator annotator) {
+    List<Example> examples = new ArrayList<>();
+    for (Code code : codebook.codes()) {
+      String path = codebook.path(code.id());
+      for (String text : code.examples()) {
+        examples.add(new Example(Features.lemmas(annotator.annotate(text).tokens()), withAncestors(path)));
+      }
+      for (String text : code.counterExamples()) {
+        examples.add(new Example(Features.lemmas(annotator.annotate(text).tokens()), Set.of()));
+      }
+    }
+    return examples;
+  }
+
+  /** Trains and cross-validates a model for every code with enough positive examples. */
+  public static LearnedModel train(Codebook codebook, List<Example> examples, Options options) throws IOException {
+    Map<String, DoccatModel> models = new LinkedHashMap<>();
+    List<Evaluation.CodeScore> scores = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(options.seed()));
+    for (Code code : codebook.codes()) {
+      String path = codebook.path(code.id());
+      long positives = examples.stream().filter(e -> e.codes().contains(path)).count();
+      if (positives < options.minPositives() || positives == examples.size()) {
+        continue;
+      }
+      models.put(path, trainOne(path, examples, options));
+      if (options.folds() > 1) {
+        scores.add(crossValidate(path, examples, order, options));
+      }
+    }
+    return new LearnedModel(codebook.name(), codebook.version(), options.algorithm().label, models, scores,
+        examples.size());
+  }
+
+  private static Evaluation.CodeScore crossValidate(String path, List<Example> examples, List<Integer> order,
+      Options options) throws IOException {
+    int[] counts = new int[4];
+    int folds = Math.min(options.folds(), examples.size());
+    for (int fold = 0; fold < folds; fold++) {
+      List<Example> train = new ArrayList<>();
+      List<Example> test = new ArrayList<>();
+      for (int i = 0; i < order.size(); i++) {
+        (i % folds == fold ? test : train).add(examples.get(order.get(i)));
+      }
+      boolean learnable = train.stream().anyMatch(e -> e.codes().contains(path))
+          && train.stream().anyMatch(e -> !e.codes().contains(path));
+      DocumentCategorizerME model = learnable ? new DocumentCategorizerME(trainOne(path, train, options)) : null;
+      for (Example example : test) {
+        boolean predicted = model != null && probability(model, example.features()) >= 0.5;
+        boolean actual = example.codes().contains(path);
+        counts[actual ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
+      }
+    }
+    return scoreOf(path, counts);
+  }
+
+  private static Evaluation.CodeScore scoreOf(String path, int[] counts) {
+    double precision = counts[0] + counts[1] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[1]);
+    double recall = counts[0] + counts[2] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[2]);
+    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    return new Evaluation.CodeScore(path, counts[0], counts[1], counts[2], counts[3], precision, recall, f1,
+        org.aet.evaluation.Agreement.cohenKappa(counts[0], counts[1], counts[2], counts[3]), counts[0] + counts[2]);
+  }
+
+  private static DoccatModel trainOne(String path, List<Example> examples, Options options) throws IOException {
+    List<DocumentSample> samples = new ArrayList<>();
+    for (Example example : examples) {
+      samples.add(new DocumentSample(example.codes().contains(path) ? LearnedModel.YES : LearnedModel.NO,
+          tokens(example.features())));
+    }
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm().opennlp);
+    parameters.put(TrainingParameters.ITERATIONS_PARAM, 300);
+    parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
+    parameters.put("PrintMessages", false);
+    DoccatFactory factory = new DoccatFactory(
+        new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)});
+    return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples), parameters, factory);
+  }
+
+  /** The probability that a segment with {@code features} gets the model's code. */
+  static double probability(DocumentCategorizerME model, List<String> features) {
+    double[] outcomes = model.categorize(tokens(features));
+    int yes = model.getIndex(LearnedModel.YES);
+    return yes < 0 ? 0 : outcomes[yes];
+  }
+
+  /**
+   * The model's input: the features after a constant first token, which acts as the intercept, so a segment with
+   * no known word gets the share of segments with the code rather than an even chance.
+   */
+  private static String[] tokens(List<String> features) {
+    String[] tokens = new String[features.size() + 1];
+    tokens[0] = "_always_";
+    for (int i = 0; i < features.size(); i++) {
+      tokens[i + 1] = features.get(i);
+    }
+    return tokens;
+  }
+
+  /** The code path a label names: a path of the codebook, or a code id; null when it is neither. */
+  static String pathOf(Codebook codebook, String label) {
+    for (Code code : codebook.codes()) {
+      String path = codebook.path(code.id());
+      if (path.equals(label) || code.id().equals(label)) {
+        return path;
+      }
+    }
+    return null;
+  }
+
+  private static Set<String> withAncestors(String path) {
+    Set<String> paths = new LinkedHashSet<>();
+    String[] parts = path.split("/");
+    for (int i = 1; i <= parts.length; i++) {
+      paths.add(String.join("/", java.util.Arrays.copyOf(parts, i)));
+    }
+    return paths;
+  }
+}

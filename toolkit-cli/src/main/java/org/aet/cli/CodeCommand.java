@@ -153,7 +153,8 @@ final class CodeCommand implements Callable<Integer> {
     }
     CodingRun run = new CodingRun(nlp.annotator(progress), new Segmenter(unit), Coders.all(coders), book, threads);
     ReadCorpus read = ReadCorpus.read(corpus, progress);
-    ExportContext context = new ExportContext(book, unit, input.names(), Instant.now(), read.attributes());
+    ExportContext context = new ExportContext(book, unit, input.names(), Instant.now(), read.attributes(),
+        nlp.indicators());
     RunSummary summary;
     try (ExportSession session = open(exporter, context, book)) {
       summary = run.run(read, session, progress);

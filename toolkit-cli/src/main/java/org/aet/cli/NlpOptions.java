@@ -19,19 +19,40 @@ final class NlpOptions {
   @Option(names = "--no-cache", description = "Annotate everything afresh and keep nothing.")
   boolean noCache;
 
+  @Option(names = "--entities", description = "Also find named people, organisations and places (coarse CoreNLP"
+      + " NER: a few seconds more to load, about a third of the speed).")
+  boolean entities;
+
+  @Option(names = "--sentiment", description = "Also score each sentence's sentiment (CoreNLP sentiment, which needs"
+      + " the parser: slow, a few hundred words a second).")
+  boolean sentiment;
+
   private CachingAnnotator cached;
 
   /** The annotator to use: CoreNLP, loaded only if some text is not cached (saying so on {@code progress}). */
   Annotator annotator(ProgressPrinter progress) {
+    CoreNlpAnnotator.Options options = new CoreNlpAnnotator.Options(entities, sentiment);
     Annotator annotator = new LazyAnnotator(() -> {
       progress.message("Loading the English language models (Stanford CoreNLP)...");
-      return CoreNlpAnnotator.shared();
-    });
+      return CoreNlpAnnotator.shared(options);
+    }, options.description());
     if (noCache) {
       return annotator;
     }
     cached = new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
     return cached;
+  }
+
+  /** The indicators the annotations allow: the standard ones, and named entities or sentiment when asked for. */
+  java.util.List<String> indicators() {
+    java.util.List<String> names = new java.util.ArrayList<>(org.aet.indicators.Indicators.NAMES);
+    if (entities) {
+      names.addAll(java.util.List.of("people", "organisations", "places"));
+    }
+    if (sentiment) {
+      names.add("sentiment");
+    }
+    return names;
   }
 
   /** "Language annotations for 3 of 4 texts came from the cache", or null when none did. */

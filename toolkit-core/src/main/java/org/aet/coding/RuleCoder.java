@@ -104,7 +104,7 @@ public final class RuleCoder implements Coder {
       for (Code code : codebook.codes()) {
         for (DetectionRules.IndicatorCondition condition : code.rules().indicators()) {
           double value = indicators.get(condition.name());
-          if (condition.holds(value)) {
+          if (!Double.isNaN(value) && condition.holds(value)) {
             matches.computeIfAbsent(code.id(), c -> new ArrayList<>()).add(new Match(INDICATOR + " "
                 + condition.name() + " = " + value + ", " + condition.describe().substring(condition.name().length()
                 + 1), code.rules().weights().pattern(), at));

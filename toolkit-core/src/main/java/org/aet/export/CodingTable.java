@@ -68,22 +68,30 @@ public final class CodingTable {
           .map(c -> r.codebook().path(c.codeId())).distinct().collect(Collectors.joining("; "))),
       new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()));
 
-  /** One column per linguistic indicator, appended to the segments table. */
-  private static final List<Column<SegmentRow>> INDICATOR_COLUMNS = Indicators.NAMES.stream()
-      .map(name -> new Column<SegmentRow>(name, name.replace('_', ' '), 11, false,
-          r -> r.indicators().get(name)))
-      .toList();
+  private static Column<SegmentRow> indicatorColumn(String name) {
+    return new Column<>(name, name.replace('_', ' '), 11, false, r -> {
+      double value = r.indicators().get(name);
+      return Double.isNaN(value) ? "" : value;
+    });
+  }
 
   /** The coded-segments columns, with a column for each of {@code attributes} after the case. */
   public static List<Column<CodingRow>> codingColumns(List<String> attributes) {
     return withAttributes(CODING_COLUMNS, attributes, CodingRow::transcript);
   }
 
-  /** The segments columns, with a column for each of {@code attributes} after the case. */
-  public static List<Column<SegmentRow>> segmentColumns(List<String> attributes) {
+  /**
+   * The segments columns, with a column for each of {@code attributes} after the case and one for each of
+   * {@code indicators} at the end (and the named actors, when named entities were computed).
+   */
+  public static List<Column<SegmentRow>> segmentColumns(List<String> attributes, List<String> indicators) {
     List<Column<SegmentRow>> columns = new ArrayList<>(withAttributes(SEGMENT_COLUMNS, attributes,
         SegmentRow::transcript));
-    columns.addAll(INDICATOR_COLUMNS);
+    indicators.forEach(name -> columns.add(indicatorColumn(name)));
+    if (indicators.contains("people")) {
+      columns.add(new Column<>("named_actors", "Named actors", 40, true,
+          r -> String.join("; ", Indicators.actors(r.segment().tokens()))));
+    }
     return List.copyOf(columns);
   }
 

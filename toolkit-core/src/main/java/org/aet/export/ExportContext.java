@@ -14,15 +14,23 @@ import org.aet.segment.SegmentUnit;
  * @param inputs the files and folders named as input, for the record
  * @param createdAt when the run started
  * @param attributes the transcript attributes (date, region, ...) to give a column each
+ * @param indicators the linguistic indicators to give a column each (the optional ones only when computed)
  */
-public record ExportContext(
-    Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt, List<String> attributes) {
+public record ExportContext(Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt,
+    List<String> attributes, List<String> indicators) {
   public ExportContext {
     attributes = List.copyOf(attributes);
+    indicators = List.copyOf(indicators);
     Objects.requireNonNull(codebook, "codebook");
     Objects.requireNonNull(unit, "unit");
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** A context with the standard indicators. */
+  public ExportContext(Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt,
+      List<String> attributes) {
+    this(codebook, unit, inputs, createdAt, attributes, org.aet.indicators.Indicators.NAMES);
   }
 
   /** The version of aet that wrote the export, from the jar's manifest ("dev" when run from classes). */

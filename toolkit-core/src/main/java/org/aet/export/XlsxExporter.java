@@ -49,7 +49,7 @@ public final class XlsxExporter implements CodingExporter {
       this.styles = new SheetTable.Styles(workbook);
       this.coded = new SheetTable<>(workbook.createSheet(CODED_SHEET), CodingTable.codingColumns(context.attributes()),
           styles);
-      this.segments = new SheetTable<>(workbook.createSheet(SEGMENTS_SHEET), CodingTable.segmentColumns(context.attributes()),
+      this.segments = new SheetTable<>(workbook.createSheet(SEGMENTS_SHEET), CodingTable.segmentColumns(context.attributes(), context.indicators()),
           styles);
     }
 

@@ -23,6 +23,9 @@ public final class Indicators {
       "institution_words", "obligation_words", "ideal_words", "hedge_words", "practice_phrases", "acronyms",
       "acronym_density", "jargon_density", "readability");
 
+  /** Indicators computed only when asked for (named entities, sentiment), since they need slower models. */
+  public static final List<String> OPTIONAL_NAMES = List.of("people", "organisations", "places", "sentiment");
+
   private static final Set<String> FIRST_SINGULAR = Set.of("i", "me", "my", "mine", "myself");
   private static final Set<String> FIRST_PLURAL = Set.of("we", "us", "our", "ours", "ourselves");
   private static final Set<String> THIRD_PLURAL = Set.of("they", "them", "their", "theirs", "themselves");
@@ -113,19 +116,67 @@ public final class Indicators {
     values.put("acronym_density", per100(acronyms, words));
     values.put("jargon_density", per100(jargon, words));
     values.put("readability", readability(words, Math.max(sentences, 1), syllables));
+    if (tokens.stream().anyMatch(t -> !t.entity().isEmpty())) {
+      values.put("people", (double) mentions(tokens, "PERSON").size());
+      values.put("organisations", (double) mentions(tokens, "ORGANIZATION").size());
+      values.put("places", (double) mentions(tokens, "LOCATION").size());
+    }
+    double sentiment = tokens.stream().filter(t -> Character.isLetterOrDigit(t.word().codePointAt(0)))
+        .mapToDouble(Token::sentiment).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    if (!Double.isNaN(sentiment)) {
+      values.put("sentiment", Math.round(sentiment * 100) / 100.0);
+    }
     return new Indicators(values);
   }
 
-  /** The value of the indicator called {@code name}. */
+  /**
+   * The named people and organisations in {@code tokens}, each once, as "Name (person)": the actors a segment
+   * speaks of. Empty when named entities were not asked for.
+   */
+  public static List<String> actors(List<Token> tokens) {
+    List<String> actors = new java.util.ArrayList<>();
+    for (String type : List.of("PERSON", "ORGANIZATION")) {
+      for (String name : mentions(tokens, type)) {
+        String actor = name + " (" + (type.equals("PERSON") ? "person" : "organisation") + ")";
+        if (!actors.contains(actor)) {
+          actors.add(actor);
+        }
+      }
+    }
+    return actors;
+  }
+
+  /** The mentions of entity {@code type}: runs of consecutive tokens with that class. */
+  private static List<String> mentions(List<Token> tokens, String type) {
+    List<String> mentions = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (Token token : tokens) {
+      if (token.entity().equals(type)) {
+        current.append(current.length() > 0 ? " " : "").append(token.word());
+      } else if (current.length() > 0) {
+        mentions.add(current.toString());
+        current.setLength(0);
+      }
+    }
+    if (current.length() > 0) {
+      mentions.add(current.toString());
+    }
+    return mentions;
+  }
+
+  /** The value of the indicator called {@code name}; NaN for an optional one that was not computed. */
   public double get(String name) {
     Double value = values.get(name);
     if (value == null) {
+      if (OPTIONAL_NAMES.contains(name)) {
+        return Double.NaN;
+      }
       throw new IllegalArgumentException("no indicator called " + name + "; there are " + NAMES);
     }
     return value;
   }
 
-  /** All indicators by name, in {@link #NAMES} order. */
+  /** The indicators computed, by name: {@link #NAMES} in order, then any optional ones. */
   public Map<String, Double> values() {
     return values;
   }

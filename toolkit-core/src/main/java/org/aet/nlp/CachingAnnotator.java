@@ -28,7 +28,7 @@ import org.aet.model.Token;
  * treated as missing and written again.
  */
 public final class CachingAnnotator implements Annotator {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final int MAGIC = 0x41455441; // "AETA"
 
   private final Annotator annotator;
@@ -99,7 +99,10 @@ public final class CachingAnnotator implements Annotator {
         String lemma = string(in);
         String pos = string(in);
         int begin = in.readInt();
-        tokens.add(new Token(word, lemma.isEmpty() ? word : lemma, pos, new Span(begin, begin + in.readInt())));
+        Span span = new Span(begin, begin + in.readInt());
+        String entity = string(in);
+        double sentiment = in.readDouble();
+        tokens.add(new Token(word, lemma.isEmpty() ? word : lemma, pos, span, entity, sentiment));
       }
       int sentenceCount = in.readInt();
       List<Sentence> sentences = new ArrayList<>(sentenceCount);
@@ -127,6 +130,8 @@ public final class CachingAnnotator implements Annotator {
           string(out, token.pos());
           out.writeInt(token.span().begin());
           out.writeInt(token.span().length());
+          string(out, token.entity());
+          out.writeDouble(token.sentiment());
         }
         out.writeInt(annotation.sentences().size());
         for (Sentence sentence : annotation.sentences()) {

@@ -15,45 +15,76 @@ import org.aet.model.TextAnnotation;
 import org.aet.model.Token;
 
 /**
- * Stanford CoreNLP with the annotators aet needs for coding: tokenize, ssplit, pos, lemma. NER and the parser are
- * not loaded. A blank line always ends a sentence, so no sentence runs across two turns.
+ * Stanford CoreNLP with the annotators aet needs for coding: tokenize, ssplit, pos, lemma; and, only when asked,
+ * coarse named entities (people, organisations, places: the fast three-class models, no fine-grained classes,
+ * no SUTime) and sentence sentiment (which needs the parser, so it is slow). A blank line always ends a sentence,
+ * so no sentence runs across two turns.
  *
- * <p>Loading the models takes about a second, so there is one shared instance per process ({@link #shared()});
- * CoreNLP's {@code annotate} may be called from several threads at once.
+ * <p>Loading models takes seconds, so there is one shared instance per set of options per process
+ * ({@link #shared()}); CoreNLP's {@code annotate} may be called from several threads at once.
  */
 public final class CoreNlpAnnotator implements Annotator {
   private static final String ANNOTATORS = "tokenize,ssplit,pos,lemma";
 
-  /** Identifies this annotator's output for caches: change it whenever the settings or CoreNLP change. */
+  /** Identifies the default annotator's output for caches: change it whenever the settings or CoreNLP change. */
   public static final String DESCRIPTION = "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two]";
 
-  private final StanfordCoreNLP pipeline;
+  /** What to annotate beyond tokens, lemmas and parts of speech. */
+  public record Options(boolean entities, boolean sentiment) {
+    public static final Options DEFAULT = new Options(false, false);
 
-  private CoreNlpAnnotator() {
-    this.pipeline = new StanfordCoreNLP(properties());
+    String annotators() {
+      return ANNOTATORS + (entities ? ",ner" : "") + (sentiment ? ",parse,sentiment" : "");
+    }
+
+    /** Identifies the output of an annotator with these options, for caches. */
+    public String description() {
+      return this.equals(DEFAULT) ? DESCRIPTION
+          : "corenlp-4.5.10[" + annotators() + ";newlineIsSentenceBreak=two;ner=coarse]";
+    }
   }
 
-  /** The CoreNLP settings aet uses (benchmarks build a bare CoreNLP pipeline from the same ones). */
+  private static final java.util.Map<Options, CoreNlpAnnotator> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final StanfordCoreNLP pipeline;
+  private final Options options;
+
+  private CoreNlpAnnotator(Options options) {
+    this.options = options;
+    this.pipeline = new StanfordCoreNLP(properties(options));
+  }
+
+  /** The CoreNLP settings aet uses by default (benchmarks build a bare CoreNLP pipeline from the same ones). */
   public static Properties properties() {
+    return properties(Options.DEFAULT);
+  }
+
+  private static Properties properties(Options options) {
     Properties props = new Properties();
-    props.setProperty("annotators", ANNOTATORS);
+    props.setProperty("annotators", options.annotators());
     props.setProperty("ssplit.newlineIsSentenceBreak", "two");
     props.setProperty("tokenize.language", "en");
+    props.setProperty("ner.applyFineGrained", "false");
+    props.setProperty("ner.useSUTime", "false");
+    props.setProperty("ner.applyNumericClassifiers", "false");
+    props.setProperty("ner.buildEntityMentions", "false");
+    props.setProperty("parse.maxlen", "120");
     return props;
   }
 
-  /** The process's one CoreNLP annotator, loaded on first use. */
+  /** The process's default CoreNLP annotator (tokens, lemmas, parts of speech), loaded on first use. */
   public static CoreNlpAnnotator shared() {
-    return Holder.INSTANCE;
+    return shared(Options.DEFAULT);
   }
 
-  private static final class Holder {
-    static final CoreNlpAnnotator INSTANCE = new CoreNlpAnnotator();
+  /** The process's CoreNLP annotator with {@code options}, loaded on first use. */
+  public static CoreNlpAnnotator shared(Options options) {
+    return SHARED.computeIfAbsent(options, CoreNlpAnnotator::new);
   }
 
   @Override
   public String description() {
-    return DESCRIPTION;
+    return options.description();
   }
 
   @Override
@@ -61,13 +92,28 @@ public final class CoreNlpAnnotator implements Annotator {
     Annotation document = new Annotation(text);
     pipeline.annotate(document);
     List<CoreLabel> labels = document.get(CoreAnnotations.TokensAnnotation.class);
-    List<Token> tokens = new ArrayList<>(labels.size());
-    for (CoreLabel label : labels) {
-      String lemma = label.lemma() == null ? label.word() : label.lemma();
-      tokens.add(new Token(label.word(), lemma.toLowerCase(Locale.ROOT), label.tag(),
-          new Span(label.beginPosition(), label.endPosition())));
-    }
     List<CoreMap> coreSentences = document.get(CoreAnnotations.SentencesAnnotation.class);
+    double[] sentimentByToken = new double[labels.size()];
+    java.util.Arrays.fill(sentimentByToken, Double.NaN);
+    if (options.sentiment()) {
+      for (CoreMap s : coreSentences) {
+        var tree = s.get(edu.stanford.nlp.sentiment.SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+        double value = tree == null ? Double.NaN
+            : edu.stanford.nlp.neural.rnn.RNNCoreAnnotations.getPredictedClass(tree) - 2;
+        for (int t = s.get(CoreAnnotations.TokenBeginAnnotation.class);
+            t < s.get(CoreAnnotations.TokenEndAnnotation.class); t++) {
+          sentimentByToken[t] = value;
+        }
+      }
+    }
+    List<Token> tokens = new ArrayList<>(labels.size());
+    for (int i = 0; i < labels.size(); i++) {
+      CoreLabel label = labels.get(i);
+      String lemma = label.lemma() == null ? label.word() : label.lemma();
+      String entity = !options.entities() ? "" : label.ner() == null ? "O" : label.ner();
+      tokens.add(new Token(label.word(), lemma.toLowerCase(Locale.ROOT), label.tag(),
+          new Span(label.beginPosition(), label.endPosition()), entity, sentimentByToken[i]));
+    }
     List<Sentence> sentences = new ArrayList<>(coreSentences.size());
     for (CoreMap s : coreSentences) {
       sentences.add(new Sentence(

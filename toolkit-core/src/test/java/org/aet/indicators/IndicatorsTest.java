@@ -52,4 +52,20 @@ class IndicatorsTest {
         .get("readability");
     assertEquals(true, easy > 90 && hard < 0, easy + " vs " + hard);
   }
+
+  @Test
+  void namedActorsAndSentimentWhenAskedFor() {
+    var annotator = org.aet.nlp.CoreNlpAnnotator.shared(new org.aet.nlp.CoreNlpAnnotator.Options(true, true));
+    String text = "Anil Mehta of Oxford University met the trust in Manchester. It was a wonderful, happy meeting.";
+    var tokens = annotator.annotate(text).tokens();
+    Indicators i = Indicators.of(tokens);
+    assertEquals(1, i.get("people"), "Anil Mehta");
+    assertEquals(1, i.get("organisations"), "Oxford University");
+    assertEquals(1, i.get("places"), "Manchester");
+    assertEquals(java.util.List.of("Anil Mehta (person)", "Oxford University (organisation)"), Indicators.actors(tokens));
+    double happy = i.get("sentiment");
+    double sad = Indicators.of(annotator.annotate("It was a terrible, miserable failure.").tokens()).get("sentiment");
+    assertEquals(true, happy > sad && sad < 0, happy + " vs " + sad);
+    assertEquals(true, Double.isNaN(of("Plain text.").get("sentiment")), "not computed unless asked for");
+  }
 }

@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       EvaluateCommand.class,
       IngestCommand.class,
+      InitCommand.class,
+      AddCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = {

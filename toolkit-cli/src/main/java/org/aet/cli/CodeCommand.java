@@ -26,6 +26,8 @@ import org.aet.learning.LearnedModel;
 import org.aet.learning.ReviewQueue;
 import org.aet.pipeline.CodingRun;
 import org.aet.pipeline.ReadCorpus;
+import org.aet.project.ProjectRunSession;
+import org.aet.project.ProjectStore;
 import org.aet.pipeline.RunSummary;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
@@ -79,9 +81,8 @@ final class CodeCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--output"},
-      required = true,
       paramLabel = "FILE",
-      description = "Where to write: a .xlsx, .csv or .jsonl file.")
+      description = "Where to write: a .xlsx, .csv or .jsonl file (optional when coding a project).")
   Path output;
 
   @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
@@ -120,18 +121,19 @@ final class CodeCommand implements Callable<Integer> {
   public Integer call() throws AetException {
     PrintWriter out = spec.commandLine().getOut();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), quiet);
-    if (Files.exists(output) && !overwrite) {
+    Path project = projectFile();
+    if (output == null && project == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--output=FILE' (only a project can be coded without one)");
+    }
+    if (output != null && Files.exists(output) && !overwrite) {
       throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
     }
     if (threads < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
-    var exporter = CodingExporters.load().forFile(output);
+    CodingExporter exporter = output == null ? null : CodingExporters.load().forFile(output);
     Codebook book = Codebooks.load(codebook);
-    Corpus corpus = input.corpus();
-    if (corpus.manifest() != null) {
-      progress.message("Using the corpus manifest " + corpus.manifest().path());
-    }
     if (queue != null && model == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queue needs --model");
     }
@@ -152,15 +154,24 @@ final class CodeCommand implements Callable<Integer> {
       coders.add(learnedCoder);
     }
     CodingRun run = new CodingRun(nlp.annotator(progress), new Segmenter(unit), Coders.all(coders), book, threads);
-    ReadCorpus read = ReadCorpus.read(corpus, progress);
-    ExportContext context = new ExportContext(book, unit, input.names(), Instant.now(), read.attributes(),
-        nlp.indicators());
     RunSummary summary;
-    try (ExportSession session = open(exporter, context, book)) {
-      summary = run.run(read, session, progress);
-      session.finish();
-    } catch (java.io.IOException e) {
-      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    try (ProjectStore store = project == null ? null : ProjectStore.open(project)) {
+      ReadCorpus read = store == null ? readInputs(progress) : ReadCorpus.of(store.transcripts());
+      if (read.transcripts().isEmpty()) {
+        throw new AetException(project + " holds no transcripts yet; add some with \"aet add " + project
+            + " FOLDER\"");
+      }
+      ExportContext context = new ExportContext(book, unit, input.names(), Instant.now(), read.attributes(),
+          nlp.indicators());
+      try (ExportSession session = open(exporter, context, book, store)) {
+        summary = run.run(read, session, progress);
+        session.finish();
+      } catch (java.io.IOException e) {
+        throw new AetException((output != null ? output : project) + ": cannot write: " + e.getMessage(), e);
+      }
+    }
+    if (project != null) {
+      out.printf("Stored the suggestions in %s as a new coding run.%n", project);
     }
     if (reviewQueue != null) {
       try {
@@ -183,11 +194,35 @@ final class CodeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The output, and the labelled segments beside it when asked for. */
-  private ExportSession open(CodingExporter exporter, ExportContext context, Codebook book)
+  /** The project file when the only input is one (a .aet file), else null. */
+  private Path projectFile() {
+    List<Path> inputs = input.inputs;
+    boolean project = inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet");
+    return project ? inputs.get(0) : null;
+  }
+
+  private ReadCorpus readInputs(ProgressPrinter progress) throws AetException {
+    Corpus corpus = input.corpus();
+    if (corpus.manifest() != null) {
+      progress.message("Using the corpus manifest " + corpus.manifest().path());
+    }
+    return ReadCorpus.read(corpus, progress);
+  }
+
+  /** Every destination of the run: the output file, the labelled segments, the project. */
+  private ExportSession open(CodingExporter exporter, ExportContext context, Codebook book, ProjectStore store)
       throws java.io.IOException {
-    ExportSession main = exporter.open(output, context);
-    return labels == null ? main : ExportSessions.tee(List.of(main, LabelledSegments.session(labels, book)));
+    List<ExportSession> sessions = new ArrayList<>();
+    if (store != null) {
+      sessions.add(new ProjectRunSession(store, book, unit));
+    }
+    if (labels != null) {
+      sessions.add(LabelledSegments.session(labels, book));
+    }
+    if (exporter != null) {
+      sessions.add(exporter.open(output, context));
+    }
+    return sessions.size() == 1 ? sessions.get(0) : ExportSessions.tee(sessions);
   }
 
   private void report(PrintWriter out, Codebook book, RunSummary summary) {
@@ -207,7 +242,9 @@ final class CodeCommand implements Callable<Integer> {
     if (summary.warnings() > 0) {
       out.printf("%d warning(s) while reading: see the messages above.%n", summary.warnings());
     }
-    out.printf("Wrote %s (%.1f s).%n", output, summary.elapsed().toMillis() / 1000.0);
+    if (output != null) {
+      out.printf("Wrote %s (%.1f s).%n", output, summary.elapsed().toMillis() / 1000.0);
+    }
     out.flush();
   }
 }

@@ -56,6 +56,13 @@ public record ReadCorpus(List<Transcript> transcripts, List<Diagnostic> warnings
     return new ReadCorpus(transcripts, warnings, List.copyOf(attributes));
   }
 
+  /** Transcripts already read (from a project), with no warnings. */
+  public static ReadCorpus of(List<Transcript> transcripts) {
+    Set<String> attributes = new LinkedHashSet<>();
+    transcripts.forEach(t -> attributes.addAll(t.attributes().keySet()));
+    return new ReadCorpus(transcripts, List.of(), List.copyOf(attributes));
+  }
+
   public long words() {
     return transcripts.stream().mapToLong(Transcript::wordCount).sum();
   }

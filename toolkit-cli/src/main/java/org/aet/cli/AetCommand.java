@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       InitCommand.class,
       AddCommand.class,
+      ReviewCommand.class,
+      AgreeCommand.class,
+      ExportCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = {

@@ -42,6 +42,15 @@ public final class Codebooks {
     }
   }
 
+  /**
+   * The codebook in {@code json}, with {@code version} as its version (for codebooks stored elsewhere, such as in
+   * a project, whose version is that of the file they were first loaded from).
+   */
+  public static Codebook fromJson(String json, String version, Path origin) throws InputException {
+    Codebook parsed = CodebookParser.parse(origin, json, Codebooks::load);
+    return new Codebook(parsed.name(), parsed.title(), parsed.description(), version, parsed.codes());
+  }
+
   /** Loads and validates the codebook in {@code file}. */
   public static Codebook load(Path file) throws InputException {
     try {

@@ -40,7 +40,7 @@ public final class SpreadsheetText {
   }
 
   /** {@code text} cut to fit one spreadsheet cell, saying so when it was cut. */
-  static String fitCell(String text) {
+  public static String fitCell(String text) {
     if (text.length() <= MAX_CELL_CHARS) {
       return text;
     }

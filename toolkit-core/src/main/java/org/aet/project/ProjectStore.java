@@ -370,6 +370,16 @@ public final class ProjectStore implements AutoCloseable {
     return segments;
   }
 
+  /** The segment unit of the latest coding run ("turn" or "sentence"). */
+  public String latestUnit() throws AetException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT unit FROM segments ORDER BY rowid DESC LIMIT 1")) {
+      return r.next() ? r.getString(1) : "turn";
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   /** The machine's suggestions of the latest coding run, as code paths per segment. */
   public Map<String, List<String>> latestSuggestions() throws AetException {
     Map<String, List<String>> suggestions = new LinkedHashMap<>();
@@ -388,8 +398,26 @@ public final class ProjectStore implements AutoCloseable {
     return suggestions;
   }
 
+  /** The codebook stored under {@code version}. */
+  public Codebook codebook(String version) throws AetException {
+    String json = codebookJson(version);
+    if (json == null) {
+      throw new AetException(file + " has no codebook version " + version);
+    }
+    return org.aet.codebook.Codebooks.fromJson(json, version, file);
+  }
+
+  /** The codebook of the latest coding run. */
+  public Codebook latestCodebook() throws AetException {
+    String version = latestCodebookVersion();
+    if (version == null) {
+      throw new AetException(file + " has not been coded yet: run \"aet code " + file + " --codebook NAME\" first");
+    }
+    return codebook(version);
+  }
+
   /** The codebook stored under {@code version}, as JSON text, or null. */
-  public String codebookJson(String version) throws AetException {
+  String codebookJson(String version) throws AetException {
     try (PreparedStatement q = connection.prepareStatement("SELECT json FROM codebooks WHERE version = ?")) {
       q.setString(1, version);
       try (ResultSet r = q.executeQuery()) {

@@ -1,6 +1,5 @@
 package org.aet.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.aet.evaluation.LabelledSegments;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,14 +42,11 @@ final class AgreeCommand implements Callable<Integer> {
       description = "Also write the report: .xlsx (with a sheet of the disputed segments) or .jsonl.")
   Path output;
 
-  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-  boolean overwrite;
+  @Mixin OverwriteOption overwrite;
 
   @Override
   public Integer call() throws AetException {
-    if (output != null && Files.exists(output) && !overwrite) {
-      throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
-    }
+    overwrite.check(output);
     AgreementReport.Report report;
     if (inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet")) {
       if (coders == null || coders.size() < 2) {

@@ -1,7 +1,6 @@
 package org.aet.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,31 +9,31 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
+import org.aet.coding.Coder;
+import org.aet.coding.Coders;
 import org.aet.coding.RuleCoder;
 import org.aet.diagnostics.AetException;
+import org.aet.evaluation.LabelledSegments;
 import org.aet.export.CodingExporter;
 import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
-import org.aet.ingest.Corpus;
-import org.aet.coding.Coder;
-import org.aet.coding.Coders;
-import org.aet.evaluation.LabelledSegments;
 import org.aet.export.ExportSessions;
+import org.aet.ingest.Corpus;
 import org.aet.learning.LearnedCoder;
 import org.aet.learning.LearnedModel;
 import org.aet.learning.ReviewQueue;
 import org.aet.pipeline.CodingRun;
 import org.aet.pipeline.ReadCorpus;
+import org.aet.pipeline.RunSummary;
 import org.aet.project.ProjectRunSession;
 import org.aet.project.ProjectStore;
-import org.aet.pipeline.RunSummary;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code aet code}: transcripts in, coded segments out. */
@@ -85,8 +84,7 @@ final class CodeCommand implements Callable<Integer> {
       description = "Where to write: a .xlsx, .csv or .jsonl file (optional when coding a project).")
   Path output;
 
-  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-  boolean overwrite;
+  @Mixin OverwriteOption overwrite;
 
   @Option(
       names = "--threads",
@@ -126,9 +124,7 @@ final class CodeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--output=FILE' (only a project can be coded without one)");
     }
-    if (output != null && Files.exists(output) && !overwrite) {
-      throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
-    }
+    overwrite.check(output);
     if (threads < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }

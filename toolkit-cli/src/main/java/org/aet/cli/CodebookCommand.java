@@ -1,7 +1,6 @@
 package org.aet.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.aet.diagnostics.InputException;
 import org.aet.export.CodebookDocuments;
 import org.aet.export.CodebookTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -159,12 +159,11 @@ final class CodebookCommand implements Runnable {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The file to write.")
     Path output;
 
-    @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-    boolean overwrite;
+    @Mixin OverwriteOption overwrite;
 
     @Override
     public Integer call() throws AetException {
-      refuseToOverwrite(output, overwrite);
+      overwrite.check(output);
       Codebook book = Codebooks.load(codebook);
       CodebookDocuments.write(book, output);
       spec.commandLine().getOut().printf("Wrote %s (%s, %d codes).%n", output, book.name(), book.codes().size());
@@ -188,12 +187,11 @@ final class CodebookCommand implements Runnable {
     @Option(names = "--name", paramLabel = "NAME", description = "The codebook's name (default: the file name).")
     String name;
 
-    @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-    boolean overwrite;
+    @Mixin OverwriteOption overwrite;
 
     @Override
     public Integer call() throws AetException {
-      refuseToOverwrite(output, overwrite);
+      overwrite.check(output);
       String fileName = input.getFileName().toString();
       String codebookName = name != null ? name
           : fileName.replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
@@ -225,7 +223,7 @@ final class CodebookCommand implements Runnable {
             + " \"my-codebook\"; got \"" + name + "\"");
       }
       Path target = output != null ? output : Path.of(name + ".json");
-      refuseToOverwrite(target, false);
+      OverwriteOption.refuse(target, false);
       CodebookDocuments.write(scaffold(name), target);
       spec.commandLine().getOut().printf("Wrote %s. Edit it, then check it with \"aet codebook validate %s\".%n",
           target, target);
@@ -252,12 +250,6 @@ final class CodebookCommand implements Runnable {
           DetectionRules.of(List.of("word"), List.of("another phrase"))));
       return new Codebook(name, name + " (describe it in a title)",
           "What the codebook is for, who made it, and from which sources.", "new", codes);
-    }
-  }
-
-  static void refuseToOverwrite(Path output, boolean overwrite) throws AetException {
-    if (Files.exists(output) && !overwrite) {
-      throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
     }
   }
 

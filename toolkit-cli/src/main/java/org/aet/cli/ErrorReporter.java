@@ -2,9 +2,9 @@ package org.aet.cli;
 
 import java.io.PrintWriter;
 import org.aet.diagnostics.AetException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Prints a failed command's message, not a stack trace: researchers need to know what to fix, not where in the

@@ -8,6 +8,7 @@ import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.EvaluationReports;
 import org.aet.evaluation.LabelledSegments;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,13 +42,12 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report (.xlsx or .jsonl).")
   Path output;
 
-  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-  boolean overwrite;
+  @Mixin OverwriteOption overwrite;
 
   @Override
   public Integer call() throws AetException {
     if (output != null) {
-      CodebookCommand.refuseToOverwrite(output, overwrite);
+      overwrite.check(output);
       String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
       if (!name.endsWith(".xlsx") && !name.endsWith(".jsonl")) {
         throw new AetException(output + ": write the report as .xlsx or .jsonl");

@@ -1,7 +1,6 @@
 package org.aet.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -39,16 +38,13 @@ final class ExportCommand implements Callable<Integer> {
       description = "A .xlsx, .csv or .jsonl file.")
   Path output;
 
-  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-  boolean overwrite;
+  @Mixin OverwriteOption overwrite;
 
   @Mixin NlpOptions nlp;
 
   @Override
   public Integer call() throws AetException {
-    if (Files.exists(output) && !overwrite) {
-      throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
-    }
+    overwrite.check(output);
     var exporter = CodingExporters.load().forFile(output);
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), true);
     int codings = 0;

@@ -2,7 +2,6 @@ package org.aet.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +36,14 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The .jsonl file to write.")
   Path output;
 
-  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-  boolean overwrite;
+  @Mixin OverwriteOption overwrite;
 
   @Override
   public Integer call() throws AetException {
     if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")) {
       throw new AetException(output + ": aet ingest writes JSON Lines; name the output something.jsonl");
     }
-    if (Files.exists(output) && !overwrite) {
-      throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
-    }
+    overwrite.check(output);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Corpus corpus = input.corpus();

@@ -1,6 +1,5 @@
 package org.aet.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
@@ -8,6 +7,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.project.ProjectStore;
 import org.aet.project.ReviewWorkbook;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +47,7 @@ final class ReviewCommand implements Runnable {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.xlsx") Path output;
 
-    @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-    boolean overwrite;
+    @Mixin OverwriteOption overwrite;
 
     @Override
     public Integer call() throws AetException {
@@ -67,8 +66,7 @@ final class ReviewCommand implements Runnable {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.xlsx") Path output;
 
-    @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-    boolean overwrite;
+    @Mixin OverwriteOption overwrite;
 
     @Override
     public Integer call() throws AetException {
@@ -100,10 +98,8 @@ final class ReviewCommand implements Runnable {
   }
 
   private static int exportWorkbook(CommandSpec spec, Path project, String coder, boolean blind,
-      ReviewWorkbook.Kind kind, Path output, boolean overwrite) throws AetException {
-    if (Files.exists(output) && !overwrite) {
-      throw new AetException(output + " already exists; choose another name, or add --overwrite to replace it");
-    }
+      ReviewWorkbook.Kind kind, Path output, OverwriteOption overwrite) throws AetException {
+    overwrite.check(output);
     try (ProjectStore store = ProjectStore.open(project)) {
       Codebook codebook = store.latestCodebook();
       int rows = ReviewWorkbook.export(store, codebook, coder, blind, kind, output);

@@ -64,8 +64,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Fixes how segments are dealt into folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
-  boolean overwrite;
+  @Mixin OverwriteOption overwrite;
 
   @Override
   public Integer call() throws AetException {
@@ -73,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "give labelled segments with --from FILE, or --from-examples, or both");
     }
-    CodebookCommand.refuseToOverwrite(output, overwrite);
+    overwrite.check(output);
     PrintWriter out = spec.commandLine().getOut();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     Codebook book = Codebooks.load(codebook);

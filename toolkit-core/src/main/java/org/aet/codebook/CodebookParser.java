@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.aet.diagnostics.Diagnostic;
+import org.aet.diagnostics.InputException;
 import org.aet.json.LocatedJson.ArrayNode;
 import org.aet.json.LocatedJson.Member;
 import org.aet.json.LocatedJson.Node;
 import org.aet.json.LocatedJson.ObjectNode;
 import org.aet.json.LocatedJson.ValueNode;
-import org.aet.diagnostics.Diagnostic;
-import org.aet.diagnostics.InputException;
 import org.aet.json.LocatedJson;
 
 /**

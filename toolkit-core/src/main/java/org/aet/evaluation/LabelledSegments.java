@@ -12,15 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.aet.codebook.Codebook;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.codebook.Codebook;
 import org.aet.export.AtomicOutput;
 import org.aet.export.ExportSession;
-import org.aet.model.CodedTranscript;
-import org.aet.model.Segment;
 import org.aet.export.SpreadsheetText;
 import org.aet.ingest.CsvTable;
+import org.aet.model.CodedTranscript;
+import org.aet.model.Segment;
 
 /**
  * Reads and writes the labelled-segments format: JSON Lines with one {@code {"segment_id", "text", "codes": [...]}}

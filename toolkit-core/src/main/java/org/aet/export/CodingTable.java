@@ -8,13 +8,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
+import org.aet.indicators.Indicators;
 import org.aet.ingest.Timestamps;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Evidence;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
-import org.aet.indicators.Indicators;
 
 /**
  * The two tables every export is made of, defined once so the xlsx, csv and jsonl files always agree: the

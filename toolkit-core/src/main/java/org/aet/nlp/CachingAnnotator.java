@@ -1,8 +1,8 @@
 package org.aet.nlp;
 
 import com.google.common.hash.Hashing;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -211,20 +211,24 @@ public final class Indicators {
 
   /** Syllables in a lower-case word, estimated from its vowel groups (a silent final e not counted). */
   static int syllables(String word) {
-    String w = word.replaceAll("[^a-z]", "");
-    if (w.isEmpty()) {
-      return 1;
-    }
     int count = 0;
     boolean vowel = false;
-    for (int i = 0; i < w.length(); i++) {
-      boolean v = "aeiouy".indexOf(w.charAt(i)) >= 0;
+    char last = 0;
+    char beforeLast = 0;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 'a' || c > 'z') {
+        continue;
+      }
+      boolean v = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
       if (v && !vowel) {
         count++;
       }
       vowel = v;
+      beforeLast = last;
+      last = c;
     }
-    if (w.endsWith("e") && !w.endsWith("le") && count > 1) {
+    if (last == 'e' && beforeLast != 'l' && count > 1) {
       count--;
     }
     return Math.max(count, 1);

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aet.model.Sentence;
 import org.aet.model.Span;
@@ -25,10 +27,11 @@ import org.aet.model.Token;
  * transcripts again (after editing a codebook, say) skips NLP entirely. A different text or different annotator
  * settings give a different key, so a stale entry can never be used. Entries are written to a temporary file and
  * moved into place, so concurrent runs and interrupted runs leave no broken entry; an unreadable entry is
- * treated as missing and written again.
+ * treated as missing and written again. An entry stores each distinct string once and tokens as indices into
+ * that table, which keeps entries small and quick to read.
  */
 public final class CachingAnnotator implements Annotator {
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
   private static final int MAGIC = 0x41455441; // "AETA"
 
   private final Annotator annotator;
@@ -92,17 +95,20 @@ public final class CachingAnnotator implements Annotator {
       if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
         throw new IOException("not an annotation cache entry");
       }
+      String[] strings = new String[in.readInt()];
+      for (int i = 0; i < strings.length; i++) {
+        strings[i] = string(in);
+      }
       int tokenCount = in.readInt();
       List<Token> tokens = new ArrayList<>(tokenCount);
       for (int i = 0; i < tokenCount; i++) {
-        String word = string(in);
-        String lemma = string(in);
-        String pos = string(in);
+        String word = strings[in.readInt()];
+        String lemma = strings[in.readInt()];
+        String pos = strings[in.readInt()];
+        String entity = strings[in.readInt()];
         int begin = in.readInt();
         Span span = new Span(begin, begin + in.readInt());
-        String entity = string(in);
-        double sentiment = in.readDouble();
-        tokens.add(new Token(word, lemma.isEmpty() ? word : lemma, pos, span, entity, sentiment));
+        tokens.add(new Token(word, lemma, pos, span, entity, in.readDouble()));
       }
       int sentenceCount = in.readInt();
       List<Sentence> sentences = new ArrayList<>(sentenceCount);
@@ -123,14 +129,24 @@ public final class CachingAnnotator implements Annotator {
           new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
+        Map<String, Integer> table = new LinkedHashMap<>();
+        for (Token token : annotation.tokens()) {
+          for (String value : new String[] {token.word(), token.lemma(), token.pos(), token.entity()}) {
+            table.putIfAbsent(value, table.size());
+          }
+        }
+        out.writeInt(table.size());
+        for (String value : table.keySet()) {
+          string(out, value);
+        }
         out.writeInt(annotation.tokens().size());
         for (Token token : annotation.tokens()) {
-          string(out, token.word());
-          string(out, token.lemma().equals(token.word()) ? "" : token.lemma());
-          string(out, token.pos());
+          out.writeInt(table.get(token.word()));
+          out.writeInt(table.get(token.lemma()));
+          out.writeInt(table.get(token.pos()));
+          out.writeInt(table.get(token.entity()));
           out.writeInt(token.span().begin());
           out.writeInt(token.span().length());
-          string(out, token.entity());
           out.writeDouble(token.sentiment());
         }
         out.writeInt(annotation.sentences().size());

@@ -1,12 +1,7 @@
 package org.aet.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.aet.diagnostics.AetException;
-import org.aet.export.AtomicOutput;
 import org.aet.export.CodingTable.Column;
+import org.aet.export.ReportFiles;
 import org.aet.export.SheetTable;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * How far coders agree, with the segment as the unit: for each code, whether each coder gave it to each segment
@@ -125,66 +119,52 @@ public final class AgreementReport {
   }
 
   /** Writes the report as .xlsx (agreement, disagreements) or .jsonl (one object per code). */
+  /** Writes the report as .xlsx (agreement, disagreements) or .jsonl (one object per code). */
   public static void write(Report report, Path target) throws AetException {
-    String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
-    try (AtomicOutput output = new AtomicOutput(target)) {
-      if (name.endsWith(".jsonl")) {
-        try (BufferedWriter out = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
-          for (Row r : report.rows()) {
-            if (r.scope().equals("code")) {
-              Map<String, Object> line = new LinkedHashMap<>();
-              line.put("code", r.name());
-              line.put("units", r.units());
-              line.put("percent_agreement", nullable(r.percentAgreement()));
-              line.put("cohen_kappa", nullable(r.cohenKappa()));
-              line.put("fleiss_kappa", nullable(r.fleissKappa()));
-              line.put("krippendorff_alpha", nullable(r.krippendorffAlpha()));
-              line.put("brennan_prediger", nullable(r.brennanPrediger()));
-              out.write(MAPPER.writeValueAsString(line));
-              out.write('\n');
-            }
-          }
+    ReportFiles.write(target, out -> {
+      for (Row r : report.rows()) {
+        if (r.scope().equals("code")) {
+          Map<String, Object> line = new LinkedHashMap<>();
+          line.put("code", r.name());
+          line.put("units", r.units());
+          line.put("percent_agreement", nullable(r.percentAgreement()));
+          line.put("cohen_kappa", nullable(r.cohenKappa()));
+          line.put("fleiss_kappa", nullable(r.fleissKappa()));
+          line.put("krippendorff_alpha", nullable(r.krippendorffAlpha()));
+          line.put("brennan_prediger", nullable(r.brennanPrediger()));
+          out.write(MAPPER.writeValueAsString(line));
+          out.write('\n');
         }
-      } else if (name.endsWith(".xlsx")) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-          SheetTable.Styles styles = new SheetTable.Styles(workbook);
-          SheetTable<Row> rows = new SheetTable<>(workbook.createSheet("Agreement"), List.of(
-              new Column<>("scope", "Scope", 12, false, Row::scope),
-              new Column<>("name", "Code or transcript", 40, false, Row::name),
-              new Column<>("units", "Segments", 10, false, Row::units),
-              new Column<>("percent", "Percent agreement", 12, false, r -> cell(r.percentAgreement())),
-              new Column<>("cohen", "Cohen's kappa", 12, false, r -> cell(r.cohenKappa())),
-              new Column<>("fleiss", "Fleiss' kappa", 12, false, r -> cell(r.fleissKappa())),
-              new Column<>("alpha", "Krippendorff's alpha", 12, false, r -> cell(r.krippendorffAlpha())),
-              new Column<>("bp", "Brennan-Prediger", 12, false, r -> cell(r.brennanPrediger()))), styles);
-          report.rows().forEach(rows::add);
-          rows.finish();
-          List<Column<Disagreement>> columns = new ArrayList<>(List.of(
-              new Column<>("segment_id", "Segment id", 26, false, d -> d.unit().segmentId()),
-              new Column<>("transcript", "Transcript", 22, false, d -> d.unit().transcriptId()),
-              new Column<>("speaker", "Speaker", 16, false, d -> d.unit().speaker()),
-              new Column<>("text", "Segment text", 70, true, d -> d.unit().text())));
-          for (int i = 0; i < report.coders().size(); i++) {
-            int coder = i;
-            String who = report.coders().get(i);
-            columns.add(new Column<>(who, who + ": codes", 30, true, d -> d.codes().get(coder)));
-            columns.add(new Column<>(who + "_memo", who + ": memo", 30, true, d -> d.memos().get(coder)));
-          }
-          SheetTable<Disagreement> disputes = new SheetTable<>(workbook.createSheet("Disagreements"), columns, styles);
-          report.disagreements().forEach(disputes::add);
-          disputes.finish();
-          try (OutputStream out = Files.newOutputStream(output.temporary())) {
-            workbook.write(out);
-          }
-        }
-      } else {
-        throw new AetException(target + ": write the report as .xlsx or .jsonl");
       }
-      output.commit();
-    } catch (IOException e) {
-      throw new AetException(target + ": cannot write: " + e.getMessage(), e);
-    }
+    }, (workbook, styles) -> {
+      SheetTable<Row> rows = new SheetTable<>(workbook.createSheet("Agreement"), List.of(
+          new Column<>("scope", "Scope", 12, false, Row::scope),
+          new Column<>("name", "Code or transcript", 40, false, Row::name),
+          new Column<>("units", "Segments", 10, false, Row::units),
+          new Column<>("percent", "Percent agreement", 12, false, r -> cell(r.percentAgreement())),
+          new Column<>("cohen", "Cohen's kappa", 12, false, r -> cell(r.cohenKappa())),
+          new Column<>("fleiss", "Fleiss' kappa", 12, false, r -> cell(r.fleissKappa())),
+          new Column<>("alpha", "Krippendorff's alpha", 12, false, r -> cell(r.krippendorffAlpha())),
+          new Column<>("bp", "Brennan-Prediger", 12, false, r -> cell(r.brennanPrediger()))), styles);
+      report.rows().forEach(rows::add);
+      rows.finish();
+      List<Column<Disagreement>> columns = new ArrayList<>(List.of(
+          new Column<>("segment_id", "Segment id", 26, false, d -> d.unit().segmentId()),
+          new Column<>("transcript", "Transcript", 22, false, d -> d.unit().transcriptId()),
+          new Column<>("speaker", "Speaker", 16, false, d -> d.unit().speaker()),
+          new Column<>("text", "Segment text", 70, true, d -> d.unit().text())));
+      for (int i = 0; i < report.coders().size(); i++) {
+        int coder = i;
+        String who = report.coders().get(i);
+        columns.add(new Column<>(who, who + ": codes", 30, true, d -> d.codes().get(coder)));
+        columns.add(new Column<>(who + "_memo", who + ": memo", 30, true, d -> d.memos().get(coder)));
+      }
+      SheetTable<Disagreement> disputes = new SheetTable<>(workbook.createSheet("Disagreements"), columns, styles);
+      report.disagreements().forEach(disputes::add);
+      disputes.finish();
+    });
   }
+
 
   private static Object cell(double value) {
     return Double.isNaN(value) ? "" : value;

@@ -1,12 +1,7 @@
 package org.aet.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.aet.diagnostics.AetException;
-import org.aet.export.AtomicOutput;
 import org.aet.export.CodingTable.Column;
+import org.aet.export.ReportFiles;
 import org.aet.export.SheetTable;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** An evaluation report as a table in the terminal, a workbook, or JSON Lines (one object per code). */
 public final class EvaluationReports {
@@ -47,59 +41,45 @@ public final class EvaluationReports {
   }
 
   /** Writes the report as .xlsx (per code, confusions) or .jsonl (one object per code, then the averages). */
+  /** Writes the report as .xlsx (per code, confusions) or .jsonl (one object per code, then the averages). */
   public static void write(Evaluation.Report report, Path target) throws AetException {
-    String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
-    try (AtomicOutput output = new AtomicOutput(target)) {
-      if (name.endsWith(".jsonl")) {
-        try (BufferedWriter out = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
-          for (Evaluation.CodeScore s : all(report)) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("code", s.code());
-            line.put("precision", s.precision());
-            line.put("recall", s.recall());
-            line.put("f1", s.f1());
-            line.put("kappa", s.kappa());
-            line.put("support", s.support());
-            line.put("true_positives", s.truePositives());
-            line.put("false_positives", s.falsePositives());
-            line.put("false_negatives", s.falseNegatives());
-            out.write(MAPPER.writeValueAsString(line));
-            out.write('\n');
-          }
-        }
-      } else if (name.endsWith(".xlsx")) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-          SheetTable.Styles styles = new SheetTable.Styles(workbook);
-          SheetTable<Evaluation.CodeScore> codes = new SheetTable<>(workbook.createSheet("Per code"), List.of(
-              new Column<>("code", "Code", 40, false, Evaluation.CodeScore::code),
-              new Column<>("precision", "Precision", 11, false, Evaluation.CodeScore::precision),
-              new Column<>("recall", "Recall", 11, false, Evaluation.CodeScore::recall),
-              new Column<>("f1", "F1", 11, false, Evaluation.CodeScore::f1),
-              new Column<>("kappa", "Cohen's kappa", 13, false, Evaluation.CodeScore::kappa),
-              new Column<>("support", "Support", 10, false, Evaluation.CodeScore::support),
-              new Column<>("tp", "True positives", 10, false, Evaluation.CodeScore::truePositives),
-              new Column<>("fp", "False positives", 10, false, Evaluation.CodeScore::falsePositives),
-              new Column<>("fn", "False negatives", 10, false, Evaluation.CodeScore::falseNegatives)), styles);
-          all(report).forEach(codes::add);
-          codes.finish();
-          SheetTable<Evaluation.Confusion> confusions = new SheetTable<>(workbook.createSheet("Confusions"),
-              List.of(new Column<>("gold", "Gold code (missed)", 40, false, Evaluation.Confusion::gold),
-                  new Column<>("predicted", "Predicted instead", 40, false, Evaluation.Confusion::predicted),
-                  new Column<>("count", "Segments", 10, false, Evaluation.Confusion::count)), styles);
-          report.confusions().forEach(confusions::add);
-          confusions.finish();
-          try (OutputStream out = Files.newOutputStream(output.temporary())) {
-            workbook.write(out);
-          }
-        }
-      } else {
-        throw new AetException(target + ": write the report as .xlsx or .jsonl");
+    ReportFiles.write(target, out -> {
+      for (Evaluation.CodeScore s : all(report)) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("code", s.code());
+        line.put("precision", s.precision());
+        line.put("recall", s.recall());
+        line.put("f1", s.f1());
+        line.put("kappa", s.kappa());
+        line.put("support", s.support());
+        line.put("true_positives", s.truePositives());
+        line.put("false_positives", s.falsePositives());
+        line.put("false_negatives", s.falseNegatives());
+        out.write(MAPPER.writeValueAsString(line));
+        out.write('\n');
       }
-      output.commit();
-    } catch (IOException e) {
-      throw new AetException(target + ": cannot write: " + e.getMessage(), e);
-    }
+    }, (workbook, styles) -> {
+      SheetTable<Evaluation.CodeScore> codes = new SheetTable<>(workbook.createSheet("Per code"), List.of(
+          new Column<>("code", "Code", 40, false, Evaluation.CodeScore::code),
+          new Column<>("precision", "Precision", 11, false, Evaluation.CodeScore::precision),
+          new Column<>("recall", "Recall", 11, false, Evaluation.CodeScore::recall),
+          new Column<>("f1", "F1", 11, false, Evaluation.CodeScore::f1),
+          new Column<>("kappa", "Cohen's kappa", 13, false, Evaluation.CodeScore::kappa),
+          new Column<>("support", "Support", 10, false, Evaluation.CodeScore::support),
+          new Column<>("tp", "True positives", 10, false, Evaluation.CodeScore::truePositives),
+          new Column<>("fp", "False positives", 10, false, Evaluation.CodeScore::falsePositives),
+          new Column<>("fn", "False negatives", 10, false, Evaluation.CodeScore::falseNegatives)), styles);
+      all(report).forEach(codes::add);
+      codes.finish();
+      SheetTable<Evaluation.Confusion> confusions = new SheetTable<>(workbook.createSheet("Confusions"),
+          List.of(new Column<>("gold", "Gold code (missed)", 40, false, Evaluation.Confusion::gold),
+              new Column<>("predicted", "Predicted instead", 40, false, Evaluation.Confusion::predicted),
+              new Column<>("count", "Segments", 10, false, Evaluation.Confusion::count)), styles);
+      report.confusions().forEach(confusions::add);
+      confusions.finish();
+    });
   }
+
 
   private static List<Evaluation.CodeScore> all(Evaluation.Report report) {
     List<Evaluation.CodeScore> all = new ArrayList<>(report.codes());

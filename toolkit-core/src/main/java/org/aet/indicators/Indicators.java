@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.aet.model.Token;
 
 /**
@@ -46,7 +45,8 @@ public final class Indicators {
       "epistemology", "ontology", "deliverable", "metric", "governance", "impact", "pathway", "evidence-based",
       "co-production", "engagement", "capacity", "mobilisation", "mobilization", "commissioning");
   private static final Set<String> NOT_ACRONYMS = Set.of("I", "OK", "A", "AM", "PM", "TV");
-  private static final Pattern ACRONYM = Pattern.compile("[A-Z][A-Z0-9&]{1,9}s?");
+  private static final Set<String> PRACTICE_STARTS =
+      Set.of("in", "realistically", "pragmatically", "on", "actually");
 
   private final Map<String, Double> values;
 
@@ -90,15 +90,18 @@ public final class Indicators {
       }
       ideals += IDEALS.contains(lower) ? 1 : 0;
       hedges += HEDGES.contains(token.lemma()) || HEDGES.contains(lower) ? 1 : 0;
-      boolean acronym = ACRONYM.matcher(word).matches() && !NOT_ACRONYMS.contains(word);
+      boolean acronym = isAcronym(word);
       acronyms += acronym ? 1 : 0;
       jargon += acronym || JARGON.contains(token.lemma()) ? 1 : 0;
     }
     int practice = 0;
     for (int i = 0; i < tokens.size(); i++) {
-      for (List<String> phrase : PRACTICE) {
-        if (startsAt(tokens, i, phrase)) {
-          practice++;
+      String first = tokens.get(i).word();
+      if (PRACTICE_STARTS.contains(first.toLowerCase(Locale.ROOT))) {
+        for (List<String> phrase : PRACTICE) {
+          if (startsAt(tokens, i, phrase)) {
+            practice++;
+          }
         }
       }
     }
@@ -162,6 +165,21 @@ public final class Indicators {
       mentions.add(current.toString());
     }
     return mentions;
+  }
+
+  /** Two to ten capitals or digits (or &), starting with a capital, perhaps with a plural s: NIHR, CLAHRCs. */
+  static boolean isAcronym(String word) {
+    int end = word.endsWith("s") ? word.length() - 1 : word.length();
+    if (end < 2 || end > 10 || word.charAt(0) < 'A' || word.charAt(0) > 'Z' || NOT_ACRONYMS.contains(word)) {
+      return false;
+    }
+    for (int i = 1; i < end; i++) {
+      char c = word.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The value of the indicator called {@code name}; NaN for an optional one that was not computed. */

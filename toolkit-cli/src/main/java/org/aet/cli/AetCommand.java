@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CodeCommand.class,
       InspectCommand.class,
+      IngestCommand.class,
       CodebookCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
-      IngestCommand.class,
       InitCommand.class,
       AddCommand.class,
       ReviewCommand.class,

@@ -361,8 +361,9 @@ public final class ProjectStore implements AutoCloseable {
             + " ORDER BY s.rowid, g.char_begin, g.char_end")) {
       while (r.next()) {
         long start = r.getLong(6);
+        Duration time = r.wasNull() ? null : Duration.ofMillis(start);
         segments.add(new StoredSegment(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5), r.wasNull() ? null : Duration.ofMillis(start), r.getString(7)));
+            r.getString(5), time, r.getString(7)));
       }
     } catch (SQLException e) {
       throw failure(e);

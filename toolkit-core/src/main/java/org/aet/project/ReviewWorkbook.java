@@ -94,7 +94,7 @@ public final class ReviewWorkbook {
       CellStyle lockedWrap = style(workbook, true, true);
       CellStyle open = style(workbook, false, true);
       Row head = sheet.createRow(0);
-      int[] widths = {26, 22, 14, 16, 14, 9, 70, 30, 12, 30, 40};
+      int[] widths = {36, 26, 14, 16, 14, 9, 70, 30, 12, 30, 40};
       for (int c = 0; c < HEADERS.size(); c++) {
         String title = c == SUGGESTED && kind == Kind.CONSENSUS ? "Coders' codes"
             : c == SUGGESTED && blind ? "Suggested codes (hidden: blind coding)" : HEADERS.get(c);
@@ -125,6 +125,11 @@ public final class ReviewWorkbook {
       sheet.addValidationData(dropdown);
       sheet.createFreezePane(0, 1);
       sheet.setAutoFilter(new CellRangeAddress(0, r - 1, 0, HEADERS.size() - 1));
+      sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
+      sheet.getPrintSetup().setLandscape(true);
+      sheet.getPrintSetup().setFitWidth((short) 1);
+      sheet.getPrintSetup().setFitHeight((short) 0);
+      sheet.setFitToPage(true);
       sheet.protectSheet("");
       ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).lockAutoFilter(false);
       ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).lockSort(false);

@@ -61,6 +61,7 @@ class ReviewWorkbookTest {
         assertTrue(!sheet.getRow(1).getCell(8).getCellStyle().getLocked(), "the decision is open");
         assertEquals(1, sheet.getDataValidations().size(), "the decision dropdown");
         assertEquals("narratives/tokenistic", sheet.getRow(1).getCell(7).getStringCellValue());
+        assertEquals("", sheet.getRow(1).getCell(5).getStringCellValue(), "no time in the transcript, none shown");
         assertTrue(workbook.isSheetHidden(workbook.getSheetIndex("aet")));
         assertTrue(workbook.getSheet("Codebook").getLastRowNum() >= 14);
       }

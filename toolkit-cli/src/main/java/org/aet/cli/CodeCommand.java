@@ -52,10 +52,11 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  aet code corpora/partnerships --codebook four-tensions -o coded.xlsx",
-      "  aet code interview-1.txt interview-2.vtt --codebook my-codebook.json --unit sentence -o coded.csv",
+      "  aet code interview-1.txt interview-2.vtt --codebook mine.json -o coded.csv",
+      "  aet code corpora/partnerships --unit sentence --entities -o coded.xlsx",
       "",
       "Output formats, chosen by the file's extension:",
-      "  .xlsx  workbook: coded segments, all segments, the codebook, and how the file was made",
+      "  .xlsx  coded segments, all segments, the codebook, how the file was made",
       "  .csv   the coded segments table (UTF-8, opens in Excel and LibreOffice)",
       "  .jsonl one JSON object per coding, for R or Python"
     })

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "  aet codebook list",
       "  aet codebook show four-tensions",
       "  aet codebook export four-tensions -o four-tensions.md",
-      "  aet codebook export four-tensions -o four-tensions.qdc      (for NVivo, ATLAS.ti, MAXQDA)",
+      "  aet codebook export four-tensions -o four-tensions.qdc   (NVivo, ATLAS.ti)",
       "  aet codebook import from-nvivo.qdc -o ours.json",
       "  aet codebook new my-codebook",
       "  aet codebook validate my-codebook.json"

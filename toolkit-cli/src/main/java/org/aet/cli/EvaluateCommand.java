@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       ""
     },
     footer = {"", "Example:",
-        "  aet evaluate --gold team-coding.jsonl --predicted machine.jsonl --level parent -o report.xlsx"})
+        "  aet evaluate --gold team.jsonl --predicted machine.jsonl -o report.xlsx"})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

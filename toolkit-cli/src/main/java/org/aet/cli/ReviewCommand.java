@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  aet review export study.aet --coder alice --blind -o review-alice.xlsx",
         "  aet review import study.aet review-alice.xlsx",
-        "  aet review resolve study.aet -o consensus.xlsx       (then: aet review import study.aet consensus.xlsx)"})
+        "  aet review resolve study.aet -o consensus.xlsx",
+        "  aet review import study.aet consensus.xlsx"})
 final class ReviewCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       ""
     },
     footer = {"", "Examples:",
-        "  aet train --codebook four-tensions --from team-coding.jsonl -o tensions.model",
+        "  aet train --codebook four-tensions --from team.jsonl -o tensions.model",
         "  aet train --codebook four-tensions --from-examples -o starter.model"})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

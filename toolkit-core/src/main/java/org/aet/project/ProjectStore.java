@@ -528,6 +528,4 @@ public final class ProjectStore implements AutoCloseable {
   private AetException failure(Exception e) {
     return new AetException(file + ": project store error: " + e.getMessage(), e);
   }
-
-
 }

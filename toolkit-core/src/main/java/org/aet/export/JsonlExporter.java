@@ -1,8 +1,6 @@
 package org.aet.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +17,6 @@ import org.aet.model.Evidence;
  * formula guard is applied.
  */
 public final class JsonlExporter implements CodingExporter {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   @Override
   public List<String> extensions() {
     return List.of("jsonl");
@@ -28,30 +24,24 @@ public final class JsonlExporter implements CodingExporter {
 
   @Override
   public ExportSession open(Path target, ExportContext context) throws IOException {
-    AtomicOutput output = new AtomicOutput(target);
-    JsonGenerator json = MAPPER.getFactory().createGenerator(output.temporary().toFile(), JsonEncoding.UTF8);
-    json.setRootValueSeparator(null);
+    JsonLinesOutput output = new JsonLinesOutput(target);
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
         for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
-          writeRow(json, row);
+          writeRow(output.json(), row);
+          output.endLine();
         }
       }
 
       @Override
       public void finish() throws IOException {
-        json.close();
         output.commit();
       }
 
       @Override
       public void close() throws IOException {
-        try {
-          json.close();
-        } finally {
-          output.close();
-        }
+        output.close();
       }
     };
   }
@@ -85,6 +75,5 @@ public final class JsonlExporter implements CodingExporter {
     }
     json.writeEndArray();
     json.writeEndObject();
-    json.writeRaw('\n');
   }
 }

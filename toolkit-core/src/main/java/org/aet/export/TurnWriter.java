@@ -1,8 +1,6 @@
 package org.aet.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.aet.ingest.Timestamps;
@@ -16,18 +14,14 @@ import org.aet.model.Turn;
  * {@link #finish()}.
  */
 public final class TurnWriter implements AutoCloseable {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private final AtomicOutput output;
-  private final JsonGenerator json;
+  private final JsonLinesOutput output;
 
   public TurnWriter(Path target) throws IOException {
-    this.output = new AtomicOutput(target);
-    this.json = MAPPER.getFactory().createGenerator(output.temporary().toFile(), JsonEncoding.UTF8);
-    json.setRootValueSeparator(null);
+    this.output = new JsonLinesOutput(target);
   }
 
   public void write(Transcript transcript) throws IOException {
+    JsonGenerator json = output.json();
     for (Turn turn : transcript.turns()) {
       json.writeStartObject();
       json.writeStringField("transcript", transcript.id());
@@ -44,21 +38,16 @@ public final class TurnWriter implements AutoCloseable {
       json.writeNumberField("char_end", turn.span().end());
       json.writeObjectField("attributes", transcript.attributes());
       json.writeEndObject();
-      json.writeRaw('\n');
+      output.endLine();
     }
   }
 
   public void finish() throws IOException {
-    json.close();
     output.commit();
   }
 
   @Override
   public void close() throws IOException {
-    try {
-      json.close();
-    } finally {
-      output.close();
-    }
+    output.close();
   }
 }

@@ -45,7 +45,7 @@ final class NlpOptions {
 
   /** The indicators the annotations allow: the standard ones, and named entities or sentiment when asked for. */
   java.util.List<String> indicators() {
-    java.util.List<String> names = new java.util.ArrayList<>(org.aet.indicators.Indicators.NAMES);
+    java.util.List<String> names = new java.util.ArrayList<>(org.aet.model.Indicators.NAMES);
     if (entities) {
       names.addAll(java.util.List.of("people", "organisations", "places"));
     }

@@ -237,11 +237,11 @@ final class CodebookParser {
       }
       checkKeys(condition, CONDITION_KEYS, "an indicator condition");
       String name = requiredString(condition, "name", "an indicator condition");
-      if (!name.isEmpty() && !org.aet.indicators.Indicators.NAMES.contains(name)
-          && !org.aet.indicators.Indicators.OPTIONAL_NAMES.contains(name)) {
+      if (!name.isEmpty() && !org.aet.model.Indicators.NAMES.contains(name)
+          && !org.aet.model.Indicators.OPTIONAL_NAMES.contains(name)) {
         problems.add(at(condition.members().get("name"), "no indicator called \"" + name + "\"; there are "
-            + org.aet.indicators.Indicators.NAMES + " and, when asked for, "
-            + org.aet.indicators.Indicators.OPTIONAL_NAMES));
+            + org.aet.model.Indicators.NAMES + " and, when asked for, "
+            + org.aet.model.Indicators.OPTIONAL_NAMES));
       }
       Double above = number(condition, "above");
       Double below = number(condition, "below");

@@ -18,7 +18,7 @@ import java.util.Objects;
  *     that cancels it; 0 turns negation handling off
  * @param weights how much one distinct lemma, phrase and pattern match adds to the confidence
  * @param indicators conditions on the segment's linguistic indicators that suggest the code, such as acronym
- *     density above 5 per 100 words (see {@link org.aet.indicators.Indicators})
+ *     density above 5 per 100 words (see {@link org.aet.model.Indicators})
  */
 public record DetectionRules(
     List<String> lemmas,

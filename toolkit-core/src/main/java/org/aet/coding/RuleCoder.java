@@ -10,7 +10,7 @@ import java.util.Set;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.DetectionRules;
-import org.aet.indicators.Indicators;
+import org.aet.model.Indicators;
 import org.aet.model.Coding;
 import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
@@ -99,7 +99,7 @@ public final class RuleCoder implements Coder {
       }
     }
     if (usesIndicators) {
-      Indicators indicators = Indicators.of(segment.tokens());
+      Indicators indicators = segment.indicators();
       Span at = new Span(segment.span().begin(), segment.span().begin());
       for (Code code : codebook.codes()) {
         for (DetectionRules.IndicatorCondition condition : code.rules().indicators()) {

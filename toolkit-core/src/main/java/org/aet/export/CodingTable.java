@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
-import org.aet.indicators.Indicators;
+import org.aet.model.Indicators;
 import org.aet.ingest.Timestamps;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
@@ -126,7 +126,7 @@ public final class CodingTable {
         .collect(Collectors.groupingBy(Coding::segmentId));
     return coded.segments().stream()
         .map(s -> new SegmentRow(coded.transcript(), s, bySegment.getOrDefault(s.id(), List.of()), codebook,
-            Indicators.of(s.tokens())))
+            s.indicators()))
         .toList();
   }
 

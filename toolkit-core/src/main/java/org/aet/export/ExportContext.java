@@ -30,7 +30,7 @@ public record ExportContext(Codebook codebook, SegmentUnit unit, List<String> in
   /** A context with the standard indicators. */
   public ExportContext(Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt,
       List<String> attributes) {
-    this(codebook, unit, inputs, createdAt, attributes, org.aet.indicators.Indicators.NAMES);
+    this(codebook, unit, inputs, createdAt, attributes, org.aet.model.Indicators.NAMES);
   }
 
   /** The version of aet that wrote the export, from the jar's manifest ("dev" when run from classes). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.aet.indicators.Indicators;
 import org.aet.ingest.Timestamps;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Evidence;
@@ -61,7 +60,7 @@ public final class JsonlExporter implements CodingExporter {
       }
     }
     json.writeObjectField("attributes", row.transcript().attributes());
-    json.writeObjectField("indicators", Indicators.of(row.segment().tokens()).values());
+    json.writeObjectField("indicators", row.segment().indicators().values());
     json.writeNumberField("char_begin", row.segment().span().begin());
     json.writeNumberField("char_end", row.segment().span().end());
     json.writeArrayFieldStart("evidence");

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param span where it stands in the transcript text
  * @param text what was said
  * @param tokens its tokens, with spans into the transcript text
+ * @param indicators its linguistic indicators, computed from the tokens
  */
 public record Segment(
     String id,
@@ -27,7 +28,8 @@ public record Segment(
     Duration start,
     Span span,
     String text,
-    List<Token> tokens) {
+    List<Token> tokens,
+    Indicators indicators) {
 
   public Segment {
     Objects.requireNonNull(id, "id");
@@ -37,6 +39,13 @@ public record Segment(
     Objects.requireNonNull(span, "span");
     Objects.requireNonNull(text, "text");
     tokens = List.copyOf(tokens);
+    Objects.requireNonNull(indicators, "indicators");
+  }
+
+  /** A segment whose indicators are computed from {@code tokens}, on the thread that makes it. */
+  public Segment(String id, String transcriptId, int turnIndex, String speaker, String role, Duration start,
+      Span span, String text, List<Token> tokens) {
+    this(id, transcriptId, turnIndex, speaker, role, start, span, text, tokens, Indicators.of(tokens));
   }
 
   /** The id of the segment of {@code transcriptId} at {@code span}: readable, and the same on every run. */

@@ -1,4 +1,4 @@
-package org.aet.indicators;
+package org.aet.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

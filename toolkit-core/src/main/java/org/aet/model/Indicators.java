@@ -1,4 +1,4 @@
-package org.aet.indicators;
+package org.aet.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.aet.model.Token;
 
 /**
  * Linguistic indicators of a segment, computed from its CoreNLP tokens, that speak to the four tensions: who acts
@@ -14,9 +13,12 @@ import org.aet.model.Token;
  * hedging and "in practice": idealistic vs realistic), and how accessible the language is (acronyms, jargon,
  * readability: excluding vs including). Counts are exact; densities are per 100 words.
  *
- * <p>Every indicator has a stable name ({@link #NAMES}), used in exports and in codebook rule conditions.
+ * <p>Every indicator has a stable name ({@link #NAMES}), used in exports and in codebook rule conditions. They are
+ * computed once per segment, when it is made ({@link Segment#indicators()}).
+ *
+ * @param values the indicators computed, by name: {@link #NAMES} in order, then any optional ones
  */
-public final class Indicators {
+public record Indicators(Map<String, Double> values) {
   /** The indicators' names, in export order. */
   public static final List<String> NAMES = List.of("words", "i_words", "we_words", "they_words",
       "institution_words", "obligation_words", "ideal_words", "hedge_words", "practice_phrases", "acronyms",
@@ -48,10 +50,8 @@ public final class Indicators {
   private static final Set<String> PRACTICE_STARTS =
       Set.of("in", "realistically", "pragmatically", "on", "actually");
 
-  private final Map<String, Double> values;
-
-  private Indicators(Map<String, Double> values) {
-    this.values = Collections.unmodifiableMap(values);
+  public Indicators {
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** The indicators of a segment with these tokens. */
@@ -192,11 +192,6 @@ public final class Indicators {
       throw new IllegalArgumentException("no indicator called " + name + "; there are " + NAMES);
     }
     return value;
-  }
-
-  /** The indicators computed, by name: {@link #NAMES} in order, then any optional ones. */
-  public Map<String, Double> values() {
-    return values;
   }
 
   private static boolean startsAt(List<Token> tokens, int at, List<String> phrase) {

@@ -23,6 +23,9 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
       + "(\\p{L}[\\p{L}\\p{N}.'\u2019\\- \u00a0]{0,60}?\\s*(?:\\([^()]{1,60}\\))?)\\s*:(?:\\s+|$)",
       Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern TIMED_LINE = Pattern.compile("^\\s*" + TIME + "(?:\\s+|$)");
+  /** A heading line as Otter and transcription services write it: a name, then a time, and nothing else. */
+  private static final Pattern HEADING = Pattern.compile("^\\s*(\\p{L}[\\p{L}\\p{N}.'\u2019\\- \u00a0]{0,60}?)\\s+"
+      + TIME + "\\s*$", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Set<String> JOINING_WORDS = Set.of("of", "the", "and", "for", "van", "von", "de", "der",
       "den", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "y");
   private static final int MAX_WORDS = 6;
@@ -31,6 +34,16 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
   public static SpeakerLabel findTimeOnly(String line) {
     Matcher m = TIMED_LINE.matcher(line);
     return m.find() ? new SpeakerLabel("", firstNonNull(m.group(1), m.group(2), m.group(3)), m.end()) : null;
+  }
+
+  /** A heading line ("Helen Ward  0:03"): the speaker of the lines that follow, with their time; or null. */
+  private static SpeakerLabel heading(String line) {
+    Matcher m = HEADING.matcher(line);
+    if (!m.matches()) {
+      return null;
+    }
+    String name = m.group(1).replace('\u00a0', ' ').strip().replaceAll("\\s+", " ");
+    return new SpeakerLabel(name, firstNonNull(m.group(2), m.group(3), m.group(4)), line.length());
   }
 
   /** Any label-shaped prefix of {@code line}, however it is written, or null. */
@@ -87,6 +100,9 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
       Vocabulary vocabulary = new Vocabulary();
       for (String line : lines) {
         SpeakerLabel label = candidate(line);
+        if (label == null) {
+          label = heading(line);
+        }
         if (label != null) {
           vocabulary.counts.merge(label.speaker(), 1, Integer::sum);
         }
@@ -94,9 +110,15 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
       return vocabulary;
     }
 
-    /** The accepted label at the start of {@code line}, or null. */
+    /**
+     * The accepted label at the start of {@code line}, or null. A heading line ("Helen Ward  0:03", the speaker
+     * on a line of their own with the time, the text below) counts as a label with no text after it.
+     */
     public SpeakerLabel find(String line) {
       SpeakerLabel label = candidate(line);
+      if (label == null) {
+        label = heading(line);
+      }
       if (label == null) {
         return null;
       }

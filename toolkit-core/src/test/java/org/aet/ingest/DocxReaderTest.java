@@ -62,6 +62,17 @@ class DocxReaderTest {
   }
 
   @Test
+  void otterStyleHeadingsWithTheTextBelow() throws Exception {
+    XWPFDocument document = new XWPFDocument();
+    for (String line : List.of("Helen Ward  0:03", "Thank you for coming.", "Anil Mehta  0:09",
+        "Riverside began with the trusts.")) {
+      document.createParagraph().createRun().setText(line);
+    }
+    assertEquals("1 00:00:03 Helen Ward: Thank you for coming.\n3 00:00:09 Anil Mehta: Riverside began with the"
+        + " trusts.\n", turns(read(save(document)).transcript()));
+  }
+
+  @Test
   void aTableWithAHeaderRow() throws Exception {
     XWPFDocument document = new XWPFDocument();
     document.createParagraph().createRun().setText("Transcript exported by a transcription service");

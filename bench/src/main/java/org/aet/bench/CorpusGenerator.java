@@ -20,17 +20,24 @@ import org.aet.model.Turn;
 import org.aet.model.Words;
 
 /**
- * Writes a realistic conversation corpus of a given size for benchmarks: transcripts of about 10,000 words (an
- * hour's conversation), in case folders, with a research team and partnership leaders taking turns of 20 to 200
- * words. Sentences come from the shipped sample corpus and from the codebook's examples, recombined by a seeded
- * random generator, so the vocabulary and the density of codes are those of the real material and the same size
- * always gives the same corpus.
+ * Writes a realistic conversation corpus of a given size for benchmarks: transcripts of about
+ * 10,000 words (an hour's conversation), in case folders, with a research team and partnership
+ * leaders taking turns of 20 to 200 words. Sentences come from the shipped sample corpus and from
+ * the codebook's examples, recombined by a seeded random generator, so the vocabulary and the
+ * density of codes are those of the real material and the same size always gives the same corpus.
  */
 public final class CorpusGenerator {
-  private static final String[] CASES = {"Northbrook", "Riverside", "Eastmoor", "Southvale", "Westfield"};
+  private static final String[] CASES = {
+    "Northbrook", "Riverside", "Eastmoor", "Southvale", "Westfield"
+  };
   private static final String[][] PEOPLE = {
-    {"Helen Ward", "researcher"}, {"Tom Price", "researcher"}, {"Margaret Osei", "senior leader"},
-    {"Anil Mehta", "senior leader"}, {"David Lyle", "public contributor"}, {"Ruth Campbell", "practitioner"}};
+    {"Helen Ward", "researcher"},
+    {"Tom Price", "researcher"},
+    {"Margaret Osei", "senior leader"},
+    {"Anil Mehta", "senior leader"},
+    {"David Lyle", "public contributor"},
+    {"Ruth Campbell", "practitioner"}
+  };
   private static final int WORDS_PER_TRANSCRIPT = 10_000;
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!])\\s+");
 
@@ -53,7 +60,9 @@ public final class CorpusGenerator {
     System.out.println(words);
   }
 
-  /** A generator drawing on the sentences of the sample corpus and of the four-tensions examples. */
+  /**
+   * A generator drawing on the sentences of the sample corpus and of the four-tensions examples.
+   */
   static CorpusGenerator fromSample(Path sampleFolder, long seed) throws AetException {
     List<String> sentences = new ArrayList<>();
     Corpus corpus = Corpus.discover(List.of(sampleFolder), TranscriptReaders.load());
@@ -75,7 +84,10 @@ public final class CorpusGenerator {
     return new CorpusGenerator(sentences, seed);
   }
 
-  /** Writes about {@code words} words (never fewer) under {@code folder}; returns the number written. */
+  /**
+   * Writes about {@code words} words (never fewer) under {@code folder}; returns the number
+   * written.
+   */
   long write(Path folder, long words) throws IOException {
     Files.createDirectories(folder);
     try (Stream<Path> existing = Files.list(folder)) {
@@ -99,7 +111,8 @@ public final class CorpusGenerator {
   private long transcript(StringBuilder out, long target, int number) {
     out.append("---\n");
     out.append("title: Generated benchmark conversation ").append(number).append('\n');
-    out.append("note: GENERATED for benchmarks from the illustrative sample corpus; not a real conversation.\n");
+    out.append(
+        "note: GENERATED for benchmarks from the illustrative sample corpus; not a real conversation.\n");
     for (String[] person : PEOPLE) {
       out.append("role: ").append(person[0]).append(" = ").append(person[1]).append('\n');
     }
@@ -108,7 +121,8 @@ public final class CorpusGenerator {
     int seconds = 0;
     int speaker = 0;
     while (words < target) {
-      speaker = speaker == 0 ? 2 + random.nextInt(PEOPLE.length - 2) : (random.nextInt(3) == 0 ? 1 : 0);
+      speaker =
+          speaker == 0 ? 2 + random.nextInt(PEOPLE.length - 2) : (random.nextInt(3) == 0 ? 1 : 0);
       StringBuilder turn = new StringBuilder();
       int turnWords = 20 + random.nextInt(181);
       int inTurn = 0;
@@ -117,8 +131,12 @@ public final class CorpusGenerator {
         turn.append(turn.length() == 0 ? "" : " ").append(sentence);
         inTurn += Words.count(sentence);
       }
-      out.append(String.format("[%02d:%02d:%02d] ", seconds / 3600, seconds / 60 % 60, seconds % 60))
-          .append(PEOPLE[speaker][0]).append(": ").append(turn).append("\n\n");
+      out.append(
+              String.format("[%02d:%02d:%02d] ", seconds / 3600, seconds / 60 % 60, seconds % 60))
+          .append(PEOPLE[speaker][0])
+          .append(": ")
+          .append(turn)
+          .append("\n\n");
       words += inTurn;
       seconds += inTurn * 60 / 150;
     }

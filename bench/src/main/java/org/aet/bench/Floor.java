@@ -12,11 +12,13 @@ import org.aet.model.Transcript;
 import org.aet.nlp.CoreNlpAnnotator;
 
 /**
- * The floor: bare Stanford CoreNLP, with exactly the settings aet uses, annotating exactly the text aet
- * annotates (each transcript's normalised text), with CoreNLP's own multi-threaded {@code annotate}. Reading the
- * files is not timed; loading the models is, as it is in an {@code aet code} run.
+ * The floor: bare Stanford CoreNLP, with exactly the settings aet uses, annotating exactly the text
+ * aet annotates (each transcript's normalised text), with CoreNLP's own multi-threaded {@code
+ * annotate}. Reading the files is not timed; loading the models is, as it is in an {@code aet code}
+ * run.
  *
- * <p>Usage: {@code Floor <corpus-folder> <threads>}. Prints one JSON object with words and floor_seconds.
+ * <p>Usage: {@code Floor <corpus-folder> <threads>}. Prints one JSON object with words and
+ * floor_seconds.
  */
 public final class Floor {
   private Floor() {}

@@ -18,9 +18,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aet add}: transcripts into a project. */
-@Command(name = "add", mixinStandardHelpOptions = true,
-    description = {"Adds transcripts to a project, with their case, attributes, speakers' roles and a content hash."
-        + " A transcript already there with the same content is left as it is.", ""},
+@Command(
+    name = "add",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Adds transcripts to a project, with their case, attributes, speakers' roles and a content hash."
+          + " A transcript already there with the same content is left as it is.",
+      ""
+    },
     footer = {"", "Example:", "  aet add study.aet corpora/partnerships"})
 final class AddCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -28,7 +33,10 @@ final class AddCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROJECT", description = "The project file.")
   Path project;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "TRANSCRIPT",
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "TRANSCRIPT",
       description = "Transcript files or folders of them.")
   java.util.List<Path> inputs;
 
@@ -39,12 +47,15 @@ final class AddCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Corpus corpus = reading.corpus(inputs);
     PrintWriter err = spec.commandLine().getErr();
-    ReadCorpus read = ReadCorpus.read(corpus, new ProgressListener() {
-      @Override
-      public void warning(org.aet.diagnostics.Diagnostic warning) {
-        err.println(warning.format());
-      }
-    });
+    ReadCorpus read =
+        ReadCorpus.read(
+            corpus,
+            new ProgressListener() {
+              @Override
+              public void warning(org.aet.diagnostics.Diagnostic warning) {
+                err.println(warning.format());
+              }
+            });
     int added = 0;
     try (ProjectStore store = ProjectStore.open(project)) {
       for (var transcript : read.transcripts()) {
@@ -59,8 +70,9 @@ final class AddCommand implements Callable<Integer> {
         }
       }
     }
-    out.printf("Added %d transcript(s) to %s (%d already there).%n", added, project,
-        read.transcripts().size() - added);
+    out.printf(
+        "Added %d transcript(s) to %s (%d already there).%n",
+        added, project, read.transcripts().size() - added);
     return 0;
   }
 }

@@ -69,20 +69,23 @@ final class CodeCommand implements Callable<Integer> {
       names = {"-c", "--codebook"},
       paramLabel = "NAME|FILE",
       defaultValue = "four-tensions",
-      description = "A shipped codebook's name or a codebook .json file (default: ${DEFAULT-VALUE}).")
+      description =
+          "A shipped codebook's name or a codebook .json file (default: ${DEFAULT-VALUE}).")
   String codebook;
 
   @Option(
       names = {"-u", "--unit"},
       paramLabel = "turn|sentence",
       defaultValue = "turn",
-      description = "What one coded segment is: a speaker's turn or a sentence (default: ${DEFAULT-VALUE}).")
+      description =
+          "What one coded segment is: a speaker's turn or a sentence (default: ${DEFAULT-VALUE}).")
   SegmentUnit unit;
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Where to write: a .xlsx, .csv or .jsonl file (optional when coding a project).")
+      description =
+          "Where to write: a .xlsx, .csv or .jsonl file (optional when coding a project).")
   Path output;
 
   @Mixin OverwriteOption overwrite;
@@ -95,25 +98,40 @@ final class CodeCommand implements Callable<Integer> {
 
   @Mixin NlpOptions nlp;
 
-  @Option(names = "--model", paramLabel = "FILE",
-      description = "Also suggest codes with a model trained by \"aet train\" (source \"learned\").")
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "Also suggest codes with a model trained by \"aet train\" (source \"learned\").")
   Path model;
 
-  @Option(names = "--min-probability", paramLabel = "P", defaultValue = "0.5",
-      description = "The probability from which the model's suggestions are kept (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-probability",
+      paramLabel = "P",
+      defaultValue = "0.5",
+      description =
+          "The probability from which the model's suggestions are kept (default: ${DEFAULT-VALUE}).")
   double minProbability;
 
-  @Option(names = "--queue", paramLabel = "FILE.csv",
-      description = "With --model: write every segment and code the model scored, most uncertain first, for"
-          + " review: the team's decisions there teach the model most.")
+  @Option(
+      names = "--queue",
+      paramLabel = "FILE.csv",
+      description =
+          "With --model: write every segment and code the model scored, most uncertain first, for"
+              + " review: the team's decisions there teach the model most.")
   Path queue;
 
-  @Option(names = "--labels", paramLabel = "FILE",
-      description = "Also write every segment with its suggested codes in the labelled-segments format (.jsonl"
-          + " or .csv), for \"aet evaluate\" and \"aet agree\".")
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description =
+          "Also write every segment with its suggested codes in the labelled-segments format (.jsonl"
+              + " or .csv), for \"aet evaluate\" and \"aet agree\".")
   Path labels;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print no progress, only warnings, errors and the summary.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print no progress, only warnings, errors and the summary.")
   boolean quiet;
 
   @Override
@@ -122,12 +140,14 @@ final class CodeCommand implements Callable<Integer> {
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), quiet);
     Path project = projectFile();
     if (output == null && project == null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "Missing required option: '--output=FILE' (only a project can be coded without one)");
     }
     overwrite.check(output);
     if (threads < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--threads must be at least 1");
     }
     CodingExporter exporter = output == null ? null : CodingExporters.load().forFile(output);
     Codebook book = Codebooks.load(codebook);
@@ -139,32 +159,46 @@ final class CodeCommand implements Callable<Integer> {
     if (model != null) {
       LearnedModel learned = LearnedModel.load(model);
       if (!learned.codebookVersion().equals(book.version())) {
-        progress.message("Note: the model was trained against " + learned.codebook() + " version "
-            + learned.codebookVersion() + "; the codebook is now version " + book.version() + ". Its suggestions"
-            + " may lag behind codebook changes: train it again when you can.");
+        progress.message(
+            "Note: the model was trained against "
+                + learned.codebook()
+                + " version "
+                + learned.codebookVersion()
+                + "; the codebook is now version "
+                + book.version()
+                + ". Its suggestions"
+                + " may lag behind codebook changes: train it again when you can.");
       }
       LearnedCoder learnedCoder = new LearnedCoder(learned, book, minProbability, reviewQueue);
       if (!learnedCoder.codesMissingFromCodebook().isEmpty()) {
-        progress.message("Note: the model knows codes this codebook does not have, and will not suggest them: "
-            + learnedCoder.codesMissingFromCodebook());
+        progress.message(
+            "Note: the model knows codes this codebook does not have, and will not suggest them: "
+                + learnedCoder.codesMissingFromCodebook());
       }
       coders.add(learnedCoder);
     }
-    CodingRun run = new CodingRun(nlp.annotator(progress), new Segmenter(unit), Coders.all(coders), book, threads);
+    CodingRun run =
+        new CodingRun(
+            nlp.annotator(progress), new Segmenter(unit), Coders.all(coders), book, threads);
     RunSummary summary;
     try (ProjectStore store = project == null ? null : ProjectStore.open(project)) {
       ReadCorpus read = store == null ? readInputs(progress) : ReadCorpus.of(store.transcripts());
       if (read.transcripts().isEmpty()) {
-        throw new AetException(project + " holds no transcripts yet; add some with \"aet add " + project
-            + " FOLDER\"");
+        throw new AetException(
+            project
+                + " holds no transcripts yet; add some with \"aet add "
+                + project
+                + " FOLDER\"");
       }
-      ExportContext context = new ExportContext(book, unit, input.names(), Instant.now(), read.attributes(),
-          nlp.indicators());
+      ExportContext context =
+          new ExportContext(
+              book, unit, input.names(), Instant.now(), read.attributes(), nlp.indicators());
       try (ExportSession session = open(exporter, context, book, store)) {
         summary = run.run(read, session, progress);
         session.finish();
       } catch (java.io.IOException e) {
-        throw new AetException((output != null ? output : project) + ": cannot write: " + e.getMessage(), e);
+        throw new AetException(
+            (output != null ? output : project) + ": cannot write: " + e.getMessage(), e);
       }
     }
     if (project != null) {
@@ -207,7 +241,8 @@ final class CodeCommand implements Callable<Integer> {
   }
 
   /** Every destination of the run: the output file, the labelled segments, the project. */
-  private ExportSession open(CodingExporter exporter, ExportContext context, Codebook book, ProjectStore store)
+  private ExportSession open(
+      CodingExporter exporter, ExportContext context, Codebook book, ProjectStore store)
       throws java.io.IOException {
     List<ExportSession> sessions = new ArrayList<>();
     if (store != null) {
@@ -223,18 +258,26 @@ final class CodeCommand implements Callable<Integer> {
   }
 
   private void report(PrintWriter out, Codebook book, RunSummary summary) {
-    out.printf("Coded %d transcript(s), %,d words, as %,d %s segments: %,d suggested coding(s) from the"
+    out.printf(
+        "Coded %d transcript(s), %,d words, as %,d %s segments: %,d suggested coding(s) from the"
             + " \"%s\" codebook (version %s).%n",
-        summary.transcripts(), summary.words(), summary.segments(), unit.label(), summary.codings(),
-        book.name(), book.version());
+        summary.transcripts(),
+        summary.words(),
+        summary.segments(),
+        unit.label(),
+        summary.codings(),
+        book.name(),
+        book.version());
     int width = summary.codingsByCode().keySet().stream().mapToInt(String::length).max().orElse(10);
     for (Map.Entry<String, Long> entry : summary.codingsByCode().entrySet()) {
       out.printf("  %-" + width + "s %6d%n", entry.getKey(), entry.getValue());
     }
     List<String> unused = CodingRun.unusedCodes(book, summary);
     if (!unused.isEmpty()) {
-      out.println("No segment got: " + String.join(", ", unused)
-          + ". Check those codes' rules, or whether the conversations touch on them.");
+      out.println(
+          "No segment got: "
+              + String.join(", ", unused)
+              + ". Check those codes' rules, or whether the conversations touch on them.");
     }
     if (summary.warnings() > 0) {
       out.printf("%d warning(s) while reading: see the messages above.%n", summary.warnings());

@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "codebook",
     mixinStandardHelpOptions = true,
-    description = {"Work with codebooks: list the shipped ones, show one, check your own, export or import one.", ""},
+    description = {
+      "Work with codebooks: list the shipped ones, show one, check your own, export or import one.",
+      ""
+    },
     subcommands = {
       CodebookCommand.ListCodebooks.class,
       CodebookCommand.Show.class,
@@ -54,7 +57,10 @@ final class CodebookCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the codebooks shipped with aet.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the codebooks shipped with aet.")
   static final class ListCodebooks implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -67,21 +73,29 @@ final class CodebookCommand implements Runnable {
         out.printf("%-32s %3d codes  %s%n", name, codes, book.title());
       }
       out.println();
-      out.println("Show one with \"aet codebook show NAME\"; use one with \"aet code ... --codebook NAME\".");
+      out.println(
+          "Show one with \"aet codebook show NAME\"; use one with \"aet code ... --codebook NAME\".");
       return 0;
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Shows a codebook as a tree: each code with its definition and detection rules.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "Shows a codebook as a tree: each code with its definition and detection rules.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|FILE", description = "A shipped codebook's name or a codebook file.")
+    @Parameters(
+        paramLabel = "NAME|FILE",
+        description = "A shipped codebook's name or a codebook file.")
     String codebook;
 
-    @Option(names = "--full", description = "Also show when to use each code and not, examples and"
-        + " counter-examples.")
+    @Option(
+        names = "--full",
+        description =
+            "Also show when to use each code and not, examples and" + " counter-examples.")
     boolean full;
 
     @Override
@@ -115,12 +129,17 @@ final class CodebookCommand implements Runnable {
     }
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
       description = "Checks codebook files and reports every problem with its line and column.")
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Codebook .json files (or shipped names).")
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "Codebook .json files (or shipped names).")
     List<String> files;
 
     @Override
@@ -132,8 +151,9 @@ final class CodebookCommand implements Runnable {
         try {
           Codebook book = Codebooks.load(file);
           long withRules = book.codes().stream().filter(c -> !c.rules().isEmpty()).count();
-          out.printf("%s: valid: %d codes (%d with detection rules), version %s%n", file, book.codes().size(),
-              withRules, book.version());
+          out.printf(
+              "%s: valid: %d codes (%d with detection rules), version %s%n",
+              file, book.codes().size(), withRules, book.version());
         } catch (InputException e) {
           bad++;
           e.diagnostics().forEach(d -> err.println(d.format()));
@@ -147,16 +167,25 @@ final class CodebookCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Writes a codebook as Markdown (.md, to print), a workbook (.xlsx, for a team meeting),"
-          + " REFI-QDA (.qdc, for NVivo, ATLAS.ti and MAXQDA) or aet JSON (.json).")
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes a codebook as Markdown (.md, to print), a workbook (.xlsx, for a team meeting),"
+              + " REFI-QDA (.qdc, for NVivo, ATLAS.ti and MAXQDA) or aet JSON (.json).")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|FILE", description = "A shipped codebook's name or a codebook file.")
+    @Parameters(
+        paramLabel = "NAME|FILE",
+        description = "A shipped codebook's name or a codebook file.")
     String codebook;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The file to write.")
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE",
+        description = "The file to write.")
     Path output;
 
     @Mixin OverwriteOption overwrite;
@@ -166,25 +195,36 @@ final class CodebookCommand implements Runnable {
       overwrite.check(output);
       Codebook book = Codebooks.load(codebook);
       CodebookDocuments.write(book, output);
-      spec.commandLine().getOut().printf("Wrote %s (%s, %d codes).%n", output, book.name(), book.codes().size());
+      spec.commandLine()
+          .getOut()
+          .printf("Wrote %s (%s, %d codes).%n", output, book.name(), book.codes().size());
       return 0;
     }
   }
 
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = "Reads a REFI-QDA codebook (.qdc) or the codebook of a project (.qdpx) exported by NVivo,"
-          + " ATLAS.ti, MAXQDA or aet, and writes it as an aet codebook (.json) or another format.")
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description =
+          "Reads a REFI-QDA codebook (.qdc) or the codebook of a project (.qdpx) exported by NVivo,"
+              + " ATLAS.ti, MAXQDA or aet, and writes it as an aet codebook (.json) or another format.")
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "A .qdc or .qdpx file.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE",
         description = "The file to write: .json (to edit and use with aet), .md, .xlsx or .qdc.")
     Path output;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "The codebook's name (default: the file name).")
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "The codebook's name (default: the file name).")
     String name;
 
     @Mixin OverwriteOption overwrite;
@@ -193,63 +233,113 @@ final class CodebookCommand implements Runnable {
     public Integer call() throws AetException {
       overwrite.check(output);
       String fileName = input.getFileName().toString();
-      String codebookName = name != null ? name
-          : fileName.replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+      String codebookName =
+          name != null
+              ? name
+              : fileName
+                  .replaceFirst("\\.[^.]*$", "")
+                  .toLowerCase(Locale.ROOT)
+                  .replaceAll("[^a-z0-9]+", "-");
       RefiQdaCodebook.Imported imported = RefiQdaCodebook.read(input, codebookName);
-      imported.warnings().forEach(w -> spec.commandLine().getErr().println(input + ": warning: " + w));
+      imported
+          .warnings()
+          .forEach(w -> spec.commandLine().getErr().println(input + ": warning: " + w));
       CodebookDocuments.write(imported.codebook(), output);
-      spec.commandLine().getOut().printf("Imported %d codes from %s into %s.%n",
-          imported.codebook().codes().size(), input, output);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Imported %d codes from %s into %s.%n",
+              imported.codebook().codes().size(), input, output);
       return 0;
     }
   }
 
-  @Command(name = "new", mixinStandardHelpOptions = true,
-      description = "Starts a codebook of your own: writes NAME.json with one tension and its two poles, filled"
-          + " with guidance to replace. Or start from a shipped one with \"extends\" (see docs/codebook-format.md).")
+  @Command(
+      name = "new",
+      mixinStandardHelpOptions = true,
+      description =
+          "Starts a codebook of your own: writes NAME.json with one tension and its two poles, filled"
+              + " with guidance to replace. Or start from a shipped one with \"extends\" (see docs/codebook-format.md).")
   static final class New implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "The new codebook's name: lower-case letters, digits, hyphens.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "The new codebook's name: lower-case letters, digits, hyphens.")
     String name;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write (default: NAME.json).")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Where to write (default: NAME.json).")
     Path output;
 
     @Override
     public Integer call() throws AetException {
       if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-        throw new AetException("a codebook name is lower-case letters, digits and hyphens, such as"
-            + " \"my-codebook\"; got \"" + name + "\"");
+        throw new AetException(
+            "a codebook name is lower-case letters, digits and hyphens, such as"
+                + " \"my-codebook\"; got \""
+                + name
+                + "\"");
       }
       Path target = output != null ? output : Path.of(name + ".json");
       OverwriteOption.refuse(target, false);
       CodebookDocuments.write(scaffold(name), target);
-      spec.commandLine().getOut().printf("Wrote %s. Edit it, then check it with \"aet codebook validate %s\".%n",
-          target, target);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Wrote %s. Edit it, then check it with \"aet codebook validate %s\".%n",
+              target, target);
       return 0;
     }
 
     static Codebook scaffold(String name) {
       List<Code> codes = new ArrayList<>();
-      codes.add(new Code("tension", "", "A tension (rename me)",
-          "What this group of codes is about, in one or two sentences.",
-          "Use one of the codes below; use this one only when a passage weighs both sides.",
-          "Say which other codes are easily confused with this one.",
-          List.of("A passage from your data that shows both sides.", "Another such passage."),
-          List.of("A passage that looks related but belongs elsewhere."), "#1f77b4", DetectionRules.NONE));
-      codes.add(new Code("first-pole", "tension", "First pole (rename me)",
-          "What a passage must say to get this code.", "When to apply it.", "When not to, and what to use instead.",
-          List.of("A passage that should get this code.", "Another passage that should get it."),
-          List.of("A passage that should not get it."), "#6baed6",
-          DetectionRules.of(List.of("word", "another"), List.of("a phrase of several words"))));
-      codes.add(new Code("second-pole", "tension", "Second pole (rename me)",
-          "What a passage must say to get this code.", "When to apply it.", "When not to, and what to use instead.",
-          List.of("A passage that should get this code.", "Another passage that should get it."),
-          List.of("A passage that should not get it."), "#fd8d3c",
-          DetectionRules.of(List.of("word"), List.of("another phrase"))));
-      return new Codebook(name, name + " (describe it in a title)",
-          "What the codebook is for, who made it, and from which sources.", "new", codes);
+      codes.add(
+          new Code(
+              "tension",
+              "",
+              "A tension (rename me)",
+              "What this group of codes is about, in one or two sentences.",
+              "Use one of the codes below; use this one only when a passage weighs both sides.",
+              "Say which other codes are easily confused with this one.",
+              List.of("A passage from your data that shows both sides.", "Another such passage."),
+              List.of("A passage that looks related but belongs elsewhere."),
+              "#1f77b4",
+              DetectionRules.NONE));
+      codes.add(
+          new Code(
+              "first-pole",
+              "tension",
+              "First pole (rename me)",
+              "What a passage must say to get this code.",
+              "When to apply it.",
+              "When not to, and what to use instead.",
+              List.of(
+                  "A passage that should get this code.", "Another passage that should get it."),
+              List.of("A passage that should not get it."),
+              "#6baed6",
+              DetectionRules.of(List.of("word", "another"), List.of("a phrase of several words"))));
+      codes.add(
+          new Code(
+              "second-pole",
+              "tension",
+              "Second pole (rename me)",
+              "What a passage must say to get this code.",
+              "When to apply it.",
+              "When not to, and what to use instead.",
+              List.of(
+                  "A passage that should get this code.", "Another passage that should get it."),
+              List.of("A passage that should not get it."),
+              "#fd8d3c",
+              DetectionRules.of(List.of("word"), List.of("another phrase"))));
+      return new Codebook(
+          name,
+          name + " (describe it in a title)",
+          "What the codebook is for, who made it, and from which sources.",
+          "new",
+          codes);
     }
   }
 

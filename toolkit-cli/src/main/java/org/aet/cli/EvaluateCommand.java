@@ -24,22 +24,40 @@ import picocli.CommandLine.Spec;
           + " a coded export of \"aet code\" (.jsonl or .csv).",
       ""
     },
-    footer = {"", "Example:",
-        "  aet evaluate --gold team.jsonl --predicted machine.jsonl -o report.xlsx"})
+    footer = {
+      "",
+      "Example:",
+      "  aet evaluate --gold team.jsonl --predicted machine.jsonl -o report.xlsx"
+    })
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The reference coding.")
+  @Option(
+      names = "--gold",
+      required = true,
+      paramLabel = "FILE",
+      description = "The reference coding.")
   Path gold;
 
-  @Option(names = "--predicted", required = true, paramLabel = "FILE", description = "The coding to score.")
+  @Option(
+      names = "--predicted",
+      required = true,
+      paramLabel = "FILE",
+      description = "The coding to score.")
   Path predicted;
 
-  @Option(names = "--level", paramLabel = "code|parent", defaultValue = "code",
-      description = "Compare whole code paths, or only their top-level code (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--level",
+      paramLabel = "code|parent",
+      defaultValue = "code",
+      description =
+          "Compare whole code paths, or only their top-level code (default: ${DEFAULT-VALUE}).")
   Evaluation.Level level;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report (.xlsx or .jsonl).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Also write the report (.xlsx or .jsonl).")
   Path output;
 
   @Mixin OverwriteOption overwrite;
@@ -53,8 +71,8 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new AetException(output + ": write the report as .xlsx or .jsonl");
       }
     }
-    Evaluation.Report report = Evaluation.evaluate(LabelledSegments.read(gold), LabelledSegments.read(predicted),
-        level);
+    Evaluation.Report report =
+        Evaluation.evaluate(LabelledSegments.read(gold), LabelledSegments.read(predicted), level);
     EvaluationReports.print(report, spec.commandLine().getOut());
     if (output != null) {
       EvaluationReports.write(report, output);
@@ -62,5 +80,4 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     return 0;
   }
-
 }

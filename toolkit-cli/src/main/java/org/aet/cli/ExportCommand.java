@@ -25,16 +25,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aet export}: a project's final coded segments. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Writes a project's final coded segments, with case attributes and provenance: the consensus"
-        + " where the team recorded one, elsewhere each coder's latest decision, every coding naming its source.", ""},
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a project's final coded segments, with case attributes and provenance: the consensus"
+          + " where the team recorded one, elsewhere each coder's latest decision, every coding naming its source.",
+      ""
+    },
     footer = {"", "Example:", "  aet export study.aet -o final.xlsx"})
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PROJECT") Path project;
+  @Parameters(paramLabel = "PROJECT")
+  Path project;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
       description = "A .xlsx, .csv or .jsonl file.")
   Path output;
 
@@ -54,8 +63,9 @@ final class ExportCommand implements Callable<Integer> {
       List<CodedTranscript> coded = FinalCoding.of(store, codebook, nlp.annotator(progress), unit);
       Set<String> attributes = new LinkedHashSet<>();
       coded.forEach(c -> attributes.addAll(c.transcript().attributes().keySet()));
-      ExportContext context = new ExportContext(codebook, unit, List.of(project.toString()), Instant.now(),
-          List.copyOf(attributes));
+      ExportContext context =
+          new ExportContext(
+              codebook, unit, List.of(project.toString()), Instant.now(), List.copyOf(attributes));
       try (ExportSession session = exporter.open(output, context)) {
         for (CodedTranscript transcript : coded) {
           session.write(transcript);

@@ -33,7 +33,11 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The .jsonl file to write.")
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The .jsonl file to write.")
   Path output;
 
   @Mixin OverwriteOption overwrite;
@@ -41,7 +45,8 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws AetException {
     if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")) {
-      throw new AetException(output + ": aet ingest writes JSON Lines; name the output something.jsonl");
+      throw new AetException(
+          output + ": aet ingest writes JSON Lines; name the output something.jsonl");
     }
     overwrite.check(output);
     PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +73,8 @@ final class IngestCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new AetException(output + ": cannot write: " + e.getMessage(), e);
     }
-    out.printf("Wrote %,d turns from %d transcript(s) to %s.%n", turns, corpus.entries().size(), output);
+    out.printf(
+        "Wrote %,d turns from %d transcript(s) to %s.%n", turns, corpus.entries().size(), output);
     return 0;
   }
 }

@@ -7,12 +7,16 @@ import org.aet.ingest.Corpus;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** The transcript inputs and reading options shared by {@code code}, {@code inspect} and {@code ingest}. */
+/**
+ * The transcript inputs and reading options shared by {@code code}, {@code inspect} and {@code
+ * ingest}.
+ */
 final class InputOptions {
   @Parameters(
       arity = "1..*",
       paramLabel = "TRANSCRIPT",
-      description = "Transcript files or folders of them (.txt .vtt .srt .docx .csv .tsv .json .jsonl).")
+      description =
+          "Transcript files or folders of them (.txt .vtt .srt .docx .csv .tsv .json .jsonl).")
   List<Path> inputs;
 
   @Mixin ReadingOptions reading;

@@ -54,22 +54,33 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("  transcript  %s (%s, %s)%n", t.id(), t.format(), result.encoding());
         out.printf("  case        %s%n", t.caseName().isEmpty() ? "(none)" : t.caseName());
         if (!t.attributes().isEmpty()) {
-          out.printf("  attributes  %s%n", t.attributes().entrySet().stream()
-              .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
+          out.printf(
+              "  attributes  %s%n",
+              t.attributes().entrySet().stream()
+                  .map(e -> e.getKey() + ": " + e.getValue())
+                  .collect(Collectors.joining("; ")));
         }
-        out.printf("  turns       %,d    words %,d    duration %s%n", stats.turns(), stats.words(),
+        out.printf(
+            "  turns       %,d    words %,d    duration %s%n",
+            stats.turns(),
+            stats.words(),
             stats.duration() == null ? "(no times)" : Timestamps.format(stats.duration()));
         out.println("  speakers");
         for (TranscriptStats.SpeakerStats s : stats.speakers()) {
-          out.printf("    %-28s %-20s %5d turns %7d words%n", s.name(), s.role().isEmpty() ? "(no role)" : s.role(),
-              s.turns(), s.words());
+          out.printf(
+              "    %-28s %-20s %5d turns %7d words%n",
+              s.name(), s.role().isEmpty() ? "(no role)" : s.role(), s.turns(), s.words());
         }
-        out.printf("  warnings    %s%n", result.warnings().isEmpty() ? "none" : result.warnings().size());
+        out.printf(
+            "  warnings    %s%n", result.warnings().isEmpty() ? "none" : result.warnings().size());
         result.warnings().forEach(w -> err.println(w.format()));
         words += stats.words();
         read++;
       } catch (InputException e) {
-        out.println("  could not be read: " + e.diagnostics().size() + " problem(s), listed on standard error");
+        out.println(
+            "  could not be read: "
+                + e.diagnostics().size()
+                + " problem(s), listed on standard error");
         e.diagnostics().forEach(d -> err.println(d.format()));
         errors.addAll(e.diagnostics());
       }

@@ -4,18 +4,25 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
 
-/** Entry point of the {@code aet} command. Only {@link #main} exits the process; everything else returns codes. */
+/**
+ * Entry point of the {@code aet} command. Only {@link #main} exits the process; everything else
+ * returns codes.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+    Charset charset =
+        System.console() != null ? System.console().charset() : Charset.defaultCharset();
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
     System.exit(run(args, out, err));
   }
 
-  /** Runs {@code aet args}, printing to {@code out} and {@code err}; returns the exit code (0, 1 or 2). */
+  /**
+   * Runs {@code aet args}, printing to {@code out} and {@code err}; returns the exit code (0, 1 or
+   * 2).
+   */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
     return commandLine(out, err).execute(args);
   }

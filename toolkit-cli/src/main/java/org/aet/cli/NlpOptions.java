@@ -7,43 +7,63 @@ import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.nlp.LazyAnnotator;
 import picocli.CommandLine.Option;
 
-/** The annotation options shared by every command that runs NLP: where the annotation cache is, or none. */
+/**
+ * The annotation options shared by every command that runs NLP: where the annotation cache is, or
+ * none.
+ */
 final class NlpOptions {
   @Option(
       names = "--cache",
       paramLabel = "FOLDER",
-      description = "Where to keep language annotations, so the same texts are never annotated twice"
-          + " (default: ~/.cache/aet/annotations).")
+      description =
+          "Where to keep language annotations, so the same texts are never annotated twice"
+              + " (default: ~/.cache/aet/annotations).")
   Path cache;
 
   @Option(names = "--no-cache", description = "Annotate everything afresh and keep nothing.")
   boolean noCache;
 
-  @Option(names = "--entities", description = "Also find named people, organisations and places (coarse CoreNLP"
-      + " NER: a few seconds more to load, about a third of the speed).")
+  @Option(
+      names = "--entities",
+      description =
+          "Also find named people, organisations and places (coarse CoreNLP"
+              + " NER: a few seconds more to load, about a third of the speed).")
   boolean entities;
 
-  @Option(names = "--sentiment", description = "Also score each sentence's sentiment (CoreNLP sentiment, which needs"
-      + " the parser: slow, a few hundred words a second).")
+  @Option(
+      names = "--sentiment",
+      description =
+          "Also score each sentence's sentiment (CoreNLP sentiment, which needs"
+              + " the parser: slow, a few hundred words a second).")
   boolean sentiment;
 
   private CachingAnnotator cached;
 
-  /** The annotator to use: CoreNLP, loaded only if some text is not cached (saying so on {@code progress}). */
+  /**
+   * The annotator to use: CoreNLP, loaded only if some text is not cached (saying so on {@code
+   * progress}).
+   */
   Annotator annotator(ProgressPrinter progress) {
     CoreNlpAnnotator.Options options = new CoreNlpAnnotator.Options(entities, sentiment);
-    Annotator annotator = new LazyAnnotator(() -> {
-      progress.message("Loading the English language models (Stanford CoreNLP)...");
-      return CoreNlpAnnotator.shared(options);
-    }, options.description());
+    Annotator annotator =
+        new LazyAnnotator(
+            () -> {
+              progress.message("Loading the English language models (Stanford CoreNLP)...");
+              return CoreNlpAnnotator.shared(options);
+            },
+            options.description());
     if (noCache) {
       return annotator;
     }
-    cached = new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
+    cached =
+        new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
     return cached;
   }
 
-  /** The indicators the annotations allow: the standard ones, and named entities or sentiment when asked for. */
+  /**
+   * The indicators the annotations allow: the standard ones, and named entities or sentiment when
+   * asked for.
+   */
   java.util.List<String> indicators() {
     java.util.List<String> names = new java.util.ArrayList<>(org.aet.model.Indicators.NAMES);
     if (entities) {
@@ -60,7 +80,8 @@ final class NlpOptions {
     if (cached == null || cached.hits() == 0) {
       return null;
     }
-    return String.format("Language annotations for %d of %d %s came from the cache (--no-cache to redo them).",
+    return String.format(
+        "Language annotations for %d of %d %s came from the cache (--no-cache to redo them).",
         cached.hits(), cached.hits() + cached.misses(), what);
   }
 }

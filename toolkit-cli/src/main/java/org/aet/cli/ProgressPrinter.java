@@ -5,8 +5,8 @@ import org.aet.diagnostics.Diagnostic;
 import org.aet.pipeline.ProgressListener;
 
 /**
- * Shows a run's warnings and progress on standard error. On a terminal the progress line redraws itself; in a
- * log (no terminal) it prints a line at each tenth of the work, so logs stay short.
+ * Shows a run's warnings and progress on standard error. On a terminal the progress line redraws
+ * itself; in a log (no terminal) it prints a line at each tenth of the work, so logs stay short.
  */
 final class ProgressPrinter implements ProgressListener {
   private final PrintWriter err;

@@ -7,13 +7,17 @@ import org.aet.ingest.Corpus;
 import org.aet.ingest.TranscriptReaders;
 import picocli.CommandLine.Option;
 
-/** How transcripts are read: the corpus manifest and strictness, shared by every command that reads them. */
+/**
+ * How transcripts are read: the corpus manifest and strictness, shared by every command that reads
+ * them.
+ */
 final class ReadingOptions {
   @Option(
       names = {"-m", "--manifest"},
       paramLabel = "FILE",
-      description = "A corpus manifest (.csv or .json) giving cases, dates, roles and speakers' other names."
-          + " Without it, a corpus.csv or corpus.json in a folder named as input is used.")
+      description =
+          "A corpus manifest (.csv or .json) giving cases, dates, roles and speakers' other names."
+              + " Without it, a corpus.csv or corpus.json in a folder named as input is used.")
   Path manifest;
 
   @Option(names = "--strict", description = "Treat every warning about a transcript as an error.")

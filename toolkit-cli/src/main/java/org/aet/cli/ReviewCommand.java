@@ -13,16 +13,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code aet review ...}: take a project's coding out to spreadsheets and bring every decision back. */
-@Command(name = "review", mixinStandardHelpOptions = true,
-    description = {"Review in spreadsheets: export a workbook per coder, import the decisions, and resolve"
-        + " disagreements in a consensus workbook.", ""},
-    subcommands = {ReviewCommand.Export.class, ReviewCommand.Import.class, ReviewCommand.Resolve.class},
-    footer = {"", "Examples:",
-        "  aet review export study.aet --coder alice --blind -o review-alice.xlsx",
-        "  aet review import study.aet review-alice.xlsx",
-        "  aet review resolve study.aet -o consensus.xlsx",
-        "  aet review import study.aet consensus.xlsx"})
+/**
+ * {@code aet review ...}: take a project's coding out to spreadsheets and bring every decision
+ * back.
+ */
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Review in spreadsheets: export a workbook per coder, import the decisions, and resolve"
+          + " disagreements in a consensus workbook.",
+      ""
+    },
+    subcommands = {
+      ReviewCommand.Export.class,
+      ReviewCommand.Import.class,
+      ReviewCommand.Resolve.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  aet review export study.aet --coder alice --blind -o review-alice.xlsx",
+      "  aet review import study.aet review-alice.xlsx",
+      "  aet review resolve study.aet -o consensus.xlsx",
+      "  aet review import study.aet consensus.xlsx"
+    })
 final class ReviewCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -31,81 +46,124 @@ final class ReviewCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Writes a review workbook for one coder: a row per segment with the machine's suggested codes,"
-          + " a decision column (accept, reject, recode), codes to add and a memo; ids locked; the codebook on its"
-          + " own sheet. --blind hides the suggestions, for independent double coding.")
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes a review workbook for one coder: a row per segment with the machine's suggested codes,"
+              + " a decision column (accept, reject, recode), codes to add and a memo; ids locked; the codebook on its"
+              + " own sheet. --blind hides the suggestions, for independent double coding.")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "PROJECT") Path project;
+    @Parameters(paramLabel = "PROJECT")
+    Path project;
 
-    @Option(names = "--coder", required = true, paramLabel = "NAME", description = "Who will fill it in.")
+    @Option(
+        names = "--coder",
+        required = true,
+        paramLabel = "NAME",
+        description = "Who will fill it in.")
     String coder;
 
     @Option(names = "--blind", description = "Hide the machine's and other coders' codes.")
     boolean blind;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.xlsx") Path output;
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE.xlsx")
+    Path output;
 
     @Mixin OverwriteOption overwrite;
 
     @Override
     public Integer call() throws AetException {
-      return exportWorkbook(spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite);
+      return exportWorkbook(
+          spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite);
     }
   }
 
-  @Command(name = "resolve", mixinStandardHelpOptions = true,
-      description = "Writes a consensus workbook: every segment with each coder's latest codes and memos side by"
-          + " side, for the team meeting. Fill in the agreed codes and import it with \"aet review import\": they"
-          + " are recorded as the consensus.")
+  @Command(
+      name = "resolve",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes a consensus workbook: every segment with each coder's latest codes and memos side by"
+              + " side, for the team meeting. Fill in the agreed codes and import it with \"aet review import\": they"
+              + " are recorded as the consensus.")
   static final class Resolve implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "PROJECT") Path project;
+    @Parameters(paramLabel = "PROJECT")
+    Path project;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.xlsx") Path output;
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "FILE.xlsx")
+    Path output;
 
     @Mixin OverwriteOption overwrite;
 
     @Override
     public Integer call() throws AetException {
-      return exportWorkbook(spec, project, "consensus", false, ReviewWorkbook.Kind.CONSENSUS, output, overwrite);
+      return exportWorkbook(
+          spec, project, "consensus", false, ReviewWorkbook.Kind.CONSENSUS, output, overwrite);
     }
   }
 
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = "Checks a review or consensus workbook completely (ids, decisions, codes, duplicates, which"
-          + " project it came from) and, only if everything is valid, records every decision under the coder's"
-          + " name in one step.")
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description =
+          "Checks a review or consensus workbook completely (ids, decisions, codes, duplicates, which"
+              + " project it came from) and, only if everything is valid, records every decision under the coder's"
+              + " name in one step.")
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT") Path project;
+    @Parameters(index = "0", paramLabel = "PROJECT")
+    Path project;
 
-    @Parameters(index = "1", paramLabel = "WORKBOOK") Path workbook;
+    @Parameters(index = "1", paramLabel = "WORKBOOK")
+    Path workbook;
 
     @Override
     public Integer call() throws AetException {
       try (ProjectStore store = ProjectStore.open(project)) {
         ReviewWorkbook.Imported imported = ReviewWorkbook.importWorkbook(store, workbook, () -> {});
-        spec.commandLine().getOut().printf("Recorded %d %s decision(s) by %s from %s (%d row(s) left unreviewed).%n",
-            imported.decisions(), imported.kind().name().toLowerCase(java.util.Locale.ROOT), imported.coder(),
-            workbook, imported.unreviewed());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "Recorded %d %s decision(s) by %s from %s (%d row(s) left unreviewed).%n",
+                imported.decisions(),
+                imported.kind().name().toLowerCase(java.util.Locale.ROOT),
+                imported.coder(),
+                workbook,
+                imported.unreviewed());
       }
       return 0;
     }
   }
 
-  private static int exportWorkbook(CommandSpec spec, Path project, String coder, boolean blind,
-      ReviewWorkbook.Kind kind, Path output, OverwriteOption overwrite) throws AetException {
+  private static int exportWorkbook(
+      CommandSpec spec,
+      Path project,
+      String coder,
+      boolean blind,
+      ReviewWorkbook.Kind kind,
+      Path output,
+      OverwriteOption overwrite)
+      throws AetException {
     overwrite.check(output);
     try (ProjectStore store = ProjectStore.open(project)) {
       Codebook codebook = store.latestCodebook();
       int rows = ReviewWorkbook.export(store, codebook, coder, blind, kind, output);
-      spec.commandLine().getOut().printf("Wrote %s: %d segment(s) for %s to review%s.%n", output, rows, coder,
-          blind ? " blind" : "");
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Wrote %s: %d segment(s) for %s to review%s.%n",
+              output, rows, coder, blind ? " blind" : "");
     }
     return 0;
   }

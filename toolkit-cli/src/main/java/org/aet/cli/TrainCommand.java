@@ -32,35 +32,61 @@ import picocli.CommandLine.Spec;
       "A team that has coded nothing yet can start from the codebook's own examples (--from-examples).",
       ""
     },
-    footer = {"", "Examples:",
-        "  aet train --codebook four-tensions --from team.jsonl -o tensions.model",
-        "  aet train --codebook four-tensions --from-examples -o starter.model"})
+    footer = {
+      "",
+      "Examples:",
+      "  aet train --codebook four-tensions --from team.jsonl -o tensions.model",
+      "  aet train --codebook four-tensions --from-examples -o starter.model"
+    })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin NlpOptions nlp;
 
-  @Option(names = {"-c", "--codebook"}, required = true, paramLabel = "NAME|FILE", description = "The codebook.")
+  @Option(
+      names = {"-c", "--codebook"},
+      required = true,
+      paramLabel = "NAME|FILE",
+      description = "The codebook.")
   String codebook;
 
-  @Option(names = "--from", paramLabel = "FILE", description = "Labelled segments (.jsonl or .csv); repeatable.")
+  @Option(
+      names = "--from",
+      paramLabel = "FILE",
+      description = "Labelled segments (.jsonl or .csv); repeatable.")
   List<Path> from = new ArrayList<>();
 
-  @Option(names = "--from-examples", description = "Also learn from the codebook's examples and counter-examples.")
+  @Option(
+      names = "--from-examples",
+      description = "Also learn from the codebook's examples and counter-examples.")
   boolean fromExamples;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The model file to write.")
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The model file to write.")
   Path output;
 
-  @Option(names = "--algorithm", paramLabel = "maxent|naive-bayes", defaultValue = "maxent",
-      description = "The learner (default: ${DEFAULT-VALUE}).", converter = AlgorithmConverter.class)
+  @Option(
+      names = "--algorithm",
+      paramLabel = "maxent|naive-bayes",
+      defaultValue = "maxent",
+      description = "The learner (default: ${DEFAULT-VALUE}).",
+      converter = AlgorithmConverter.class)
   Trainer.Algorithm algorithm;
 
-  @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+  @Option(
+      names = "--folds",
+      paramLabel = "K",
+      defaultValue = "5",
       description = "Folds for cross-validation; 0 to skip it (default: ${DEFAULT-VALUE}).")
   int folds;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
       description = "Fixes how segments are dealt into folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -69,7 +95,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws AetException {
     if (from.isEmpty() && !fromExamples) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "give labelled segments with --from FILE, or --from-examples, or both");
     }
     overwrite.check(output);
@@ -86,10 +113,13 @@ final class TrainCommand implements Callable<Integer> {
       examples.addAll(Trainer.fromCodebook(book, annotator));
     }
     if (!unknown.isEmpty()) {
-      spec.commandLine().getErr().println("warning: these codes are not in " + book.name() + " and were left out: "
-          + unknown);
+      spec.commandLine()
+          .getErr()
+          .println(
+              "warning: these codes are not in " + book.name() + " and were left out: " + unknown);
     }
-    Trainer.Options options = new Trainer.Options(algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives());
+    Trainer.Options options =
+        new Trainer.Options(algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives());
     LearnedModel model;
     try {
       model = Trainer.train(book, examples, options);
@@ -97,18 +127,31 @@ final class TrainCommand implements Callable<Integer> {
       throw new AetException("training failed: " + e.getMessage(), e);
     }
     if (model.models().isEmpty()) {
-      throw new AetException("no code has at least " + options.minPositives() + " labelled segments to learn from"
-          + " (and some without it): label more segments, or add --from-examples");
+      throw new AetException(
+          "no code has at least "
+              + options.minPositives()
+              + " labelled segments to learn from"
+              + " (and some without it): label more segments, or add --from-examples");
     }
-    out.printf("Trained %d code model(s) on %d segment(s) with %s.%n", model.models().size(), examples.size(),
+    out.printf(
+        "Trained %d code model(s) on %d segment(s) with %s.%n",
+        model.models().size(),
+        examples.size(),
         algorithm.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     if (!model.scores().isEmpty()) {
       out.printf("%d-fold cross-validation (seed %d):%n", folds, seed);
       int width = model.scores().stream().mapToInt(s -> s.code().length()).max().orElse(10);
-      out.printf("  %-" + width + "s %9s %7s %7s %8s%n", "code", "precision", "recall", "F1", "support");
+      out.printf(
+          "  %-" + width + "s %9s %7s %7s %8s%n", "code", "precision", "recall", "F1", "support");
       for (Evaluation.CodeScore s : model.scores()) {
-        out.printf(Locale.ROOT, "  %-" + width + "s %9.3f %7.3f %7.3f %8d%n", s.code(), s.precision(), s.recall(),
-            s.f1(), s.support());
+        out.printf(
+            Locale.ROOT,
+            "  %-" + width + "s %9.3f %7.3f %7.3f %8d%n",
+            s.code(),
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.support());
       }
     }
     try {
@@ -116,19 +159,22 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new AetException(output + ": cannot write: " + e.getMessage(), e);
     }
-    out.printf("Saved the model to %s (codebook %s, version %s).%n", output, book.name(), book.version());
+    out.printf(
+        "Saved the model to %s (codebook %s, version %s).%n", output, book.name(), book.version());
     return 0;
   }
 
   /** Reads "maxent" and "naive-bayes". */
-  static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<Trainer.Algorithm> {
+  static final class AlgorithmConverter
+      implements picocli.CommandLine.ITypeConverter<Trainer.Algorithm> {
     @Override
     public Trainer.Algorithm convert(String value) {
       return switch (value.toLowerCase(Locale.ROOT)) {
         case "maxent" -> Trainer.Algorithm.MAXENT;
         case "naive-bayes", "naivebayes", "nb" -> Trainer.Algorithm.NAIVE_BAYES;
-        default -> throw new picocli.CommandLine.TypeConversionException(
-            "expected maxent or naive-bayes, not " + value);
+        default ->
+            throw new picocli.CommandLine.TypeConversionException(
+                "expected maxent or naive-bayes, not " + value);
       };
     }
   }

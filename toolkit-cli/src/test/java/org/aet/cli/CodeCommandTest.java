@@ -29,7 +29,8 @@ class CodeCommandTest {
   void helpShowsAnExample() {
     Result top = aet("--help");
     assertEquals(0, top.exit());
-    assertTrue(top.out().contains("aet code corpora/partnerships --codebook four-tensions -o coded.xlsx"));
+    assertTrue(
+        top.out().contains("aet code corpora/partnerships --codebook four-tensions -o coded.xlsx"));
     Result code = aet("code", "--help");
     assertEquals(0, code.exit());
     assertTrue(code.out().contains("--codebook"));
@@ -40,7 +41,9 @@ class CodeCommandTest {
   void wrongUseExitsWithTwo() {
     Result missingOutput = aet("code", SAMPLE.toString());
     assertEquals(2, missingOutput.exit());
-    assertTrue(missingOutput.err().contains("Missing required option: '--output=FILE'"), missingOutput.err());
+    assertTrue(
+        missingOutput.err().contains("Missing required option: '--output=FILE'"),
+        missingOutput.err());
     assertEquals(2, aet("code", "-o", "x.xlsx", "--unit", "paragraph", SAMPLE.toString()).exit());
     assertEquals(2, aet("nonsense").exit());
   }
@@ -48,7 +51,8 @@ class CodeCommandTest {
   @Test
   void theSampleCorpusBecomesAWorkbookWithAllFourTensions(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("coded.xlsx");
-    Result result = aet("code", SAMPLE.toString(), "--codebook", "four-tensions", "-o", out.toString());
+    Result result =
+        aet("code", SAMPLE.toString(), "--codebook", "four-tensions", "-o", out.toString());
     assertEquals(0, result.exit(), result.err());
     assertTrue(result.out().startsWith("Coded 4 transcript(s)"), result.out());
     assertTrue(result.out().contains("Wrote " + out), result.out());
@@ -58,8 +62,10 @@ class CodeCommandTest {
       XSSFSheet sheet = workbook.getSheet("Coded segments");
       List<String> header = new java.util.ArrayList<>();
       sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
-      assertEquals(List.of("Transcript", "Case", "title", "date", "note", "region", "recording", "Speaker"),
-          header.subList(0, 8), "the manifest's and files' attributes get columns after the case");
+      assertEquals(
+          List.of("Transcript", "Case", "title", "date", "note", "region", "recording", "Speaker"),
+          header.subList(0, 8),
+          "the manifest's and files' attributes get columns after the case");
       for (Row row : sheet) {
         if (row.getRowNum() > 0) {
           cases.add(row.getCell(header.indexOf("Case")).getStringCellValue());
@@ -68,22 +74,36 @@ class CodeCommandTest {
       }
     }
     assertEquals(Set.of("Northbrook", "Riverside", "Eastmoor", "Southvale"), cases);
-    assertEquals(Set.of("Idealistic, tokenistic vs realistic narratives",
-        "Power differences and (lack of) reciprocity",
-        "Excluding vs including language and communication",
-        "Individual motivation vs structural issues"), tensions);
+    assertEquals(
+        Set.of(
+            "Idealistic, tokenistic vs realistic narratives",
+            "Power differences and (lack of) reciprocity",
+            "Excluding vs including language and communication",
+            "Individual motivation vs structural issues"),
+        tensions);
   }
 
   @Test
   void jsonlHasTheDocumentedFields(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("coded.jsonl");
-    Result result = aet("code", SAMPLE.toString(), "--unit", "sentence", "-o", out.toString(), "-q");
+    Result result =
+        aet("code", SAMPLE.toString(), "--unit", "sentence", "-o", out.toString(), "-q");
     assertEquals(0, result.exit(), result.err());
     List<String> lines = Files.readAllLines(out);
     assertFalse(lines.isEmpty());
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
-    for (String field : List.of("segment_id", "transcript", "speaker", "start", "text", "code", "code_path",
-        "source", "confidence", "evidence")) {
+    for (String field :
+        List.of(
+            "segment_id",
+            "transcript",
+            "speaker",
+            "start",
+            "text",
+            "code",
+            "code_path",
+            "source",
+            "confidence",
+            "evidence")) {
       assertTrue(first.has(field), field);
     }
     assertTrue(first.get("code_path").asText().contains("/"));
@@ -96,7 +116,10 @@ class CodeCommandTest {
     Path out = dir.resolve("coded.xlsx");
     Result result = aet("code", bad.toString(), "-o", out.toString());
     assertEquals(1, result.exit());
-    assertTrue(result.err().contains(bad + ":1:1: error: a WebVTT file must start with the line \"WEBVTT\""),
+    assertTrue(
+        result
+            .err()
+            .contains(bad + ":1:1: error: a WebVTT file must start with the line \"WEBVTT\""),
         result.err());
     assertFalse(result.err().contains("Exception"), "no stack trace without --stacktrace");
     try (Stream<Path> files = Files.list(dir)) {
@@ -110,8 +133,14 @@ class CodeCommandTest {
   void aBadCodebookNamesLineAndColumn(@TempDir Path dir) throws Exception {
     Path book = dir.resolve("mine.json");
     Files.writeString(book, "{\n  \"name\": \"mine\",\n  \"codez\": []\n}\n");
-    Result result = aet("code", SAMPLE.toString(), "--codebook", book.toString(), "-o",
-        dir.resolve("x.csv").toString());
+    Result result =
+        aet(
+            "code",
+            SAMPLE.toString(),
+            "--codebook",
+            book.toString(),
+            "-o",
+            dir.resolve("x.csv").toString());
     assertEquals(1, result.exit());
     assertTrue(result.err().contains(book + ":3:3: error: unknown key \"codez\""), result.err());
   }
@@ -124,7 +153,8 @@ class CodeCommandTest {
     assertEquals(1, refused.exit());
     assertTrue(refused.err().contains("already exists"), refused.err());
     assertEquals("my edited file", Files.readString(out));
-    assertEquals(0, aet("code", SAMPLE.toString(), "-o", out.toString(), "--overwrite", "-q").exit());
+    assertEquals(
+        0, aet("code", SAMPLE.toString(), "-o", out.toString(), "--overwrite", "-q").exit());
     assertTrue(Files.readString(out).contains("narratives/"));
   }
 
@@ -134,9 +164,11 @@ class CodeCommandTest {
     Result first = aet("code", input.toString(), "-o", dir.resolve("a.jsonl").toString(), "-q");
     assertEquals(0, first.exit(), first.err());
     Result second = aet("code", input.toString(), "-o", dir.resolve("b.jsonl").toString(), "-q");
-    assertTrue(second.out().contains("Language annotations for 1 of 1 transcript(s) came from the cache"),
+    assertTrue(
+        second.out().contains("Language annotations for 1 of 1 transcript(s) came from the cache"),
         second.out());
-    Result uncached = aet("code", input.toString(), "-o", dir.resolve("c.jsonl").toString(), "-q", "--no-cache");
+    Result uncached =
+        aet("code", input.toString(), "-o", dir.resolve("c.jsonl").toString(), "-q", "--no-cache");
     assertFalse(uncached.out().contains("from the cache"), uncached.out());
   }
 

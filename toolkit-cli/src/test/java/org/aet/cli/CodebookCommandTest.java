@@ -16,8 +16,10 @@ class CodebookCommandTest {
   void listAndShow() {
     Result list = aet("codebook", "list");
     assertEquals(0, list.exit());
-    for (String name : new String[] {"four-tensions", "involve-principles", "power",
-        "coproduction-barriers-enablers"}) {
+    for (String name :
+        new String[] {
+          "four-tensions", "involve-principles", "power", "coproduction-barriers-enablers"
+        }) {
       assertTrue(list.out().contains(name), list.out());
     }
     Result show = aet("codebook", "show", "power", "--full");
@@ -35,12 +37,20 @@ class CodebookCommandTest {
     Result valid = aet("codebook", "validate", mine.toString());
     assertEquals(0, valid.exit(), valid.err());
     assertTrue(valid.out().contains("valid: 3 codes (2 with detection rules)"), valid.out());
-    Files.writeString(mine, Files.readString(mine).replace("\"definition\" : \"What a passage must say",
-        "\"definiton\" : \"What a passage must say"));
+    Files.writeString(
+        mine,
+        Files.readString(mine)
+            .replace(
+                "\"definition\" : \"What a passage must say",
+                "\"definiton\" : \"What a passage must say"));
     Result broken = aet("codebook", "validate", mine.toString());
     assertEquals(1, broken.exit());
     assertTrue(broken.err().contains("unknown key \"definiton\" in a code"), broken.err());
-    assertTrue(broken.err().matches("(?s).*" + java.util.regex.Pattern.quote(mine.toString()) + ":\\d+:\\d+: error.*"),
+    assertTrue(
+        broken
+            .err()
+            .matches(
+                "(?s).*" + java.util.regex.Pattern.quote(mine.toString()) + ":\\d+:\\d+: error.*"),
         broken.err());
   }
 
@@ -57,13 +67,27 @@ class CodebookCommandTest {
       assertEquals(15, workbook.getSheet("Codebook").getPhysicalNumberOfRows());
     }
     Path back = dir.resolve("back.json");
-    Result imported = aet("codebook", "import", dir.resolve("four-tensions.qdc").toString(), "-o", back.toString(),
-        "--name", "four-tensions");
+    Result imported =
+        aet(
+            "codebook",
+            "import",
+            dir.resolve("four-tensions.qdc").toString(),
+            "-o",
+            back.toString(),
+            "--name",
+            "four-tensions");
     assertEquals(0, imported.exit(), imported.err());
     assertEquals("", imported.err(), "our own export comes back with its rules: no warning");
     assertEquals(0, aet("codebook", "validate", back.toString()).exit());
-    Result coded = aet("code", AetRunner.repositoryRoot().resolve("corpora/partnerships").toString(),
-        "--codebook", back.toString(), "-o", dir.resolve("coded.csv").toString(), "-q");
+    Result coded =
+        aet(
+            "code",
+            AetRunner.repositoryRoot().resolve("corpora/partnerships").toString(),
+            "--codebook",
+            back.toString(),
+            "-o",
+            dir.resolve("coded.csv").toString(),
+            "-q");
     assertEquals(0, coded.exit(), coded.err());
     assertTrue(coded.out().contains("power/reciprocity"), coded.out());
   }

@@ -47,10 +47,13 @@ class InspectIngestCommandTest {
     Result result = aet("ingest", SAMPLE.toString(), "-o", out.toString());
     assertEquals(0, result.exit(), result.err());
     List<String> lines = Files.readAllLines(out);
-    assertTrue(result.out().startsWith("Wrote " + lines.size() + " turns from 4 transcript(s)"), result.out());
+    assertTrue(
+        result.out().startsWith("Wrote " + lines.size() + " turns from 4 transcript(s)"),
+        result.out());
     ObjectMapper mapper = new ObjectMapper();
     JsonNode first = mapper.readTree(lines.get(0));
-    for (String field : List.of("transcript", "case", "turn", "speaker", "role", "start", "end", "text")) {
+    for (String field :
+        List.of("transcript", "case", "turn", "speaker", "role", "start", "end", "text")) {
       assertTrue(first.has(field), field);
     }
     assertEquals("Eastmoor", first.get("case").asText());
@@ -68,7 +71,8 @@ class InspectIngestCommandTest {
     assertEquals(1, result.exit());
     assertTrue(result.err().contains(dir.resolve("bad.srt") + ":1:1: error:"), result.err());
     assertFalse(Files.exists(out));
-    Result strict = aet("ingest", dir.resolve("good.txt").toString(), "-o", out.toString(), "--strict");
+    Result strict =
+        aet("ingest", dir.resolve("good.txt").toString(), "-o", out.toString(), "--strict");
     assertEquals(0, strict.exit(), strict.err());
   }
 }

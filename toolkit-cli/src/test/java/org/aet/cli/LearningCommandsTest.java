@@ -14,35 +14,63 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** train, code with a model, the review queue, labelled output and evaluate, through the command line. */
+/**
+ * train, code with a model, the review queue, labelled output and evaluate, through the command
+ * line.
+ */
 class LearningCommandsTest {
   private static final Path SAMPLE = AetRunner.repositoryRoot().resolve("corpora/partnerships");
 
   @Test
   void seedAModelFromTheCodebookCodeWithItAndEvaluate(@TempDir Path dir) throws Exception {
     Path model = dir.resolve("starter.model");
-    Result trained = aet("train", "--codebook", "four-tensions", "--from-examples", "-o", model.toString(),
-        "--cache", dir.resolve("cache").toString());
+    Result trained =
+        aet(
+            "train",
+            "--codebook",
+            "four-tensions",
+            "--from-examples",
+            "-o",
+            model.toString(),
+            "--cache",
+            dir.resolve("cache").toString());
     assertEquals(0, trained.exit(), trained.err());
-    assertTrue(trained.out().contains("Trained 14 code model(s) on 42 segment(s) with maxent."), trained.out());
+    assertTrue(
+        trained.out().contains("Trained 14 code model(s) on 42 segment(s) with maxent."),
+        trained.out());
     assertTrue(trained.out().contains("5-fold cross-validation (seed 42):"), trained.out());
 
     Path coded = dir.resolve("coded.jsonl");
     Path labels = dir.resolve("machine.jsonl");
     Path queue = dir.resolve("queue.csv");
-    Result result = aet("code", SAMPLE.toString(), "--model", model.toString(), "--labels", labels.toString(),
-        "--queue", queue.toString(), "-o", coded.toString(), "-q");
+    Result result =
+        aet(
+            "code",
+            SAMPLE.toString(),
+            "--model",
+            model.toString(),
+            "--labels",
+            labels.toString(),
+            "--queue",
+            queue.toString(),
+            "-o",
+            coded.toString(),
+            "-q");
     assertEquals(0, result.exit(), result.err());
     ObjectMapper mapper = new ObjectMapper();
-    List<JsonNode> learned = Files.readAllLines(coded).stream().map(l -> read(mapper, l))
-        .filter(j -> j.get("source").asText().equals("learned")).toList();
+    List<JsonNode> learned =
+        Files.readAllLines(coded).stream()
+            .map(l -> read(mapper, l))
+            .filter(j -> j.get("source").asText().equals("learned"))
+            .toList();
     assertTrue(!learned.isEmpty(), "the seeded model suggests something");
     for (JsonNode coding : learned) {
       assertEquals("suggested", coding.get("status").asText());
       assertTrue(coding.get("evidence").size() > 0, "every learned suggestion shows its words");
       assertTrue(coding.get("evidence").get(0).get("rule").asText().startsWith("learned word"));
     }
-    List<String> queued = Files.readAllLines(queue).stream().filter(l -> l.matches("^\\d+,.*")).toList();
+    List<String> queued =
+        Files.readAllLines(queue).stream().filter(l -> l.matches("^\\d+,.*")).toList();
     assertEquals(82 * 14, queued.size(), "every segment scored for every code");
     double first = Double.parseDouble(queued.get(0).split(",")[1]);
     double last = Double.parseDouble(queued.get(queued.size() - 1).split(",")[1]);
@@ -51,19 +79,39 @@ class LearningCommandsTest {
     Result perfect = aet("evaluate", "--gold", labels.toString(), "--predicted", labels.toString());
     assertEquals(0, perfect.exit(), perfect.err());
     assertTrue(perfect.out().contains("Scored 82 gold segment(s)."), perfect.out());
-    assertTrue(perfect.out().matches("(?s).*micro average\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1\\.000.*"),
+    assertTrue(
+        perfect.out().matches("(?s).*micro average\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1\\.000.*"),
         perfect.out());
 
     Path report = dir.resolve("report.xlsx");
-    Result scored = aet("evaluate", "--gold", labels.toString(), "--predicted", coded.toString(), "--level",
-        "parent", "-o", report.toString());
+    Result scored =
+        aet(
+            "evaluate",
+            "--gold",
+            labels.toString(),
+            "--predicted",
+            coded.toString(),
+            "--level",
+            "parent",
+            "-o",
+            report.toString());
     assertEquals(0, scored.exit(), scored.err());
     try (XSSFWorkbook workbook = new XSSFWorkbook(report.toFile())) {
-      assertEquals("Cohen's kappa", workbook.getSheet("Per code").getRow(0).getCell(4).getStringCellValue());
+      assertEquals(
+          "Cohen's kappa", workbook.getSheet("Per code").getRow(0).getCell(4).getStringCellValue());
     }
     Path jsonl = dir.resolve("report.jsonl");
-    assertEquals(0, aet("evaluate", "--gold", labels.toString(), "--predicted", coded.toString(), "-o",
-        jsonl.toString()).exit());
+    assertEquals(
+        0,
+        aet(
+                "evaluate",
+                "--gold",
+                labels.toString(),
+                "--predicted",
+                coded.toString(),
+                "-o",
+                jsonl.toString())
+            .exit());
     JsonNode code = mapper.readTree(Files.readAllLines(jsonl).get(0));
     for (String field : List.of("code", "precision", "recall", "f1", "kappa", "support")) {
       assertTrue(code.has(field), field);
@@ -72,7 +120,8 @@ class LearningCommandsTest {
 
   @Test
   void trainingNeedsSomethingToLearnFrom(@TempDir Path dir) {
-    Result none = aet("train", "--codebook", "four-tensions", "-o", dir.resolve("m.model").toString());
+    Result none =
+        aet("train", "--codebook", "four-tensions", "-o", dir.resolve("m.model").toString());
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("--from-examples"), none.err());
   }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two coders code the sample corpus blind in their own workbooks, the team sees their agreement and the
- * disagreements, records the consensus, and exports the final coding: the README's team workflow, end to end.
+ * Two coders code the sample corpus blind in their own workbooks, the team sees their agreement and
+ * the disagreements, records the consensus, and exports the final coding: the README's team
+ * workflow, end to end.
  */
 class TeamWorkflowTest {
   private static final Path SAMPLE = AetRunner.repositoryRoot().resolve("corpora/partnerships");
@@ -36,59 +37,111 @@ class TeamWorkflowTest {
 
     Path alice = dir.resolve("review-alice.xlsx");
     Path bob = dir.resolve("review-bob.xlsx");
-    assertOk(aet("review", "export", study.toString(), "--coder", "alice", "--blind", "-o", alice.toString()));
-    assertOk(aet("review", "export", study.toString(), "--coder", "bob", "--blind", "-o", bob.toString()));
+    assertOk(
+        aet(
+            "review",
+            "export",
+            study.toString(),
+            "--coder",
+            "alice",
+            "--blind",
+            "-o",
+            alice.toString()));
+    assertOk(
+        aet(
+            "review",
+            "export",
+            study.toString(),
+            "--coder",
+            "bob",
+            "--blind",
+            "-o",
+            bob.toString()));
     // Alice and Bob code the first twenty segments; they agree on most and differ on every fifth.
-    edit(alice, sheet -> {
-      for (int r = 1; r <= 20; r++) {
-        set(sheet, r, 9, r % 2 == 0 ? "power/reciprocity" : "narratives/realistic");
-      }
-      set(sheet, 3, 10, "Hesitant: could be idealistic.");
-    });
-    edit(bob, sheet -> {
-      for (int r = 1; r <= 20; r++) {
-        set(sheet, r, 9, r % 5 == 0 ? "language/excluding-language"
-            : r % 2 == 0 ? "power/reciprocity" : "narratives/realistic");
-      }
-    });
+    edit(
+        alice,
+        sheet -> {
+          for (int r = 1; r <= 20; r++) {
+            set(sheet, r, 9, r % 2 == 0 ? "power/reciprocity" : "narratives/realistic");
+          }
+          set(sheet, 3, 10, "Hesitant: could be idealistic.");
+        });
+    edit(
+        bob,
+        sheet -> {
+          for (int r = 1; r <= 20; r++) {
+            set(
+                sheet,
+                r,
+                9,
+                r % 5 == 0
+                    ? "language/excluding-language"
+                    : r % 2 == 0 ? "power/reciprocity" : "narratives/realistic");
+          }
+        });
     Result importedAlice = aet("review", "import", study.toString(), alice.toString());
     assertOk(importedAlice);
-    assertTrue(importedAlice.out().contains("Recorded 20 review decision(s) by alice"), importedAlice.out());
+    assertTrue(
+        importedAlice.out().contains("Recorded 20 review decision(s) by alice"),
+        importedAlice.out());
     assertOk(aet("review", "import", study.toString(), bob.toString()));
 
     Path report = dir.resolve("agreement.xlsx");
-    Result agreement = aet("agree", study.toString(), "--coders", "alice,bob", "-o", report.toString());
+    Result agreement =
+        aet("agree", study.toString(), "--coders", "alice,bob", "-o", report.toString());
     assertOk(agreement);
     assertTrue(agreement.out().contains("4 disputed segment(s)."), agreement.out());
     try (XSSFWorkbook workbook = new XSSFWorkbook(report.toFile())) {
       Sheet disputes = workbook.getSheet("Disagreements");
       assertEquals(4, disputes.getLastRowNum());
       assertEquals("alice: codes", disputes.getRow(0).getCell(4).getStringCellValue());
-      assertEquals("language/excluding-language", disputes.getRow(1).getCell(6).getStringCellValue());
+      assertEquals(
+          "language/excluding-language", disputes.getRow(1).getCell(6).getStringCellValue());
     }
     Path jsonl = dir.resolve("agreement.jsonl");
     assertOk(aet("agree", study.toString(), "--coders", "alice,bob", "-o", jsonl.toString()));
     JsonNode first = new ObjectMapper().readTree(Files.readAllLines(jsonl).get(0));
-    for (String field : List.of("code", "units", "percent_agreement", "cohen_kappa", "fleiss_kappa",
-        "krippendorff_alpha", "brennan_prediger")) {
+    for (String field :
+        List.of(
+            "code",
+            "units",
+            "percent_agreement",
+            "cohen_kappa",
+            "fleiss_kappa",
+            "krippendorff_alpha",
+            "brennan_prediger")) {
       assertTrue(first.has(field), field);
     }
     assertEquals(20, first.get("units").asInt());
 
     Path consensus = dir.resolve("consensus.xlsx");
     assertOk(aet("review", "resolve", study.toString(), "-o", consensus.toString()));
-    edit(consensus, sheet -> {
-      assertTrue(sheet.getRow(5).getCell(7).getStringCellValue().contains("alice: narratives/realistic | bob:"
-          + " language/excluding-language"), sheet.getRow(5).getCell(7).getStringCellValue());
-      set(sheet, 5, 9, "narratives/realistic");
-    });
+    edit(
+        consensus,
+        sheet -> {
+          assertTrue(
+              sheet
+                  .getRow(5)
+                  .getCell(7)
+                  .getStringCellValue()
+                  .contains("alice: narratives/realistic | bob:" + " language/excluding-language"),
+              sheet.getRow(5).getCell(7).getStringCellValue());
+          set(sheet, 5, 9, "narratives/realistic");
+        });
     Result resolved = aet("review", "import", study.toString(), consensus.toString());
     assertOk(resolved);
-    assertTrue(resolved.out().contains("Recorded 1 consensus decision(s) by consensus"), resolved.out());
+    assertTrue(
+        resolved.out().contains("Recorded 1 consensus decision(s) by consensus"), resolved.out());
 
     Path fin = dir.resolve("final.xlsx");
-    Result exported = aet("export", study.toString(), "-o", fin.toString(), "--cache",
-        dir.resolve("cache").toString());
+    Result exported =
+        aet(
+            "export",
+            study.toString(),
+            "-o",
+            fin.toString(),
+            "--cache",
+            dir.resolve("cache").toString());
     assertOk(exported);
     try (XSSFWorkbook workbook = new XSSFWorkbook(fin.toFile())) {
       Sheet coded = workbook.getSheet("Coded segments");
@@ -103,18 +156,26 @@ class TeamWorkflowTest {
           assertEquals("accepted", row.getCell(status).getStringCellValue());
         }
       }
-      assertEquals(java.util.Set.of("alice", "bob", "consensus"), sources, "every coding names who made it");
-      assertTrue(header.contains("region"), "case attributes from the manifest travel with the final coding");
+      assertEquals(
+          java.util.Set.of("alice", "bob", "consensus"), sources, "every coding names who made it");
+      assertTrue(
+          header.contains("region"),
+          "case attributes from the manifest travel with the final coding");
     }
   }
 
   @Test
   void agreementFromLabelledFiles(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("alice.jsonl"), "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"x\"]}\n"
-        + "{\"segment_id\": \"t@6-9\", \"text\": \"b\", \"codes\": []}\n");
-    Files.writeString(dir.resolve("bob.jsonl"), "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"x\"]}\n"
-        + "{\"segment_id\": \"t@6-9\", \"text\": \"b\", \"codes\": [\"x\"]}\n");
-    Result result = aet("agree", dir.resolve("alice.jsonl").toString(), dir.resolve("bob.jsonl").toString());
+    Files.writeString(
+        dir.resolve("alice.jsonl"),
+        "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"x\"]}\n"
+            + "{\"segment_id\": \"t@6-9\", \"text\": \"b\", \"codes\": []}\n");
+    Files.writeString(
+        dir.resolve("bob.jsonl"),
+        "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"x\"]}\n"
+            + "{\"segment_id\": \"t@6-9\", \"text\": \"b\", \"codes\": [\"x\"]}\n");
+    Result result =
+        aet("agree", dir.resolve("alice.jsonl").toString(), dir.resolve("bob.jsonl").toString());
     assertOk(result);
     assertTrue(result.out().contains("Coders: alice, bob."), result.out());
     assertTrue(result.out().matches("(?s).*code\\s+x\\s+2\\s+0\\.500.*"), result.out());

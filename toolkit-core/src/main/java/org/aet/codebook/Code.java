@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One code of a codebook: what it means, when to use it and when not, examples, and how to detect it.
+ * One code of a codebook: what it means, when to use it and when not, examples, and how to detect
+ * it.
  *
  * @param id stable identifier, unique in the codebook (lower case, digits and hyphens)
  * @param parent the id of the parent code, or "" for a top-level code (in four-tensions, a tension)

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param version the content hash of the file it was loaded from, recorded with every coding
  * @param codes the codes, parents before their children
  */
-public record Codebook(String name, String title, String description, String version, List<Code> codes) {
+public record Codebook(
+    String name, String title, String description, String version, List<Code> codes) {
 
   public Codebook {
     Objects.requireNonNull(name, "name");
@@ -30,7 +31,8 @@ public record Codebook(String name, String title, String description, String ver
         throw new IllegalArgumentException("duplicate code id " + code.id());
       }
       if (!code.isTopLevel() && !seen.containsKey(code.parent())) {
-        throw new IllegalArgumentException("code " + code.id() + " comes before its parent " + code.parent());
+        throw new IllegalArgumentException(
+            "code " + code.id() + " comes before its parent " + code.parent());
       }
     }
   }
@@ -45,7 +47,10 @@ public record Codebook(String name, String title, String description, String ver
     throw new IllegalArgumentException("no code " + id + " in codebook " + name);
   }
 
-  /** The ids from the top-level ancestor down to {@code id}, joined by "/": {@code power/reciprocity}. */
+  /**
+   * The ids from the top-level ancestor down to {@code id}, joined by "/": {@code
+   * power/reciprocity}.
+   */
   public String path(String id) {
     List<String> ids = new ArrayList<>();
     for (Code code = code(id); ; code = code(code.parent())) {
@@ -58,7 +63,10 @@ public record Codebook(String name, String title, String description, String ver
     return String.join("/", ids);
   }
 
-  /** The top-level ancestor of {@code id} (itself when it is top level): in four-tensions, the tension. */
+  /**
+   * The top-level ancestor of {@code id} (itself when it is top level): in four-tensions, the
+   * tension.
+   */
   public Code root(String id) {
     Code code = code(id);
     while (!code.isTopLevel()) {

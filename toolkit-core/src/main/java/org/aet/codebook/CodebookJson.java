@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Writes codebooks in aet's JSON format (docs/codebook-format.md), leaving out what is at its default, so a
- * written codebook reads like one a person wrote. {@link Codebooks} reads the format back.
+ * Writes codebooks in aet's JSON format (docs/codebook-format.md), leaving out what is at its
+ * default, so a written codebook reads like one a person wrote. {@link Codebooks} reads the format
+ * back.
  */
 public final class CodebookJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -94,9 +95,10 @@ public final class CodebookJson {
   }
 
   static String pretty(ObjectNode node) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
       return MAPPER.writer(printer).writeValueAsString(node) + "\n";
     } catch (JsonProcessingException e) {

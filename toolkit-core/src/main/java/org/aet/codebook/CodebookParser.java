@@ -13,32 +13,53 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.json.LocatedJson;
 import org.aet.json.LocatedJson.ArrayNode;
 import org.aet.json.LocatedJson.Member;
 import org.aet.json.LocatedJson.Node;
 import org.aet.json.LocatedJson.ObjectNode;
 import org.aet.json.LocatedJson.ValueNode;
-import org.aet.json.LocatedJson;
 
 /**
- * Reads a codebook's JSON and checks all of it before giving a {@link Codebook}: unknown keys, missing or empty
- * fields, wrong types, duplicate ids, parents that do not exist or form a loop, malformed colours. Every problem
- * is reported with its line and column, all in one go. docs/codebook-format.md describes the format.
+ * Reads a codebook's JSON and checks all of it before giving a {@link Codebook}: unknown keys,
+ * missing or empty fields, wrong types, duplicate ids, parents that do not exist or form a loop,
+ * malformed colours. Every problem is reported with its line and column, all in one go.
+ * docs/codebook-format.md describes the format.
  */
 final class CodebookParser {
   static final Set<String> CODEBOOK_KEYS =
       Set.of("name", "title", "description", "extends", "remove", "codes");
-  static final Set<String> CODE_KEYS = Set.of("id", "parent", "name", "definition", "use_when",
-      "do_not_use_when", "examples", "counter_examples", "colour", "rules");
+  static final Set<String> CODE_KEYS =
+      Set.of(
+          "id",
+          "parent",
+          "name",
+          "definition",
+          "use_when",
+          "do_not_use_when",
+          "examples",
+          "counter_examples",
+          "colour",
+          "rules");
   static final Set<String> RULE_KEYS =
-      Set.of("lemmas", "phrases", "patterns", "exclude", "roles", "negation_window", "weights", "indicators");
+      Set.of(
+          "lemmas",
+          "phrases",
+          "patterns",
+          "exclude",
+          "roles",
+          "negation_window",
+          "weights",
+          "indicators");
   static final Set<String> CONDITION_KEYS = Set.of("name", "above", "below");
   static final Set<String> WEIGHT_KEYS = Set.of("lemma", "phrase", "pattern");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final int MAX_NEGATION_WINDOW = 10;
 
-  /** Loads the codebook an {@code extends} names (a shipped name, or a path relative to this file). */
+  /**
+   * Loads the codebook an {@code extends} names (a shipped name, or a path relative to this file).
+   */
   interface Resolver {
     Codebook load(String nameOrPath) throws org.aet.diagnostics.AetException;
   }
@@ -68,8 +89,12 @@ final class CodebookParser {
       throw new InputException(error(e.line, e.column, e.getMessage()));
     }
     if (!(root instanceof ObjectNode top)) {
-      throw new InputException(error(root.line(), root.column(), "expected a JSON object { \"name\": ..., \"codes\":"
-          + " [...] } at the top of a codebook"));
+      throw new InputException(
+          error(
+              root.line(),
+              root.column(),
+              "expected a JSON object { \"name\": ..., \"codes\":"
+                  + " [...] } at the top of a codebook"));
     }
     checkKeys(top, CODEBOOK_KEYS, "a codebook");
     String name = requiredString(top, "name", "the codebook");
@@ -91,15 +116,24 @@ final class CodebookParser {
         if (code != null) {
           Node previous = idNodes.putIfAbsent(code.id(), item);
           if (previous != null) {
-            problems.add(error(item.line(), item.column(), "duplicate code id \"" + code.id() + "\" (first used at"
-                + " line " + previous.line() + "); every code needs its own id"));
+            problems.add(
+                error(
+                    item.line(),
+                    item.column(),
+                    "duplicate code id \""
+                        + code.id()
+                        + "\" (first used at"
+                        + " line "
+                        + previous.line()
+                        + "); every code needs its own id"));
           } else {
             codes.add(code);
           }
         }
       }
     } else {
-      problems.add(at(codesMember, "\"codes\" must be a list with at least one code: [ { \"id\": ... } ]"));
+      problems.add(
+          at(codesMember, "\"codes\" must be a list with at least one code: [ { \"id\": ... } ]"));
     }
     String parentVersion = "";
     if (parent != null) {
@@ -110,34 +144,49 @@ final class CodebookParser {
     }
     List<Code> ordered = checkHierarchy(codes, idNodes);
     if (!problems.isEmpty()) {
-      problems.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+      problems.sort(
+          java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
       throw new InputException(problems);
     }
-    String version = Hashing.sha256().hashString(parentVersion + text, StandardCharsets.UTF_8).toString()
-        .substring(0, 12);
+    String version =
+        Hashing.sha256()
+            .hashString(parentVersion + text, StandardCharsets.UTF_8)
+            .toString()
+            .substring(0, 12);
     return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered);
   }
 
   private Codebook parent(Member member) {
-    if (!(member.value() instanceof ValueNode v && v.value() instanceof String name) || name.isBlank()) {
-      problems.add(at(member, "\"extends\" must name a codebook: a shipped one such as \"four-tensions\", or a"
-          + " path relative to this file"));
+    if (!(member.value() instanceof ValueNode v && v.value() instanceof String name)
+        || name.isBlank()) {
+      problems.add(
+          at(
+              member,
+              "\"extends\" must name a codebook: a shipped one such as \"four-tensions\", or a"
+                  + " path relative to this file"));
       return null;
     }
     try {
       return resolver.load(name.strip());
     } catch (org.aet.diagnostics.AetException e) {
-      problems.add(at(member, "cannot load the codebook this one extends: "
-          + e.getMessage().lines().findFirst().orElse("")));
+      problems.add(
+          at(
+              member,
+              "cannot load the codebook this one extends: "
+                  + e.getMessage().lines().findFirst().orElse("")));
       return null;
     }
   }
 
   /**
-   * The parent's codes, less those removed, with this file's codes replacing those of the same id in place and
-   * the rest added at the end.
+   * The parent's codes, less those removed, with this file's codes replacing those of the same id
+   * in place and the rest added at the end.
    */
-  private List<Code> merge(Codebook parent, List<Code> own, List<String> removed, Member extendsMember,
+  private List<Code> merge(
+      Codebook parent,
+      List<Code> own,
+      List<String> removed,
+      Member extendsMember,
       Map<String, Node> idNodes) {
     Map<String, Code> overrides = new LinkedHashMap<>();
     own.forEach(c -> overrides.put(c.id(), c));
@@ -150,8 +199,11 @@ final class CodebookParser {
     }
     for (String id : removed) {
       if (parent.codes().stream().noneMatch(c -> c.id().equals(id))) {
-        problems.add(error(extendsMember.line(), extendsMember.column(), "\"remove\" names \"" + id + "\", which"
-            + " is not a code of " + parent.name()));
+        problems.add(
+            error(
+                extendsMember.line(),
+                extendsMember.column(),
+                "\"remove\" names \"" + id + "\", which" + " is not a code of " + parent.name()));
       }
     }
     merged.addAll(overrides.values());
@@ -160,26 +212,45 @@ final class CodebookParser {
 
   private Code code(Node node) {
     if (!(node instanceof ObjectNode object)) {
-      problems.add(error(node.line(), node.column(), "expected a code: an object { \"id\": ..., \"name\": ... }"));
+      problems.add(
+          error(
+              node.line(),
+              node.column(),
+              "expected a code: an object { \"id\": ..., \"name\": ... }"));
       return null;
     }
     checkKeys(object, CODE_KEYS, "a code");
     String id = requiredString(object, "id", "a code");
     if (!id.isEmpty() && !ID.matcher(id).matches()) {
-      problems.add(at(object.members().get("id"), "code id \"" + id + "\" must be lower-case letters, digits and"
-          + " hyphens, such as \"lack-of-reciprocity\""));
+      problems.add(
+          at(
+              object.members().get("id"),
+              "code id \""
+                  + id
+                  + "\" must be lower-case letters, digits and"
+                  + " hyphens, such as \"lack-of-reciprocity\""));
     }
     String what = id.isEmpty() ? "a code" : "code \"" + id + "\"";
     String name = requiredString(object, "name", what);
     String definition = requiredString(object, "definition", what);
     String colour = optionalString(object, "colour");
     if (!colour.isEmpty() && !COLOUR.matcher(colour).matches()) {
-      problems.add(at(object.members().get("colour"), "colour \"" + colour + "\" must be #RRGGBB, such as"
-          + " \"#1f77b4\""));
+      problems.add(
+          at(
+              object.members().get("colour"),
+              "colour \"" + colour + "\" must be #RRGGBB, such as" + " \"#1f77b4\""));
     }
-    return new Code(id, optionalString(object, "parent"), name, definition, optionalString(object, "use_when"),
-        optionalString(object, "do_not_use_when"), stringList(object, "examples"),
-        stringList(object, "counter_examples"), colour, rules(object.members().get("rules")));
+    return new Code(
+        id,
+        optionalString(object, "parent"),
+        name,
+        definition,
+        optionalString(object, "use_when"),
+        optionalString(object, "do_not_use_when"),
+        stringList(object, "examples"),
+        stringList(object, "counter_examples"),
+        colour,
+        rules(object.members().get("rules")));
   }
 
   private DetectionRules rules(Member member) {
@@ -187,19 +258,27 @@ final class CodebookParser {
       return DetectionRules.NONE;
     }
     if (!(member.value() instanceof ObjectNode rules)) {
-      problems.add(at(member, "\"rules\" must be an object such as { \"lemmas\": [...], \"phrases\": [...] }"));
+      problems.add(
+          at(
+              member,
+              "\"rules\" must be an object such as { \"lemmas\": [...], \"phrases\": [...] }"));
       return DetectionRules.NONE;
     }
     checkKeys(rules, RULE_KEYS, "rules");
     int window = DetectionRules.DEFAULT_NEGATION_WINDOW;
     Member windowMember = rules.members().get("negation_window");
     if (windowMember != null) {
-      if (windowMember.value() instanceof ValueNode v && v.value() instanceof Integer n
-          && n >= 0 && n <= MAX_NEGATION_WINDOW) {
+      if (windowMember.value() instanceof ValueNode v
+          && v.value() instanceof Integer n
+          && n >= 0
+          && n <= MAX_NEGATION_WINDOW) {
         window = n;
       } else {
-        problems.add(at(windowMember, "\"negation_window\" must be a whole number from 0 (off) to "
-            + MAX_NEGATION_WINDOW));
+        problems.add(
+            at(
+                windowMember,
+                "\"negation_window\" must be a whole number from 0 (off) to "
+                    + MAX_NEGATION_WINDOW));
       }
     }
     List<String> patterns = stringList(rules, "patterns");
@@ -209,13 +288,23 @@ final class CodebookParser {
         if (item instanceof ValueNode v && v.value() instanceof String pattern) {
           String problem = org.aet.nlp.TokenPatterns.problemWith(pattern);
           if (problem != null) {
-            problems.add(error(item.line(), item.column(), "this TokensRegex pattern does not compile: " + problem));
+            problems.add(
+                error(
+                    item.line(),
+                    item.column(),
+                    "this TokensRegex pattern does not compile: " + problem));
           }
         }
       }
     }
-    return new DetectionRules(stringList(rules, "lemmas"), stringList(rules, "phrases"), patterns,
-        stringList(rules, "exclude"), stringList(rules, "roles"), window, weights(rules.members().get("weights")),
+    return new DetectionRules(
+        stringList(rules, "lemmas"),
+        stringList(rules, "phrases"),
+        patterns,
+        stringList(rules, "exclude"),
+        stringList(rules, "roles"),
+        window,
+        weights(rules.members().get("weights")),
         conditions(rules.members().get("indicators")));
   }
 
@@ -225,29 +314,45 @@ final class CodebookParser {
       return conditions;
     }
     if (!(member.value() instanceof ArrayNode array)) {
-      problems.add(at(member, "\"indicators\" must be a list of conditions such as"
-          + " [{\"name\": \"acronym_density\", \"above\": 5}]"));
+      problems.add(
+          at(
+              member,
+              "\"indicators\" must be a list of conditions such as"
+                  + " [{\"name\": \"acronym_density\", \"above\": 5}]"));
       return conditions;
     }
     for (Node item : array.items()) {
       if (!(item instanceof ObjectNode condition)) {
-        problems.add(error(item.line(), item.column(), "expected a condition such as {\"name\": \"acronym_density\","
-            + " \"above\": 5}"));
+        problems.add(
+            error(
+                item.line(),
+                item.column(),
+                "expected a condition such as {\"name\": \"acronym_density\"," + " \"above\": 5}"));
         continue;
       }
       checkKeys(condition, CONDITION_KEYS, "an indicator condition");
       String name = requiredString(condition, "name", "an indicator condition");
-      if (!name.isEmpty() && !org.aet.model.Indicators.NAMES.contains(name)
+      if (!name.isEmpty()
+          && !org.aet.model.Indicators.NAMES.contains(name)
           && !org.aet.model.Indicators.OPTIONAL_NAMES.contains(name)) {
-        problems.add(at(condition.members().get("name"), "no indicator called \"" + name + "\"; there are "
-            + org.aet.model.Indicators.NAMES + " and, when asked for, "
-            + org.aet.model.Indicators.OPTIONAL_NAMES));
+        problems.add(
+            at(
+                condition.members().get("name"),
+                "no indicator called \""
+                    + name
+                    + "\"; there are "
+                    + org.aet.model.Indicators.NAMES
+                    + " and, when asked for, "
+                    + org.aet.model.Indicators.OPTIONAL_NAMES));
       }
       Double above = number(condition, "above");
       Double below = number(condition, "below");
       if (above == null && below == null) {
-        problems.add(error(condition.line(), condition.column(), "an indicator condition needs \"above\" or"
-            + " \"below\" (or both)"));
+        problems.add(
+            error(
+                condition.line(),
+                condition.column(),
+                "an indicator condition needs \"above\" or" + " \"below\" (or both)"));
       } else if (!name.isEmpty()) {
         conditions.add(new DetectionRules.IndicatorCondition(name, above, below));
       }
@@ -273,13 +378,18 @@ final class CodebookParser {
       return defaults;
     }
     if (!(member.value() instanceof ObjectNode object)) {
-      problems.add(at(member, "\"weights\" must be an object such as {\"lemma\": 0.3, \"phrase\": 0.6,"
-          + " \"pattern\": 0.7}"));
+      problems.add(
+          at(
+              member,
+              "\"weights\" must be an object such as {\"lemma\": 0.3, \"phrase\": 0.6,"
+                  + " \"pattern\": 0.7}"));
       return defaults;
     }
     checkKeys(object, WEIGHT_KEYS, "weights");
-    return new DetectionRules.Weights(weight(object, "lemma", defaults.lemma()),
-        weight(object, "phrase", defaults.phrase()), weight(object, "pattern", defaults.pattern()));
+    return new DetectionRules.Weights(
+        weight(object, "lemma", defaults.lemma()),
+        weight(object, "phrase", defaults.phrase()),
+        weight(object, "pattern", defaults.pattern()));
   }
 
   private double weight(ObjectNode object, String key, double fallback) {
@@ -287,30 +397,49 @@ final class CodebookParser {
     if (member == null) {
       return fallback;
     }
-    if (member.value() instanceof ValueNode v && v.value() instanceof Number n && n.doubleValue() > 0
+    if (member.value() instanceof ValueNode v
+        && v.value() instanceof Number n
+        && n.doubleValue() > 0
         && n.doubleValue() < 1) {
       return n.doubleValue();
     }
-    problems.add(at(member, "the weight \"" + key + "\" must be a number above 0 and below 1, such as 0.5"));
+    problems.add(
+        at(member, "the weight \"" + key + "\" must be a number above 0 and below 1, such as 0.5"));
     return fallback;
   }
 
-  /** Checks that parents exist and form no loop; returns the codes with every parent before its children. */
+  /**
+   * Checks that parents exist and form no loop; returns the codes with every parent before its
+   * children.
+   */
   private List<Code> checkHierarchy(List<Code> codes, Map<String, Node> idNodes) {
     Map<String, Code> byId = new LinkedHashMap<>();
     codes.forEach(c -> byId.put(c.id(), c));
     for (Code code : codes) {
       Node node = idNodes.get(code.id());
       if (!code.isTopLevel() && !byId.containsKey(code.parent())) {
-        problems.add(error(node.line(), node.column(), "code \"" + code.id() + "\" names parent \"" + code.parent()
-            + "\", which is not a code in this codebook"));
+        problems.add(
+            error(
+                node.line(),
+                node.column(),
+                "code \""
+                    + code.id()
+                    + "\" names parent \""
+                    + code.parent()
+                    + "\", which is not a code in this codebook"));
         continue;
       }
       Set<String> seen = new HashSet<>();
       for (Code c = code; c != null && !c.isTopLevel(); c = byId.get(c.parent())) {
         if (!seen.add(c.id())) {
-          problems.add(error(node.line(), node.column(), "code \"" + code.id() + "\" is its own ancestor: parents"
-              + " must not form a loop"));
+          problems.add(
+              error(
+                  node.line(),
+                  node.column(),
+                  "code \""
+                      + code.id()
+                      + "\" is its own ancestor: parents"
+                      + " must not form a loop"));
           break;
         }
       }
@@ -331,8 +460,15 @@ final class CodebookParser {
   private void checkKeys(ObjectNode object, Set<String> allowed, String what) {
     for (Member member : object.members().values()) {
       if (!allowed.contains(member.key())) {
-        problems.add(at(member, "unknown key \"" + member.key() + "\" in " + what + "; expected one of "
-            + allowed.stream().sorted().toList()));
+        problems.add(
+            at(
+                member,
+                "unknown key \""
+                    + member.key()
+                    + "\" in "
+                    + what
+                    + "; expected one of "
+                    + allowed.stream().sorted().toList()));
       }
     }
     for (Member duplicate : object.duplicates()) {
@@ -381,8 +517,11 @@ final class CodebookParser {
       if (item instanceof ValueNode v && v.value() instanceof String s && !s.isBlank()) {
         values.add(s.strip());
       } else {
-        problems.add(error(item.line(), item.column(), "each entry of \"" + key + "\" must be non-empty text in"
-            + " double quotes"));
+        problems.add(
+            error(
+                item.line(),
+                item.column(),
+                "each entry of \"" + key + "\" must be non-empty text in" + " double quotes"));
       }
     }
     return values;

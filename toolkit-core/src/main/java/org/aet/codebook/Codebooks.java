@@ -12,7 +12,8 @@ import org.aet.diagnostics.InputException;
 import org.aet.ingest.TextDecoder;
 
 /**
- * Finds and loads codebooks: the ones shipped inside aet by name ("four-tensions"), or any file by path.
+ * Finds and loads codebooks: the ones shipped inside aet by name ("four-tensions"), or any file by
+ * path.
  */
 public final class Codebooks {
   private static final String SHIPPED = "/org/aet/codebooks/";
@@ -20,10 +21,11 @@ public final class Codebooks {
   private Codebooks() {}
 
   /**
-   * The codebook called {@code nameOrPath}: a path to a JSON file if such a file exists or the text ends in
-   * ".json", otherwise the name of a shipped codebook.
+   * The codebook called {@code nameOrPath}: a path to a JSON file if such a file exists or the text
+   * ends in ".json", otherwise the name of a shipped codebook.
    *
-   * @throws AetException when there is no such codebook, or it has errors (each with line and column)
+   * @throws AetException when there is no such codebook, or it has errors (each with line and
+   *     column)
    */
   public static Codebook load(String nameOrPath) throws AetException {
     Path path = Path.of(nameOrPath);
@@ -32,45 +34,64 @@ public final class Codebooks {
     }
     try (InputStream in = Codebooks.class.getResourceAsStream(SHIPPED + nameOrPath + ".json")) {
       if (in == null) {
-        throw new AetException("no codebook called \"" + nameOrPath + "\": aet ships " + String.join(", ", shipped())
-            + "; or give the path of a codebook .json file");
+        throw new AetException(
+            "no codebook called \""
+                + nameOrPath
+                + "\": aet ships "
+                + String.join(", ", shipped())
+                + "; or give the path of a codebook .json file");
       }
-      return CodebookParser.parse(Path.of("codebooks", nameOrPath + ".json"),
-          TextDecoder.normaliseLineEnds(new String(in.readAllBytes(), StandardCharsets.UTF_8)), Codebooks::load);
+      return CodebookParser.parse(
+          Path.of("codebooks", nameOrPath + ".json"),
+          TextDecoder.normaliseLineEnds(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
+          Codebooks::load);
     } catch (IOException e) {
-      throw new AetException("cannot read the shipped codebook " + nameOrPath + ": " + e.getMessage(), e);
+      throw new AetException(
+          "cannot read the shipped codebook " + nameOrPath + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The codebook in {@code json}, with {@code version} as its version (for codebooks stored elsewhere, such as in
-   * a project, whose version is that of the file they were first loaded from).
+   * The codebook in {@code json}, with {@code version} as its version (for codebooks stored
+   * elsewhere, such as in a project, whose version is that of the file they were first loaded
+   * from).
    */
   public static Codebook fromJson(String json, String version, Path origin) throws InputException {
     Codebook parsed = CodebookParser.parse(origin, json, Codebooks::load);
-    return new Codebook(parsed.name(), parsed.title(), parsed.description(), version, parsed.codes());
+    return new Codebook(
+        parsed.name(), parsed.title(), parsed.description(), version, parsed.codes());
   }
 
   /** Loads and validates the codebook in {@code file}. */
   public static Codebook load(Path file) throws InputException {
     try {
-      return CodebookParser.parse(file, TextDecoder.decode(Files.readAllBytes(file)).text(),
+      return CodebookParser.parse(
+          file,
+          TextDecoder.decode(Files.readAllBytes(file)).text(),
           name -> resolveBeside(file, name));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InputException(Diagnostic.fileError(file, "no such codebook file"));
     } catch (IOException e) {
-      throw new InputException(Diagnostic.fileError(file, "cannot read the codebook: " + e.getMessage()));
+      throw new InputException(
+          Diagnostic.fileError(file, "cannot read the codebook: " + e.getMessage()));
     }
   }
 
-  /** A codebook named by an {@code extends} in {@code file}: a path relative to it, or a shipped name. */
+  /**
+   * A codebook named by an {@code extends} in {@code file}: a path relative to it, or a shipped
+   * name.
+   */
   private static final ThreadLocal<Integer> EXTENDS_DEPTH = ThreadLocal.withInitial(() -> 0);
+
   private static final int MAX_EXTENDS_DEPTH = 8;
 
   private static Codebook resolveBeside(Path file, String name) throws AetException {
     if (EXTENDS_DEPTH.get() >= MAX_EXTENDS_DEPTH) {
-      throw new AetException("codebooks extend each other more than " + MAX_EXTENDS_DEPTH + " deep: is there a"
-          + " loop of extends?");
+      throw new AetException(
+          "codebooks extend each other more than "
+              + MAX_EXTENDS_DEPTH
+              + " deep: is there a"
+              + " loop of extends?");
     }
     EXTENDS_DEPTH.set(EXTENDS_DEPTH.get() + 1);
     try {
@@ -98,8 +119,11 @@ public final class Codebooks {
       if (in == null) {
         return List.of();
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

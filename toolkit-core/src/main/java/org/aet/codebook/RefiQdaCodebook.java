@@ -36,17 +36,20 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXParseException;
 
 /**
- * Codebooks in the REFI-QDA exchange format, the one NVivo, ATLAS.ti, MAXQDA and QualCoder read and write: a
- * {@code .qdc} file (schema {@code urn:QDA-XML:codebook:1.0}), or the codebook inside a {@code .qdpx} project.
+ * Codebooks in the REFI-QDA exchange format, the one NVivo, ATLAS.ti, MAXQDA and QualCoder read and
+ * write: a {@code .qdc} file (schema {@code urn:QDA-XML:codebook:1.0}), or the codebook inside a
+ * {@code .qdpx} project.
  *
- * <p>REFI-QDA holds a code's name, colour, description and place in the tree. What it cannot hold (the id, when
- * to use and not to use, examples, counter-examples, detection rules) travels at the end of the description in
- * labelled lines a person can read ({@code Use when: ...}, {@code Example: ...}, {@code aet rules: {...}}), and
- * comes back from them when aet imports its own export. GUIDs are derived from the codebook and code ids, so an
- * export of the same codebook always has the same GUIDs.
+ * <p>REFI-QDA holds a code's name, colour, description and place in the tree. What it cannot hold
+ * (the id, when to use and not to use, examples, counter-examples, detection rules) travels at the
+ * end of the description in labelled lines a person can read ({@code Use when: ...}, {@code
+ * Example: ...}, {@code aet rules: {...}}), and comes back from them when aet imports its own
+ * export. GUIDs are derived from the codebook and code ids, so an export of the same codebook
+ * always has the same GUIDs.
  *
- * <p>Import is tolerant: any namespace (tools write variants such as {@code urn:QDA-XML:codebook:1:0}), GUIDs with
- * or without braces in any case, {@code #RGB} colours. XML with a document type declaration is refused.
+ * <p>Import is tolerant: any namespace (tools write variants such as {@code
+ * urn:QDA-XML:codebook:1:0}), GUIDs with or without braces in any case, {@code #RGB} colours. XML
+ * with a document type declaration is refused.
  */
 public final class RefiQdaCodebook {
   public static final String NAMESPACE = "urn:QDA-XML:codebook:1.0";
@@ -64,7 +67,10 @@ public final class RefiQdaCodebook {
   /** What an import found: the codebook and what a person should know about it. */
   public record Imported(Codebook codebook, List<String> warnings) {}
 
-  /** Writes {@code codebook} to {@code target} as a .qdc file; nothing appears there unless all goes well. */
+  /**
+   * Writes {@code codebook} to {@code target} as a .qdc file; nothing appears there unless all goes
+   * well.
+   */
   public static void write(Codebook codebook, Path target) throws IOException {
     try (AtomicOutput output = new AtomicOutput(target)) {
       try (OutputStream out = Files.newOutputStream(output.temporary())) {
@@ -73,8 +79,16 @@ public final class RefiQdaCodebook {
         xml.writeCharacters("\n");
         xml.writeStartElement("CodeBook");
         xml.writeDefaultNamespace(NAMESPACE);
-        xml.writeAttribute("origin", "aet " + ExportContext.toolVersion() + ": " + codebook.name() + " ("
-            + codebook.title() + "), version " + codebook.version());
+        xml.writeAttribute(
+            "origin",
+            "aet "
+                + ExportContext.toolVersion()
+                + ": "
+                + codebook.name()
+                + " ("
+                + codebook.title()
+                + "), version "
+                + codebook.version());
         xml.writeCharacters("\n  ");
         xml.writeStartElement("Codes");
         for (Code code : codebook.codes()) {
@@ -117,10 +131,14 @@ public final class RefiQdaCodebook {
     xml.writeEndElement();
   }
 
-  /** The stable GUID of {@code code}: a name-based UUID of the codebook's name and the code's id. */
+  /**
+   * The stable GUID of {@code code}: a name-based UUID of the codebook's name and the code's id.
+   */
   static String guid(Codebook codebook, Code code) {
-    return UUID.nameUUIDFromBytes(("aet:" + codebook.name() + ":" + code.id()).getBytes(StandardCharsets.UTF_8))
-        .toString().toUpperCase(Locale.ROOT);
+    return UUID.nameUUIDFromBytes(
+            ("aet:" + codebook.name() + ":" + code.id()).getBytes(StandardCharsets.UTF_8))
+        .toString()
+        .toUpperCase(Locale.ROOT);
   }
 
   /** The definition, then the labelled lines that carry what REFI-QDA has no place for. */
@@ -148,7 +166,8 @@ public final class RefiQdaCodebook {
    * Imports the codebook in a .qdc file or a .qdpx project.
    *
    * @param name the name to give the codebook (by default, the file name)
-   * @throws InputException when the file is not a readable REFI-QDA codebook, or is refused as hostile
+   * @throws InputException when the file is not a readable REFI-QDA codebook, or is refused as
+   *     hostile
    */
   public static Imported read(Path file, String name) throws AetException {
     byte[] bytes;
@@ -163,13 +182,21 @@ public final class RefiQdaCodebook {
     Document document = parse(file, bytes);
     Element codes = findCodes(document.getDocumentElement());
     if (codes == null) {
-      throw new InputException(Diagnostic.fileError(file, "no <CodeBook><Codes> in this file: is it a REFI-QDA"
-          + " codebook (.qdc) or project (.qdpx)?"));
+      throw new InputException(
+          Diagnostic.fileError(
+              file,
+              "no <CodeBook><Codes> in this file: is it a REFI-QDA"
+                  + " codebook (.qdc) or project (.qdpx)?"));
     }
     ObjectNode root = CodebookJson.mapper().createObjectNode();
     root.put("name", name);
-    root.put("description", "Imported from " + file.getFileName() + " ("
-        + document.getDocumentElement().getAttribute("origin") + ")");
+    root.put(
+        "description",
+        "Imported from "
+            + file.getFileName()
+            + " ("
+            + document.getDocumentElement().getAttribute("origin")
+            + ")");
     ArrayNode list = root.putArray("codes");
     List<String> warnings = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -179,27 +206,40 @@ public final class RefiQdaCodebook {
       importCode(code, "", list, ids, withRules, withoutDefinition);
     }
     if (list.isEmpty()) {
-      throw new InputException(Diagnostic.fileError(file, "the codebook in this file has no codes"));
+      throw new InputException(
+          Diagnostic.fileError(file, "the codebook in this file has no codes"));
     }
     if (withRules[0] == 0) {
-      warnings.add("this codebook has no detection rules (it was not made by aet): aet can use it for review and"
-          + " agreement, but \"aet code\" will suggest nothing until rules are added");
+      warnings.add(
+          "this codebook has no detection rules (it was not made by aet): aet can use it for review and"
+              + " agreement, but \"aet code\" will suggest nothing until rules are added");
     }
     if (withoutDefinition[0] > 0) {
-      warnings.add(withoutDefinition[0] + " code(s) came without a description; their definition says so:"
-          + " write one before coding");
+      warnings.add(
+          withoutDefinition[0]
+              + " code(s) came without a description; their definition says so:"
+              + " write one before coding");
     }
     Codebook codebook = CodebookParser.parse(file, CodebookJson.pretty(root), Codebooks::load);
-    String version = com.google.common.hash.Hashing.sha256().hashBytes(bytes).toString().substring(0, 12);
-    return new Imported(new Codebook(codebook.name(), codebook.title(), codebook.description(), version,
-        codebook.codes()), warnings);
+    String version =
+        com.google.common.hash.Hashing.sha256().hashBytes(bytes).toString().substring(0, 12);
+    return new Imported(
+        new Codebook(
+            codebook.name(), codebook.title(), codebook.description(), version, codebook.codes()),
+        warnings);
   }
 
-  private static void importCode(Element element, String parent, ArrayNode out, Set<String> ids, int[] withRules,
+  private static void importCode(
+      Element element,
+      String parent,
+      ArrayNode out,
+      Set<String> ids,
+      int[] withRules,
       int[] withoutDefinition) {
     String name = element.getAttribute("name").strip();
     Element descriptionElement = children(element, "Description").stream().findFirst().orElse(null);
-    String description = descriptionElement == null ? "" : descriptionElement.getTextContent().strip();
+    String description =
+        descriptionElement == null ? "" : descriptionElement.getTextContent().strip();
     ObjectNode code = CodebookJson.mapper().createObjectNode();
     List<String> definition = new ArrayList<>();
     ArrayNode examples = CodebookJson.mapper().createArrayNode();
@@ -274,7 +314,8 @@ public final class RefiQdaCodebook {
 
   /** A lower-case id from a code's name, unique among {@code taken}. */
   static String slug(String name, Set<String> taken) {
-    String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String base =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (base.isEmpty()) {
       base = "code";
     }
@@ -292,7 +333,13 @@ public final class RefiQdaCodebook {
       return v;
     }
     if (v.matches("#[0-9a-fA-F]{3}")) {
-      return "#" + v.charAt(1) + v.charAt(1) + v.charAt(2) + v.charAt(2) + v.charAt(3) + v.charAt(3);
+      return "#"
+          + v.charAt(1)
+          + v.charAt(1)
+          + v.charAt(2)
+          + v.charAt(2)
+          + v.charAt(3)
+          + v.charAt(3);
     }
     return "";
   }
@@ -302,7 +349,8 @@ public final class RefiQdaCodebook {
       ZipGuard.check(zip);
       try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
         for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-          if (entry.getName().toLowerCase(Locale.ROOT).endsWith(".qde") && !entry.getName().contains("/")) {
+          if (entry.getName().toLowerCase(Locale.ROOT).endsWith(".qde")
+              && !entry.getName().contains("/")) {
             return in.readAllBytes();
           }
         }
@@ -310,7 +358,8 @@ public final class RefiQdaCodebook {
     } catch (IOException e) {
       throw new InputException(Diagnostic.fileError(file, e.getMessage()));
     }
-    throw new InputException(Diagnostic.fileError(file, "no project.qde inside: is it a REFI-QDA project?"));
+    throw new InputException(
+        Diagnostic.fileError(file, "no project.qde inside: is it a REFI-QDA project?"));
   }
 
   private static Document parse(Path file, byte[] bytes) throws InputException {
@@ -327,25 +376,34 @@ public final class RefiQdaCodebook {
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(bytes));
     } catch (SAXParseException e) {
-      String message = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-          ? "refused: the file declares an XML document type (DOCTYPE), which REFI-QDA files never need and which"
-              + " can be used to read files from this computer"
-          : "not well-formed XML: " + e.getMessage();
-      throw new InputException(Diagnostic.error(file, Math.max(e.getLineNumber(), 0),
-          Math.max(e.getColumnNumber(), 0), message, ""));
+      String message =
+          e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+              ? "refused: the file declares an XML document type (DOCTYPE), which REFI-QDA files never need and which"
+                  + " can be used to read files from this computer"
+              : "not well-formed XML: " + e.getMessage();
+      throw new InputException(
+          Diagnostic.error(
+              file, Math.max(e.getLineNumber(), 0), Math.max(e.getColumnNumber(), 0), message, ""));
     } catch (org.xml.sax.SAXException | IOException | ParserConfigurationException e) {
-      throw new InputException(Diagnostic.fileError(file, "cannot read the XML: " + e.getMessage()));
+      throw new InputException(
+          Diagnostic.fileError(file, "cannot read the XML: " + e.getMessage()));
     }
   }
 
-  /** The {@code Codes} element of a CodeBook, which is the root (.qdc) or inside a Project (.qde). */
+  /**
+   * The {@code Codes} element of a CodeBook, which is the root (.qdc) or inside a Project (.qde).
+   */
   private static Element findCodes(Element root) {
-    Element codebook = root.getLocalName().equals("CodeBook") ? root
-        : children(root, "CodeBook").stream().findFirst().orElse(null);
+    Element codebook =
+        root.getLocalName().equals("CodeBook")
+            ? root
+            : children(root, "CodeBook").stream().findFirst().orElse(null);
     return codebook == null ? null : children(codebook, "Codes").stream().findFirst().orElse(null);
   }
 
-  /** The child elements of {@code parent} with local name {@code name}, whatever their namespace. */
+  /**
+   * The child elements of {@code parent} with local name {@code name}, whatever their namespace.
+   */
   private static List<Element> children(Element parent, String name) {
     List<Element> found = new ArrayList<>();
     for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {

@@ -8,7 +8,10 @@ import org.aet.model.Coding;
 public final class Coders {
   private Coders() {}
 
-  /** A coder that asks each of {@code coders} in turn and keeps every suggestion, each with its own source. */
+  /**
+   * A coder that asks each of {@code coders} in turn and keeps every suggestion, each with its own
+   * source.
+   */
   public static Coder all(List<Coder> coders) {
     List<Coder> copy = List.copyOf(coders);
     return segment -> {

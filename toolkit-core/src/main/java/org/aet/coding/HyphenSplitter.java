@@ -6,22 +6,29 @@ import org.aet.model.Span;
 import org.aet.model.Token;
 
 /**
- * Splits hyphenated tokens into their parts ("co-author" into "co", "-", "author"), keeping exact spans.
+ * Splits hyphenated tokens into their parts ("co-author" into "co", "-", "author"), keeping exact
+ * spans.
  *
  * <p>CoreNLP splits some hyphenated words ("tick - box") and keeps others whole ("co-production",
- * "pre-meetings"), depending on the prefix. Rules and tokens are both split the same way before matching, so a
- * rule written "tick-box" or "co-production" finds the words however the tokenizer treated them.
+ * "pre-meetings"), depending on the prefix. Rules and tokens are both split the same way before
+ * matching, so a rule written "tick-box" or "co-production" finds the words however the tokenizer
+ * treated them.
  */
 final class HyphenSplitter {
   private HyphenSplitter() {}
 
-  /** {@code tokens} with every hyphenated token replaced by its parts; the same list when there are none. */
+  /**
+   * {@code tokens} with every hyphenated token replaced by its parts; the same list when there are
+   * none.
+   */
   static List<Token> split(List<Token> tokens) {
     List<Token> out = null;
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
-      boolean hyphenated = token.word().length() > 1 && token.word().indexOf('-', 1) > 0
-          && token.word().length() == token.span().length();
+      boolean hyphenated =
+          token.word().length() > 1
+              && token.word().indexOf('-', 1) > 0
+              && token.word().length() == token.span().length();
       if (hyphenated && out == null) {
         out = new ArrayList<>(tokens.subList(0, i));
       }
@@ -47,7 +54,8 @@ final class HyphenSplitter {
       }
       String word = words[p];
       if (!word.isEmpty()) {
-        String lemma = lemmas.length == words.length ? lemmas[p] : word.toLowerCase(java.util.Locale.ROOT);
+        String lemma =
+            lemmas.length == words.length ? lemmas[p] : word.toLowerCase(java.util.Locale.ROOT);
         out.add(new Token(word, lemma, token.pos(), new Span(at, at + word.length())));
       }
       at += word.length();

@@ -10,28 +10,30 @@ import java.util.Set;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.DetectionRules;
-import org.aet.model.Indicators;
 import org.aet.model.Coding;
 import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
+import org.aet.model.Indicators;
 import org.aet.model.Segment;
 import org.aet.model.Span;
 import org.aet.model.Token;
 import org.aet.nlp.TokenPatterns;
 
 /**
- * Suggests codes from a codebook's detection rules: lemmas, phrases and TokensRegex patterns found in a segment's
- * tokens, unless a negation stands just before them ("not tokenistic"), an exclusion term occurs in the segment,
- * or the speaker's role is not one the code is limited to.
+ * Suggests codes from a codebook's detection rules: lemmas, phrases and TokensRegex patterns found
+ * in a segment's tokens, unless a negation stands just before them ("not tokenistic"), an exclusion
+ * term occurs in the segment, or the speaker's role is not one the code is limited to.
  *
- * <p>Confidence grows with the number of different rules that match: each distinct lemma, phrase or pattern adds
- * its weight (by default 0.35, 0.6 and 0.6) as independent evidence, {@code 1 - (1 - w1)(1 - w2)...}, so one
- * word gives 0.35, a phrase 0.6, a phrase and a word 0.74. Repeating the same word adds nothing. Every occurrence
- * is listed as evidence, so a reviewer sees exactly why.
+ * <p>Confidence grows with the number of different rules that match: each distinct lemma, phrase or
+ * pattern adds its weight (by default 0.35, 0.6 and 0.6) as independent evidence, {@code 1 - (1 -
+ * w1)(1 - w2)...}, so one word gives 0.35, a phrase 0.6, a phrase and a word 0.74. Repeating the
+ * same word adds nothing. Every occurrence is listed as evidence, so a reviewer sees exactly why.
  */
 public final class RuleCoder implements Coder {
-  private static final Set<String> NEGATIONS = Set.of("not", "n't", "no", "never", "without", "nobody",
-      "nothing", "neither", "nor", "none", "hardly", "cannot", "barely");
+  private static final Set<String> NEGATIONS =
+      Set.of(
+          "not", "n't", "no", "never", "without", "nobody", "nothing", "neither", "nor", "none",
+          "hardly", "cannot", "barely");
   private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
 
   private final Codebook codebook;
@@ -50,12 +52,20 @@ public final class RuleCoder implements Coder {
 
   public RuleCoder(Codebook codebook) {
     this.codebook = codebook;
-    this.usesIndicators = codebook.codes().stream().anyMatch(c -> !c.rules().indicators().isEmpty());
+    this.usesIndicators =
+        codebook.codes().stream().anyMatch(c -> !c.rules().indicators().isEmpty());
     for (Code code : codebook.codes()) {
       DetectionRules rules = code.rules();
-      rules.lemmas().forEach(l -> index(new CompiledTerm(Term.of(l, "lemma", rules.weights().lemma()), code)));
-      rules.phrases().forEach(p -> index(new CompiledTerm(Term.of(p, "phrase", rules.weights().phrase()), code)));
-      exclusions.put(code.id(), rules.exclude().stream().map(e -> Term.of(e, "exclude", 0.5)).toList());
+      rules
+          .lemmas()
+          .forEach(
+              l -> index(new CompiledTerm(Term.of(l, "lemma", rules.weights().lemma()), code)));
+      rules
+          .phrases()
+          .forEach(
+              p -> index(new CompiledTerm(Term.of(p, "phrase", rules.weights().phrase()), code)));
+      exclusions.put(
+          code.id(), rules.exclude().stream().map(e -> Term.of(e, "exclude", 0.5)).toList());
       if (!rules.patterns().isEmpty()) {
         patterns.put(code.id(), rules.patterns().stream().map(TokenPatterns::compile).toList());
       }
@@ -79,8 +89,10 @@ public final class RuleCoder implements Coder {
       for (CompiledTerm candidate : candidates(tokens.get(i))) {
         int length = candidate.term().matchAt(tokens, i);
         if (length > 0 && !isNegated(tokens, i, candidate.code().rules().negationWindow())) {
-          Span span = new Span(tokens.get(i).span().begin(), tokens.get(i + length - 1).span().end());
-          matches.computeIfAbsent(candidate.code().id(), c -> new ArrayList<>())
+          Span span =
+              new Span(tokens.get(i).span().begin(), tokens.get(i + length - 1).span().end());
+          matches
+              .computeIfAbsent(candidate.code().id(), c -> new ArrayList<>())
               .add(new Match(candidate.term().describe(), candidate.term().weight(), span));
         }
       }
@@ -90,10 +102,15 @@ public final class RuleCoder implements Coder {
       for (TokenPatterns.Compiled pattern : entry.getValue()) {
         for (int[] range : TokenPatterns.find(pattern, segment.tokens())) {
           if (!isNegated(segment.tokens(), range[0], rules.negationWindow())) {
-            Span span = new Span(segment.tokens().get(range[0]).span().begin(),
-                segment.tokens().get(range[1] - 1).span().end());
-            matches.computeIfAbsent(entry.getKey(), c -> new ArrayList<>())
-                .add(new Match("pattern \"" + pattern.source() + "\"", rules.weights().pattern(), span));
+            Span span =
+                new Span(
+                    segment.tokens().get(range[0]).span().begin(),
+                    segment.tokens().get(range[1] - 1).span().end());
+            matches
+                .computeIfAbsent(entry.getKey(), c -> new ArrayList<>())
+                .add(
+                    new Match(
+                        "pattern \"" + pattern.source() + "\"", rules.weights().pattern(), span));
           }
         }
       }
@@ -105,9 +122,19 @@ public final class RuleCoder implements Coder {
         for (DetectionRules.IndicatorCondition condition : code.rules().indicators()) {
           double value = indicators.get(condition.name());
           if (!Double.isNaN(value) && condition.holds(value)) {
-            matches.computeIfAbsent(code.id(), c -> new ArrayList<>()).add(new Match(INDICATOR + " "
-                + condition.name() + " = " + value + ", " + condition.describe().substring(condition.name().length()
-                + 1), code.rules().weights().pattern(), at));
+            matches
+                .computeIfAbsent(code.id(), c -> new ArrayList<>())
+                .add(
+                    new Match(
+                        INDICATOR
+                            + " "
+                            + condition.name()
+                            + " = "
+                            + value
+                            + ", "
+                            + condition.describe().substring(condition.name().length() + 1),
+                        code.rules().weights().pattern(),
+                        at));
           }
         }
       }
@@ -148,14 +175,18 @@ public final class RuleCoder implements Coder {
     return false;
   }
 
-  /** True when a negation word stands within {@code window} tokens before {@code at}, in the same sentence. */
+  /**
+   * True when a negation word stands within {@code window} tokens before {@code at}, in the same
+   * sentence.
+   */
   private static boolean isNegated(List<Token> tokens, int at, int window) {
     for (int i = at - 1; i >= 0 && i >= at - window; i--) {
       Token token = tokens.get(i);
       if (SENTENCE_ENDS.contains(token.word())) {
         return false;
       }
-      if (NEGATIONS.contains(token.lemma()) || NEGATIONS.contains(token.word().toLowerCase(Locale.ROOT))) {
+      if (NEGATIONS.contains(token.lemma())
+          || NEGATIONS.contains(token.word().toLowerCase(Locale.ROOT))) {
         return true;
       }
     }
@@ -163,14 +194,19 @@ public final class RuleCoder implements Coder {
   }
 
   private Coding coding(Segment segment, Code code, List<Match> found) {
-    found.sort(java.util.Comparator.comparingInt((Match m) -> m.span().begin()).thenComparing(Match::rule));
+    found.sort(
+        java.util.Comparator.comparingInt((Match m) -> m.span().begin())
+            .thenComparing(Match::rule));
     Map<String, Double> weightByRule = new LinkedHashMap<>();
     List<Evidence> evidence = new ArrayList<>();
     for (Match match : found) {
       weightByRule.put(match.rule(), match.weight());
       Span span = match.span();
-      String text = segment.text().substring(span.begin() - segment.span().begin(),
-          span.end() - segment.span().begin());
+      String text =
+          segment
+              .text()
+              .substring(
+                  span.begin() - segment.span().begin(), span.end() - segment.span().begin());
       evidence.add(new Evidence(text, span, match.rule()));
     }
     double miss = 1;
@@ -179,7 +215,13 @@ public final class RuleCoder implements Coder {
     }
     double confidence = Math.round((1 - miss) * 100) / 100.0;
     boolean onlyIndicators = found.stream().allMatch(m -> m.rule().startsWith(INDICATOR + " "));
-    return new Coding(segment.id(), code.id(), onlyIndicators ? Coding.INDICATOR : Coding.RULE, confidence,
-        evidence, CodingStatus.SUGGESTED, codebook.version());
+    return new Coding(
+        segment.id(),
+        code.id(),
+        onlyIndicators ? Coding.INDICATOR : Coding.RULE,
+        confidence,
+        evidence,
+        CodingStatus.SUGGESTED,
+        codebook.version());
   }
 }

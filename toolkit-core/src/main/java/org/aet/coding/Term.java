@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.aet.model.Token;
 
 /**
- * A lemma or phrase from a codebook rule, compiled for matching: its words in lower case (hyphenated words split
- * as {@link HyphenSplitter} does), each matched against a token's lemma or written form, a word ending in
- * {@code *} matching any ending.
+ * A lemma or phrase from a codebook rule, compiled for matching: its words in lower case
+ * (hyphenated words split as {@link HyphenSplitter} does), each matched against a token's lemma or
+ * written form, a word ending in {@code *} matching any ending.
  */
 record Term(String written, List<String> words, String kind, double weight) {
 
@@ -16,7 +16,9 @@ record Term(String written, List<String> words, String kind, double weight) {
     return new Term(written, words, kind, weight);
   }
 
-  /** The first word when it is matched exactly (the key to index by), or null when it is a prefix. */
+  /**
+   * The first word when it is matched exactly (the key to index by), or null when it is a prefix.
+   */
   String exactFirstWord() {
     String first = words.get(0);
     return first.endsWith("*") ? null : first;

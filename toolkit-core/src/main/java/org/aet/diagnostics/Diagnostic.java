@@ -29,7 +29,8 @@ public record Diagnostic(
     return new Diagnostic(file, line, column, Severity.ERROR, message, lineText);
   }
 
-  public static Diagnostic warning(Path file, int line, int column, String message, String lineText) {
+  public static Diagnostic warning(
+      Path file, int line, int column, String message, String lineText) {
     return new Diagnostic(file, line, column, Severity.WARNING, message, lineText);
   }
 
@@ -43,8 +44,8 @@ public record Diagnostic(
   }
 
   /**
-   * The compiler-style form {@code file:line:col: error: message}, followed by the offending line and a caret
-   * under the column when there is a line to show.
+   * The compiler-style form {@code file:line:col: error: message}, followed by the offending line
+   * and a caret under the column when there is a line to show.
    */
   public String format() {
     StringBuilder out = new StringBuilder().append(file);
@@ -56,10 +57,16 @@ public record Diagnostic(
     }
     out.append(": ").append(severity.label()).append(": ").append(message);
     if (!lineText.isEmpty()) {
-      String shown = lineText.length() > MAX_SHOWN_LINE ? lineText.substring(0, MAX_SHOWN_LINE) + "..." : lineText;
+      String shown =
+          lineText.length() > MAX_SHOWN_LINE
+              ? lineText.substring(0, MAX_SHOWN_LINE) + "..."
+              : lineText;
       out.append(System.lineSeparator()).append("    ").append(shown.replace('\t', ' '));
       if (column > 0 && column <= shown.length() + 1) {
-        out.append(System.lineSeparator()).append("    ").append(" ".repeat(column - 1)).append('^');
+        out.append(System.lineSeparator())
+            .append("    ")
+            .append(" ".repeat(column - 1))
+            .append('^');
       }
     }
     return out.toString();

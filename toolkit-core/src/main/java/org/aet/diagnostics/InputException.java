@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An input file that has errors. It carries every problem found in the file, not just the first, so one run
- * tells the researcher all there is to fix.
+ * An input file that has errors. It carries every problem found in the file, not just the first, so
+ * one run tells the researcher all there is to fix.
  */
 public class InputException extends AetException {
   private final List<Diagnostic> diagnostics;
@@ -28,7 +28,10 @@ public class InputException extends AetException {
       throw new IllegalArgumentException("an input exception needs at least one diagnostic");
     }
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-    String body = diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining(System.lineSeparator()));
+    String body =
+        diagnostics.stream()
+            .map(Diagnostic::format)
+            .collect(Collectors.joining(System.lineSeparator()));
     return errors > 1 ? body + System.lineSeparator() + errors + " errors" : body;
   }
 }

@@ -1,6 +1,9 @@
 package org.aet.diagnostics;
 
-/** How bad a problem in an input file is: a warning is recovered from and reported; an error stops the work. */
+/**
+ * How bad a problem in an input file is: a warning is recovered from and reported; an error stops
+ * the work.
+ */
 public enum Severity {
   WARNING,
   ERROR;

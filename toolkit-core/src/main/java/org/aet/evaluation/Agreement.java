@@ -7,16 +7,17 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Chance-corrected agreement statistics. Each method takes counts and returns the statistic; 1 is perfect
- * agreement, 0 what chance alone would give, below 0 worse than chance.
+ * Chance-corrected agreement statistics. Each method takes counts and returns the statistic; 1 is
+ * perfect agreement, 0 what chance alone would give, below 0 worse than chance.
  */
 public final class Agreement {
   private Agreement() {}
 
   /**
-   * Cohen's kappa for two raters' yes/no decisions, from the 2x2 table: both yes ({@code a}), first no and second
-   * yes ({@code b}), first yes and second no ({@code c}), both no ({@code d}). When both raters always say the
-   * same single answer, kappa is undefined; it is reported as 1 when they agree on everything, else 0.
+   * Cohen's kappa for two raters' yes/no decisions, from the 2x2 table: both yes ({@code a}), first
+   * no and second yes ({@code b}), first yes and second no ({@code c}), both no ({@code d}). When
+   * both raters always say the same single answer, kappa is undefined; it is reported as 1 when
+   * they agree on everything, else 0.
    */
   public static double cohenKappa(int a, int b, int c, int d) {
     double n = a + b + c + d;
@@ -32,12 +33,15 @@ public final class Agreement {
   }
 
   /**
-   * Ratings of items by several coders: {@code ratings.get(item).get(coder)} is the category the coder gave, or
-   * null when the coder did not rate the item (missing data).
+   * Ratings of items by several coders: {@code ratings.get(item).get(coder)} is the category the
+   * coder gave, or null when the coder did not rate the item (missing data).
    */
   public record Ratings(List<List<String>> ratings) {
     public Ratings {
-      ratings = ratings.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
+      ratings =
+          ratings.stream()
+              .map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r)))
+              .toList();
     }
 
     int coders() {
@@ -46,13 +50,15 @@ public final class Agreement {
 
     /** The items rated by at least two coders: the only ones that say anything about agreement. */
     List<List<String>> pairable() {
-      return ratings.stream().filter(r -> r.stream().filter(Objects::nonNull).count() >= 2).toList();
+      return ratings.stream()
+          .filter(r -> r.stream().filter(Objects::nonNull).count() >= 2)
+          .toList();
     }
   }
 
   /**
-   * Percent agreement: over items rated by at least two coders, the share of coder pairs that gave the same
-   * category (for two coders, simply the share of items they agree on).
+   * Percent agreement: over items rated by at least two coders, the share of coder pairs that gave
+   * the same category (for two coders, simply the share of items they agree on).
    */
   public static double percentAgreement(Ratings ratings) {
     List<List<String>> items = ratings.pairable();
@@ -75,13 +81,16 @@ public final class Agreement {
     return sum / items.size();
   }
 
-  /** Cohen's kappa for exactly two coders, over the items both rated; NaN for other numbers of coders. */
+  /**
+   * Cohen's kappa for exactly two coders, over the items both rated; NaN for other numbers of
+   * coders.
+   */
   public static double cohenKappa(Ratings ratings) {
     if (ratings.coders() != 2) {
       return Double.NaN;
     }
-    List<List<String>> items = ratings.ratings().stream()
-        .filter(r -> r.get(0) != null && r.get(1) != null).toList();
+    List<List<String>> items =
+        ratings.ratings().stream().filter(r -> r.get(0) != null && r.get(1) != null).toList();
     if (items.isEmpty()) {
       return Double.NaN;
     }
@@ -105,12 +114,12 @@ public final class Agreement {
   }
 
   /**
-   * Fleiss' kappa over the items every coder rated (it assumes the same number of ratings per item); NaN when
-   * there are none.
+   * Fleiss' kappa over the items every coder rated (it assumes the same number of ratings per
+   * item); NaN when there are none.
    */
   public static double fleissKappa(Ratings ratings) {
-    List<List<String>> items = ratings.ratings().stream().filter(r -> r.stream().allMatch(Objects::nonNull))
-        .toList();
+    List<List<String>> items =
+        ratings.ratings().stream().filter(r -> r.stream().allMatch(Objects::nonNull)).toList();
     int raters = ratings.coders();
     if (items.isEmpty() || raters < 2) {
       return Double.NaN;
@@ -140,8 +149,9 @@ public final class Agreement {
   }
 
   /**
-   * Krippendorff's alpha for nominal data, any number of coders, missing ratings allowed: one minus observed
-   * over expected disagreement, from the coincidence matrix of the items rated at least twice.
+   * Krippendorff's alpha for nominal data, any number of coders, missing ratings allowed: one minus
+   * observed over expected disagreement, from the coincidence matrix of the items rated at least
+   * twice.
    */
   public static double krippendorffAlpha(Ratings ratings) {
     Map<String, Map<String, Double>> coincidences = new TreeMap<>();
@@ -151,7 +161,9 @@ public final class Agreement {
       for (int i = 0; i < given.size(); i++) {
         for (int j = 0; j < given.size(); j++) {
           if (i != j) {
-            coincidences.computeIfAbsent(given.get(i), k -> new TreeMap<>()).merge(given.get(j), weight, Double::sum);
+            coincidences
+                .computeIfAbsent(given.get(i), k -> new TreeMap<>())
+                .merge(given.get(j), weight, Double::sum);
           }
         }
       }
@@ -186,8 +198,8 @@ public final class Agreement {
   }
 
   /**
-   * Brennan and Prediger's kappa: percent agreement corrected for the agreement expected if coders chose among
-   * {@code categories} at random, {@code (po - 1/q) / (1 - 1/q)}.
+   * Brennan and Prediger's kappa: percent agreement corrected for the agreement expected if coders
+   * chose among {@code categories} at random, {@code (po - 1/q) / (1 - 1/q)}.
    */
   public static double brennanPrediger(Ratings ratings, int categories) {
     double observed = percentAgreement(ratings);

@@ -15,23 +15,35 @@ import org.aet.export.ReportFiles;
 import org.aet.export.SheetTable;
 
 /**
- * How far coders agree, with the segment as the unit: for each code, whether each coder gave it to each segment
- * (yes or no; missing when a coder did not code the segment). Reported per code, per transcript (all codes of its
- * segments together) and pooled, as percent agreement, Cohen's kappa (two coders), Fleiss' kappa, Krippendorff's
- * alpha (nominal, missing data allowed) and Brennan-Prediger kappa; and the disputed segments, for the meeting.
+ * How far coders agree, with the segment as the unit: for each code, whether each coder gave it to
+ * each segment (yes or no; missing when a coder did not code the segment). Reported per code, per
+ * transcript (all codes of its segments together) and pooled, as percent agreement, Cohen's kappa
+ * (two coders), Fleiss' kappa, Krippendorff's alpha (nominal, missing data allowed) and
+ * Brennan-Prediger kappa; and the disputed segments, for the meeting.
  */
 public final class AgreementReport {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** One coder's coding: codes per segment id (a segment absent from the map was not coded), and memos. */
-  public record CoderLabels(String coder, Map<String, List<String>> codes, Map<String, String> memos) {}
+  /**
+   * One coder's coding: codes per segment id (a segment absent from the map was not coded), and
+   * memos.
+   */
+  public record CoderLabels(
+      String coder, Map<String, List<String>> codes, Map<String, String> memos) {}
 
   /** A segment, for the disagreement sheet. */
   public record Unit(String segmentId, String transcriptId, String speaker, String text) {}
 
   /** One line of the report. {@code scope} is "code", "transcript" or "pooled". */
-  public record Row(String scope, String name, int units, double percentAgreement, double cohenKappa,
-      double fleissKappa, double krippendorffAlpha, double brennanPrediger) {}
+  public record Row(
+      String scope,
+      String name,
+      int units,
+      double percentAgreement,
+      double cohenKappa,
+      double fleissKappa,
+      double krippendorffAlpha,
+      double brennanPrediger) {}
 
   /** A segment the coders coded differently, with every coder's codes and memo. */
   public record Disagreement(Unit unit, List<String> codes, List<String> memos) {}
@@ -49,9 +61,14 @@ public final class AgreementReport {
       rows.add(row("code", code, items(units, coders, List.of(code))));
     }
     Map<String, List<Unit>> byTranscript = new LinkedHashMap<>();
-    units.forEach(u -> byTranscript.computeIfAbsent(u.transcriptId(), k -> new ArrayList<>()).add(u));
+    units.forEach(
+        u -> byTranscript.computeIfAbsent(u.transcriptId(), k -> new ArrayList<>()).add(u));
     for (Map.Entry<String, List<Unit>> transcript : byTranscript.entrySet()) {
-      rows.add(row("transcript", transcript.getKey(), items(transcript.getValue(), coders, List.copyOf(codes))));
+      rows.add(
+          row(
+              "transcript",
+              transcript.getKey(),
+              items(transcript.getValue(), coders, List.copyOf(codes))));
     }
     rows.add(row("pooled", "all codes, all segments", items(units, coders, List.copyOf(codes))));
     List<Disagreement> disagreements = new ArrayList<>();
@@ -64,16 +81,22 @@ public final class AgreementReport {
         }
       }
       if (given.size() >= 2 && given.stream().distinct().count() > 1) {
-        disagreements.add(new Disagreement(unit,
-            coders.stream().map(c -> describe(c.codes().get(unit.segmentId()))).toList(),
-            coders.stream().map(c -> c.memos().getOrDefault(unit.segmentId(), "")).toList()));
+        disagreements.add(
+            new Disagreement(
+                unit,
+                coders.stream().map(c -> describe(c.codes().get(unit.segmentId()))).toList(),
+                coders.stream().map(c -> c.memos().getOrDefault(unit.segmentId(), "")).toList()));
       }
     }
     return new Report(coders.stream().map(CoderLabels::coder).toList(), rows, disagreements);
   }
 
-  /** One rating item per (unit, code): each coder's yes or no, or null where the coder did not code the unit. */
-  private static Agreement.Ratings items(List<Unit> units, List<CoderLabels> coders, List<String> codes) {
+  /**
+   * One rating item per (unit, code): each coder's yes or no, or null where the coder did not code
+   * the unit.
+   */
+  private static Agreement.Ratings items(
+      List<Unit> units, List<CoderLabels> coders, List<String> codes) {
     List<List<String>> items = new ArrayList<>();
     for (Unit unit : units) {
       for (String code : codes) {
@@ -89,8 +112,14 @@ public final class AgreementReport {
   }
 
   private static Row row(String scope, String name, Agreement.Ratings ratings) {
-    return new Row(scope, name, ratings.pairable().size(), Agreement.percentAgreement(ratings),
-        Agreement.cohenKappa(ratings), Agreement.fleissKappa(ratings), Agreement.krippendorffAlpha(ratings),
+    return new Row(
+        scope,
+        name,
+        ratings.pairable().size(),
+        Agreement.percentAgreement(ratings),
+        Agreement.cohenKappa(ratings),
+        Agreement.fleissKappa(ratings),
+        Agreement.krippendorffAlpha(ratings),
         Agreement.brennanPrediger(ratings, 2));
   }
 
@@ -100,15 +129,35 @@ public final class AgreementReport {
 
   /** The report as aligned text. */
   public static void print(Report report, PrintWriter out) {
-    out.println("Coders: " + String.join(", ", report.coders()) + ". Unit: the segment; each code is a yes/no"
-        + " decision per segment.");
-    int width = Math.max(24, report.rows().stream().mapToInt(r -> r.name().length()).max().orElse(0));
-    out.printf("%-11s %-" + width + "s %6s %8s %7s %7s %7s %7s%n", "scope", "name", "units", "percent", "cohen",
-        "fleiss", "alpha", "b-p");
+    out.println(
+        "Coders: "
+            + String.join(", ", report.coders())
+            + ". Unit: the segment; each code is a yes/no"
+            + " decision per segment.");
+    int width =
+        Math.max(24, report.rows().stream().mapToInt(r -> r.name().length()).max().orElse(0));
+    out.printf(
+        "%-11s %-" + width + "s %6s %8s %7s %7s %7s %7s%n",
+        "scope",
+        "name",
+        "units",
+        "percent",
+        "cohen",
+        "fleiss",
+        "alpha",
+        "b-p");
     for (Row r : report.rows()) {
-      out.printf(Locale.ROOT, "%-11s %-" + width + "s %6d %8s %7s %7s %7s %7s%n", r.scope(), r.name(), r.units(),
-          number(r.percentAgreement()), number(r.cohenKappa()), number(r.fleissKappa()),
-          number(r.krippendorffAlpha()), number(r.brennanPrediger()));
+      out.printf(
+          Locale.ROOT,
+          "%-11s %-" + width + "s %6d %8s %7s %7s %7s %7s%n",
+          r.scope(),
+          r.name(),
+          r.units(),
+          number(r.percentAgreement()),
+          number(r.cohenKappa()),
+          number(r.fleissKappa()),
+          number(r.krippendorffAlpha()),
+          number(r.brennanPrediger()));
     }
     out.printf("%d disputed segment(s).%n", report.disagreements().size());
     out.flush();
@@ -121,50 +170,74 @@ public final class AgreementReport {
   /** Writes the report as .xlsx (agreement, disagreements) or .jsonl (one object per code). */
   /** Writes the report as .xlsx (agreement, disagreements) or .jsonl (one object per code). */
   public static void write(Report report, Path target) throws AetException {
-    ReportFiles.write(target, out -> {
-      for (Row r : report.rows()) {
-        if (r.scope().equals("code")) {
-          Map<String, Object> line = new LinkedHashMap<>();
-          line.put("code", r.name());
-          line.put("units", r.units());
-          line.put("percent_agreement", nullable(r.percentAgreement()));
-          line.put("cohen_kappa", nullable(r.cohenKappa()));
-          line.put("fleiss_kappa", nullable(r.fleissKappa()));
-          line.put("krippendorff_alpha", nullable(r.krippendorffAlpha()));
-          line.put("brennan_prediger", nullable(r.brennanPrediger()));
-          out.write(MAPPER.writeValueAsString(line));
-          out.write('\n');
-        }
-      }
-    }, (workbook, styles) -> {
-      SheetTable<Row> rows = new SheetTable<>(workbook.createSheet("Agreement"), List.of(
-          new Column<>("scope", "Scope", 12, false, Row::scope),
-          new Column<>("name", "Code or transcript", 40, false, Row::name),
-          new Column<>("units", "Segments", 10, false, Row::units),
-          new Column<>("percent", "Percent agreement", 12, false, r -> cell(r.percentAgreement())),
-          new Column<>("cohen", "Cohen's kappa", 12, false, r -> cell(r.cohenKappa())),
-          new Column<>("fleiss", "Fleiss' kappa", 12, false, r -> cell(r.fleissKappa())),
-          new Column<>("alpha", "Krippendorff's alpha", 12, false, r -> cell(r.krippendorffAlpha())),
-          new Column<>("bp", "Brennan-Prediger", 12, false, r -> cell(r.brennanPrediger()))), styles);
-      report.rows().forEach(rows::add);
-      rows.finish();
-      List<Column<Disagreement>> columns = new ArrayList<>(List.of(
-          new Column<>("segment_id", "Segment id", 26, false, d -> d.unit().segmentId()),
-          new Column<>("transcript", "Transcript", 22, false, d -> d.unit().transcriptId()),
-          new Column<>("speaker", "Speaker", 16, false, d -> d.unit().speaker()),
-          new Column<>("text", "Segment text", 70, true, d -> d.unit().text())));
-      for (int i = 0; i < report.coders().size(); i++) {
-        int coder = i;
-        String who = report.coders().get(i);
-        columns.add(new Column<>(who, who + ": codes", 30, true, d -> d.codes().get(coder)));
-        columns.add(new Column<>(who + "_memo", who + ": memo", 30, true, d -> d.memos().get(coder)));
-      }
-      SheetTable<Disagreement> disputes = new SheetTable<>(workbook.createSheet("Disagreements"), columns, styles);
-      report.disagreements().forEach(disputes::add);
-      disputes.finish();
-    });
+    ReportFiles.write(
+        target,
+        out -> {
+          for (Row r : report.rows()) {
+            if (r.scope().equals("code")) {
+              Map<String, Object> line = new LinkedHashMap<>();
+              line.put("code", r.name());
+              line.put("units", r.units());
+              line.put("percent_agreement", nullable(r.percentAgreement()));
+              line.put("cohen_kappa", nullable(r.cohenKappa()));
+              line.put("fleiss_kappa", nullable(r.fleissKappa()));
+              line.put("krippendorff_alpha", nullable(r.krippendorffAlpha()));
+              line.put("brennan_prediger", nullable(r.brennanPrediger()));
+              out.write(MAPPER.writeValueAsString(line));
+              out.write('\n');
+            }
+          }
+        },
+        (workbook, styles) -> {
+          SheetTable<Row> rows =
+              new SheetTable<>(
+                  workbook.createSheet("Agreement"),
+                  List.of(
+                      new Column<>("scope", "Scope", 12, false, Row::scope),
+                      new Column<>("name", "Code or transcript", 40, false, Row::name),
+                      new Column<>("units", "Segments", 10, false, Row::units),
+                      new Column<>(
+                          "percent",
+                          "Percent agreement",
+                          12,
+                          false,
+                          r -> cell(r.percentAgreement())),
+                      new Column<>("cohen", "Cohen's kappa", 12, false, r -> cell(r.cohenKappa())),
+                      new Column<>(
+                          "fleiss", "Fleiss' kappa", 12, false, r -> cell(r.fleissKappa())),
+                      new Column<>(
+                          "alpha",
+                          "Krippendorff's alpha",
+                          12,
+                          false,
+                          r -> cell(r.krippendorffAlpha())),
+                      new Column<>(
+                          "bp", "Brennan-Prediger", 12, false, r -> cell(r.brennanPrediger()))),
+                  styles);
+          report.rows().forEach(rows::add);
+          rows.finish();
+          List<Column<Disagreement>> columns =
+              new ArrayList<>(
+                  List.of(
+                      new Column<>(
+                          "segment_id", "Segment id", 26, false, d -> d.unit().segmentId()),
+                      new Column<>(
+                          "transcript", "Transcript", 22, false, d -> d.unit().transcriptId()),
+                      new Column<>("speaker", "Speaker", 16, false, d -> d.unit().speaker()),
+                      new Column<>("text", "Segment text", 70, true, d -> d.unit().text())));
+          for (int i = 0; i < report.coders().size(); i++) {
+            int coder = i;
+            String who = report.coders().get(i);
+            columns.add(new Column<>(who, who + ": codes", 30, true, d -> d.codes().get(coder)));
+            columns.add(
+                new Column<>(who + "_memo", who + ": memo", 30, true, d -> d.memos().get(coder)));
+          }
+          SheetTable<Disagreement> disputes =
+              new SheetTable<>(workbook.createSheet("Disagreements"), columns, styles);
+          report.disagreements().forEach(disputes::add);
+          disputes.finish();
+        });
   }
-
 
   private static Object cell(double value) {
     return Double.isNaN(value) ? "" : value;

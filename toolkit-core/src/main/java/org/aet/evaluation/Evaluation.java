@@ -11,16 +11,26 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * How well predicted codes match a gold standard, segment by segment. Each code is scored as a yes/no decision
- * on every gold segment: precision, recall, F1, Cohen's kappa (agreement beyond chance on that decision) and
- * support (gold segments with the code). Micro averages pool every decision; macro averages weigh every code
- * alike. Confusions count, on one segment, a gold code that was missed together with a predicted code that was
- * not in the gold: the pairs a team most often mixes up.
+ * How well predicted codes match a gold standard, segment by segment. Each code is scored as a
+ * yes/no decision on every gold segment: precision, recall, F1, Cohen's kappa (agreement beyond
+ * chance on that decision) and support (gold segments with the code). Micro averages pool every
+ * decision; macro averages weigh every code alike. Confusions count, on one segment, a gold code
+ * that was missed together with a predicted code that was not in the gold: the pairs a team most
+ * often mixes up.
  */
 public final class Evaluation {
   /** Scores of one code (or, for the averages, of all). */
-  public record CodeScore(String code, int truePositives, int falsePositives, int falseNegatives, int trueNegatives,
-      double precision, double recall, double f1, double kappa, int support) {}
+  public record CodeScore(
+      String code,
+      int truePositives,
+      int falsePositives,
+      int falseNegatives,
+      int trueNegatives,
+      double precision,
+      double recall,
+      double f1,
+      double kappa,
+      int support) {}
 
   /** A gold code missed where another was predicted instead, and how often. */
   public record Confusion(String gold, String predicted, int count) {}
@@ -33,12 +43,21 @@ public final class Evaluation {
    * @param micro all decisions pooled
    * @param macro the mean of the codes' scores
    * @param confusions the most common confusions, most frequent first
-   * @param missingPredictions gold segments the predicted file did not mention (counted as coded with nothing)
+   * @param missingPredictions gold segments the predicted file did not mention (counted as coded
+   *     with nothing)
    */
-  public record Report(int units, List<CodeScore> codes, CodeScore micro, CodeScore macro,
-      List<Confusion> confusions, int missingPredictions) {}
+  public record Report(
+      int units,
+      List<CodeScore> codes,
+      CodeScore micro,
+      CodeScore macro,
+      List<Confusion> confusions,
+      int missingPredictions) {}
 
-  /** What to compare: code paths as given, or only their top-level code (in four-tensions, the tension). */
+  /**
+   * What to compare: code paths as given, or only their top-level code (in four-tensions, the
+   * tension).
+   */
   public enum Level {
     CODE,
     PARENT
@@ -46,7 +65,8 @@ public final class Evaluation {
 
   private Evaluation() {}
 
-  public static Report evaluate(List<LabelledSegment> gold, List<LabelledSegment> predicted, Level level) {
+  public static Report evaluate(
+      List<LabelledSegment> gold, List<LabelledSegment> predicted, Level level) {
     Map<String, Set<String>> predictedById = new HashMap<>();
     predicted.forEach(p -> predictedById.put(p.segmentId(), at(level, p.codes())));
     Set<String> codes = new TreeSet<>();
@@ -80,13 +100,25 @@ public final class Evaluation {
       scores.add(score(code, counts));
     }
     CodeScore micro = score("micro average", pooled);
-    CodeScore macro = new CodeScore("macro average", 0, 0, 0, 0, mean(scores, CodeScore::precision),
-        mean(scores, CodeScore::recall), mean(scores, CodeScore::f1), mean(scores, CodeScore::kappa),
-        scores.stream().mapToInt(CodeScore::support).sum());
+    CodeScore macro =
+        new CodeScore(
+            "macro average",
+            0,
+            0,
+            0,
+            0,
+            mean(scores, CodeScore::precision),
+            mean(scores, CodeScore::recall),
+            mean(scores, CodeScore::f1),
+            mean(scores, CodeScore::kappa),
+            scores.stream().mapToInt(CodeScore::support).sum());
     return new Report(units.size(), scores, micro, macro, confusions(units), missing);
   }
 
-  /** Scores from counts {tp, fp, fn, tn}. Undefined ratios (nothing predicted, nothing to find) are 0. */
+  /**
+   * Scores from counts {tp, fp, fn, tn}. Undefined ratios (nothing predicted, nothing to find) are
+   * 0.
+   */
   static CodeScore score(String code, int[] c) {
     int tp = c[0];
     int fp = c[1];
@@ -95,8 +127,8 @@ public final class Evaluation {
     double precision = ratio(tp, tp + fp);
     double recall = ratio(tp, tp + fn);
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-    return new CodeScore(code, tp, fp, fn, tn, precision, recall, f1, Agreement.cohenKappa(tp, fp, fn, tn),
-        tp + fn);
+    return new CodeScore(
+        code, tp, fp, fn, tn, precision, recall, f1, Agreement.cohenKappa(tp, fp, fn, tn), tp + fn);
   }
 
   private static List<Confusion> confusions(List<Set<String>[]> units) {
@@ -114,14 +146,18 @@ public final class Evaluation {
     }
     return counts.entrySet().stream()
         .map(e -> new Confusion(e.getKey().get(0), e.getKey().get(1), e.getValue()))
-        .sorted(Comparator.comparingInt(Confusion::count).reversed().thenComparing(Confusion::gold)
-            .thenComparing(Confusion::predicted))
+        .sorted(
+            Comparator.comparingInt(Confusion::count)
+                .reversed()
+                .thenComparing(Confusion::gold)
+                .thenComparing(Confusion::predicted))
         .limit(10)
         .toList();
   }
 
   private static Set<String> at(Level level, List<String> codes) {
-    return codes.stream().map(c -> level == Level.PARENT ? c.split("/", 2)[0] : c)
+    return codes.stream()
+        .map(c -> level == Level.PARENT ? c.split("/", 2)[0] : c)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -129,7 +165,8 @@ public final class Evaluation {
     return denominator == 0 ? 0 : (double) numerator / denominator;
   }
 
-  private static double mean(List<CodeScore> scores, java.util.function.ToDoubleFunction<CodeScore> value) {
+  private static double mean(
+      List<CodeScore> scores, java.util.function.ToDoubleFunction<CodeScore> value) {
     return scores.stream().mapToDouble(value).average().orElse(0);
   }
 }

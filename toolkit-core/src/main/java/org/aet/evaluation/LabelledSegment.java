@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One segment with the codes a coder (person or machine) gave it: the unit shared by training, evaluation and
- * agreement. An empty list means "coded, with nothing", which is a judgement too.
+ * One segment with the codes a coder (person or machine) gave it: the unit shared by training,
+ * evaluation and agreement. An empty list means "coded, with nothing", which is a judgement too.
  *
  * @param segmentId the segment's stable id
  * @param text the segment's text

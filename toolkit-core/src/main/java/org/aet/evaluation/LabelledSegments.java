@@ -23,10 +23,11 @@ import org.aet.model.CodedTranscript;
 import org.aet.model.Segment;
 
 /**
- * Reads and writes the labelled-segments format: JSON Lines with one {@code {"segment_id", "text", "codes": [...]}}
- * per segment, or CSV with columns {@code segment_id,text,codes} and codes separated by {@code ;}. Reading also
- * accepts aet's coded-segment exports (.jsonl or .csv with {@code segment_id} and {@code code_path}), grouping
- * their codings by segment, so a machine's output can be scored directly.
+ * Reads and writes the labelled-segments format: JSON Lines with one {@code {"segment_id", "text",
+ * "codes": [...]}} per segment, or CSV with columns {@code segment_id,text,codes} and codes
+ * separated by {@code ;}. Reading also accepts aet's coded-segment exports (.jsonl or .csv with
+ * {@code segment_id} and {@code code_path}), grouping their codings by segment, so a machine's
+ * output can be scored directly.
  */
 public final class LabelledSegments {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,7 +49,8 @@ public final class LabelledSegments {
     return csv ? readCsv(file, String.join("\n", lines)) : readJsonl(file, lines);
   }
 
-  private static List<LabelledSegment> readJsonl(Path file, List<String> lines) throws InputException {
+  private static List<LabelledSegment> readJsonl(Path file, List<String> lines)
+      throws InputException {
     Map<String, Builder> segments = new LinkedHashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -60,28 +62,47 @@ public final class LabelledSegments {
       try {
         node = MAPPER.readTree(line);
       } catch (IOException e) {
-        problems.add(Diagnostic.error(file, i + 1, 1, "not a JSON object: " + e.getMessage().lines().findFirst()
-            .orElse(""), line));
+        problems.add(
+            Diagnostic.error(
+                file,
+                i + 1,
+                1,
+                "not a JSON object: " + e.getMessage().lines().findFirst().orElse(""),
+                line));
         continue;
       }
       if (node == null || !node.isObject() || !node.hasNonNull("segment_id")) {
-        problems.add(Diagnostic.error(file, i + 1, 1, "expected {\"segment_id\": ..., \"text\": ..., \"codes\":"
-            + " [...]} or a coded export line with \"segment_id\" and \"code_path\"", line));
+        problems.add(
+            Diagnostic.error(
+                file,
+                i + 1,
+                1,
+                "expected {\"segment_id\": ..., \"text\": ..., \"codes\":"
+                    + " [...]} or a coded export line with \"segment_id\" and \"code_path\"",
+                line));
         continue;
       }
-      Builder segment = segments.computeIfAbsent(node.get("segment_id").asText(),
-          id -> new Builder(id, node.path("text").asText("")));
+      Builder segment =
+          segments.computeIfAbsent(
+              node.get("segment_id").asText(), id -> new Builder(id, node.path("text").asText("")));
       if (node.has("codes")) {
         if (!node.get("codes").isArray()) {
-          problems.add(Diagnostic.error(file, i + 1, 1, "\"codes\" must be a list such as [\"power/reciprocity\"]",
-              line));
+          problems.add(
+              Diagnostic.error(
+                  file,
+                  i + 1,
+                  1,
+                  "\"codes\" must be a list such as [\"power/reciprocity\"]",
+                  line));
           continue;
         }
         node.get("codes").forEach(c -> segment.codes.add(c.asText()));
       } else if (node.has("code_path")) {
         segment.codes.add(node.get("code_path").asText());
       } else {
-        problems.add(Diagnostic.error(file, i + 1, 1, "this line has neither \"codes\" nor \"code_path\"", line));
+        problems.add(
+            Diagnostic.error(
+                file, i + 1, 1, "this line has neither \"codes\" nor \"code_path\"", line));
       }
     }
     if (!problems.isEmpty()) {
@@ -100,14 +121,21 @@ public final class LabelledSegments {
     if (rows.isEmpty()) {
       throw new InputException(Diagnostic.fileError(file, "the file is empty"));
     }
-    List<String> header = rows.get(0).cells().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        rows.get(0).cells().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     int id = header.indexOf("segment_id");
     int codes = header.indexOf("codes");
     int codePath = header.indexOf("code_path");
     int textColumn = header.indexOf("text");
     if (id < 0 || (codes < 0 && codePath < 0)) {
-      throw new InputException(Diagnostic.error(file, 1, 1, "expected a header with \"segment_id\" and \"codes\""
-          + " (codes separated by ;), or a coded export with \"segment_id\" and \"code_path\"", ""));
+      throw new InputException(
+          Diagnostic.error(
+              file,
+              1,
+              1,
+              "expected a header with \"segment_id\" and \"codes\""
+                  + " (codes separated by ;), or a coded export with \"segment_id\" and \"code_path\"",
+              ""));
     }
     Map<String, Builder> segments = new LinkedHashMap<>();
     for (CsvTable.Row row : rows.subList(1, rows.size())) {
@@ -115,7 +143,8 @@ public final class LabelledSegments {
       if (segmentId.isEmpty()) {
         continue;
       }
-      Builder segment = segments.computeIfAbsent(segmentId, s -> new Builder(s, cell(row, textColumn)));
+      Builder segment =
+          segments.computeIfAbsent(segmentId, s -> new Builder(s, cell(row, textColumn)));
       String value = codes >= 0 ? cell(row, codes) : cell(row, codePath);
       for (String code : value.split(";")) {
         if (!code.isBlank()) {
@@ -129,21 +158,28 @@ public final class LabelledSegments {
   private static String cell(CsvTable.Row row, int column) {
     String value = row.cell(column);
     return value.startsWith("'") && value.length() > 1 && "=+-@".indexOf(value.charAt(1)) >= 0
-        ? value.substring(1) : value;
+        ? value.substring(1)
+        : value;
   }
 
   /** Writes {@code segments} as JSON Lines or (for a .csv name) CSV, whole or not at all. */
   public static void write(Path target, List<LabelledSegment> segments) throws IOException {
     boolean csv = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     try (AtomicOutput output = new AtomicOutput(target)) {
-      try (BufferedWriter out = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
+      try (BufferedWriter out =
+          Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
         if (csv) {
           out.write("\uFEFFsegment_id,text,codes\r\n");
         }
         for (LabelledSegment segment : segments) {
           if (csv) {
-            out.write(SpreadsheetText.csvField(segment.segmentId()) + "," + SpreadsheetText.csvField(segment.text())
-                + "," + SpreadsheetText.csvField(String.join(";", segment.codes())) + "\r\n");
+            out.write(
+                SpreadsheetText.csvField(segment.segmentId())
+                    + ","
+                    + SpreadsheetText.csvField(segment.text())
+                    + ","
+                    + SpreadsheetText.csvField(String.join(";", segment.codes()))
+                    + "\r\n");
           } else {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("segment_id", segment.segmentId());
@@ -159,8 +195,8 @@ public final class LabelledSegments {
   }
 
   /**
-   * An export that writes every segment with the code paths suggested for it: the machine's coding in the
-   * labelled-segments format, ready for {@code aet evaluate} or {@code aet agree}.
+   * An export that writes every segment with the code paths suggested for it: the machine's coding
+   * in the labelled-segments format, ready for {@code aet evaluate} or {@code aet agree}.
    */
   public static ExportSession session(Path target, Codebook codebook) {
     List<LabelledSegment> segments = new ArrayList<>();
@@ -168,10 +204,17 @@ public final class LabelledSegments {
       @Override
       public void write(CodedTranscript coded) {
         Map<String, List<String>> codes = new LinkedHashMap<>();
-        coded.codings().forEach(c -> codes.computeIfAbsent(c.segmentId(), k -> new ArrayList<>())
-            .add(codebook.path(c.codeId())));
+        coded
+            .codings()
+            .forEach(
+                c ->
+                    codes
+                        .computeIfAbsent(c.segmentId(), k -> new ArrayList<>())
+                        .add(codebook.path(c.codeId())));
         for (Segment segment : coded.segments()) {
-          segments.add(new LabelledSegment(segment.id(), segment.text(), codes.getOrDefault(segment.id(), List.of())));
+          segments.add(
+              new LabelledSegment(
+                  segment.id(), segment.text(), codes.getOrDefault(segment.id(), List.of())));
         }
       }
 

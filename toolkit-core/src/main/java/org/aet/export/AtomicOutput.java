@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * An output file written in two steps: everything goes to a hidden temporary file beside the target, which
- * {@link #commit()} moves into place in one step. Until then the target is untouched, so a failed or interrupted
- * export never leaves a half-written file (or destroys a good one from an earlier run).
+ * An output file written in two steps: everything goes to a hidden temporary file beside the
+ * target, which {@link #commit()} moves into place in one step. Until then the target is untouched,
+ * so a failed or interrupted export never leaves a half-written file (or destroys a good one from
+ * an earlier run).
  */
 public final class AtomicOutput implements AutoCloseable {
   private final Path target;
@@ -20,9 +21,11 @@ public final class AtomicOutput implements AutoCloseable {
     this.target = target.toAbsolutePath();
     Path folder = this.target.getParent();
     Files.createDirectories(folder);
-    // createFile (not createTempFile) so the result gets the user's usual permissions, not owner-only ones.
-    this.temporary = folder.resolve("." + this.target.getFileName() + "." + Long.toHexString(System.nanoTime())
-        + ".part");
+    // createFile (not createTempFile) so the result gets the user's usual permissions, not
+    // owner-only ones.
+    this.temporary =
+        folder.resolve(
+            "." + this.target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
     Files.createFile(temporary);
   }
 
@@ -34,7 +37,8 @@ public final class AtomicOutput implements AutoCloseable {
   /** Moves the finished temporary file over the target. */
   public void commit() throws IOException {
     try {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -15,9 +15,10 @@ import org.aet.diagnostics.AetException;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A codebook as a document for people or other programs, chosen by the file's extension: Markdown to print or
- * put on a wiki ({@code .md}), a workbook for a team meeting ({@code .xlsx}), REFI-QDA for NVivo, ATLAS.ti and
- * MAXQDA ({@code .qdc}), or aet's own format ({@code .json}). Every file is written whole or not at all.
+ * A codebook as a document for people or other programs, chosen by the file's extension: Markdown
+ * to print or put on a wiki ({@code .md}), a workbook for a team meeting ({@code .xlsx}), REFI-QDA
+ * for NVivo, ATLAS.ti and MAXQDA ({@code .qdc}), or aet's own format ({@code .json}). Every file is
+ * written whole or not at all.
  */
 public final class CodebookDocuments {
   public static final List<String> EXTENSIONS = List.of("md", "xlsx", "qdc", "json");
@@ -33,8 +34,12 @@ public final class CodebookDocuments {
         case "json" -> writeText(target, CodebookJson.write(codebook));
         case "qdc" -> RefiQdaCodebook.write(codebook, target);
         case "xlsx" -> writeWorkbook(codebook, target);
-        default -> throw new AetException(target + ": cannot tell what to write from the file name; end it in one"
-            + " of " + String.join(", ", EXTENSIONS.stream().map(e -> "." + e).toList()));
+        default ->
+            throw new AetException(
+                target
+                    + ": cannot tell what to write from the file name; end it in one"
+                    + " of "
+                    + String.join(", ", EXTENSIONS.stream().map(e -> "." + e).toList()));
       }
     } catch (IOException e) {
       throw new AetException(target + ": cannot write: " + e.getMessage(), e);
@@ -45,19 +50,33 @@ public final class CodebookDocuments {
   public static String markdown(Codebook codebook) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(codebook.title()).append("\n\n");
-    md.append("Codebook `").append(codebook.name()).append("`, version `").append(codebook.version())
+    md.append("Codebook `")
+        .append(codebook.name())
+        .append("`, version `")
+        .append(codebook.version())
         .append("`.\n\n");
     if (!codebook.description().isEmpty()) {
       md.append(codebook.description()).append("\n\n");
     }
     md.append("## Contents\n\n");
     for (Code code : codebook.codes()) {
-      md.append("  ".repeat(codebook.depth(code.id()))).append("- ").append(number(codebook, code)).append(' ')
-          .append(code.name()).append(" (`").append(codebook.path(code.id())).append("`)\n");
+      md.append("  ".repeat(codebook.depth(code.id())))
+          .append("- ")
+          .append(number(codebook, code))
+          .append(' ')
+          .append(code.name())
+          .append(" (`")
+          .append(codebook.path(code.id()))
+          .append("`)\n");
     }
     for (Code code : codebook.codes()) {
-      md.append("\n").append("#".repeat(Math.min(2 + codebook.depth(code.id()), 6))).append(' ')
-          .append(number(codebook, code)).append(' ').append(code.name()).append("\n\n");
+      md.append("\n")
+          .append("#".repeat(Math.min(2 + codebook.depth(code.id()), 6)))
+          .append(' ')
+          .append(number(codebook, code))
+          .append(' ')
+          .append(code.name())
+          .append("\n\n");
       md.append("Code `").append(codebook.path(code.id())).append("`");
       if (!code.colour().isEmpty()) {
         md.append(", colour `").append(code.colour()).append("`");
@@ -80,9 +99,10 @@ public final class CodebookDocuments {
 
   /** "2.1" for the first child of the second top-level code. */
   private static String number(Codebook codebook, Code code) {
-    List<Code> siblings = code.isTopLevel()
-        ? codebook.codes().stream().filter(Code::isTopLevel).toList()
-        : codebook.children(code.parent());
+    List<Code> siblings =
+        code.isTopLevel()
+            ? codebook.codes().stream().filter(Code::isTopLevel).toList()
+            : codebook.children(code.parent());
     String own = Integer.toString(siblings.indexOf(code) + 1);
     return code.isTopLevel() ? own : number(codebook, codebook.code(code.parent())) + "." + own;
   }
@@ -108,9 +128,13 @@ public final class CodebookDocuments {
   }
 
   private static void writeWorkbook(Codebook codebook, Path target) throws IOException {
-    try (AtomicOutput output = new AtomicOutput(target); SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-      SheetTable<Code> table = new SheetTable<>(workbook.createSheet("Codebook"), CodebookTable.columns(codebook),
-          new SheetTable.Styles(workbook));
+    try (AtomicOutput output = new AtomicOutput(target);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+      SheetTable<Code> table =
+          new SheetTable<>(
+              workbook.createSheet("Codebook"),
+              CodebookTable.columns(codebook),
+              new SheetTable.Styles(workbook));
       codebook.codes().forEach(table::add);
       table.finish();
       try (OutputStream out = Files.newOutputStream(output.temporary())) {

@@ -19,12 +19,18 @@ public final class CodingExporters {
   /** The exporters registered in {@code META-INF/services/org.aet.export.CodingExporter}. */
   public static CodingExporters load() {
     Map<String, CodingExporter> map = new TreeMap<>();
-    for (CodingExporter exporter : ServiceLoader.load(CodingExporter.class, CodingExporter.class.getClassLoader())) {
+    for (CodingExporter exporter :
+        ServiceLoader.load(CodingExporter.class, CodingExporter.class.getClassLoader())) {
       for (String extension : exporter.extensions()) {
         CodingExporter previous = map.putIfAbsent(extension, exporter);
         if (previous != null) {
-          throw new IllegalStateException("two exporters claim ." + extension + ": " + previous.getClass().getName()
-              + " and " + exporter.getClass().getName());
+          throw new IllegalStateException(
+              "two exporters claim ."
+                  + extension
+                  + ": "
+                  + previous.getClass().getName()
+                  + " and "
+                  + exporter.getClass().getName());
         }
       }
     }
@@ -39,10 +45,13 @@ public final class CodingExporters {
   public CodingExporter forFile(Path target) throws AetException {
     String name = target.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    CodingExporter exporter = dot < 0 ? null : byExtension.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    CodingExporter exporter =
+        dot < 0 ? null : byExtension.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     if (exporter == null) {
-      throw new AetException(target + ": cannot tell what to write from the file name; end it in one of "
-          + String.join(", ", extensions().stream().map(e -> "." + e).toList()));
+      throw new AetException(
+          target
+              + ": cannot tell what to write from the file name; end it in one of "
+              + String.join(", ", extensions().stream().map(e -> "." + e).toList()));
     }
     return exporter;
   }

@@ -8,23 +8,25 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
-import org.aet.model.Indicators;
 import org.aet.ingest.Timestamps;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Evidence;
+import org.aet.model.Indicators;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
 
 /**
- * The two tables every export is made of, defined once so the xlsx, csv and jsonl files always agree: the
- * coded segments (one row per coding) and the segments (one row per segment, coded or not).
+ * The two tables every export is made of, defined once so the xlsx, csv and jsonl files always
+ * agree: the coded segments (one row per coding) and the segments (one row per segment, coded or
+ * not).
  */
 public final class CodingTable {
   private CodingTable() {}
 
   /** One coding with everything needed to describe it. */
-  public record CodingRow(Transcript transcript, Segment segment, Coding coding, Codebook codebook) {
+  public record CodingRow(
+      Transcript transcript, Segment segment, Coding coding, Codebook codebook) {
     Code code() {
       return codebook.code(coding.codeId());
     }
@@ -32,47 +34,75 @@ public final class CodingTable {
 
   /** One segment and the codings made on it. */
   public record SegmentRow(
-      Transcript transcript, Segment segment, List<Coding> codings, Codebook codebook, Indicators indicators) {}
+      Transcript transcript,
+      Segment segment,
+      List<Coding> codings,
+      Codebook codebook,
+      Indicators indicators) {}
 
   /**
-   * A column: its machine key (used in jsonl and as the csv header), the header people see in xlsx, a width in
-   * characters, whether its text is long (wrapped), and how to get its value (a String or a Number).
+   * A column: its machine key (used in jsonl and as the csv header), the header people see in xlsx,
+   * a width in characters, whether its text is long (wrapped), and how to get its value (a String
+   * or a Number).
    */
-  public record Column<R>(String key, String header, int width, boolean longText, Function<R, Object> value) {}
+  public record Column<R>(
+      String key, String header, int width, boolean longText, Function<R, Object> value) {}
 
-  private static final List<Column<CodingRow>> CODING_COLUMNS = List.of(
-      new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
-      new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
-      new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
-      new Column<>("role", "Role", 16, false, r -> r.segment().role()),
-      new Column<>("start", "Start", 10, false, r -> Timestamps.format(r.segment().start())),
-      new Column<>("text", "Segment text", 70, true, r -> r.segment().text()),
-      new Column<>("code_name", "Code", 26, false, r -> r.code().name()),
-      new Column<>("tension", "Tension", 30, false, r -> r.codebook().root(r.coding().codeId()).name()),
-      new Column<>("code_path", "Code path", 26, false, r -> r.codebook().path(r.coding().codeId())),
-      new Column<>("source", "Source", 9, false, r -> r.coding().source()),
-      new Column<>("confidence", "Confidence", 11, false, r -> r.coding().confidence()),
-      new Column<>("status", "Status", 11, false, r -> r.coding().status().label()),
-      new Column<>("evidence", "Evidence", 50, true, r -> describe(r.coding().evidence())),
-      new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()),
-      new Column<>("codebook", "Codebook", 22, false, r -> r.codebook().name() + "@" + r.coding().codebookVersion()));
+  private static final List<Column<CodingRow>> CODING_COLUMNS =
+      List.of(
+          new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
+          new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
+          new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
+          new Column<>("role", "Role", 16, false, r -> r.segment().role()),
+          new Column<>("start", "Start", 10, false, r -> Timestamps.format(r.segment().start())),
+          new Column<>("text", "Segment text", 70, true, r -> r.segment().text()),
+          new Column<>("code_name", "Code", 26, false, r -> r.code().name()),
+          new Column<>(
+              "tension", "Tension", 30, false, r -> r.codebook().root(r.coding().codeId()).name()),
+          new Column<>(
+              "code_path", "Code path", 26, false, r -> r.codebook().path(r.coding().codeId())),
+          new Column<>("source", "Source", 9, false, r -> r.coding().source()),
+          new Column<>("confidence", "Confidence", 11, false, r -> r.coding().confidence()),
+          new Column<>("status", "Status", 11, false, r -> r.coding().status().label()),
+          new Column<>("evidence", "Evidence", 50, true, r -> describe(r.coding().evidence())),
+          new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()),
+          new Column<>(
+              "codebook",
+              "Codebook",
+              22,
+              false,
+              r -> r.codebook().name() + "@" + r.coding().codebookVersion()));
 
-  private static final List<Column<SegmentRow>> SEGMENT_COLUMNS = List.of(
-      new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
-      new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
-      new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
-      new Column<>("role", "Role", 16, false, r -> r.segment().role()),
-      new Column<>("start", "Start", 10, false, r -> Timestamps.format(r.segment().start())),
-      new Column<>("text", "Segment text", 80, true, r -> r.segment().text()),
-      new Column<>("codes", "Suggested codes", 40, true, r -> r.codings().stream()
-          .map(c -> r.codebook().path(c.codeId())).distinct().collect(Collectors.joining("; "))),
-      new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()));
+  private static final List<Column<SegmentRow>> SEGMENT_COLUMNS =
+      List.of(
+          new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
+          new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
+          new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
+          new Column<>("role", "Role", 16, false, r -> r.segment().role()),
+          new Column<>("start", "Start", 10, false, r -> Timestamps.format(r.segment().start())),
+          new Column<>("text", "Segment text", 80, true, r -> r.segment().text()),
+          new Column<>(
+              "codes",
+              "Suggested codes",
+              40,
+              true,
+              r ->
+                  r.codings().stream()
+                      .map(c -> r.codebook().path(c.codeId()))
+                      .distinct()
+                      .collect(Collectors.joining("; "))),
+          new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()));
 
   private static Column<SegmentRow> indicatorColumn(String name) {
-    return new Column<>(name, name.replace('_', ' '), 11, false, r -> {
-      double value = r.indicators().get(name);
-      return Double.isNaN(value) ? "" : value;
-    });
+    return new Column<>(
+        name,
+        name.replace('_', ' '),
+        11,
+        false,
+        r -> {
+          double value = r.indicators().get(name);
+          return Double.isNaN(value) ? "" : value;
+        });
   }
 
   /** The coded-segments columns, with a column for each of {@code attributes} after the case. */
@@ -81,29 +111,42 @@ public final class CodingTable {
   }
 
   /**
-   * The segments columns, with a column for each of {@code attributes} after the case and one for each of
-   * {@code indicators} at the end (and the named actors, when named entities were computed).
+   * The segments columns, with a column for each of {@code attributes} after the case and one for
+   * each of {@code indicators} at the end (and the named actors, when named entities were
+   * computed).
    */
-  public static List<Column<SegmentRow>> segmentColumns(List<String> attributes, List<String> indicators) {
-    List<Column<SegmentRow>> columns = new ArrayList<>(withAttributes(SEGMENT_COLUMNS, attributes,
-        SegmentRow::transcript));
+  public static List<Column<SegmentRow>> segmentColumns(
+      List<String> attributes, List<String> indicators) {
+    List<Column<SegmentRow>> columns =
+        new ArrayList<>(withAttributes(SEGMENT_COLUMNS, attributes, SegmentRow::transcript));
     indicators.forEach(name -> columns.add(indicatorColumn(name)));
     if (indicators.contains("people")) {
-      columns.add(new Column<>("named_actors", "Named actors", 40, true,
-          r -> String.join("; ", Indicators.actors(r.segment().tokens()))));
+      columns.add(
+          new Column<>(
+              "named_actors",
+              "Named actors",
+              40,
+              true,
+              r -> String.join("; ", Indicators.actors(r.segment().tokens()))));
     }
     return List.copyOf(columns);
   }
 
-  private static <R> List<Column<R>> withAttributes(List<Column<R>> base, List<String> attributes,
-      Function<R, Transcript> transcript) {
+  private static <R> List<Column<R>> withAttributes(
+      List<Column<R>> base, List<String> attributes, Function<R, Transcript> transcript) {
     List<Column<R>> columns = new ArrayList<>(base);
     int at = 2;
     for (String attribute : attributes) {
       boolean taken = columns.stream().anyMatch(c -> c.key().equalsIgnoreCase(attribute));
       if (!taken) {
-        columns.add(at++, new Column<>(attribute, attribute, 16, false,
-            r -> transcript.apply(r).attributes().getOrDefault(attribute, "")));
+        columns.add(
+            at++,
+            new Column<>(
+                attribute,
+                attribute,
+                16,
+                false,
+                r -> transcript.apply(r).attributes().getOrDefault(attribute, "")));
       }
     }
     return List.copyOf(columns);
@@ -115,22 +158,31 @@ public final class CodingTable {
     coded.segments().forEach(s -> segments.put(s.id(), s));
     List<CodingRow> rows = new ArrayList<>(coded.codings().size());
     for (Coding coding : coded.codings()) {
-      rows.add(new CodingRow(coded.transcript(), segments.get(coding.segmentId()), coding, codebook));
+      rows.add(
+          new CodingRow(coded.transcript(), segments.get(coding.segmentId()), coding, codebook));
     }
     return rows;
   }
 
   /** One row per segment of {@code coded}, coded or not. */
   public static List<SegmentRow> segmentRows(CodedTranscript coded, Codebook codebook) {
-    Map<String, List<Coding>> bySegment = coded.codings().stream()
-        .collect(Collectors.groupingBy(Coding::segmentId));
+    Map<String, List<Coding>> bySegment =
+        coded.codings().stream().collect(Collectors.groupingBy(Coding::segmentId));
     return coded.segments().stream()
-        .map(s -> new SegmentRow(coded.transcript(), s, bySegment.getOrDefault(s.id(), List.of()), codebook,
-            s.indicators()))
+        .map(
+            s ->
+                new SegmentRow(
+                    coded.transcript(),
+                    s,
+                    bySegment.getOrDefault(s.id(), List.of()),
+                    codebook,
+                    s.indicators()))
         .toList();
   }
 
-  /** Evidence as people read it: {@code "tick box" (phrase "tick box"); "token" (lemma "token")}. */
+  /**
+   * Evidence as people read it: {@code "tick box" (phrase "tick box"); "token" (lemma "token")}.
+   */
   public static String describe(List<Evidence> evidence) {
     return evidence.stream().map(Evidence::describe).collect(Collectors.joining("; "));
   }

@@ -9,9 +9,9 @@ import java.util.List;
 import org.aet.model.CodedTranscript;
 
 /**
- * Writes the coded-segments table as CSV (RFC 4180): UTF-8 with a byte order mark and CRLF line ends, so Excel
- * and LibreOffice open it with the right characters. Text that a spreadsheet would take for a formula gets a
- * leading apostrophe.
+ * Writes the coded-segments table as CSV (RFC 4180): UTF-8 with a byte order mark and CRLF line
+ * ends, so Excel and LibreOffice open it with the right characters. Text that a spreadsheet would
+ * take for a formula gets a leading apostrophe.
  */
 public final class CsvExporter implements CodingExporter {
   private static final String BOM = "\uFEFF";
@@ -27,7 +27,8 @@ public final class CsvExporter implements CodingExporter {
     AtomicOutput output = new AtomicOutput(target);
     BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8);
     writer.write(BOM);
-    List<CodingTable.Column<CodingTable.CodingRow>> columns = CodingTable.codingColumns(context.attributes());
+    List<CodingTable.Column<CodingTable.CodingRow>> columns =
+        CodingTable.codingColumns(context.attributes());
     writeRow(writer, columns.stream().map(CodingTable.Column::key).toList());
     return new ExportSession() {
       @Override

@@ -7,17 +7,24 @@ import org.aet.codebook.Codebook;
 import org.aet.segment.SegmentUnit;
 
 /**
- * What an export needs to know beyond the coded transcripts, and what it records about how they were made.
+ * What an export needs to know beyond the coded transcripts, and what it records about how they
+ * were made.
  *
  * @param codebook the codebook the codings refer to
  * @param unit what a segment is
  * @param inputs the files and folders named as input, for the record
  * @param createdAt when the run started
  * @param attributes the transcript attributes (date, region, ...) to give a column each
- * @param indicators the linguistic indicators to give a column each (the optional ones only when computed)
+ * @param indicators the linguistic indicators to give a column each (the optional ones only when
+ *     computed)
  */
-public record ExportContext(Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt,
-    List<String> attributes, List<String> indicators) {
+public record ExportContext(
+    Codebook codebook,
+    SegmentUnit unit,
+    List<String> inputs,
+    Instant createdAt,
+    List<String> attributes,
+    List<String> indicators) {
   public ExportContext {
     attributes = List.copyOf(attributes);
     indicators = List.copyOf(indicators);
@@ -28,12 +35,19 @@ public record ExportContext(Codebook codebook, SegmentUnit unit, List<String> in
   }
 
   /** A context with the standard indicators. */
-  public ExportContext(Codebook codebook, SegmentUnit unit, List<String> inputs, Instant createdAt,
+  public ExportContext(
+      Codebook codebook,
+      SegmentUnit unit,
+      List<String> inputs,
+      Instant createdAt,
       List<String> attributes) {
     this(codebook, unit, inputs, createdAt, attributes, org.aet.model.Indicators.NAMES);
   }
 
-  /** The version of aet that wrote the export, from the jar's manifest ("dev" when run from classes). */
+  /**
+   * The version of aet that wrote the export, from the jar's manifest ("dev" when run from
+   * classes).
+   */
   public static String toolVersion() {
     String version = ExportContext.class.getPackage().getImplementationVersion();
     return version == null ? "dev" : version;

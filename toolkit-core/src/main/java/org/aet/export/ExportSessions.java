@@ -8,7 +8,10 @@ import org.aet.model.CodedTranscript;
 public final class ExportSessions {
   private ExportSessions() {}
 
-  /** One session that writes to all of {@code sessions}; finishing finishes each, closing closes each. */
+  /**
+   * One session that writes to all of {@code sessions}; finishing finishes each, closing closes
+   * each.
+   */
   public static ExportSession tee(List<ExportSession> sessions) {
     List<ExportSession> all = List.copyOf(sessions);
     return new ExportSession() {

@@ -9,11 +9,12 @@ import org.aet.model.CodedTranscript;
 import org.aet.model.Evidence;
 
 /**
- * Writes one JSON object per coding per line (JSON Lines), for analysis in R or Python. Each object has the
- * columns of the coded-segments table under their keys, with {@code code} (the code id), {@code start} as
- * {@code hh:mm:ss} or null, the segment's character span, and {@code evidence} as a list of
- * {@code {text, begin, end, rule}}, and the transcript's {@code attributes} as an object. Values are exactly as in the transcript: JSON is not a spreadsheet, so no
- * formula guard is applied.
+ * Writes one JSON object per coding per line (JSON Lines), for analysis in R or Python. Each object
+ * has the columns of the coded-segments table under their keys, with {@code code} (the code id),
+ * {@code start} as {@code hh:mm:ss} or null, the segment's character span, and {@code evidence} as
+ * a list of {@code {text, begin, end, rule}}, and the transcript's {@code attributes} as an object.
+ * Values are exactly as in the transcript: JSON is not a spreadsheet, so no formula guard is
+ * applied.
  */
 public final class JsonlExporter implements CodingExporter {
   @Override
@@ -51,7 +52,7 @@ public final class JsonlExporter implements CodingExporter {
     json.writeStringField("code", row.coding().codeId());
     for (CodingTable.Column<CodingTable.CodingRow> column : CodingTable.codingColumns(List.of())) {
       switch (column.key()) {
-        case "segment_id", "evidence" -> { }
+        case "segment_id", "evidence" -> {}
         case "start" -> {
           String start = Timestamps.format(row.segment().start());
           json.writeStringField("start", start.isEmpty() ? null : start);

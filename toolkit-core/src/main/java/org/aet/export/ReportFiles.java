@@ -11,8 +11,8 @@ import org.aet.diagnostics.AetException;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes a report (evaluation, agreement) as JSON Lines or a workbook, chosen by the file's extension, whole or
- * not at all. The report says what goes in each; this says how files are made.
+ * Writes a report (evaluation, agreement) as JSON Lines or a workbook, chosen by the file's
+ * extension, whole or not at all. The report says what goes in each; this says how files are made.
  */
 public final class ReportFiles {
   /** Fills a JSON Lines file. */
@@ -34,7 +34,8 @@ public final class ReportFiles {
     }
     try (AtomicOutput output = new AtomicOutput(target)) {
       if (name.endsWith(".jsonl")) {
-        try (BufferedWriter out = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
+        try (BufferedWriter out =
+            Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
           jsonl.write(out);
         }
       } else {

@@ -14,9 +14,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A streamed sheet laid out for people: a bold, frozen, filterable header row, column widths, wrapped long text
- * with rows tall enough to show it, landscape printing one page wide, and text that looks like a formula stored
- * so that it stays text. Every aet workbook is made of these.
+ * A streamed sheet laid out for people: a bold, frozen, filterable header row, column widths,
+ * wrapped long text with rows tall enough to show it, landscape printing one page wide, and text
+ * that looks like a formula stored so that it stays text. Every aet workbook is made of these.
  */
 public final class SheetTable<R> {
   private static final float POINTS_PER_LINE = 15f;
@@ -71,8 +71,9 @@ public final class SheetTable<R> {
   }
 
   /**
-   * About how many lines {@code text} takes when wrapped in a column {@code width} characters wide. Spreadsheets
-   * do not grow rows to fit wrapped text written by a program, so the height is set from this estimate.
+   * About how many lines {@code text} takes when wrapped in a column {@code width} characters wide.
+   * Spreadsheets do not grow rows to fit wrapped text written by a program, so the height is set
+   * from this estimate.
    */
   static int wrappedLines(String text, int width) {
     int lines = 0;
@@ -90,7 +91,10 @@ public final class SheetTable<R> {
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(next - 1, 1), 0, columns.size() - 1));
   }
 
-  /** The few cell styles the workbook uses (a workbook may hold only so many, so they are made once). */
+  /**
+   * The few cell styles the workbook uses (a workbook may hold only so many, so they are made
+   * once).
+   */
   public static final class Styles {
     final CellStyle header;
     final CellStyle plain;

@@ -8,10 +8,10 @@ import org.aet.model.Transcript;
 import org.aet.model.Turn;
 
 /**
- * Writes a normalised corpus as JSON Lines, one object per turn: {@code transcript}, {@code case}, {@code turn},
- * {@code speaker}, {@code role}, {@code start}, {@code end}, {@code text}, plus the source file, the turn's
- * character span and the transcript's attributes. Like every export, nothing appears at the target until
- * {@link #finish()}.
+ * Writes a normalised corpus as JSON Lines, one object per turn: {@code transcript}, {@code case},
+ * {@code turn}, {@code speaker}, {@code role}, {@code start}, {@code end}, {@code text}, plus the
+ * source file, the turn's character span and the transcript's attributes. Like every export,
+ * nothing appears at the target until {@link #finish()}.
  */
 public final class TurnWriter implements AutoCloseable {
   private final JsonLinesOutput output;

@@ -12,10 +12,11 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes the workbook a team discusses: "Coded segments" (one row per coding), "Segments" (every segment, coded
- * or not), "Codebook" (the codes with their definitions) and "About" (how the file was made). Rows are streamed
- * (POI SXSSF), so memory stays flat however large the corpus. Headers are frozen and filterable, long text is
- * wrapped, and text that looks like a formula is stored as text that stays text when edited.
+ * Writes the workbook a team discusses: "Coded segments" (one row per coding), "Segments" (every
+ * segment, coded or not), "Codebook" (the codes with their definitions) and "About" (how the file
+ * was made). Rows are streamed (POI SXSSF), so memory stays flat however large the corpus. Headers
+ * are frozen and filterable, long text is wrapped, and text that looks like a formula is stored as
+ * text that stays text when edited.
  */
 public final class XlsxExporter implements CodingExporter {
   static final String CODED_SHEET = "Coded segments";
@@ -47,10 +48,16 @@ public final class XlsxExporter implements CodingExporter {
       this.output = output;
       this.context = context;
       this.styles = new SheetTable.Styles(workbook);
-      this.coded = new SheetTable<>(workbook.createSheet(CODED_SHEET), CodingTable.codingColumns(context.attributes()),
-          styles);
-      this.segments = new SheetTable<>(workbook.createSheet(SEGMENTS_SHEET), CodingTable.segmentColumns(context.attributes(), context.indicators()),
-          styles);
+      this.coded =
+          new SheetTable<>(
+              workbook.createSheet(CODED_SHEET),
+              CodingTable.codingColumns(context.attributes()),
+              styles);
+      this.segments =
+          new SheetTable<>(
+              workbook.createSheet(SEGMENTS_SHEET),
+              CodingTable.segmentColumns(context.attributes(), context.indicators()),
+              styles);
     }
 
     @Override
@@ -74,28 +81,45 @@ public final class XlsxExporter implements CodingExporter {
     }
 
     private void writeCodebook(SXSSFSheet sheet) {
-      SheetTable<Code> table = new SheetTable<>(sheet, CodebookTable.columns(context.codebook()), styles);
+      SheetTable<Code> table =
+          new SheetTable<>(sheet, CodebookTable.columns(context.codebook()), styles);
       context.codebook().codes().forEach(table::add);
       table.finish();
     }
 
     private void writeAbout(SXSSFSheet sheet) {
       Codebook codebook = context.codebook();
-      List<String[]> facts = List.of(
-          new String[] {"Made by", "aet (Auto-Ethnography Toolkit) " + ExportContext.toolVersion()},
-          new String[] {"Made at", context.createdAt().toString()},
-          new String[] {"Input", String.join(", ", context.inputs())},
-          new String[] {"Transcripts", Integer.toString(transcripts)},
-          new String[] {"Codebook", codebook.title() + " (" + codebook.name() + ")"},
-          new String[] {"Codebook version", codebook.version() + " (content hash of the codebook file)"},
-          new String[] {"Segment unit", context.unit().label()},
-          new String[] {"Codings", coded.rows() + " suggestions from detection rules: status \"suggested\" until a"
-              + " person accepts or rejects them"},
-          new String[] {"Offsets", "Segment ids are transcript@start-end: character positions in the normalised"
-              + " transcript text (turns separated by a blank line), the same on every run"});
-      SheetTable<String[]> table = new SheetTable<>(sheet, List.of(
-          new CodingTable.Column<>("item", "Item", 20, false, f -> f[0]),
-          new CodingTable.Column<>("value", "Value", 100, true, f -> f[1])), styles);
+      List<String[]> facts =
+          List.of(
+              new String[] {
+                "Made by", "aet (Auto-Ethnography Toolkit) " + ExportContext.toolVersion()
+              },
+              new String[] {"Made at", context.createdAt().toString()},
+              new String[] {"Input", String.join(", ", context.inputs())},
+              new String[] {"Transcripts", Integer.toString(transcripts)},
+              new String[] {"Codebook", codebook.title() + " (" + codebook.name() + ")"},
+              new String[] {
+                "Codebook version", codebook.version() + " (content hash of the codebook file)"
+              },
+              new String[] {"Segment unit", context.unit().label()},
+              new String[] {
+                "Codings",
+                coded.rows()
+                    + " suggestions from detection rules: status \"suggested\" until a"
+                    + " person accepts or rejects them"
+              },
+              new String[] {
+                "Offsets",
+                "Segment ids are transcript@start-end: character positions in the normalised"
+                    + " transcript text (turns separated by a blank line), the same on every run"
+              });
+      SheetTable<String[]> table =
+          new SheetTable<>(
+              sheet,
+              List.of(
+                  new CodingTable.Column<>("item", "Item", 20, false, f -> f[0]),
+                  new CodingTable.Column<>("value", "Value", 100, true, f -> f[1])),
+              styles);
       facts.forEach(table::add);
       table.finish();
     }

@@ -15,10 +15,10 @@ import org.aet.diagnostics.InputException;
 import org.aet.model.Transcript;
 
 /**
- * The transcript files named on a command line, found but not yet read, so that a large corpus is read one file
- * at a time. A folder contributes every file below it that a reader takes, in name order; each first-level
- * subfolder is taken as a case (for example {@code corpus/northbrook/leader-1.txt} belongs to case
- * "northbrook") unless the file names its own.
+ * The transcript files named on a command line, found but not yet read, so that a large corpus is
+ * read one file at a time. A folder contributes every file below it that a reader takes, in name
+ * order; each first-level subfolder is taken as a case (for example {@code
+ * corpus/northbrook/leader-1.txt} belongs to case "northbrook") unless the file names its own.
  */
 public final class Corpus {
   private final TranscriptReaders readers;
@@ -29,8 +29,8 @@ public final class Corpus {
   /**
    * How to read a corpus.
    *
-   * @param manifest a manifest file to use, or null to look for {@code corpus.csv} / {@code corpus.json} in the
-   *     folders named as input
+   * @param manifest a manifest file to use, or null to look for {@code corpus.csv} / {@code
+   *     corpus.json} in the folders named as input
    * @param strict whether warnings count as errors
    */
   public record Options(Path manifest, boolean strict) {
@@ -41,7 +41,8 @@ public final class Corpus {
    * A transcript file to read.
    *
    * @param path the file
-   * @param id its transcript id: the path below the folder named (or the file name), without extension
+   * @param id its transcript id: the path below the folder named (or the file name), without
+   *     extension
    * @param defaultCase the case its folder implies, or ""
    */
   public record Entry(Path path, String id, String defaultCase) {
@@ -52,14 +53,18 @@ public final class Corpus {
     }
   }
 
-  private Corpus(TranscriptReaders readers, List<Entry> entries, Options options, Manifest manifest) {
+  private Corpus(
+      TranscriptReaders readers, List<Entry> entries, Options options, Manifest manifest) {
     this.readers = readers;
     this.entries = List.copyOf(entries);
     this.options = options;
     this.manifest = manifest;
   }
 
-  /** Finds the transcripts in {@code inputs} with the default options (a manifest found in a folder, lenient). */
+  /**
+   * Finds the transcripts in {@code inputs} with the default options (a manifest found in a folder,
+   * lenient).
+   */
   public static Corpus discover(List<Path> inputs, TranscriptReaders readers) throws AetException {
     return discover(inputs, readers, Options.DEFAULT);
   }
@@ -67,8 +72,8 @@ public final class Corpus {
   /**
    * Finds the transcripts in {@code inputs} (files or folders).
    *
-   * @throws AetException when an input does not exist, a named file has no reader, nothing is found, or two
-   *     files would get the same transcript id
+   * @throws AetException when an input does not exist, a named file has no reader, nothing is
+   *     found, or two files would get the same transcript id
    */
   public static Corpus discover(List<Path> inputs, TranscriptReaders readers, Options options)
       throws AetException {
@@ -82,8 +87,12 @@ public final class Corpus {
         }
       } else if (Files.isRegularFile(input)) {
         if (readers.forFile(input) == null) {
-          throw new AetException(input + ": aet cannot read ." + TranscriptReaders.extensionOf(input)
-              + " files; it reads " + describe(readers));
+          throw new AetException(
+              input
+                  + ": aet cannot read ."
+                  + TranscriptReaders.extensionOf(input)
+                  + " files; it reads "
+                  + describe(readers));
         }
         entries.add(new Entry(input, stripExtension(input.getFileName().toString()), ""));
       } else {
@@ -91,7 +100,8 @@ public final class Corpus {
       }
     }
     if (entries.isEmpty()) {
-      throw new AetException("no transcripts found in " + inputs + "; aet reads " + describe(readers));
+      throw new AetException(
+          "no transcripts found in " + inputs + "; aet reads " + describe(readers));
     }
     entries = uniqueIds(entries);
     if (manifestFile != null && !Files.isRegularFile(manifestFile)) {
@@ -108,7 +118,9 @@ public final class Corpus {
 
   /** Problems with the corpus as a whole: manifest entries that match no transcript. */
   public List<Diagnostic> warnings() {
-    return manifest == null ? List.of() : manifest.unmatched(entries.stream().map(Entry::path).toList());
+    return manifest == null
+        ? List.of()
+        : manifest.unmatched(entries.stream().map(Entry::path).toList());
   }
 
   public List<Entry> entries() {
@@ -126,23 +138,41 @@ public final class Corpus {
     try {
       bytes = SafeFiles.readBounded(entry.path());
     } catch (IOException e) {
-      throw new InputException(Diagnostic.fileError(entry.path(), "cannot read the file: " + e.getMessage()));
+      throw new InputException(
+          Diagnostic.fileError(entry.path(), "cannot read the file: " + e.getMessage()));
     }
     ReadResult result;
     if (reader.binary()) {
-      result = reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), "", reader.format(), bytes));
+      result =
+          reader.read(
+              new SourceText(
+                  entry.path(), entry.id(), entry.defaultCase(), "", reader.format(), bytes));
     } else {
       TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
-      result = reader.read(new SourceText(entry.path(), entry.id(), entry.defaultCase(), decoded.text(),
-          decoded.encoding()));
+      result =
+          reader.read(
+              new SourceText(
+                  entry.path(),
+                  entry.id(),
+                  entry.defaultCase(),
+                  decoded.text(),
+                  decoded.encoding()));
     }
     if (options.strict() && !result.warnings().isEmpty()) {
-      throw new InputException(result.warnings().stream()
-          .map(w -> Diagnostic.error(w.file(), w.line(), w.column(), w.message() + " (an error with --strict)",
-              w.lineText()))
-          .toList());
+      throw new InputException(
+          result.warnings().stream()
+              .map(
+                  w ->
+                      Diagnostic.error(
+                          w.file(),
+                          w.line(),
+                          w.column(),
+                          w.message() + " (an error with --strict)",
+                          w.lineText()))
+              .toList());
     }
-    Transcript transcript = manifest == null ? result.transcript() : manifest.apply(result.transcript());
+    Transcript transcript =
+        manifest == null ? result.transcript() : manifest.apply(result.transcript());
     return new ReadResult(transcript, result.encoding(), result.warnings());
   }
 
@@ -175,8 +205,9 @@ public final class Corpus {
   }
 
   /**
-   * Makes transcript ids unique: where two files would share an id ("leader-conversation" in two folders named
-   * separately), each is prefixed with its parent folders until they differ ("Riverside/leader-conversation").
+   * Makes transcript ids unique: where two files would share an id ("leader-conversation" in two
+   * folders named separately), each is prefixed with its parent folders until they differ
+   * ("Riverside/leader-conversation").
    */
   private static List<Entry> uniqueIds(List<Entry> entries) throws AetException {
     List<Entry> result = new ArrayList<>(entries);
@@ -198,10 +229,19 @@ public final class Corpus {
           }
           if (parent == null || parent.getFileName() == null) {
             Entry other = result.get(clash.get(0) == i ? clash.get(1) : clash.get(0));
-            throw new AetException("two transcripts would both be called \"" + entry.id() + "\": " + other.path()
-                + " and " + entry.path() + "; rename one of them");
+            throw new AetException(
+                "two transcripts would both be called \""
+                    + entry.id()
+                    + "\": "
+                    + other.path()
+                    + " and "
+                    + entry.path()
+                    + "; rename one of them");
           }
-          result.set(i, new Entry(entry.path(), parent.getFileName() + "/" + entry.id(), entry.defaultCase()));
+          result.set(
+              i,
+              new Entry(
+                  entry.path(), parent.getFileName() + "/" + entry.id(), entry.defaultCase()));
         }
       }
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A delimited table (CSV as RFC 4180 describes it, or TSV), read with line numbers kept so that messages can say
- * "line 12". Fields may be quoted with double quotes, hold the delimiter, doubled quotes and line breaks.
+ * A delimited table (CSV as RFC 4180 describes it, or TSV), read with line numbers kept so that
+ * messages can say "line 12". Fields may be quoted with double quotes, hold the delimiter, doubled
+ * quotes and line breaks.
  */
 public final class CsvTable {
   /** One record: the line it starts on (from 1) and its fields. */
@@ -31,8 +32,8 @@ public final class CsvTable {
   private CsvTable() {}
 
   /**
-   * The delimiter of a CSV whose first line is {@code header}: whichever of comma, semicolon (Excel in many
-   * European locales) and tab it holds most of.
+   * The delimiter of a CSV whose first line is {@code header}: whichever of comma, semicolon (Excel
+   * in many European locales) and tab it holds most of.
    */
   public static char guessDelimiter(String header) {
     char best = ',';

@@ -8,9 +8,9 @@ import org.aet.diagnostics.InputException;
 import org.aet.model.Turn;
 
 /**
- * Reads transcripts kept as tables: CSV (comma or semicolon) and TSV with a header row naming at least a speaker
- * and a text column, optionally start, end and role (see {@link TableColumns} for the names understood). Each
- * row is one turn.
+ * Reads transcripts kept as tables: CSV (comma or semicolon) and TSV with a header row naming at
+ * least a speaker and a text column, optionally start, end and role (see {@link TableColumns} for
+ * the names understood). Each row is one turn.
  */
 public final class DelimitedReader implements TranscriptReader {
   @Override
@@ -28,8 +28,10 @@ public final class DelimitedReader implements TranscriptReader {
     TranscriptBuilder builder = new TranscriptBuilder(source, format());
     String text = source.text();
     String header = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-    char delimiter = source.path().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv")
-        ? '\t' : CsvTable.guessDelimiter(header);
+    char delimiter =
+        source.path().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tsv")
+            ? '\t'
+            : CsvTable.guessDelimiter(header);
     List<CsvTable.Row> rows;
     try {
       rows = CsvTable.parse(text, delimiter);
@@ -45,7 +47,10 @@ public final class DelimitedReader implements TranscriptReader {
     return builder.build();
   }
 
-  /** Reads table rows under {@code head}, a header naming the columns; shared with the Word table reader. */
+  /**
+   * Reads table rows under {@code head}, a header naming the columns; shared with the Word table
+   * reader.
+   */
   static void readRows(CsvTable.Row head, List<CsvTable.Row> rows, TranscriptBuilder builder) {
     Map<String, Integer> columns = new HashMap<>();
     for (int c = 0; c < head.cells().size(); c++) {
@@ -55,8 +60,13 @@ public final class DelimitedReader implements TranscriptReader {
       }
     }
     if (!columns.containsKey(TableColumns.SPEAKER) || !columns.containsKey(TableColumns.TEXT)) {
-      builder.error(head.line(), 1, "expected a header row naming at least a speaker and a text column, such as"
-          + " \"speaker,text,start,end,role\"; found " + head.cells(), builder.lineText(head.line()));
+      builder.error(
+          head.line(),
+          1,
+          "expected a header row naming at least a speaker and a text column, such as"
+              + " \"speaker,text,start,end,role\"; found "
+              + head.cells(),
+          builder.lineText(head.line()));
       return;
     }
     for (CsvTable.Row row : rows) {
@@ -66,8 +76,13 @@ public final class DelimitedReader implements TranscriptReader {
       }
       String speaker = row.cell(columns.get(TableColumns.SPEAKER));
       if (speaker.isEmpty()) {
-        builder.warn(row.line(), 1, "no speaker in this row: its text is kept as a turn of speaker \""
-            + Turn.UNKNOWN_SPEAKER + "\"", builder.lineText(row.line()));
+        builder.warn(
+            row.line(),
+            1,
+            "no speaker in this row: its text is kept as a turn of speaker \""
+                + Turn.UNKNOWN_SPEAKER
+                + "\"",
+            builder.lineText(row.line()));
         speaker = Turn.UNKNOWN_SPEAKER;
       }
       String role = row.cell(columns.getOrDefault(TableColumns.ROLE, -1));
@@ -89,10 +104,12 @@ public final class DelimitedReader implements TranscriptReader {
       return TableColumns.time(value);
     } catch (IllegalArgumentException e) {
       String line = builder.lineText(row.line());
-      builder.warn(row.line(), Math.max(1, line.indexOf(value) + 1), e.getMessage() + "; the time is left out",
+      builder.warn(
+          row.line(),
+          Math.max(1, line.indexOf(value) + 1),
+          e.getMessage() + "; the time is left out",
           line);
       return null;
     }
   }
-
 }

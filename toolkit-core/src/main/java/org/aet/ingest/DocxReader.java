@@ -13,14 +13,14 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * Reads Word (.docx) transcripts with Apache POI: paragraphs of {@code Name: text} (with or without times, read as
- * the plain-text reader reads lines), and transcripts laid out as a table with speaker, time and text columns,
- * as transcription services and Teams, Otter or Zoom exports produce. A table's columns are found from its
- * header row, or, without one, from its content (the longest column is the text, the one holding times is the
- * time, the other the speaker).
+ * Reads Word (.docx) transcripts with Apache POI: paragraphs of {@code Name: text} (with or without
+ * times, read as the plain-text reader reads lines), and transcripts laid out as a table with
+ * speaker, time and text columns, as transcription services and Teams, Otter or Zoom exports
+ * produce. A table's columns are found from its header row, or, without one, from its content (the
+ * longest column is the text, the one holding times is the time, the other the speaker).
  *
- * <p>Lines in messages are counted in paragraphs, a table row counting as one. The file is checked by
- * {@link ZipGuard} before POI parses it.
+ * <p>Lines in messages are counted in paragraphs, a table row counting as one. The file is checked
+ * by {@link ZipGuard} before POI parses it.
  */
 public final class DocxReader implements TranscriptReader {
   @Override
@@ -61,7 +61,9 @@ public final class DocxReader implements TranscriptReader {
           parts.add(new Part(paragraphsFrom, lines.size(), null));
           int from = lines.size();
           for (XWPFTableRow row : table.getRows()) {
-            lines.add(String.join(" | ", row.getTableCells().stream().map(c -> c.getText().strip()).toList()));
+            lines.add(
+                String.join(
+                    " | ", row.getTableCells().stream().map(c -> c.getText().strip()).toList()));
           }
           parts.add(new Part(from, lines.size(), table));
           paragraphsFrom = lines.size();
@@ -69,12 +71,21 @@ public final class DocxReader implements TranscriptReader {
       }
       parts.add(new Part(paragraphsFrom, lines.size(), null));
     } catch (IOException | RuntimeException e) {
-      throw new InputException(Diagnostic.fileError(source.path(), "cannot read this Word file: it may be damaged,"
-          + " password-protected, or an older .doc saved with a .docx name ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
+      throw new InputException(
+          Diagnostic.fileError(
+              source.path(),
+              "cannot read this Word file: it may be damaged,"
+                  + " password-protected, or an older .doc saved with a .docx name ("
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                  + ")"));
     }
-    SourceText text = new SourceText(source.path(), source.id(), source.defaultCase(), String.join("\n", lines),
-        "Word document");
+    SourceText text =
+        new SourceText(
+            source.path(),
+            source.id(),
+            source.defaultCase(),
+            String.join("\n", lines),
+            "Word document");
     TranscriptBuilder builder = new TranscriptBuilder(text, format());
     SpeakerLabel.Vocabulary labels = SpeakerLabel.Vocabulary.of(lines);
     for (Part part : parts) {
@@ -91,15 +102,18 @@ public final class DocxReader implements TranscriptReader {
     List<CsvTable.Row> rows = new ArrayList<>();
     List<XWPFTableRow> tableRows = part.table().getRows();
     for (int r = 0; r < tableRows.size(); r++) {
-      List<String> cells = tableRows.get(r).getTableCells().stream().map(c -> c.getText().strip()).toList();
+      List<String> cells =
+          tableRows.get(r).getTableCells().stream().map(c -> c.getText().strip()).toList();
       rows.add(new CsvTable.Row(part.from() + r + 1, cells));
     }
     if (rows.isEmpty()) {
       return;
     }
     CsvTable.Row head = rows.get(0);
-    boolean hasHeader = head.cells().stream().anyMatch(c -> TableColumns.SPEAKER.equals(TableColumns.meaning(c)))
-        && head.cells().stream().anyMatch(c -> TableColumns.TEXT.equals(TableColumns.meaning(c)));
+    boolean hasHeader =
+        head.cells().stream().anyMatch(c -> TableColumns.SPEAKER.equals(TableColumns.meaning(c)))
+            && head.cells().stream()
+                .anyMatch(c -> TableColumns.TEXT.equals(TableColumns.meaning(c)));
     if (hasHeader) {
       DelimitedReader.readRows(head, rows.subList(1, rows.size()), builder);
     } else {
@@ -107,7 +121,10 @@ public final class DocxReader implements TranscriptReader {
     }
   }
 
-  /** A header for a table without one: the text is the longest column, times the timed one, speaker the rest. */
+  /**
+   * A header for a table without one: the text is the longest column, times the timed one, speaker
+   * the rest.
+   */
   private static CsvTable.Row guessHeader(List<CsvTable.Row> rows) {
     int columns = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
     double[] length = new double[columns];

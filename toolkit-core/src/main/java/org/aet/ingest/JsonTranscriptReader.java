@@ -6,31 +6,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.aet.diagnostics.InputException;
+import org.aet.json.LocatedJson;
 import org.aet.json.LocatedJson.ArrayNode;
 import org.aet.json.LocatedJson.Member;
 import org.aet.json.LocatedJson.Node;
 import org.aet.json.LocatedJson.ObjectNode;
 import org.aet.json.LocatedJson.ValueNode;
-import org.aet.json.LocatedJson;
 import org.aet.model.Turn;
 
 /**
- * Reads transcripts kept as JSON or JSON Lines: a list of turns {@code {"speaker": ..., "text": ...}} (or
- * {@code content}, with optional {@code start}, {@code end}, {@code role}), either at the top level or under a
- * key such as {@code meeting_transcripts} (the QMSum / Senedd committee shape), {@code turns} or
- * {@code utterances}; in a {@code .jsonl} file, one turn object per line. Top-level text fields such as
- * {@code case} or {@code date} are read as metadata.
+ * Reads transcripts kept as JSON or JSON Lines: a list of turns {@code {"speaker": ..., "text":
+ * ...}} (or {@code content}, with optional {@code start}, {@code end}, {@code role}), either at the
+ * top level or under a key such as {@code meeting_transcripts} (the QMSum / Senedd committee
+ * shape), {@code turns} or {@code utterances}; in a {@code .jsonl} file, one turn object per line.
+ * Top-level text fields such as {@code case} or {@code date} are read as metadata.
  */
 public final class JsonTranscriptReader implements TranscriptReader {
   private static final List<String> TURN_LISTS =
       List.of("meeting_transcripts", "turns", "utterances", "transcript", "segments", "dialogue");
-  private static final Map<String, List<String>> FIELDS = Map.of(
-      TableColumns.SPEAKER, List.of("speaker", "name", "participant", "speaker_name"),
-      TableColumns.TEXT, List.of("text", "content", "utterance", "transcript", "words"),
-      TableColumns.START, List.of("start", "start_time", "begin", "time", "timestamp"),
-      TableColumns.END, List.of("end", "end_time", "stop"),
-      TableColumns.ROLE, List.of("role", "speaker_role"));
-  private static final Set<String> METADATA = Set.of("case", "date", "title", "site", "partnership");
+  private static final Map<String, List<String>> FIELDS =
+      Map.of(
+          TableColumns.SPEAKER, List.of("speaker", "name", "participant", "speaker_name"),
+          TableColumns.TEXT, List.of("text", "content", "utterance", "transcript", "words"),
+          TableColumns.START, List.of("start", "start_time", "begin", "time", "timestamp"),
+          TableColumns.END, List.of("end", "end_time", "stop"),
+          TableColumns.ROLE, List.of("role", "speaker_role"));
+  private static final Set<String> METADATA =
+      Set.of("case", "date", "title", "site", "partnership");
 
   @Override
   public String format() {
@@ -66,18 +68,25 @@ public final class JsonTranscriptReader implements TranscriptReader {
       turns = array;
     } else if (root instanceof ObjectNode object) {
       for (Member member : object.members().values()) {
-        if (member.value() instanceof ValueNode v && v.value() instanceof String text
+        if (member.value() instanceof ValueNode v
+            && v.value() instanceof String text
             && METADATA.contains(member.key().toLowerCase(Locale.ROOT))) {
           builder.metadata(member.key(), text, member.line(), builder.lineText(member.line()));
         }
-        if (turns == null && TURN_LISTS.contains(member.key()) && member.value() instanceof ArrayNode array) {
+        if (turns == null
+            && TURN_LISTS.contains(member.key())
+            && member.value() instanceof ArrayNode array) {
           turns = array;
         }
       }
     }
     if (turns == null) {
-      builder.error(root.line(), root.column(), "expected a list of turns, or an object holding one under "
-          + TURN_LISTS.stream().map(k -> "\"" + k + "\"").toList(), builder.lineText(root.line()));
+      builder.error(
+          root.line(),
+          root.column(),
+          "expected a list of turns, or an object holding one under "
+              + TURN_LISTS.stream().map(k -> "\"" + k + "\"").toList(),
+          builder.lineText(root.line()));
       return builder.build();
     }
     for (Node node : turns.items()) {
@@ -86,7 +95,10 @@ public final class JsonTranscriptReader implements TranscriptReader {
     return builder.build();
   }
 
-  /** Parses one JSON value; {@code lineOffset} is the line it starts on for JSON Lines, 0 for a whole file. */
+  /**
+   * Parses one JSON value; {@code lineOffset} is the line it starts on for JSON Lines, 0 for a
+   * whole file.
+   */
   private static Node parse(String text, int lineOffset, TranscriptBuilder builder) {
     try {
       Node node = LocatedJson.parse(text);
@@ -112,28 +124,45 @@ public final class JsonTranscriptReader implements TranscriptReader {
 
   private static void turn(Node node, TranscriptBuilder builder) {
     if (!(node instanceof ObjectNode object)) {
-      builder.error(node.line(), node.column(), "expected a turn: an object such as {\"speaker\": \"Jane\","
-          + " \"text\": \"...\"}", builder.lineText(node.line()));
+      builder.error(
+          node.line(),
+          node.column(),
+          "expected a turn: an object such as {\"speaker\": \"Jane\"," + " \"text\": \"...\"}",
+          builder.lineText(node.line()));
       return;
     }
     String said = field(object, TableColumns.TEXT);
     if (said == null) {
-      builder.warn(object.line(), object.column(), "this turn has no text (expected \"text\" or \"content\"),"
-          + " so there is nothing to keep", builder.lineText(object.line()));
+      builder.warn(
+          object.line(),
+          object.column(),
+          "this turn has no text (expected \"text\" or \"content\"),"
+              + " so there is nothing to keep",
+          builder.lineText(object.line()));
       return;
     }
     String speaker = field(object, TableColumns.SPEAKER);
     if (speaker == null || speaker.isBlank()) {
-      builder.warn(object.line(), object.column(), "this turn names no speaker: its text is kept as a turn of"
-          + " speaker \"" + Turn.UNKNOWN_SPEAKER + "\"", builder.lineText(object.line()));
+      builder.warn(
+          object.line(),
+          object.column(),
+          "this turn names no speaker: its text is kept as a turn of"
+              + " speaker \""
+              + Turn.UNKNOWN_SPEAKER
+              + "\"",
+          builder.lineText(object.line()));
       speaker = Turn.UNKNOWN_SPEAKER;
     }
     String role = field(object, TableColumns.ROLE);
     if (role != null && !role.isBlank()) {
       builder.roleIfUnset(speaker.strip(), role.strip());
     }
-    builder.turn(speaker.strip(), time(object, TableColumns.START, builder),
-        time(object, TableColumns.END, builder), said, object.line());
+    builder.turn(
+        speaker.strip(),
+        time(object, TableColumns.START, builder),
+        time(object, TableColumns.END, builder),
+        said,
+        object.line());
   }
 
   private static String field(ObjectNode object, String meaning) {
@@ -154,10 +183,12 @@ public final class JsonTranscriptReader implements TranscriptReader {
     try {
       return TableColumns.time(value);
     } catch (IllegalArgumentException e) {
-      builder.warn(object.line(), object.column(), e.getMessage() + "; the time is left out",
+      builder.warn(
+          object.line(),
+          object.column(),
+          e.getMessage() + "; the time is left out",
           builder.lineText(object.line()));
       return null;
     }
   }
-
 }

@@ -11,26 +11,28 @@ import java.util.Locale;
 import java.util.Map;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.json.LocatedJson;
 import org.aet.json.LocatedJson.ArrayNode;
 import org.aet.json.LocatedJson.Member;
 import org.aet.json.LocatedJson.Node;
 import org.aet.json.LocatedJson.ObjectNode;
 import org.aet.json.LocatedJson.ValueNode;
-import org.aet.json.LocatedJson;
 import org.aet.model.Participant;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
 
 /**
- * What a research team knows about its corpus beyond the transcripts: each transcript's case, date and other
- * attributes, and each speaker's role and the other names they appear under ("Dr Jane Smith", "JANE SMITH" and
- * "Jane" are one person). The manifest has the last word over what a transcript file says about itself.
+ * What a research team knows about its corpus beyond the transcripts: each transcript's case, date
+ * and other attributes, and each speaker's role and the other names they appear under ("Dr Jane
+ * Smith", "JANE SMITH" and "Jane" are one person). The manifest has the last word over what a
+ * transcript file says about itself.
  *
- * <p>As CSV: {@code corpus.csv} with a {@code file} column (paths relative to the manifest) and optional
- * {@code case}, {@code date} and any other columns (attributes); speakers in {@code speakers.csv} beside it
- * with {@code name}, {@code role}, {@code aliases} (separated by {@code ;}) and optionally {@code file} to limit a
- * row to one transcript. As JSON: {@code {"transcripts": [{"file", "case", "date", "attributes"}],
- * "speakers": [{"name", "role", "aliases", "file"}]}}. docs/corpus-manifest.md has examples.
+ * <p>As CSV: {@code corpus.csv} with a {@code file} column (paths relative to the manifest) and
+ * optional {@code case}, {@code date} and any other columns (attributes); speakers in {@code
+ * speakers.csv} beside it with {@code name}, {@code role}, {@code aliases} (separated by {@code ;})
+ * and optionally {@code file} to limit a row to one transcript. As JSON: {@code {"transcripts":
+ * [{"file", "case", "date", "attributes"}], "speakers": [{"name", "role", "aliases", "file"}]}}.
+ * docs/corpus-manifest.md has examples.
  */
 public final class Manifest {
   /** The file names looked for in a folder named as input. */
@@ -42,7 +44,10 @@ public final class Manifest {
   /** One transcript's entry, with the manifest line it comes from. */
   record TranscriptInfo(String file, String caseName, Map<String, String> attributes, int line) {}
 
-  /** One speaker's entry: the canonical name, role, other names, and the transcript it is limited to (or ""). */
+  /**
+   * One speaker's entry: the canonical name, role, other names, and the transcript it is limited to
+   * (or "").
+   */
   record SpeakerInfo(String name, String role, List<String> aliases, String file) {}
 
   private final Path path;
@@ -95,13 +100,25 @@ public final class Manifest {
     return null;
   }
 
-  /** Warnings for manifest entries that name no file among {@code files}: usually a typo in a path. */
+  /**
+   * Warnings for manifest entries that name no file among {@code files}: usually a typo in a path.
+   */
   List<Diagnostic> unmatched(List<Path> files) {
     List<Diagnostic> warnings = new ArrayList<>();
     for (TranscriptInfo info : transcripts) {
       if (files.stream().noneMatch(f -> matches(info.file(), f))) {
-        warnings.add(Diagnostic.warning(path, info.line(), 1, "the manifest names \"" + info.file() + "\", which is"
-            + " not among the transcripts read; check the path (relative to " + folder() + ")", ""));
+        warnings.add(
+            Diagnostic.warning(
+                path,
+                info.line(),
+                1,
+                "the manifest names \""
+                    + info.file()
+                    + "\", which is"
+                    + " not among the transcripts read; check the path (relative to "
+                    + folder()
+                    + ")",
+                ""));
       }
     }
     return warnings;
@@ -131,18 +148,36 @@ public final class Manifest {
     for (Turn turn : transcript.turns()) {
       SpeakerInfo known = byName.get(key(turn.speaker()));
       String speaker = known == null ? turn.speaker() : known.name();
-      turns.add(new Turn(turn.index(), speaker, turn.start(), turn.end(), turn.text(), turn.span(), turn.line()));
+      turns.add(
+          new Turn(
+              turn.index(),
+              speaker,
+              turn.start(),
+              turn.end(),
+              turn.text(),
+              turn.span(),
+              turn.line()));
     }
     Map<String, Participant> participants = new LinkedHashMap<>();
     for (Turn turn : turns) {
-      participants.computeIfAbsent(turn.speaker(), n -> {
-        SpeakerInfo known = byName.get(key(n));
-        String role = known != null && !known.role().isEmpty() ? known.role() : roleIn(transcript, turn);
-        return new Participant(n, role);
-      });
+      participants.computeIfAbsent(
+          turn.speaker(),
+          n -> {
+            SpeakerInfo known = byName.get(key(n));
+            String role =
+                known != null && !known.role().isEmpty() ? known.role() : roleIn(transcript, turn);
+            return new Participant(n, role);
+          });
     }
-    return new Transcript(transcript.id(), file, transcript.format(), caseName, attributes,
-        List.copyOf(participants.values()), transcript.text(), turns);
+    return new Transcript(
+        transcript.id(),
+        file,
+        transcript.format(),
+        caseName,
+        attributes,
+        List.copyOf(participants.values()),
+        transcript.text(),
+        turns);
   }
 
   private static String roleIn(Transcript transcript, Turn renamed) {
@@ -150,9 +185,16 @@ public final class Manifest {
     return transcript.roleOf(original.speaker());
   }
 
-  /** A name as compared: case, spacing and full stops do not matter ("Dr. Jane  Smith" is "dr jane smith"). */
+  /**
+   * A name as compared: case, spacing and full stops do not matter ("Dr. Jane Smith" is "dr jane
+   * smith").
+   */
   static String key(String name) {
-    return name.replace('\u00a0', ' ').replace(".", "").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return name.replace('\u00a0', ' ')
+        .replace(".", "")
+        .strip()
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT);
   }
 
   private boolean matches(String manifestFile, Path transcriptFile) {
@@ -169,12 +211,13 @@ public final class Manifest {
     try {
       return TextDecoder.decode(SafeFiles.readBounded(file)).text();
     } catch (IOException e) {
-      throw new InputException(Diagnostic.fileError(file, "cannot read the manifest: " + e.getMessage()));
+      throw new InputException(
+          Diagnostic.fileError(file, "cannot read the manifest: " + e.getMessage()));
     }
   }
 
-  private static void readTranscriptTable(Path file, String text, List<TranscriptInfo> out,
-      List<Diagnostic> problems) {
+  private static void readTranscriptTable(
+      Path file, String text, List<TranscriptInfo> out, List<Diagnostic> problems) {
     List<CsvTable.Row> rows = table(file, text, problems);
     if (rows.isEmpty()) {
       return;
@@ -182,20 +225,31 @@ public final class Manifest {
     List<String> header = rows.get(0).cells().stream().map(h -> h.strip()).toList();
     int fileColumn = indexOf(header, "file");
     if (fileColumn < 0) {
-      problems.add(Diagnostic.error(file, rows.get(0).line(), 1, "expected a header row with a \"file\" column"
-          + " (and \"case\", \"date\" or any other attribute), such as \"file,case,date\"", line(text, 1)));
+      problems.add(
+          Diagnostic.error(
+              file,
+              rows.get(0).line(),
+              1,
+              "expected a header row with a \"file\" column"
+                  + " (and \"case\", \"date\" or any other attribute), such as \"file,case,date\"",
+              line(text, 1)));
       return;
     }
     int caseColumn = indexOf(header, "case");
     for (CsvTable.Row row : rows.subList(1, rows.size())) {
       String transcript = row.cell(fileColumn);
       if (transcript.isEmpty()) {
-        problems.add(Diagnostic.error(file, row.line(), 1, "this row names no file", line(text, row.line())));
+        problems.add(
+            Diagnostic.error(
+                file, row.line(), 1, "this row names no file", line(text, row.line())));
         continue;
       }
       Map<String, String> attributes = new LinkedHashMap<>();
       for (int c = 0; c < header.size(); c++) {
-        if (c != fileColumn && c != caseColumn && !header.get(c).isEmpty() && !row.cell(c).isEmpty()) {
+        if (c != fileColumn
+            && c != caseColumn
+            && !header.get(c).isEmpty()
+            && !row.cell(c).isEmpty()) {
           attributes.put(header.get(c), row.cell(c));
         }
       }
@@ -203,7 +257,8 @@ public final class Manifest {
     }
   }
 
-  private static void readSpeakerTable(Path file, String text, List<SpeakerInfo> out, List<Diagnostic> problems) {
+  private static void readSpeakerTable(
+      Path file, String text, List<SpeakerInfo> out, List<Diagnostic> problems) {
     List<CsvTable.Row> rows = table(file, text, problems);
     if (rows.isEmpty()) {
       return;
@@ -211,19 +266,32 @@ public final class Manifest {
     List<String> header = rows.get(0).cells().stream().map(h -> h.strip()).toList();
     int nameColumn = indexOf(header, "name");
     if (nameColumn < 0) {
-      problems.add(Diagnostic.error(file, rows.get(0).line(), 1, "expected a header row with a \"name\" column"
-          + " (and \"role\", \"aliases\", \"file\"), such as \"name,role,aliases\"", line(text, 1)));
+      problems.add(
+          Diagnostic.error(
+              file,
+              rows.get(0).line(),
+              1,
+              "expected a header row with a \"name\" column"
+                  + " (and \"role\", \"aliases\", \"file\"), such as \"name,role,aliases\"",
+              line(text, 1)));
       return;
     }
     for (CsvTable.Row row : rows.subList(1, rows.size())) {
       String name = row.cell(nameColumn);
       if (name.isEmpty()) {
-        problems.add(Diagnostic.error(file, row.line(), 1, "this row names no speaker", line(text, row.line())));
+        problems.add(
+            Diagnostic.error(
+                file, row.line(), 1, "this row names no speaker", line(text, row.line())));
         continue;
       }
-      List<String> aliases = List.of(row.cell(indexOf(header, "aliases")).split(";")).stream()
-          .map(String::strip).filter(a -> !a.isEmpty()).toList();
-      out.add(new SpeakerInfo(name, row.cell(indexOf(header, "role")), aliases, row.cell(indexOf(header, "file"))));
+      List<String> aliases =
+          List.of(row.cell(indexOf(header, "aliases")).split(";")).stream()
+              .map(String::strip)
+              .filter(a -> !a.isEmpty())
+              .toList();
+      out.add(
+          new SpeakerInfo(
+              name, row.cell(indexOf(header, "role")), aliases, row.cell(indexOf(header, "file"))));
     }
   }
 
@@ -237,8 +305,12 @@ public final class Manifest {
     }
   }
 
-  private static void readJson(Path file, String text, List<TranscriptInfo> transcripts,
-      List<SpeakerInfo> speakers, List<Diagnostic> problems) {
+  private static void readJson(
+      Path file,
+      String text,
+      List<TranscriptInfo> transcripts,
+      List<SpeakerInfo> speakers,
+      List<Diagnostic> problems) {
     Node root;
     try {
       root = LocatedJson.parse(text);
@@ -247,8 +319,13 @@ public final class Manifest {
       return;
     }
     if (!(root instanceof ObjectNode top)) {
-      problems.add(Diagnostic.error(file, root.line(), root.column(), "expected an object with \"transcripts\""
-          + " and \"speakers\" lists", line(text, root.line())));
+      problems.add(
+          Diagnostic.error(
+              file,
+              root.line(),
+              root.column(),
+              "expected an object with \"transcripts\"" + " and \"speakers\" lists",
+              line(text, root.line())));
       return;
     }
     for (Node node : list(top, "transcripts")) {
@@ -256,8 +333,13 @@ public final class Manifest {
       if (o != null) {
         String transcript = string(o, "file");
         if (transcript.isEmpty()) {
-          problems.add(Diagnostic.error(file, o.line(), o.column(), "this transcript entry needs \"file\"",
-              line(text, o.line())));
+          problems.add(
+              Diagnostic.error(
+                  file,
+                  o.line(),
+                  o.column(),
+                  "this transcript entry needs \"file\"",
+                  line(text, o.line())));
           continue;
         }
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -266,8 +348,14 @@ public final class Manifest {
         }
         Member extra = o.members().get("attributes");
         if (extra != null && extra.value() instanceof ObjectNode a) {
-          a.members().forEach((k, m) -> attributes.put(k, m.value() instanceof ValueNode v && v.value() != null
-              ? v.value().toString() : ""));
+          a.members()
+              .forEach(
+                  (k, m) ->
+                      attributes.put(
+                          k,
+                          m.value() instanceof ValueNode v && v.value() != null
+                              ? v.value().toString()
+                              : ""));
         }
         transcripts.add(new TranscriptInfo(transcript, string(o, "case"), attributes, o.line()));
       }
@@ -276,20 +364,29 @@ public final class Manifest {
       ObjectNode o = object(node, file, text, problems);
       if (o != null) {
         if (string(o, "name").isEmpty()) {
-          problems.add(Diagnostic.error(file, o.line(), o.column(), "this speaker entry needs \"name\"",
-              line(text, o.line())));
+          problems.add(
+              Diagnostic.error(
+                  file,
+                  o.line(),
+                  o.column(),
+                  "this speaker entry needs \"name\"",
+                  line(text, o.line())));
           continue;
         }
         List<String> aliases = new ArrayList<>();
         Member a = o.members().get("aliases");
         if (a != null && a.value() instanceof ArrayNode array) {
-          array.items().forEach(i -> {
-            if (i instanceof ValueNode v && v.value() instanceof String s && !s.isBlank()) {
-              aliases.add(s.strip());
-            }
-          });
+          array
+              .items()
+              .forEach(
+                  i -> {
+                    if (i instanceof ValueNode v && v.value() instanceof String s && !s.isBlank()) {
+                      aliases.add(s.strip());
+                    }
+                  });
         }
-        speakers.add(new SpeakerInfo(string(o, "name"), string(o, "role"), aliases, string(o, "file")));
+        speakers.add(
+            new SpeakerInfo(string(o, "name"), string(o, "role"), aliases, string(o, "file")));
       }
     }
   }
@@ -303,15 +400,21 @@ public final class Manifest {
     if (node instanceof ObjectNode o) {
       return o;
     }
-    problems.add(Diagnostic.error(file, node.line(), node.column(), "expected an object { ... }",
-        line(text, node.line())));
+    problems.add(
+        Diagnostic.error(
+            file,
+            node.line(),
+            node.column(),
+            "expected an object { ... }",
+            line(text, node.line())));
     return null;
   }
 
   private static String string(ObjectNode object, String key) {
     Member member = object.members().get(key);
     return member != null && member.value() instanceof ValueNode v && v.value() != null
-        ? v.value().toString().strip() : "";
+        ? v.value().toString().strip()
+        : "";
   }
 
   private static int indexOf(List<String> header, String name) {

@@ -8,11 +8,12 @@ import org.aet.model.Turn;
 
 /**
  * Reads plain-text transcripts: one turn per {@code Name: text} line, optionally after a time
- * ({@code [00:01:23] Jane: ...}); lines without a label continue the turn above them; blank lines are ignored.
+ * ({@code [00:01:23] Jane: ...}); lines without a label continue the turn above them; blank lines
+ * are ignored.
  *
- * <p>A file may start with a metadata block between two {@code ---} lines, holding {@code key: value} lines such
- * as {@code case: Northbrook Partnership} and {@code role: Jane Smith = senior leader}. Text before the first
- * label is kept as a turn of speaker "unknown", with a warning.
+ * <p>A file may start with a metadata block between two {@code ---} lines, holding {@code key:
+ * value} lines such as {@code case: Northbrook Partnership} and {@code role: Jane Smith = senior
+ * leader}. Text before the first label is kept as a turn of speaker "unknown", with a warning.
  */
 public final class PlainTextReader implements TranscriptReader {
   private static final String FRONT_MATTER_FENCE = "---";
@@ -38,10 +39,14 @@ public final class PlainTextReader implements TranscriptReader {
   }
 
   /**
-   * Reads lines {@code [from, to)} of {@code lines} as turns (line {@code i} is numbered {@code i + 1}); shared
-   * with the Word reader, whose paragraphs are its lines.
+   * Reads lines {@code [from, to)} of {@code lines} as turns (line {@code i} is numbered {@code i +
+   * 1}); shared with the Word reader, whose paragraphs are its lines.
    */
-  static void readLines(List<String> lines, int from, int to, SpeakerLabel.Vocabulary labels,
+  static void readLines(
+      List<String> lines,
+      int from,
+      int to,
+      SpeakerLabel.Vocabulary labels,
       TranscriptBuilder builder) {
     OpenTurn open = null;
     for (int i = from; i < to; i++) {
@@ -60,8 +65,13 @@ public final class PlainTextReader implements TranscriptReader {
       SpeakerLabel timeOnly = SpeakerLabel.findTimeOnly(line);
       String words = timeOnly == null ? line : line.substring(timeOnly.textColumn());
       if (open == null) {
-        builder.warn(lineNumber, 1, "text before the first speaker label is kept as a turn of speaker \""
-            + Turn.UNKNOWN_SPEAKER + "\"; start turns with \"Name: \" to attribute it", line);
+        builder.warn(
+            lineNumber,
+            1,
+            "text before the first speaker label is kept as a turn of speaker \""
+                + Turn.UNKNOWN_SPEAKER
+                + "\"; start turns with \"Name: \" to attribute it",
+            line);
         Duration start = timeOnly == null ? null : time(timeOnly, line, lineNumber, builder);
         open = new OpenTurn(Turn.UNKNOWN_SPEAKER, start, lineNumber);
       }
@@ -70,7 +80,10 @@ public final class PlainTextReader implements TranscriptReader {
     close(open, builder);
   }
 
-  /** Reads the {@code ---} metadata block if the file starts with one; returns the index of the next line. */
+  /**
+   * Reads the {@code ---} metadata block if the file starts with one; returns the index of the next
+   * line.
+   */
   private static int readFrontMatter(List<String> lines, TranscriptBuilder builder) {
     int first = 0;
     while (first < lines.size() && lines.get(first).isBlank()) {
@@ -91,19 +104,27 @@ public final class PlainTextReader implements TranscriptReader {
         builder.warn(i + 1, 1, "expected \"key: value\" in the metadata block", line);
       }
     }
-    builder.error(first + 1, 1, "the metadata block that starts here is never closed: expected a line \"---\"",
+    builder.error(
+        first + 1,
+        1,
+        "the metadata block that starts here is never closed: expected a line \"---\"",
         lines.get(first));
     return lines.size();
   }
 
-  private static Duration time(SpeakerLabel label, String line, int lineNumber, TranscriptBuilder builder) {
+  private static Duration time(
+      SpeakerLabel label, String line, int lineNumber, TranscriptBuilder builder) {
     if (label.time().isEmpty()) {
       return null;
     }
     try {
       return Timestamps.parse(label.time());
     } catch (IllegalArgumentException e) {
-      builder.warn(lineNumber, line.indexOf(label.time()) + 1, e.getMessage() + "; the time is left out", line);
+      builder.warn(
+          lineNumber,
+          line.indexOf(label.time()) + 1,
+          e.getMessage() + "; the time is left out",
+          line);
       return null;
     }
   }

@@ -5,9 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads input files with a size limit, so a huge or endless file gives a clear error, not an out-of-memory. */
+/**
+ * Reads input files with a size limit, so a huge or endless file gives a clear error, not an
+ * out-of-memory.
+ */
 final class SafeFiles {
-  /** The largest transcript file aet reads: far above any real transcript (a 100-hour one is about 6 MB). */
+  /**
+   * The largest transcript file aet reads: far above any real transcript (a 100-hour one is about 6
+   * MB).
+   */
   static final long MAX_BYTES = 256L * 1024 * 1024;
 
   private SafeFiles() {}
@@ -16,8 +22,11 @@ final class SafeFiles {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new IOException("the file is larger than " + (MAX_BYTES >> 20) + " MB, far larger than any transcript;"
-            + " is it really one?");
+        throw new IOException(
+            "the file is larger than "
+                + (MAX_BYTES >> 20)
+                + " MB, far larger than any transcript;"
+                + " is it really one?");
       }
       return bytes;
     }

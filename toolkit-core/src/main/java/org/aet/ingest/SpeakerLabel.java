@@ -8,35 +8,59 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A speaker label at the start of a line: {@code Jane:}, {@code I:}, {@code P1:}, {@code Interviewer:},
- * {@code Dr Jane Smith (Chair):}, {@code JANE SMITH:}, optionally after a time such as {@code [00:01:23]},
- * {@code 00:01:23} or {@code (1:23)}.
+ * A speaker label at the start of a line: {@code Jane:}, {@code I:}, {@code P1:}, {@code
+ * Interviewer:}, {@code Dr Jane Smith (Chair):}, {@code JANE SMITH:}, optionally after a time such
+ * as {@code [00:01:23]}, {@code 00:01:23} or {@code (1:23)}.
  *
  * @param speaker the label as written (with any bracketed part), spaces tidied
  * @param time the time written before the label, or "" when there is none
  * @param textColumn the index in the line where the spoken text starts
  */
 public record SpeakerLabel(String speaker, String time, int textColumn) {
-  private static final String TIME = "(?:\\[(" + Timestamps.REGEX + ")\\]|\\((" + Timestamps.REGEX + ")\\)|("
-      + Timestamps.REGEX + "))";
-  private static final Pattern LABELLED_LINE = Pattern.compile("^\\s*(?:" + TIME + "\\s+)?"
-      + "(\\p{L}[\\p{L}\\p{N}.'\u2019\\- \u00a0]{0,60}?\\s*(?:\\([^()]{1,60}\\))?)\\s*:(?:\\s+|$)",
-      Pattern.UNICODE_CHARACTER_CLASS);
+  private static final String TIME =
+      "(?:\\[("
+          + Timestamps.REGEX
+          + ")\\]|\\(("
+          + Timestamps.REGEX
+          + ")\\)|("
+          + Timestamps.REGEX
+          + "))";
+  private static final Pattern LABELLED_LINE =
+      Pattern.compile(
+          "^\\s*(?:"
+              + TIME
+              + "\\s+)?"
+              + "(\\p{L}[\\p{L}\\p{N}.'\u2019\\- \u00a0]{0,60}?\\s*(?:\\([^()]{1,60}\\))?)\\s*:(?:\\s+|$)",
+          Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern TIMED_LINE = Pattern.compile("^\\s*" + TIME + "(?:\\s+|$)");
-  /** A heading line as Otter and transcription services write it: a name, then a time, and nothing else. */
-  private static final Pattern HEADING = Pattern.compile("^\\s*(\\p{L}[\\p{L}\\p{N}.'\u2019\\- \u00a0]{0,60}?)\\s+"
-      + TIME + "\\s*$", Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Set<String> JOINING_WORDS = Set.of("of", "the", "and", "for", "van", "von", "de", "der",
-      "den", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "y");
+
+  /**
+   * A heading line as Otter and transcription services write it: a name, then a time, and nothing
+   * else.
+   */
+  private static final Pattern HEADING =
+      Pattern.compile(
+          "^\\s*(\\p{L}[\\p{L}\\p{N}.'\u2019\\- \u00a0]{0,60}?)\\s+" + TIME + "\\s*$",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
+  private static final Set<String> JOINING_WORDS =
+      Set.of(
+          "of", "the", "and", "for", "van", "von", "de", "der", "den", "da", "di", "du", "del",
+          "la", "le", "bin", "al", "el", "y");
   private static final int MAX_WORDS = 6;
 
   /** The time at the start of a line that has no label ({@code "[00:01:23] text"}), or null. */
   public static SpeakerLabel findTimeOnly(String line) {
     Matcher m = TIMED_LINE.matcher(line);
-    return m.find() ? new SpeakerLabel("", firstNonNull(m.group(1), m.group(2), m.group(3)), m.end()) : null;
+    return m.find()
+        ? new SpeakerLabel("", firstNonNull(m.group(1), m.group(2), m.group(3)), m.end())
+        : null;
   }
 
-  /** A heading line ("Helen Ward  0:03"): the speaker of the lines that follow, with their time; or null. */
+  /**
+   * A heading line ("Helen Ward 0:03"): the speaker of the lines that follow, with their time; or
+   * null.
+   */
   private static SpeakerLabel heading(String line) {
     Matcher m = HEADING.matcher(line);
     if (!m.matches()) {
@@ -60,8 +84,9 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
   }
 
   /**
-   * True for labels that read as names or roles: at most six words before any bracket, each capitalised, a
-   * number, or a small joining word (of, the, van, de, ...). "So the question was" is not one.
+   * True for labels that read as names or roles: at most six words before any bracket, each
+   * capitalised, a number, or a small joining word (of, the, van, de, ...). "So the question was"
+   * is not one.
    */
   static boolean looksLikeName(String label) {
     String name = label.replaceAll("\\s*\\(.*\\)$", "");
@@ -70,7 +95,8 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
       return false;
     }
     for (String word : words) {
-      boolean capitalised = Character.isUpperCase(word.codePointAt(0)) || Character.isDigit(word.codePointAt(0));
+      boolean capitalised =
+          Character.isUpperCase(word.codePointAt(0)) || Character.isDigit(word.codePointAt(0));
       if (!capitalised && !JOINING_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
         return false;
       }
@@ -88,9 +114,10 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
   }
 
   /**
-   * The labels of one file. A label is accepted when it reads as a name ({@link #looksLikeName}) or when the
-   * same label starts at least two lines of the file: that takes in lower-case screen names such as "stokes"
-   * (common in Zoom) while a sentence that happens to contain a colon is very unlikely to repeat exactly.
+   * The labels of one file. A label is accepted when it reads as a name ({@link #looksLikeName}) or
+   * when the same label starts at least two lines of the file: that takes in lower-case screen
+   * names such as "stokes" (common in Zoom) while a sentence that happens to contain a colon is
+   * very unlikely to repeat exactly.
    */
   public static final class Vocabulary {
     private final Map<String, Integer> counts = new HashMap<>();
@@ -111,8 +138,9 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
     }
 
     /**
-     * The accepted label at the start of {@code line}, or null. A heading line ("Helen Ward  0:03", the speaker
-     * on a line of their own with the time, the text below) counts as a label with no text after it.
+     * The accepted label at the start of {@code line}, or null. A heading line ("Helen Ward 0:03",
+     * the speaker on a line of their own with the time, the text below) counts as a label with no
+     * text after it.
      */
     public SpeakerLabel find(String line) {
       SpeakerLabel label = candidate(line);
@@ -122,7 +150,8 @@ public record SpeakerLabel(String speaker, String time, int textColumn) {
       if (label == null) {
         return null;
       }
-      boolean accepted = looksLikeName(label.speaker()) || counts.getOrDefault(label.speaker(), 0) >= 2;
+      boolean accepted =
+          looksLikeName(label.speaker()) || counts.getOrDefault(label.speaker(), 0) >= 2;
       return accepted ? label : null;
     }
   }

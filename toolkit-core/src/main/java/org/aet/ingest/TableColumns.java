@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The names a transcript table's columns go by, in CSV and TSV files, spreadsheets and Word tables: "Speaker" or
- * "Name", "Text" or "Transcript" or "Utterance", "Start" or "Time", and so on. One place, so every tabular
- * reader understands the same headers.
+ * The names a transcript table's columns go by, in CSV and TSV files, spreadsheets and Word tables:
+ * "Speaker" or "Name", "Text" or "Transcript" or "Utterance", "Start" or "Time", and so on. One
+ * place, so every tabular reader understands the same headers.
  */
 final class TableColumns {
   static final String SPEAKER = "speaker";
@@ -16,13 +16,25 @@ final class TableColumns {
   static final String END = "end";
   static final String ROLE = "role";
 
-  private static final Map<String, List<String>> NAMES = Map.of(
-      SPEAKER, List.of("speaker", "name", "participant", "who", "speaker name"),
-      TEXT, List.of("text", "content", "utterance", "transcript", "transcription", "speech", "what was said",
-          "dialogue", "words"),
-      START, List.of("start", "time", "timestamp", "start time", "begin", "start_time", "time stamp"),
-      END, List.of("end", "end time", "end_time", "stop"),
-      ROLE, List.of("role", "speaker role"));
+  private static final Map<String, List<String>> NAMES =
+      Map.of(
+          SPEAKER, List.of("speaker", "name", "participant", "who", "speaker name"),
+          TEXT,
+              List.of(
+                  "text",
+                  "content",
+                  "utterance",
+                  "transcript",
+                  "transcription",
+                  "speech",
+                  "what was said",
+                  "dialogue",
+                  "words"),
+          START,
+              List.of(
+                  "start", "time", "timestamp", "start time", "begin", "start_time", "time stamp"),
+          END, List.of("end", "end time", "end_time", "stop"),
+          ROLE, List.of("role", "speaker role"));
 
   private TableColumns() {}
 

@@ -7,9 +7,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a file's bytes into text the way a researcher expects: a byte order mark decides the encoding (UTF-8,
- * UTF-16 LE or BE) and is dropped; without one the bytes must be valid UTF-8, or else they are read as
- * Windows-1252, the encoding Word and Excel use for "plain text" on Windows. Line ends become {@code \n}.
+ * Turns a file's bytes into text the way a researcher expects: a byte order mark decides the
+ * encoding (UTF-8, UTF-16 LE or BE) and is dropped; without one the bytes must be valid UTF-8, or
+ * else they are read as Windows-1252, the encoding Word and Excel use for "plain text" on Windows.
+ * Line ends become {@code \n}.
  */
 public final class TextDecoder {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -21,13 +22,16 @@ public final class TextDecoder {
 
   public static Decoded decode(byte[] bytes) {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return normalised(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8 (with BOM)");
+      return normalised(
+          new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8 (with BOM)");
     }
     if (startsWith(bytes, 0xFF, 0xFE)) {
-      return normalised(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE (with BOM)");
+      return normalised(
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE (with BOM)");
     }
     if (startsWith(bytes, 0xFE, 0xFF)) {
-      return normalised(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE (with BOM)");
+      return normalised(
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE (with BOM)");
     }
     try {
       String text =

@@ -20,18 +20,21 @@ public final class Timestamps {
   /**
    * The time {@code text} stands for.
    *
-   * @throws IllegalArgumentException if it is not a clock time or its minutes or seconds are 60 or more
+   * @throws IllegalArgumentException if it is not a clock time or its minutes or seconds are 60 or
+   *     more
    */
   public static Duration parse(String text) {
     Matcher m = CLOCK.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("not a time: \"" + text + "\" (expected for example 00:01:23.000)");
+      throw new IllegalArgumentException(
+          "not a time: \"" + text + "\" (expected for example 00:01:23.000)");
     }
     long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
     long minutes = Long.parseLong(m.group(2));
     long seconds = Long.parseLong(m.group(3));
     if (seconds >= 60 || (m.group(1) != null && minutes >= 60)) {
-      throw new IllegalArgumentException("not a time: \"" + text + "\" (minutes and seconds run from 00 to 59)");
+      throw new IllegalArgumentException(
+          "not a time: \"" + text + "\" (minutes and seconds run from 00 to 59)");
     }
     long millis = 0;
     if (m.group(4) != null) {
@@ -47,8 +50,7 @@ public final class Timestamps {
       return "";
     }
     String clock =
-        String.format(
-            "%02d:%02d:%02d", time.toHours(), time.toMinutesPart(), time.toSecondsPart());
+        String.format("%02d:%02d:%02d", time.toHours(), time.toMinutesPart(), time.toSecondsPart());
     return time.toMillisPart() == 0 ? clock : clock + String.format(".%03d", time.toMillisPart());
   }
 }

@@ -13,12 +13,13 @@ import org.aet.model.Transcript;
 import org.aet.model.Turn;
 
 /**
- * Collects what a reader finds (metadata, turns, warnings) and builds the {@link Transcript}, laying the turns
- * out in the normalised text so that every span is right by construction. Readers share it, so the text layout
- * and the metadata keys are defined once.
+ * Collects what a reader finds (metadata, turns, warnings) and builds the {@link Transcript},
+ * laying the turns out in the normalised text so that every span is right by construction. Readers
+ * share it, so the text layout and the metadata keys are defined once.
  *
  * <p>Metadata keys understood everywhere: {@code case} (the case the transcript belongs to) and
- * {@code role: Name = role} (a participant's role, repeatable). Any other key becomes a free attribute.
+ * {@code role: Name = role} (a participant's role, repeatable). Any other key becomes a free
+ * attribute.
  */
 final class TranscriptBuilder {
   static final String TURN_SEPARATOR = "\n\n";
@@ -49,8 +50,12 @@ final class TranscriptBuilder {
       case "role" -> {
         int eq = v.indexOf('=');
         if (eq <= 0 || eq == v.length() - 1) {
-          warn(line, lineText.indexOf(value) + 1, "expected \"role: Name = role\", for example"
-              + " \"role: Jane Smith = senior leader\"", lineText);
+          warn(
+              line,
+              lineText.indexOf(value) + 1,
+              "expected \"role: Name = role\", for example"
+                  + " \"role: Jane Smith = senior leader\"",
+              lineText);
         } else {
           roles.put(v.substring(0, eq).strip(), v.substring(eq + 1).strip());
         }
@@ -66,7 +71,8 @@ final class TranscriptBuilder {
 
   /**
    * Adds a turn; blank text is skipped, since there is nothing in it to keep. A turn longer than
-   * {@value #MAX_TURN_CHARS} characters is an error: no one speaks that long, so the file is not what it seems.
+   * {@value #MAX_TURN_CHARS} characters is an error: no one speaks that long, so the file is not
+   * what it seems.
    */
   void turn(String speaker, Duration start, Duration end, String turnText, int line) {
     String said = turnText.strip();
@@ -74,9 +80,14 @@ final class TranscriptBuilder {
       return;
     }
     if (said.length() > MAX_TURN_CHARS) {
-      error(line, 1, String.format("this turn is %,d characters long, far more than anyone says in one turn"
-          + " (aet takes up to %,d): is the file really a transcript, with line breaks between turns?",
-          said.length(), MAX_TURN_CHARS), "");
+      error(
+          line,
+          1,
+          String.format(
+              "this turn is %,d characters long, far more than anyone says in one turn"
+                  + " (aet takes up to %,d): is the file really a transcript, with line breaks between turns?",
+              said.length(), MAX_TURN_CHARS),
+          "");
       return;
     }
     if (!turns.isEmpty()) {
@@ -84,7 +95,8 @@ final class TranscriptBuilder {
     }
     int begin = text.length();
     text.append(said);
-    turns.add(new Turn(turns.size(), speaker, start, end, said, new Span(begin, text.length()), line));
+    turns.add(
+        new Turn(turns.size(), speaker, start, end, said, new Span(begin, text.length()), line));
   }
 
   /** Line {@code number} of the source (from 1), or "" when there is no such line. */
@@ -110,12 +122,17 @@ final class TranscriptBuilder {
   /**
    * The transcript, or an exception listing every problem if any is an error.
    *
-   * @throws org.aet.diagnostics.InputException when there were errors or the file holds no turns at all
+   * @throws org.aet.diagnostics.InputException when there were errors or the file holds no turns at
+   *     all
    */
   ReadResult build() throws org.aet.diagnostics.InputException {
     if (turns.isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
-      diagnostics.add(Diagnostic.fileError(source.path(),
-          "no conversation found: expected turns such as \"Jane Smith: what she said\" (" + format + " format)"));
+      diagnostics.add(
+          Diagnostic.fileError(
+              source.path(),
+              "no conversation found: expected turns such as \"Jane Smith: what she said\" ("
+                  + format
+                  + " format)"));
     }
     diagnostics.sort(java.util.Comparator.comparingInt(Diagnostic::line));
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
@@ -126,8 +143,16 @@ final class TranscriptBuilder {
       participants.computeIfAbsent(
           turn.speaker(), name -> new Participant(name, roles.getOrDefault(name, "")));
     }
-    Transcript transcript = new Transcript(source.id(), source.path(), format, caseName, attributes,
-        List.copyOf(participants.values()), text.toString(), turns);
+    Transcript transcript =
+        new Transcript(
+            source.id(),
+            source.path(),
+            format,
+            caseName,
+            attributes,
+            List.copyOf(participants.values()),
+            text.toString(),
+            turns);
     return new ReadResult(transcript, source.encoding(), diagnostics);
   }
 }

@@ -4,11 +4,13 @@ import java.util.List;
 import org.aet.diagnostics.InputException;
 
 /**
- * Reads one transcript format. Implementations are found through {@link java.util.ServiceLoader} (list them in
- * {@code META-INF/services/org.aet.ingest.TranscriptReader}), so adding a format touches no other code.
+ * Reads one transcript format. Implementations are found through {@link java.util.ServiceLoader}
+ * (list them in {@code META-INF/services/org.aet.ingest.TranscriptReader}), so adding a format
+ * touches no other code.
  *
  * <p>A reader never drops text: what it cannot attribute to a speaker becomes a turn of speaker
- * {@link org.aet.model.Turn#UNKNOWN_SPEAKER} and a warning. It reports every error in the file at once.
+ * {@link org.aet.model.Turn#UNKNOWN_SPEAKER} and a warning. It reports every error in the file at
+ * once.
  */
 public interface TranscriptReader {
   /** The format's short name, shown to users ("txt", "vtt"). */
@@ -17,7 +19,10 @@ public interface TranscriptReader {
   /** The file extensions it reads, lower case, without the dot. */
   List<String> extensions();
 
-  /** True for binary formats (Word), which read {@link SourceText#bytes()}; text formats get decoded text. */
+  /**
+   * True for binary formats (Word), which read {@link SourceText#bytes()}; text formats get decoded
+   * text.
+   */
   default boolean binary() {
     return false;
   }

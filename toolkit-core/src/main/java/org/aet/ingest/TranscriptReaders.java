@@ -11,9 +11,10 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * The transcript readers on the class path, by file extension. Built once from {@link ServiceLoader}; a reader
- * that fails to load, or two readers claiming one extension, is an error rather than a silent gap, because a
- * format that quietly disappears looks exactly like one that was never supported.
+ * The transcript readers on the class path, by file extension. Built once from {@link
+ * ServiceLoader}; a reader that fails to load, or two readers claiming one extension, is an error
+ * rather than a silent gap, because a format that quietly disappears looks exactly like one that
+ * was never supported.
  */
 public final class TranscriptReaders {
   private final Map<String, TranscriptReader> byExtension;
@@ -34,8 +35,13 @@ public final class TranscriptReaders {
       for (String extension : reader.extensions()) {
         TranscriptReader previous = map.putIfAbsent(extension.toLowerCase(Locale.ROOT), reader);
         if (previous != null) {
-          throw new IllegalStateException("two transcript readers claim ." + extension + ": "
-              + previous.getClass().getName() + " and " + reader.getClass().getName());
+          throw new IllegalStateException(
+              "two transcript readers claim ."
+                  + extension
+                  + ": "
+                  + previous.getClass().getName()
+                  + " and "
+                  + reader.getClass().getName());
         }
       }
     }
@@ -44,7 +50,9 @@ public final class TranscriptReaders {
 
   private static List<TranscriptReader> loadAll() {
     List<TranscriptReader> readers = new ArrayList<>();
-    var iterator = ServiceLoader.load(TranscriptReader.class, TranscriptReader.class.getClassLoader()).iterator();
+    var iterator =
+        ServiceLoader.load(TranscriptReader.class, TranscriptReader.class.getClassLoader())
+            .iterator();
     while (iterator.hasNext()) {
       try {
         readers.add(iterator.next());

@@ -10,15 +10,16 @@ import org.aet.model.Turn;
 import org.aet.model.Words;
 
 /**
- * What a transcript holds, in numbers: what {@code aet inspect} shows so a researcher can check an import before
- * trusting it.
+ * What a transcript holds, in numbers: what {@code aet inspect} shows so a researcher can check an
+ * import before trusting it.
  *
  * @param turns number of turns
  * @param words number of words
  * @param duration from the first to the last time given, or null when the transcript has no times
  * @param speakers each speaker with role, turns and words, in order of first appearance
  */
-public record TranscriptStats(int turns, int words, Duration duration, List<SpeakerStats> speakers) {
+public record TranscriptStats(
+    int turns, int words, Duration duration, List<SpeakerStats> speakers) {
   /** One speaker's share of the conversation. */
   public record SpeakerStats(String name, String role, int turns, int words) {}
 
@@ -37,11 +38,18 @@ public record TranscriptStats(int turns, int words, Duration duration, List<Spea
         }
       }
     }
-    List<SpeakerStats> speakers = transcript.participants().stream()
-        .map(Participant::name)
-        .map(name -> new SpeakerStats(name, transcript.roleOf(name), counts.get(name)[0], counts.get(name)[1]))
-        .toList();
-    return new TranscriptStats(transcript.turns().size(), transcript.wordCount(),
-        first == null ? null : last.minus(first), speakers);
+    List<SpeakerStats> speakers =
+        transcript.participants().stream()
+            .map(Participant::name)
+            .map(
+                name ->
+                    new SpeakerStats(
+                        name, transcript.roleOf(name), counts.get(name)[0], counts.get(name)[1]))
+            .toList();
+    return new TranscriptStats(
+        transcript.turns().size(),
+        transcript.wordCount(),
+        first == null ? null : last.minus(first),
+        speakers);
   }
 }

@@ -4,10 +4,10 @@ import java.util.List;
 import org.aet.diagnostics.InputException;
 
 /**
- * Reads WebVTT captions as exported by Zoom ({@code Name: text} inside numbered cues) and Microsoft Teams
- * ({@code <v Name>text</v>}); see {@link Captions} for cues, speakers and merging. NOTE, STYLE and REGION blocks
- * are skipped. Header lines of the form {@code key: value} after {@code WEBVTT} are read as metadata (see
- * {@link TranscriptBuilder}).
+ * Reads WebVTT captions as exported by Zoom ({@code Name: text} inside numbered cues) and Microsoft
+ * Teams ({@code <v Name>text</v>}); see {@link Captions} for cues, speakers and merging. NOTE,
+ * STYLE and REGION blocks are skipped. Header lines of the form {@code key: value} after {@code
+ * WEBVTT} are read as metadata (see {@link TranscriptBuilder}).
  */
 public final class WebVttReader implements TranscriptReader {
   @Override
@@ -37,14 +37,18 @@ public final class WebVttReader implements TranscriptReader {
         builder.metadata(line.substring(0, colon), line.substring(colon + 1), i + 1, line);
       }
     }
-    List<Captions.Block> cues = Captions.blocks(lines, i).stream().filter(b -> !isSkipped(b)).toList();
+    List<Captions.Block> cues =
+        Captions.blocks(lines, i).stream().filter(b -> !isSkipped(b)).toList();
     Captions.read(cues, "00:00:01.000 --> 00:00:04.000", builder);
     return builder.build();
   }
 
   private static boolean isSkipped(Captions.Block block) {
     String head = block.lines().get(0);
-    return head.equals("NOTE") || head.startsWith("NOTE ") || head.startsWith("NOTE\t") || head.equals("STYLE")
+    return head.equals("NOTE")
+        || head.startsWith("NOTE ")
+        || head.startsWith("NOTE\t")
+        || head.equals("STYLE")
         || head.equals("REGION");
   }
 }

@@ -8,11 +8,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Checks a zip-based file (.docx, and later .qdpx) before anything parses it, and refuses what an ordinary file
- * never contains: entry names that climb out of their folder ({@code ../}, absolute paths), archives that expand
- * to far more than they hold (zip bombs), and XML with a document type declaration, which Word never writes and
- * which XML external entity attacks need. The whole archive is inflated once, counting real bytes, so declared
- * sizes cannot lie.
+ * Checks a zip-based file (.docx, and later .qdpx) before anything parses it, and refuses what an
+ * ordinary file never contains: entry names that climb out of their folder ({@code ../}, absolute
+ * paths), archives that expand to far more than they hold (zip bombs), and XML with a document type
+ * declaration, which Word never writes and which XML external entity attacks need. The whole
+ * archive is inflated once, counting real bytes, so declared sizes cannot lie.
  */
 public final class ZipGuard {
   static final long MAX_TOTAL_BYTES = 512L << 20;
@@ -44,8 +44,10 @@ public final class ZipGuard {
         }
         String name = entry.getName();
         if (escapes(name)) {
-          throw new Refused("refused: the archive holds an entry whose name leads outside its folder (\""
-              + name + "\"); ordinary documents never do this");
+          throw new Refused(
+              "refused: the archive holds an entry whose name leads outside its folder (\""
+                  + name
+                  + "\"); ordinary documents never do this");
         }
         long size = 0;
         byte[] buffer = new byte[8192];
@@ -60,12 +62,16 @@ public final class ZipGuard {
           size += n;
           total += n;
           if (total > MAX_TOTAL_BYTES || total > (long) MAX_RATIO * Math.max(zip.length, 1 << 16)) {
-            throw new Refused("refused: the archive expands to far more than its own size (a \"zip bomb\")");
+            throw new Refused(
+                "refused: the archive expands to far more than its own size (a \"zip bomb\")");
           }
         }
         if (isXml(name) && declaresDoctype(head, headLength)) {
-          throw new Refused("refused: \"" + name + "\" declares an XML document type (DOCTYPE or ENTITY),"
-              + " which Word never writes and which can be used to read files from this computer");
+          throw new Refused(
+              "refused: \""
+                  + name
+                  + "\" declares an XML document type (DOCTYPE or ENTITY),"
+                  + " which Word never writes and which can be used to read files from this computer");
         }
         if (size == 0 && !entry.isDirectory() && entry.getSize() > 0) {
           throw new Refused("the archive is damaged: \"" + name + "\" is empty");
@@ -74,18 +80,26 @@ public final class ZipGuard {
     } catch (Refused e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new IOException("not a readable zip archive; the file may be damaged or cut short ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+      throw new IOException(
+          "not a readable zip archive; the file may be damaged or cut short ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")",
+          e);
     }
     if (entries == 0) {
-      throw new IOException("not a zip archive (a .docx file is one): the file may be damaged, or an older .doc");
+      throw new IOException(
+          "not a zip archive (a .docx file is one): the file may be damaged, or an older .doc");
     }
   }
 
   private static boolean escapes(String name) {
     String n = name.replace('\\', '/');
-    return n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.equals("..") || n.startsWith("../")
-        || n.contains("/../") || n.endsWith("/..");
+    return n.startsWith("/")
+        || n.matches("^[A-Za-z]:.*")
+        || n.equals("..")
+        || n.startsWith("../")
+        || n.contains("/../")
+        || n.endsWith("/..");
   }
 
   private static boolean isXml(String name) {
@@ -96,8 +110,9 @@ public final class ZipGuard {
   private static boolean declaresDoctype(byte[] head, int length) {
     String start = new String(head, 0, length, StandardCharsets.UTF_8);
     if (start.indexOf('\0') >= 0) {
-      start = new String(head, 0, length, StandardCharsets.UTF_16LE) + new String(head, 0, length,
-          StandardCharsets.UTF_16BE);
+      start =
+          new String(head, 0, length, StandardCharsets.UTF_16LE)
+              + new String(head, 0, length, StandardCharsets.UTF_16BE);
     }
     return start.contains("<!DOCTYPE") || start.contains("<!ENTITY");
   }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON tree that remembers where each value stands in the file, so validation can say "line 12, column 7"
- * for every problem it finds, not just the first (Jackson's data binding stops at the first).
+ * A JSON tree that remembers where each value stands in the file, so validation can say "line 12,
+ * column 7" for every problem it finds, not just the first (Jackson's data binding stops at the
+ * first).
  */
 public final class LocatedJson {
   private LocatedJson() {}
@@ -28,8 +29,8 @@ public final class LocatedJson {
   /** A member of an object, located at its key. */
   public record Member(String key, int line, int column, Node value) {}
 
-  public record ObjectNode(Map<String, Member> members, List<Member> duplicates, int line, int column)
-      implements Node {}
+  public record ObjectNode(
+      Map<String, Member> members, List<Member> duplicates, int line, int column) implements Node {}
 
   public record ArrayNode(List<Node> items, int line, int column) implements Node {}
 
@@ -58,7 +59,8 @@ public final class LocatedJson {
       Node root = read(parser);
       if (parser.nextToken() != null) {
         JsonLocation at = parser.currentTokenLocation();
-        throw new SyntaxError("unexpected text after the end of the JSON object", at.getLineNr(), at.getColumnNr());
+        throw new SyntaxError(
+            "unexpected text after the end of the JSON object", at.getLineNr(), at.getColumnNr());
       }
       return root;
     } catch (JsonProcessingException e) {
@@ -113,7 +115,8 @@ public final class LocatedJson {
     }
   }
 
-  private static final class JsonParseException extends com.fasterxml.jackson.core.JsonParseException {
+  private static final class JsonParseException
+      extends com.fasterxml.jackson.core.JsonParseException {
     JsonParseException(JsonParser parser, String message) {
       super(parser, message);
     }

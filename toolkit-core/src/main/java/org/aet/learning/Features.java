@@ -6,19 +6,22 @@ import java.util.Set;
 import org.aet.model.Token;
 
 /**
- * What a learned model sees of a segment: the lemmas of its words, lower case, in order (OpenNLP then adds the
- * pairs of neighbouring lemmas). Punctuation and the commonest function words ("the", "do", "what") are left
- * out: with the few hundred segments a team codes, a model would otherwise learn from words that say nothing
- * about the codes. One place, so training and coding agree.
+ * What a learned model sees of a segment: the lemmas of its words, lower case, in order (OpenNLP
+ * then adds the pairs of neighbouring lemmas). Punctuation and the commonest function words ("the",
+ * "do", "what") are left out: with the few hundred segments a team codes, a model would otherwise
+ * learn from words that say nothing about the codes. One place, so training and coding agree.
  */
 final class Features {
-  private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "but", "of", "to", "in", "on",
-      "at", "for", "with", "by", "from", "as", "be", "do", "have", "it", "this", "that", "these", "those", "there",
-      "what", "which", "who", "whom", "how", "when", "where", "why", "so", "then", "than", "too", "very", "just",
-      "about", "into", "over", "up", "out", "if", "because", "while", "is", "are", "was", "were", "been", "being",
-      "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "its", "our",
-      "their", "one", "all", "some", "any", "each", "other", "more", "most", "such", "can", "will", "would",
-      "could", "should", "may", "might", "must", "shall", "also", "yes", "well", "oh", "um", "uh", "okay", "ok");
+  private static final Set<String> STOP =
+      Set.of(
+          "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+          "from", "as", "be", "do", "have", "it", "this", "that", "these", "those", "there", "what",
+          "which", "who", "whom", "how", "when", "where", "why", "so", "then", "than", "too",
+          "very", "just", "about", "into", "over", "up", "out", "if", "because", "while", "is",
+          "are", "was", "were", "been", "being", "i", "you", "he", "she", "we", "they", "me", "him",
+          "her", "us", "them", "my", "your", "his", "its", "our", "their", "one", "all", "some",
+          "any", "each", "other", "more", "most", "such", "can", "will", "would", "could", "should",
+          "may", "might", "must", "shall", "also", "yes", "well", "oh", "um", "uh", "okay", "ok");
 
   private Features() {}
 

@@ -15,12 +15,12 @@ import org.aet.model.Segment;
 import org.aet.model.Token;
 
 /**
- * Suggests codes with a {@link LearnedModel}: for each code it has a model for, the probability that a segment
- * gets it. At or above the threshold (and above 0.5) it is a suggestion (source "learned", status "suggested",
- * confidence the probability). Its evidence is the words that matter most to the model for this segment: those
- * whose removal lowers the probability most, so a reviewer sees what the model is responding to. A segment in
- * which no word speaks for the code gets no suggestion, whatever the probability: there would be nothing to
- * show the reviewer.
+ * Suggests codes with a {@link LearnedModel}: for each code it has a model for, the probability
+ * that a segment gets it. At or above the threshold (and above 0.5) it is a suggestion (source
+ * "learned", status "suggested", confidence the probability). Its evidence is the words that matter
+ * most to the model for this segment: those whose removal lowers the probability most, so a
+ * reviewer sees what the model is responding to. A segment in which no word speaks for the code
+ * gets no suggestion, whatever the probability: there would be nothing to show the reviewer.
  */
 public final class LearnedCoder implements Coder {
   private static final int EVIDENCE_WORDS = 3;
@@ -42,7 +42,9 @@ public final class LearnedCoder implements Coder {
 
   /** The model's code paths that the codebook does not have: they cannot be suggested. */
   public List<String> codesMissingFromCodebook() {
-    return model.models().keySet().stream().filter(p -> Trainer.pathOf(codebook, p) == null).toList();
+    return model.models().keySet().stream()
+        .filter(p -> Trainer.pathOf(codebook, p) == null)
+        .toList();
   }
 
   @Override
@@ -63,16 +65,23 @@ public final class LearnedCoder implements Coder {
       if (p >= threshold && p > 0.5) {
         List<Evidence> evidence = evidence(categorizer, segment, features, p);
         if (!evidence.isEmpty()) {
-          codings.add(new Coding(segment.id(), codeId, Coding.LEARNED, Math.round(p * 1000) / 1000.0, evidence,
-              CodingStatus.SUGGESTED, codebook.version()));
+          codings.add(
+              new Coding(
+                  segment.id(),
+                  codeId,
+                  Coding.LEARNED,
+                  Math.round(p * 1000) / 1000.0,
+                  evidence,
+                  CodingStatus.SUGGESTED,
+                  codebook.version()));
         }
       }
     }
     return codings;
   }
 
-  private static List<Evidence> evidence(DocumentCategorizerME categorizer, Segment segment, List<String> features,
-      double p) {
+  private static List<Evidence> evidence(
+      DocumentCategorizerME categorizer, Segment segment, List<String> features, double p) {
     record Weight(String lemma, double drop) {}
     List<Weight> weights = new ArrayList<>();
     for (String lemma : new LinkedHashSet<>(features)) {
@@ -86,10 +95,21 @@ public final class LearnedCoder implements Coder {
     List<Evidence> evidence = new ArrayList<>();
     for (Weight weight : weights.subList(0, Math.min(EVIDENCE_WORDS, weights.size()))) {
       for (Token token : Features.tokensWith(segment.tokens(), weight.lemma())) {
-        String text = segment.text().substring(token.span().begin() - segment.span().begin(),
-            token.span().end() - segment.span().begin());
-        evidence.add(new Evidence(text, token.span(),
-            String.format(java.util.Locale.ROOT, "learned word \"%s\", +%.2f", weight.lemma(), weight.drop())));
+        String text =
+            segment
+                .text()
+                .substring(
+                    token.span().begin() - segment.span().begin(),
+                    token.span().end() - segment.span().begin());
+        evidence.add(
+            new Evidence(
+                text,
+                token.span(),
+                String.format(
+                    java.util.Locale.ROOT,
+                    "learned word \"%s\", +%.2f",
+                    weight.lemma(),
+                    weight.drop())));
         break;
       }
     }

@@ -26,10 +26,10 @@ import org.aet.export.AtomicOutput;
 import org.aet.ingest.ZipGuard;
 
 /**
- * Models learned from a team's coding: one OpenNLP document categoriser per code (does this segment get the
- * code, yes or no?), with the codebook they were trained against (name and version) and their cross-validated
- * scores. Saved as one zip file: {@code model.json} (everything but the models, readable) and one
- * {@code <code>.bin} per code.
+ * Models learned from a team's coding: one OpenNLP document categoriser per code (does this segment
+ * get the code, yes or no?), with the codebook they were trained against (name and version) and
+ * their cross-validated scores. Saved as one zip file: {@code model.json} (everything but the
+ * models, readable) and one {@code <code>.bin} per code.
  *
  * @param codebook the codebook's name
  * @param codebookVersion the codebook's content hash at training time
@@ -38,8 +38,13 @@ import org.aet.ingest.ZipGuard;
  * @param scores per code path, its cross-validated scores (empty when none were computed)
  * @param trainingSegments how many labelled segments the models were trained on
  */
-public record LearnedModel(String codebook, String codebookVersion, String algorithm, Map<String, DoccatModel> models,
-    List<Evaluation.CodeScore> scores, int trainingSegments) {
+public record LearnedModel(
+    String codebook,
+    String codebookVersion,
+    String algorithm,
+    Map<String, DoccatModel> models,
+    List<Evaluation.CodeScore> scores,
+    int trainingSegments) {
 
   static final String YES = "yes";
   static final String NO = "no";
@@ -69,12 +74,16 @@ public record LearnedModel(String codebook, String codebookVersion, String algor
           ObjectNode entry = codes.addObject();
           entry.put("code", code);
           entry.put("file", file);
-          scores.stream().filter(s -> s.code().equals(code)).findFirst().ifPresent(s -> {
-            entry.put("precision", s.precision());
-            entry.put("recall", s.recall());
-            entry.put("f1", s.f1());
-            entry.put("support", s.support());
-          });
+          scores.stream()
+              .filter(s -> s.code().equals(code))
+              .findFirst()
+              .ifPresent(
+                  s -> {
+                    entry.put("precision", s.precision());
+                    entry.put("recall", s.recall());
+                    entry.put("f1", s.f1());
+                    entry.put("support", s.support());
+                  });
         }
         zip.putNextEntry(new ZipEntry("model.json"));
         zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -117,21 +126,44 @@ public record LearnedModel(String codebook, String codebookVersion, String algor
         }
         models.put(code, new DoccatModel(new ByteArrayInputStream(model)));
         if (entry.has("f1")) {
-          scores.add(new Evaluation.CodeScore(code, 0, 0, 0, 0, entry.path("precision").asDouble(),
-              entry.path("recall").asDouble(), entry.path("f1").asDouble(), 0, entry.path("support").asInt()));
+          scores.add(
+              new Evaluation.CodeScore(
+                  code,
+                  0,
+                  0,
+                  0,
+                  0,
+                  entry.path("precision").asDouble(),
+                  entry.path("recall").asDouble(),
+                  entry.path("f1").asDouble(),
+                  0,
+                  entry.path("support").asInt()));
         }
       }
-      return new LearnedModel(manifest.path("codebook").asText(), manifest.path("codebook_version").asText(),
-          manifest.path("algorithm").asText(), models, scores, manifest.path("training_segments").asInt());
+      return new LearnedModel(
+          manifest.path("codebook").asText(),
+          manifest.path("codebook_version").asText(),
+          manifest.path("algorithm").asText(),
+          models,
+          scores,
+          manifest.path("training_segments").asInt());
     } catch (IOException | RuntimeException e) {
-      throw new InputException(Diagnostic.fileError(file, "cannot read this model file: " + e.getMessage()));
+      throw new InputException(
+          Diagnostic.fileError(file, "cannot read this model file: " + e.getMessage()));
     }
   }
 
   /** A short description, since the models themselves are large. */
   @Override
   public String toString() {
-    return "LearnedModel[" + codebook + "@" + codebookVersion + ", " + algorithm + ", " + models.keySet() + "]";
+    return "LearnedModel["
+        + codebook
+        + "@"
+        + codebookVersion
+        + ", "
+        + algorithm
+        + ", "
+        + models.keySet()
+        + "]";
   }
-
 }

@@ -25,10 +25,11 @@ import org.aet.evaluation.LabelledSegment;
 import org.aet.nlp.Annotator;
 
 /**
- * Trains one OpenNLP document categoriser per code (one-vs-rest: does a segment get this code or not?) on the
- * lemmas and lemma pairs of labelled segments, and measures it by k-fold cross-validation with a fixed seed, so
- * the same data always gives the same model and the same figures. A segment labelled with a pole counts for its
- * tension too ({@code power/reciprocity} is also {@code power}).
+ * Trains one OpenNLP document categoriser per code (one-vs-rest: does a segment get this code or
+ * not?) on the lemmas and lemma pairs of labelled segments, and measures it by k-fold
+ * cross-validation with a fixed seed, so the same data always gives the same model and the same
+ * figures. A segment labelled with a pole counts for its tension too ({@code power/reciprocity} is
+ * also {@code power}).
  */
 public final class Trainer {
   /** The learning algorithm: maximum entropy (logistic regression) or naive Bayes. */
@@ -49,7 +50,8 @@ public final class Trainer {
    * @param algorithm the learner
    * @param folds the k of k-fold cross-validation (0 or 1: no cross-validation)
    * @param seed fixes how segments are dealt into folds
-   * @param minPositives codes with fewer positive segments than this get no model (too little to learn from)
+   * @param minPositives codes with fewer positive segments than this get no model (too little to
+   *     learn from)
    */
   public record Options(Algorithm algorithm, int folds, long seed, int minPositives) {
     public static final Options DEFAULT = new Options(Algorithm.MAXENT, 5, 42, 2);
@@ -66,7 +68,10 @@ public final class Trainer {
   private Trainer() {}
 
   /** Training examples from labelled segments, their texts annotated with {@code annotator}. */
-  public static List<Example> examples(List<LabelledSegment> labelled, Codebook codebook, Annotator annotator,
+  public static List<Example> examples(
+      List<LabelledSegment> labelled,
+      Codebook codebook,
+      Annotator annotator,
       List<String> unknownCodes) {
     List<Example> examples = new ArrayList<>();
     for (LabelledSegment segment : labelled) {
@@ -81,21 +86,23 @@ public final class Trainer {
           codes.addAll(withAncestors(path));
         }
       }
-      examples.add(new Example(Features.lemmas(annotator.annotate(segment.text()).tokens()), codes));
+      examples.add(
+          new Example(Features.lemmas(annotator.annotate(segment.text()).tokens()), codes));
     }
     return examples;
   }
 
   /**
-   * Examples from the codebook itself, for a team that has coded nothing yet: each code's examples are positive
-   * for it (and its parent), its counter-examples are segments without it.
+   * Examples from the codebook itself, for a team that has coded nothing yet: each code's examples
+   * are positive for it (and its parent), its counter-examples are segments without it.
    */
   public static List<Example> fromCodebook(Codebook codebook, Annotator annotator) {
     List<Example> examples = new ArrayList<>();
     for (Code code : codebook.codes()) {
       String path = codebook.path(code.id());
       for (String text : code.examples()) {
-        examples.add(new Example(Features.lemmas(annotator.annotate(text).tokens()), withAncestors(path)));
+        examples.add(
+            new Example(Features.lemmas(annotator.annotate(text).tokens()), withAncestors(path)));
       }
       for (String text : code.counterExamples()) {
         examples.add(new Example(Features.lemmas(annotator.annotate(text).tokens()), Set.of()));
@@ -105,7 +112,8 @@ public final class Trainer {
   }
 
   /** Trains and cross-validates a model for every code with enough positive examples. */
-  public static LearnedModel train(Codebook codebook, List<Example> examples, Options options) throws IOException {
+  public static LearnedModel train(Codebook codebook, List<Example> examples, Options options)
+      throws IOException {
     Map<String, DoccatModel> models = new LinkedHashMap<>();
     List<Evaluation.CodeScore> scores = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
@@ -124,12 +132,18 @@ public final class Trainer {
         scores.add(crossValidate(path, examples, order, options));
       }
     }
-    return new LearnedModel(codebook.name(), codebook.version(), options.algorithm().label, models, scores,
+    return new LearnedModel(
+        codebook.name(),
+        codebook.version(),
+        options.algorithm().label,
+        models,
+        scores,
         examples.size());
   }
 
-  private static Evaluation.CodeScore crossValidate(String path, List<Example> examples, List<Integer> order,
-      Options options) throws IOException {
+  private static Evaluation.CodeScore crossValidate(
+      String path, List<Example> examples, List<Integer> order, Options options)
+      throws IOException {
     int[] counts = new int[4];
     int folds = Math.min(options.folds(), examples.size());
     for (int fold = 0; fold < folds; fold++) {
@@ -138,9 +152,11 @@ public final class Trainer {
       for (int i = 0; i < order.size(); i++) {
         (i % folds == fold ? test : train).add(examples.get(order.get(i)));
       }
-      boolean learnable = train.stream().anyMatch(e -> e.codes().contains(path))
-          && train.stream().anyMatch(e -> !e.codes().contains(path));
-      DocumentCategorizerME model = learnable ? new DocumentCategorizerME(trainOne(path, train, options)) : null;
+      boolean learnable =
+          train.stream().anyMatch(e -> e.codes().contains(path))
+              && train.stream().anyMatch(e -> !e.codes().contains(path));
+      DocumentCategorizerME model =
+          learnable ? new DocumentCategorizerME(trainOne(path, train, options)) : null;
       for (Example example : test) {
         boolean predicted = model != null && probability(model, example.features()) >= 0.5;
         boolean actual = example.codes().contains(path);
@@ -151,27 +167,44 @@ public final class Trainer {
   }
 
   private static Evaluation.CodeScore scoreOf(String path, int[] counts) {
-    double precision = counts[0] + counts[1] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[1]);
+    double precision =
+        counts[0] + counts[1] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[1]);
     double recall = counts[0] + counts[2] == 0 ? 0 : (double) counts[0] / (counts[0] + counts[2]);
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-    return new Evaluation.CodeScore(path, counts[0], counts[1], counts[2], counts[3], precision, recall, f1,
-        org.aet.evaluation.Agreement.cohenKappa(counts[0], counts[1], counts[2], counts[3]), counts[0] + counts[2]);
+    return new Evaluation.CodeScore(
+        path,
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        precision,
+        recall,
+        f1,
+        org.aet.evaluation.Agreement.cohenKappa(counts[0], counts[1], counts[2], counts[3]),
+        counts[0] + counts[2]);
   }
 
-  private static DoccatModel trainOne(String path, List<Example> examples, Options options) throws IOException {
+  private static DoccatModel trainOne(String path, List<Example> examples, Options options)
+      throws IOException {
     List<DocumentSample> samples = new ArrayList<>();
     for (Example example : examples) {
-      samples.add(new DocumentSample(example.codes().contains(path) ? LearnedModel.YES : LearnedModel.NO,
-          tokens(example.features())));
+      samples.add(
+          new DocumentSample(
+              example.codes().contains(path) ? LearnedModel.YES : LearnedModel.NO,
+              tokens(example.features())));
     }
     TrainingParameters parameters = new TrainingParameters();
     parameters.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm().opennlp);
     parameters.put(TrainingParameters.ITERATIONS_PARAM, 300);
     parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
     parameters.put("PrintMessages", false);
-    DoccatFactory factory = new DoccatFactory(
-        new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)});
-    return DocumentCategorizerME.train("en", ObjectStreamUtils.createObjectStream(samples), parameters, factory);
+    DoccatFactory factory =
+        new DoccatFactory(
+            new FeatureGenerator[] {
+              new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)
+            });
+    return DocumentCategorizerME.train(
+        "en", ObjectStreamUtils.createObjectStream(samples), parameters, factory);
   }
 
   /** The probability that a segment with {@code features} gets the model's code. */
@@ -182,8 +215,8 @@ public final class Trainer {
   }
 
   /**
-   * The model's input: the features after a constant first token, which acts as the intercept, so a segment with
-   * no known word gets the share of segments with the code rather than an even chance.
+   * The model's input: the features after a constant first token, which acts as the intercept, so a
+   * segment with no known word gets the share of segments with the code rather than an even chance.
    */
   private static String[] tokens(List<String> features) {
     String[] tokens = new String[features.size() + 1];

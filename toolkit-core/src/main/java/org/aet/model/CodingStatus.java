@@ -1,8 +1,8 @@
 package org.aet.model;
 
 /**
- * Where a coding stands in review. Anything a machine proposes starts as {@link #SUGGESTED}; only a person makes
- * it {@link #ACCEPTED} or {@link #REJECTED}.
+ * Where a coding stands in review. Anything a machine proposes starts as {@link #SUGGESTED}; only a
+ * person makes it {@link #ACCEPTED} or {@link #REJECTED}.
  */
 public enum CodingStatus {
   SUGGESTED,

@@ -8,44 +8,137 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Linguistic indicators of a segment, computed from its CoreNLP tokens, that speak to the four tensions: who acts
- * (I vs we vs they and institutions: individual vs structural), how things are framed (obligation and ideals vs
- * hedging and "in practice": idealistic vs realistic), and how accessible the language is (acronyms, jargon,
- * readability: excluding vs including). Counts are exact; densities are per 100 words.
+ * Linguistic indicators of a segment, computed from its CoreNLP tokens, that speak to the four
+ * tensions: who acts (I vs we vs they and institutions: individual vs structural), how things are
+ * framed (obligation and ideals vs hedging and "in practice": idealistic vs realistic), and how
+ * accessible the language is (acronyms, jargon, readability: excluding vs including). Counts are
+ * exact; densities are per 100 words.
  *
- * <p>Every indicator has a stable name ({@link #NAMES}), used in exports and in codebook rule conditions. They are
- * computed once per segment, when it is made ({@link Segment#indicators()}).
+ * <p>Every indicator has a stable name ({@link #NAMES}), used in exports and in codebook rule
+ * conditions. They are computed once per segment, when it is made ({@link Segment#indicators()}).
  *
  * @param values the indicators computed, by name: {@link #NAMES} in order, then any optional ones
  */
 public record Indicators(Map<String, Double> values) {
   /** The indicators' names, in export order. */
-  public static final List<String> NAMES = List.of("words", "i_words", "we_words", "they_words",
-      "institution_words", "obligation_words", "ideal_words", "hedge_words", "practice_phrases", "acronyms",
-      "acronym_density", "jargon_density", "readability");
+  public static final List<String> NAMES =
+      List.of(
+          "words",
+          "i_words",
+          "we_words",
+          "they_words",
+          "institution_words",
+          "obligation_words",
+          "ideal_words",
+          "hedge_words",
+          "practice_phrases",
+          "acronyms",
+          "acronym_density",
+          "jargon_density",
+          "readability");
 
-  /** Indicators computed only when asked for (named entities, sentiment), since they need slower models. */
-  public static final List<String> OPTIONAL_NAMES = List.of("people", "organisations", "places", "sentiment");
+  /**
+   * Indicators computed only when asked for (named entities, sentiment), since they need slower
+   * models.
+   */
+  public static final List<String> OPTIONAL_NAMES =
+      List.of("people", "organisations", "places", "sentiment");
 
   private static final Set<String> FIRST_SINGULAR = Set.of("i", "me", "my", "mine", "myself");
   private static final Set<String> FIRST_PLURAL = Set.of("we", "us", "our", "ours", "ourselves");
-  private static final Set<String> THIRD_PLURAL = Set.of("they", "them", "their", "theirs", "themselves");
-  private static final Set<String> INSTITUTIONS = Set.of("university", "universities", "institution",
-      "trust", "nhs", "funder", "government", "department", "organisation", "organization", "board",
-      "management", "council", "system", "committee", "ministry", "commissioner", "authority");
+  private static final Set<String> THIRD_PLURAL =
+      Set.of("they", "them", "their", "theirs", "themselves");
+  private static final Set<String> INSTITUTIONS =
+      Set.of(
+          "university",
+          "universities",
+          "institution",
+          "trust",
+          "nhs",
+          "funder",
+          "government",
+          "department",
+          "organisation",
+          "organization",
+          "board",
+          "management",
+          "council",
+          "system",
+          "committee",
+          "ministry",
+          "commissioner",
+          "authority");
   private static final Set<String> OBLIGATION = Set.of("must", "should", "ought", "shall");
   private static final Set<String> NEEDS = Set.of("need", "have");
-  private static final Set<String> IDEALS = Set.of("ideal", "ideally", "genuine", "genuinely", "true", "truly",
-      "proper", "properly", "fully", "perfect", "gold");
-  private static final Set<String> HEDGES = Set.of("perhaps", "maybe", "might", "could", "possibly", "probably",
-      "somewhat", "arguably", "seem", "suppose", "guess", "partly");
-  private static final List<List<String>> PRACTICE = List.of(List.of("in", "practice"), List.of("in", "reality"),
-      List.of("realistically"), List.of("pragmatically"), List.of("on", "the", "ground"), List.of("actually"));
-  private static final Set<String> JARGON = Set.of("methodology", "paradigm", "stakeholder", "dissemination",
-      "implementation", "evaluation", "protocol", "qualitative", "quantitative", "cohort", "randomise",
-      "randomize", "efficacy", "intervention", "outcome", "framework", "infrastructure", "translational",
-      "epistemology", "ontology", "deliverable", "metric", "governance", "impact", "pathway", "evidence-based",
-      "co-production", "engagement", "capacity", "mobilisation", "mobilization", "commissioning");
+  private static final Set<String> IDEALS =
+      Set.of(
+          "ideal",
+          "ideally",
+          "genuine",
+          "genuinely",
+          "true",
+          "truly",
+          "proper",
+          "properly",
+          "fully",
+          "perfect",
+          "gold");
+  private static final Set<String> HEDGES =
+      Set.of(
+          "perhaps",
+          "maybe",
+          "might",
+          "could",
+          "possibly",
+          "probably",
+          "somewhat",
+          "arguably",
+          "seem",
+          "suppose",
+          "guess",
+          "partly");
+  private static final List<List<String>> PRACTICE =
+      List.of(
+          List.of("in", "practice"),
+          List.of("in", "reality"),
+          List.of("realistically"),
+          List.of("pragmatically"),
+          List.of("on", "the", "ground"),
+          List.of("actually"));
+  private static final Set<String> JARGON =
+      Set.of(
+          "methodology",
+          "paradigm",
+          "stakeholder",
+          "dissemination",
+          "implementation",
+          "evaluation",
+          "protocol",
+          "qualitative",
+          "quantitative",
+          "cohort",
+          "randomise",
+          "randomize",
+          "efficacy",
+          "intervention",
+          "outcome",
+          "framework",
+          "infrastructure",
+          "translational",
+          "epistemology",
+          "ontology",
+          "deliverable",
+          "metric",
+          "governance",
+          "impact",
+          "pathway",
+          "evidence-based",
+          "co-production",
+          "engagement",
+          "capacity",
+          "mobilisation",
+          "mobilization",
+          "commissioning");
   private static final Set<String> NOT_ACRONYMS = Set.of("I", "OK", "A", "AM", "PM", "TV");
   private static final Set<String> PRACTICE_STARTS =
       Set.of("in", "realistically", "pragmatically", "on", "actually");
@@ -124,8 +217,13 @@ public record Indicators(Map<String, Double> values) {
       values.put("organisations", (double) mentions(tokens, "ORGANIZATION").size());
       values.put("places", (double) mentions(tokens, "LOCATION").size());
     }
-    double sentiment = tokens.stream().filter(t -> Character.isLetterOrDigit(t.word().codePointAt(0)))
-        .mapToDouble(Token::sentiment).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    double sentiment =
+        tokens.stream()
+            .filter(t -> Character.isLetterOrDigit(t.word().codePointAt(0)))
+            .mapToDouble(Token::sentiment)
+            .filter(v -> !Double.isNaN(v))
+            .average()
+            .orElse(Double.NaN);
     if (!Double.isNaN(sentiment)) {
       values.put("sentiment", Math.round(sentiment * 100) / 100.0);
     }
@@ -133,8 +231,8 @@ public record Indicators(Map<String, Double> values) {
   }
 
   /**
-   * The named people and organisations in {@code tokens}, each once, as "Name (person)": the actors a segment
-   * speaks of. Empty when named entities were not asked for.
+   * The named people and organisations in {@code tokens}, each once, as "Name (person)": the actors
+   * a segment speaks of. Empty when named entities were not asked for.
    */
   public static List<String> actors(List<Token> tokens) {
     List<String> actors = new java.util.ArrayList<>();
@@ -167,10 +265,17 @@ public record Indicators(Map<String, Double> values) {
     return mentions;
   }
 
-  /** Two to ten capitals or digits (or &), starting with a capital, perhaps with a plural s: NIHR, CLAHRCs. */
+  /**
+   * Two to ten capitals or digits (or &), starting with a capital, perhaps with a plural s: NIHR,
+   * CLAHRCs.
+   */
   static boolean isAcronym(String word) {
     int end = word.endsWith("s") ? word.length() - 1 : word.length();
-    if (end < 2 || end > 10 || word.charAt(0) < 'A' || word.charAt(0) > 'Z' || NOT_ACRONYMS.contains(word)) {
+    if (end < 2
+        || end > 10
+        || word.charAt(0) < 'A'
+        || word.charAt(0) > 'Z'
+        || NOT_ACRONYMS.contains(word)) {
       return false;
     }
     for (int i = 1; i < end; i++) {
@@ -182,7 +287,9 @@ public record Indicators(Map<String, Double> values) {
     return true;
   }
 
-  /** The value of the indicator called {@code name}; NaN for an optional one that was not computed. */
+  /**
+   * The value of the indicator called {@code name}; NaN for an optional one that was not computed.
+   */
   public double get(String name) {
     Double value = values.get(name);
     if (value == null) {
@@ -211,8 +318,8 @@ public record Indicators(Map<String, Double> values) {
   }
 
   /**
-   * Flesch reading ease: 206.835 - 1.015 (words / sentences) - 84.6 (syllables / words); higher is easier, 60-70
-   * is plain English. Rounded to one decimal; 0 for a segment without words.
+   * Flesch reading ease: 206.835 - 1.015 (words / sentences) - 84.6 (syllables / words); higher is
+   * easier, 60-70 is plain English. Rounded to one decimal; 0 for a segment without words.
    */
   static double readability(int words, int sentences, int syllables) {
     if (words == 0) {
@@ -222,7 +329,9 @@ public record Indicators(Map<String, Double> values) {
     return Math.round(score * 10) / 10.0;
   }
 
-  /** Syllables in a lower-case word, estimated from its vowel groups (a silent final e not counted). */
+  /**
+   * Syllables in a lower-case word, estimated from its vowel groups (a silent final e not counted).
+   */
   static int syllables(String word) {
     int count = 0;
     boolean vowel = false;

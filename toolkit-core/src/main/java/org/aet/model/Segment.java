@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The unit that gets coded: a whole turn or one sentence of it.
  *
- * @param id stable identifier derived from the transcript id and the span, never random, so decisions made about
- *     a segment stay attached to it when the corpus is coded again
+ * @param id stable identifier derived from the transcript id and the span, never random, so
+ *     decisions made about a segment stay attached to it when the corpus is coded again
  * @param transcriptId the transcript it comes from
  * @param turnIndex the turn it lies in
  * @param speaker who said it
@@ -43,12 +43,33 @@ public record Segment(
   }
 
   /** A segment whose indicators are computed from {@code tokens}, on the thread that makes it. */
-  public Segment(String id, String transcriptId, int turnIndex, String speaker, String role, Duration start,
-      Span span, String text, List<Token> tokens) {
-    this(id, transcriptId, turnIndex, speaker, role, start, span, text, tokens, Indicators.of(tokens));
+  public Segment(
+      String id,
+      String transcriptId,
+      int turnIndex,
+      String speaker,
+      String role,
+      Duration start,
+      Span span,
+      String text,
+      List<Token> tokens) {
+    this(
+        id,
+        transcriptId,
+        turnIndex,
+        speaker,
+        role,
+        start,
+        span,
+        text,
+        tokens,
+        Indicators.of(tokens));
   }
 
-  /** The id of the segment of {@code transcriptId} at {@code span}: readable, and the same on every run. */
+  /**
+   * The id of the segment of {@code transcriptId} at {@code span}: readable, and the same on every
+   * run.
+   */
   public static String idFor(String transcriptId, Span span) {
     return transcriptId + "@" + span.begin() + "-" + span.end();
   }

@@ -3,7 +3,8 @@ package org.aet.model;
 import java.util.Objects;
 
 /**
- * A sentence: its span in the transcript text and the tokens {@code [firstToken, endToken)} it holds.
+ * A sentence: its span in the transcript text and the tokens {@code [firstToken, endToken)} it
+ * holds.
  */
 public record Sentence(Span span, int firstToken, int endToken) {
   public Sentence {

@@ -1,8 +1,9 @@
 package org.aet.model;
 
 /**
- * A half-open character range {@code [begin, end)} into a transcript's text. Every quotation aet shows (a turn, a
- * segment, a piece of evidence) carries one, so it can always be found again in the text exactly as stored.
+ * A half-open character range {@code [begin, end)} into a transcript's text. Every quotation aet
+ * shows (a turn, a segment, a piece of evidence) carries one, so it can always be found again in
+ * the text exactly as stored.
  */
 public record Span(int begin, int end) {
   public Span {

@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * A recorded conversation, read from one source file.
  *
- * <p>{@code text} is the normalised transcript text: the turns' words one after another, separated by a blank
- * line, with nothing added. Every {@link Turn#span()} points into it, and so do the spans of segments and
- * evidence, which is why quotations can always be checked against the text.
+ * <p>{@code text} is the normalised transcript text: the turns' words one after another, separated
+ * by a blank line, with nothing added. Every {@link Turn#span()} points into it, and so do the
+ * spans of segments and evidence, which is why quotations can always be checked against the text.
  *
  * @param id stable identifier, unique in a corpus (by default the file name without its extension)
  * @param source the file it was read from
@@ -49,7 +49,8 @@ public record Transcript(
         throw new IllegalArgumentException("turn " + i + " has index " + turn.index());
       }
       if (turn.span().end() > text.length() || !turn.span().of(text).equals(turn.text())) {
-        throw new IllegalArgumentException("turn " + i + " does not match the text at " + turn.span());
+        throw new IllegalArgumentException(
+            "turn " + i + " does not match the text at " + turn.span());
       }
     }
   }

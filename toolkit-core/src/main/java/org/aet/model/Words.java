@@ -1,6 +1,9 @@
 package org.aet.model;
 
-/** Counts words the way reports and progress bars do: maximal runs of letters, digits and inner apostrophes. */
+/**
+ * Counts words the way reports and progress bars do: maximal runs of letters, digits and inner
+ * apostrophes.
+ */
 public final class Words {
   private Words() {}
 

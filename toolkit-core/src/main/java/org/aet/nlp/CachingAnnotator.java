@@ -23,12 +23,13 @@ import org.aet.model.TextAnnotation;
 import org.aet.model.Token;
 
 /**
- * Keeps annotations on disk, keyed by the SHA-256 of the annotator's description and the text, so coding the same
- * transcripts again (after editing a codebook, say) skips NLP entirely. A different text or different annotator
- * settings give a different key, so a stale entry can never be used. Entries are written to a temporary file and
- * moved into place, so concurrent runs and interrupted runs leave no broken entry; an unreadable entry is
- * treated as missing and written again. An entry stores each distinct string once and tokens as indices into
- * that table, which keeps entries small and quick to read.
+ * Keeps annotations on disk, keyed by the SHA-256 of the annotator's description and the text, so
+ * coding the same transcripts again (after editing a codebook, say) skips NLP entirely. A different
+ * text or different annotator settings give a different key, so a stale entry can never be used.
+ * Entries are written to a temporary file and moved into place, so concurrent runs and interrupted
+ * runs leave no broken entry; an unreadable entry is treated as missing and written again. An entry
+ * stores each distinct string once and tokens as indices into that table, which keeps entries small
+ * and quick to read.
  */
 public final class CachingAnnotator implements Annotator {
   private static final int FORMAT = 3;
@@ -44,10 +45,16 @@ public final class CachingAnnotator implements Annotator {
     this.folder = folder;
   }
 
-  /** The cache folder aet uses by default: {@code $XDG_CACHE_HOME/aet/annotations} or {@code ~/.cache/...}. */
+  /**
+   * The cache folder aet uses by default: {@code $XDG_CACHE_HOME/aet/annotations} or {@code
+   * ~/.cache/...}.
+   */
   public static Path defaultFolder() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("aet").resolve("annotations");
   }
 
@@ -58,8 +65,10 @@ public final class CachingAnnotator implements Annotator {
 
   @Override
   public TextAnnotation annotate(String text) {
-    String key = Hashing.sha256()
-        .hashString(annotator.description() + "\n" + text, StandardCharsets.UTF_8).toString();
+    String key =
+        Hashing.sha256()
+            .hashString(annotator.description() + "\n" + text, StandardCharsets.UTF_8)
+            .toString();
     Path file = folder.resolve(key.substring(0, 2)).resolve(key + ".ann");
     if (Files.isRegularFile(file)) {
       try {
@@ -75,7 +84,8 @@ public final class CachingAnnotator implements Annotator {
     try {
       write(file, annotation);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write to the annotation cache " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write to the annotation cache " + folder + ": " + e.getMessage(), e);
     }
     return annotation;
   }
@@ -91,7 +101,8 @@ public final class CachingAnnotator implements Annotator {
   }
 
   private static TextAnnotation read(Path file) throws IOException {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
       if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
         throw new IOException("not an annotation cache entry");
       }
@@ -126,12 +137,14 @@ public final class CachingAnnotator implements Annotator {
     Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
     try {
       try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+          new DataOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
         out.writeInt(MAGIC);
         out.writeInt(FORMAT);
         Map<String, Integer> table = new LinkedHashMap<>();
         for (Token token : annotation.tokens()) {
-          for (String value : new String[] {token.word(), token.lemma(), token.pos(), token.entity()}) {
+          for (String value :
+              new String[] {token.word(), token.lemma(), token.pos(), token.entity()}) {
             table.putIfAbsent(value, table.size());
           }
         }
@@ -158,7 +171,8 @@ public final class CachingAnnotator implements Annotator {
         }
       }
       try {
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -15,10 +15,10 @@ import org.aet.model.TextAnnotation;
 import org.aet.model.Token;
 
 /**
- * Stanford CoreNLP with the annotators aet needs for coding: tokenize, ssplit, pos, lemma; and, only when asked,
- * coarse named entities (people, organisations, places: the fast three-class models, no fine-grained classes,
- * no SUTime) and sentence sentiment (which needs the parser, so it is slow). A blank line always ends a sentence,
- * so no sentence runs across two turns.
+ * Stanford CoreNLP with the annotators aet needs for coding: tokenize, ssplit, pos, lemma; and,
+ * only when asked, coarse named entities (people, organisations, places: the fast three-class
+ * models, no fine-grained classes, no SUTime) and sentence sentiment (which needs the parser, so it
+ * is slow). A blank line always ends a sentence, so no sentence runs across two turns.
  *
  * <p>Loading models takes seconds, so there is one shared instance per set of options per process
  * ({@link #shared()}); CoreNLP's {@code annotate} may be called from several threads at once.
@@ -26,8 +26,12 @@ import org.aet.model.Token;
 public final class CoreNlpAnnotator implements Annotator {
   private static final String ANNOTATORS = "tokenize,ssplit,pos,lemma";
 
-  /** Identifies the default annotator's output for caches: change it whenever the settings or CoreNLP change. */
-  public static final String DESCRIPTION = "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two]";
+  /**
+   * Identifies the default annotator's output for caches: change it whenever the settings or
+   * CoreNLP change.
+   */
+  public static final String DESCRIPTION =
+      "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two]";
 
   /** What to annotate beyond tokens, lemmas and parts of speech. */
   public record Options(boolean entities, boolean sentiment) {
@@ -39,12 +43,14 @@ public final class CoreNlpAnnotator implements Annotator {
 
     /** Identifies the output of an annotator with these options, for caches. */
     public String description() {
-      return this.equals(DEFAULT) ? DESCRIPTION
+      return this.equals(DEFAULT)
+          ? DESCRIPTION
           : "corenlp-4.5.10[" + annotators() + ";newlineIsSentenceBreak=two;ner=coarse]";
     }
   }
 
-  private static final java.util.Map<Options, CoreNlpAnnotator> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<Options, CoreNlpAnnotator> SHARED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final StanfordCoreNLP pipeline;
   private final Options options;
@@ -54,7 +60,10 @@ public final class CoreNlpAnnotator implements Annotator {
     this.pipeline = new StanfordCoreNLP(properties(options));
   }
 
-  /** The CoreNLP settings aet uses by default (benchmarks build a bare CoreNLP pipeline from the same ones). */
+  /**
+   * The CoreNLP settings aet uses by default (benchmarks build a bare CoreNLP pipeline from the
+   * same ones).
+   */
   public static Properties properties() {
     return properties(Options.DEFAULT);
   }
@@ -72,7 +81,9 @@ public final class CoreNlpAnnotator implements Annotator {
     return props;
   }
 
-  /** The process's default CoreNLP annotator (tokens, lemmas, parts of speech), loaded on first use. */
+  /**
+   * The process's default CoreNLP annotator (tokens, lemmas, parts of speech), loaded on first use.
+   */
   public static CoreNlpAnnotator shared() {
     return shared(Options.DEFAULT);
   }
@@ -97,11 +108,15 @@ public final class CoreNlpAnnotator implements Annotator {
     java.util.Arrays.fill(sentimentByToken, Double.NaN);
     if (options.sentiment()) {
       for (CoreMap s : coreSentences) {
-        var tree = s.get(edu.stanford.nlp.sentiment.SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-        double value = tree == null ? Double.NaN
-            : edu.stanford.nlp.neural.rnn.RNNCoreAnnotations.getPredictedClass(tree) - 2;
+        var tree =
+            s.get(edu.stanford.nlp.sentiment.SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+        double value =
+            tree == null
+                ? Double.NaN
+                : edu.stanford.nlp.neural.rnn.RNNCoreAnnotations.getPredictedClass(tree) - 2;
         for (int t = s.get(CoreAnnotations.TokenBeginAnnotation.class);
-            t < s.get(CoreAnnotations.TokenEndAnnotation.class); t++) {
+            t < s.get(CoreAnnotations.TokenEndAnnotation.class);
+            t++) {
           sentimentByToken[t] = value;
         }
       }
@@ -111,16 +126,24 @@ public final class CoreNlpAnnotator implements Annotator {
       CoreLabel label = labels.get(i);
       String lemma = label.lemma() == null ? label.word() : label.lemma();
       String entity = !options.entities() ? "" : label.ner() == null ? "O" : label.ner();
-      tokens.add(new Token(label.word(), lemma.toLowerCase(Locale.ROOT), label.tag(),
-          new Span(label.beginPosition(), label.endPosition()), entity, sentimentByToken[i]));
+      tokens.add(
+          new Token(
+              label.word(),
+              lemma.toLowerCase(Locale.ROOT),
+              label.tag(),
+              new Span(label.beginPosition(), label.endPosition()),
+              entity,
+              sentimentByToken[i]));
     }
     List<Sentence> sentences = new ArrayList<>(coreSentences.size());
     for (CoreMap s : coreSentences) {
-      sentences.add(new Sentence(
-          new Span(s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
-              s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)),
-          s.get(CoreAnnotations.TokenBeginAnnotation.class),
-          s.get(CoreAnnotations.TokenEndAnnotation.class)));
+      sentences.add(
+          new Sentence(
+              new Span(
+                  s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                  s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)),
+              s.get(CoreAnnotations.TokenBeginAnnotation.class),
+              s.get(CoreAnnotations.TokenEndAnnotation.class)));
     }
     return new TextAnnotation(tokens, sentences);
   }

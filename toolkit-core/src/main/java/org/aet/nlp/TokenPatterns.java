@@ -9,10 +9,10 @@ import org.aet.model.Span;
 import org.aet.model.Token;
 
 /**
- * CoreNLP TokensRegex patterns over aet's tokens, for codebook rules that need more than words in a row: a lemma
- * within a few tokens of another, a part of speech, alternatives. For example
- * {@code [{lemma:pay}] []{0,3} [{lemma:/contributor|member|people/}]}. Tokens expose {@code word},
- * {@code lemma} and {@code tag} (part of speech).
+ * CoreNLP TokensRegex patterns over aet's tokens, for codebook rules that need more than words in a
+ * row: a lemma within a few tokens of another, a part of speech, alternatives. For example {@code
+ * [{lemma:pay}] []{0,3} [{lemma:/contributor|member|people/}]}. Tokens expose {@code word}, {@code
+ * lemma} and {@code tag} (part of speech).
  */
 public final class TokenPatterns {
   private TokenPatterns() {}
@@ -25,7 +25,10 @@ public final class TokenPatterns {
     return new Compiled(pattern, TokenSequencePattern.compile(pattern));
   }
 
-  /** Null when {@code pattern} compiles; otherwise TokensRegex's own complaint, for the codebook's author. */
+  /**
+   * Null when {@code pattern} compiles; otherwise TokensRegex's own complaint, for the codebook's
+   * author.
+   */
   public static String problemWith(String pattern) {
     try {
       TokenSequencePattern.compile(pattern);
@@ -35,12 +38,16 @@ public final class TokenPatterns {
       while (deepest.getCause() != null && deepest.getCause() != deepest) {
         deepest = deepest.getCause();
       }
-      String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+      String message =
+          deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
       return message.strip().replaceAll("\\s+", " ");
     }
   }
 
-  /** Where {@code pattern} matches in {@code tokens}: token ranges {@code [begin, end)}, non-overlapping. */
+  /**
+   * Where {@code pattern} matches in {@code tokens}: token ranges {@code [begin, end)},
+   * non-overlapping.
+   */
   public static List<int[]> find(Compiled pattern, List<Token> tokens) {
     List<CoreLabel> labels = new ArrayList<>(tokens.size());
     for (Token token : tokens) {

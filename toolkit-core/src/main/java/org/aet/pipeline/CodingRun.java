@@ -26,9 +26,9 @@ import org.aet.nlp.Annotator;
 import org.aet.segment.Segmenter;
 
 /**
- * The coding pipeline: annotate, segment and code the transcripts of a {@link ReadCorpus} several at a time and
- * hand each to the export in corpus order as soon as it is done. Only a few annotated transcripts are in memory
- * at once.
+ * The coding pipeline: annotate, segment and code the transcripts of a {@link ReadCorpus} several
+ * at a time and hand each to the export in corpus order as soon as it is done. Only a few annotated
+ * transcripts are in memory at once.
  */
 public final class CodingRun {
   private final Annotator annotator;
@@ -38,9 +38,11 @@ public final class CodingRun {
   private final int threads;
 
   /**
-   * @param threads how many transcripts to annotate at once (CoreNLP scales to about the number of cores)
+   * @param threads how many transcripts to annotate at once (CoreNLP scales to about the number of
+   *     cores)
    */
-  public CodingRun(Annotator annotator, Segmenter segmenter, Coder coder, Codebook codebook, int threads) {
+  public CodingRun(
+      Annotator annotator, Segmenter segmenter, Coder coder, Codebook codebook, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
@@ -52,12 +54,13 @@ public final class CodingRun {
   }
 
   /**
-   * Codes the transcripts of {@code corpus} into {@code out}. Does not finish {@code out}: the caller does, once
-   * this returns.
+   * Codes the transcripts of {@code corpus} into {@code out}. Does not finish {@code out}: the
+   * caller does, once this returns.
    *
    * @throws AetException when the output cannot be written
    */
-  public RunSummary run(ReadCorpus corpus, ExportSession out, ProgressListener progress) throws AetException {
+  public RunSummary run(ReadCorpus corpus, ExportSession out, ProgressListener progress)
+      throws AetException {
     long started = System.nanoTime();
     List<Transcript> transcripts = corpus.transcripts();
     long totalWords = corpus.words();
@@ -66,11 +69,14 @@ public final class CodingRun {
     long words = 0;
     long segments = 0;
     long codings = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "aet-annotate");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "aet-annotate");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       Deque<Future<CodedTranscript>> inFlight = new ArrayDeque<>();
       int submitted = 0;
@@ -95,7 +101,13 @@ public final class CodingRun {
     } finally {
       pool.shutdownNow();
     }
-    return new RunSummary(transcripts.size(), words, segments, codings, corpus.warnings().size(), byCode,
+    return new RunSummary(
+        transcripts.size(),
+        words,
+        segments,
+        codings,
+        corpus.warnings().size(),
+        byCode,
         Duration.ofNanos(System.nanoTime() - started));
   }
 

@@ -11,15 +11,18 @@ import org.aet.ingest.ReadResult;
 import org.aet.model.Transcript;
 
 /**
- * A corpus read and checked: every transcript, the warnings met, and the attribute names the transcripts use
- * (exports make a column of each). Reading comes first and apart from coding, so that a bad file is reported in
- * seconds, before any NLP, and exports know their columns before the first row.
+ * A corpus read and checked: every transcript, the warnings met, and the attribute names the
+ * transcripts use (exports make a column of each). Reading comes first and apart from coding, so
+ * that a bad file is reported in seconds, before any NLP, and exports know their columns before the
+ * first row.
  *
  * @param transcripts the transcripts, in corpus order
- * @param warnings recoverable problems met while reading, including manifest entries that matched nothing
+ * @param warnings recoverable problems met while reading, including manifest entries that matched
+ *     nothing
  * @param attributes the attribute names used, in order of first use
  */
-public record ReadCorpus(List<Transcript> transcripts, List<Diagnostic> warnings, List<String> attributes) {
+public record ReadCorpus(
+    List<Transcript> transcripts, List<Diagnostic> warnings, List<String> attributes) {
   public ReadCorpus {
     transcripts = List.copyOf(transcripts);
     warnings = List.copyOf(warnings);

@@ -23,6 +23,7 @@ public record RunSummary(
     Map<String, Long> codingsByCode,
     Duration elapsed) {
   public RunSummary {
-    codingsByCode = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(codingsByCode));
+    codingsByCode =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(codingsByCode));
   }
 }

@@ -15,10 +15,11 @@ public final class ProjectAgreement {
   private ProjectAgreement() {}
 
   /**
-   * Agreement between {@code coders} (their latest review decisions; "machine" for the latest suggestions) over
-   * the project's segments.
+   * Agreement between {@code coders} (their latest review decisions; "machine" for the latest
+   * suggestions) over the project's segments.
    */
-  public static AgreementReport.Report compute(ProjectStore store, List<String> coders) throws AetException {
+  public static AgreementReport.Report compute(ProjectStore store, List<String> coders)
+      throws AetException {
     List<AgreementReport.Unit> units = new ArrayList<>();
     for (ProjectStore.StoredSegment s : store.segments()) {
       units.add(new AgreementReport.Unit(s.id(), s.transcriptId(), s.speaker(), s.text()));
@@ -30,7 +31,8 @@ public final class ProjectAgreement {
       Map<String, String> memos = new HashMap<>();
       if (coder.equals(MACHINE)) {
         Map<String, List<String>> suggested = store.latestSuggestions();
-        units.forEach(u -> codes.put(u.segmentId(), suggested.getOrDefault(u.segmentId(), List.of())));
+        units.forEach(
+            u -> codes.put(u.segmentId(), suggested.getOrDefault(u.segmentId(), List.of())));
       } else {
         for (ProjectStore.Decision d : decisions) {
           if (d.coder().equals(coder) && d.kind().equals("review")) {
@@ -39,9 +41,16 @@ public final class ProjectAgreement {
           }
         }
         if (codes.isEmpty()) {
-          throw new AetException(store.file() + " has no decisions by \"" + coder + "\"; coders with decisions: "
-              + decisions.stream().filter(d -> d.kind().equals("review")).map(ProjectStore.Decision::coder)
-                  .distinct().toList());
+          throw new AetException(
+              store.file()
+                  + " has no decisions by \""
+                  + coder
+                  + "\"; coders with decisions: "
+                  + decisions.stream()
+                      .filter(d -> d.kind().equals("review"))
+                      .map(ProjectStore.Decision::coder)
+                      .distinct()
+                      .toList());
         }
       }
       labels.add(new AgreementReport.CoderLabels(coder, codes, memos));

@@ -12,8 +12,8 @@ import org.aet.model.Segment;
 import org.aet.segment.SegmentUnit;
 
 /**
- * An export into a project: a coding run's segments and suggestions are stored as one new run when the run
- * finishes, in one transaction, so an interrupted run adds nothing.
+ * An export into a project: a coding run's segments and suggestions are stored as one new run when
+ * the run finishes, in one transaction, so an interrupted run adds nothing.
  */
 public final class ProjectRunSession implements ExportSession {
   private final ProjectStore store;

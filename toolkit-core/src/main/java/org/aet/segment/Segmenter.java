@@ -30,17 +30,24 @@ public final class Segmenter {
       Span turnSpan = turn.span();
       if (unit == SegmentUnit.TURN) {
         int first = tokenIndex;
-        while (tokenIndex < tokens.size() && tokens.get(tokenIndex).span().end() <= turnSpan.end()) {
+        while (tokenIndex < tokens.size()
+            && tokens.get(tokenIndex).span().end() <= turnSpan.end()) {
           tokenIndex++;
         }
         segments.add(segment(transcript, turn, turnSpan, tokens.subList(first, tokenIndex)));
         continue;
       }
       List<Sentence> sentences = annotation.sentences();
-      while (sentenceIndex < sentences.size() && sentences.get(sentenceIndex).span().end() <= turnSpan.end()) {
+      while (sentenceIndex < sentences.size()
+          && sentences.get(sentenceIndex).span().end() <= turnSpan.end()) {
         Sentence sentence = sentences.get(sentenceIndex++);
         Span span = clip(sentence.span(), turnSpan);
-        segments.add(segment(transcript, turn, span, tokens.subList(sentence.firstToken(), sentence.endToken())));
+        segments.add(
+            segment(
+                transcript,
+                turn,
+                span,
+                tokens.subList(sentence.firstToken(), sentence.endToken())));
       }
     }
     return segments;
@@ -51,7 +58,15 @@ public final class Segmenter {
   }
 
   private static Segment segment(Transcript transcript, Turn turn, Span span, List<Token> tokens) {
-    return new Segment(Segment.idFor(transcript.id(), span), transcript.id(), turn.index(), turn.speaker(),
-        transcript.roleOf(turn.speaker()), turn.start(), span, span.of(transcript.text()), tokens);
+    return new Segment(
+        Segment.idFor(transcript.id(), span),
+        transcript.id(),
+        turn.index(),
+        turn.speaker(),
+        transcript.roleOf(turn.speaker()),
+        turn.start(),
+        span,
+        span.of(transcript.text()),
+        tokens);
   }
 }

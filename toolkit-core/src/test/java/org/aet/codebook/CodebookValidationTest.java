@@ -28,20 +28,34 @@ class CodebookValidationTest {
     try (Stream<Path> list = Files.list(INVALID)) {
       files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
-    return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-      InputException e = assertThrows(InputException.class, () -> Codebooks.load(file));
-      String report = e.diagnostics().stream()
-          .map(d -> d.format().replace(file.toString(), file.getFileName().toString()))
-          .collect(Collectors.joining("\n")).replace(System.lineSeparator(), "\n") + "\n";
-      Golden.check(file.resolveSibling(file.getFileName() + ".expected"), report);
-    }));
+    return files.stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      InputException e =
+                          assertThrows(InputException.class, () -> Codebooks.load(file));
+                      String report =
+                          e.diagnostics().stream()
+                                  .map(
+                                      d ->
+                                          d.format()
+                                              .replace(
+                                                  file.toString(), file.getFileName().toString()))
+                                  .collect(Collectors.joining("\n"))
+                                  .replace(System.lineSeparator(), "\n")
+                              + "\n";
+                      Golden.check(file.resolveSibling(file.getFileName() + ".expected"), report);
+                    }));
   }
 
   @Test
   void shippedCodebooksLoadByNameFromAnyFolder() throws AetException {
     Codebook book = Codebooks.load("four-tensions");
     assertEquals("four-tensions", book.name());
-    assertEquals(List.of("narratives", "power", "language", "motivation-structure"),
+    assertEquals(
+        List.of("narratives", "power", "language", "motivation-structure"),
         book.codes().stream().filter(Code::isTopLevel).map(Code::id).toList());
     assertEquals("power/reciprocity", book.path("reciprocity"));
     assertEquals("power", book.root("lack-of-reciprocity").id());
@@ -50,18 +64,23 @@ class CodebookValidationTest {
 
   @Test
   void everyShippedCodeIsFullyDocumented() throws AetException {
-    assertEquals(List.of("four-tensions", "involve-principles", "power", "coproduction-barriers-enablers"),
+    assertEquals(
+        List.of("four-tensions", "involve-principles", "power", "coproduction-barriers-enablers"),
         Codebooks.shipped());
     for (String name : Codebooks.shipped()) {
       Codebook book = Codebooks.load(name);
       assertTrue(!book.description().isBlank(), name);
       for (Code code : book.codes()) {
         String what = name + "/" + code.id();
-        assertTrue(!code.definition().isBlank() && !code.useWhen().isBlank() && !code.doNotUseWhen().isBlank(),
+        assertTrue(
+            !code.definition().isBlank()
+                && !code.useWhen().isBlank()
+                && !code.doNotUseWhen().isBlank(),
             what);
         assertTrue(code.examples().size() >= 2, what + " needs two examples");
         assertTrue(code.counterExamples().size() >= 1, what + " needs a counter-example");
-        assertTrue(!code.rules().isEmpty() || book.children(code.id()).size() >= 2,
+        assertTrue(
+            !code.rules().isEmpty() || book.children(code.id()).size() >= 2,
             what + " needs detection rules, or poles as children");
       }
     }
@@ -72,20 +91,26 @@ class CodebookValidationTest {
     Path folder = Shared.repositoryRoot().resolve("codebooks");
     List<String> files;
     try (Stream<Path> list = Files.list(folder)) {
-      files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-          .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+      files =
+          list.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".json"))
+              .map(n -> n.substring(0, n.length() - 5))
+              .sorted()
+              .toList();
     }
     assertEquals(files, Codebooks.shipped().stream().sorted().toList());
   }
 
   @Test
   void theJsonSchemaAcceptsExactlyTheKeysTheParserDoes() throws IOException {
-    com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(Shared.repositoryRoot().resolve("docs/codebook.schema.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode schema =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Shared.repositoryRoot().resolve("docs/codebook.schema.json").toFile());
     assertEquals(CodebookParser.CODEBOOK_KEYS, names(schema.get("properties")));
     assertEquals(CodebookParser.CODE_KEYS, names(schema.at("/$defs/code/properties")));
     assertEquals(CodebookParser.RULE_KEYS, names(schema.at("/$defs/rules/properties")));
-    assertEquals(CodebookParser.WEIGHT_KEYS, names(schema.at("/$defs/rules/properties/weights/properties")));
+    assertEquals(
+        CodebookParser.WEIGHT_KEYS, names(schema.at("/$defs/rules/properties/weights/properties")));
   }
 
   private static java.util.Set<String> names(com.fasterxml.jackson.databind.JsonNode object) {
@@ -97,13 +122,16 @@ class CodebookValidationTest {
   @Test
   void anUnknownNameListsWhatIsShipped() {
     AetException e = assertThrows(AetException.class, () -> Codebooks.load("four-tension"));
-    assertEquals("no codebook called \"four-tension\": aet ships four-tensions, involve-principles, power,"
-        + " coproduction-barriers-enablers; or give the path of a codebook .json file", e.getMessage());
+    assertEquals(
+        "no codebook called \"four-tension\": aet ships four-tensions, involve-principles, power,"
+            + " coproduction-barriers-enablers; or give the path of a codebook .json file",
+        e.getMessage());
   }
 
   @Test
   void theVersionIsTheContentHash(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    String json = "{\"name\": \"x\", \"codes\": [{\"id\": \"a\", \"name\": \"A\", \"definition\": \"d\"}]}";
+    String json =
+        "{\"name\": \"x\", \"codes\": [{\"id\": \"a\", \"name\": \"A\", \"definition\": \"d\"}]}";
     Files.writeString(dir.resolve("one.json"), json);
     Files.writeString(dir.resolve("two.json"), json);
     Files.writeString(dir.resolve("three.json"), json.replace("\"d\"", "\"e\""));
@@ -113,9 +141,11 @@ class CodebookValidationTest {
   }
 
   @Test
-  void aCodebookMayExtendAnotherAndOverrideRemoveOrAddCodes(@org.junit.jupiter.api.io.TempDir Path dir)
-      throws Exception {
-    Files.writeString(dir.resolve("mine.json"), """
+  void aCodebookMayExtendAnotherAndOverrideRemoveOrAddCodes(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("mine.json"),
+        """
         {"name": "mine", "extends": "four-tensions", "remove": ["lack-of-reciprocity"],
          "codes": [
            {"id": "reciprocity", "parent": "power", "name": "Reciprocity (our version)",
@@ -127,21 +157,32 @@ class CodebookValidationTest {
     Codebook mine = Codebooks.load(dir.resolve("mine.json"));
     assertEquals(base.codes().size(), mine.codes().size(), "one removed, one added");
     assertEquals("Reciprocity (our version)", mine.code("reciprocity").name());
-    assertEquals(base.codes().indexOf(base.code("reciprocity")), mine.codes().indexOf(mine.code("reciprocity")),
+    assertEquals(
+        base.codes().indexOf(base.code("reciprocity")),
+        mine.codes().indexOf(mine.code("reciprocity")),
         "an override keeps its place");
     assertEquals("power/payment", mine.path("payment"));
     assertTrue(mine.codes().stream().noneMatch(c -> c.id().equals("lack-of-reciprocity")));
-    Files.writeString(dir.resolve("loop.json"), "{\"name\": \"loop\", \"extends\": \"loop2.json\", \"codes\": []}");
-    Files.writeString(dir.resolve("loop2.json"), "{\"name\": \"loop2\", \"extends\": \"loop.json\", \"codes\": []}");
-    InputException loop = assertThrows(InputException.class, () -> Codebooks.load(dir.resolve("loop.json")));
-    assertTrue(loop.getMessage().contains("cannot load the codebook this one extends"), loop.getMessage());
+    Files.writeString(
+        dir.resolve("loop.json"),
+        "{\"name\": \"loop\", \"extends\": \"loop2.json\", \"codes\": []}");
+    Files.writeString(
+        dir.resolve("loop2.json"),
+        "{\"name\": \"loop2\", \"extends\": \"loop.json\", \"codes\": []}");
+    InputException loop =
+        assertThrows(InputException.class, () -> Codebooks.load(dir.resolve("loop.json")));
+    assertTrue(
+        loop.getMessage().contains("cannot load the codebook this one extends"), loop.getMessage());
   }
 
   @Test
-  void childrenMayComeBeforeTheirParentsInTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("b.json"), "{\"name\": \"x\", \"codes\": ["
-        + "{\"id\": \"child\", \"parent\": \"top\", \"name\": \"C\", \"definition\": \"d\"},"
-        + "{\"id\": \"top\", \"name\": \"T\", \"definition\": \"d\"}]}");
+  void childrenMayComeBeforeTheirParentsInTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Files.writeString(
+        dir.resolve("b.json"),
+        "{\"name\": \"x\", \"codes\": ["
+            + "{\"id\": \"child\", \"parent\": \"top\", \"name\": \"C\", \"definition\": \"d\"},"
+            + "{\"id\": \"top\", \"name\": \"T\", \"definition\": \"d\"}]}");
     Codebook book = Codebooks.load(dir.resolve("b.json"));
     assertEquals(List.of("top", "child"), book.codes().stream().map(Code::id).toList());
   }

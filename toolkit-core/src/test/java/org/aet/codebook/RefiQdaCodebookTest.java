@@ -27,7 +27,8 @@ class RefiQdaCodebookTest {
   }
 
   @Test
-  void everyShippedCodebookExportsValidAgainstTheOfficialSchemaAndRoundTrips(@TempDir Path dir) throws Exception {
+  void everyShippedCodebookExportsValidAgainstTheOfficialSchemaAndRoundTrips(@TempDir Path dir)
+      throws Exception {
     for (String name : Codebooks.shipped()) {
       Codebook original = Codebooks.load(name);
       Path qdc = dir.resolve(name + ".qdc");
@@ -35,7 +36,10 @@ class RefiQdaCodebookTest {
       validate(qdc);
       RefiQdaCodebook.Imported back = RefiQdaCodebook.read(qdc, name);
       assertEquals(List.of(), back.warnings(), name);
-      assertEquals(original.codes(), back.codebook().codes(), name + ": ours -> qdc -> ours keeps every field");
+      assertEquals(
+          original.codes(),
+          back.codebook().codes(),
+          name + ": ours -> qdc -> ours keeps every field");
     }
   }
 
@@ -44,10 +48,16 @@ class RefiQdaCodebookTest {
     Codebook book = Codebooks.load("four-tensions");
     RefiQdaCodebook.write(book, dir.resolve("a.qdc"));
     RefiQdaCodebook.write(book, dir.resolve("b.qdc"));
-    assertEquals(Files.readString(dir.resolve("a.qdc")), Files.readString(dir.resolve("b.qdc")), "same GUIDs");
+    assertEquals(
+        Files.readString(dir.resolve("a.qdc")),
+        Files.readString(dir.resolve("b.qdc")),
+        "same GUIDs");
     String text = Files.readString(dir.resolve("a.qdc"));
-    assertTrue(text.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""), text.substring(0, 200));
-    assertTrue(text.contains("Use when: The speaker describes co-production as it should or ideally would be"));
+    assertTrue(
+        text.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""), text.substring(0, 200));
+    assertTrue(
+        text.contains(
+            "Use when: The speaker describes co-production as it should or ideally would be"));
     assertTrue(text.contains("aet id: lack-of-reciprocity"));
   }
 
@@ -56,32 +66,42 @@ class RefiQdaCodebookTest {
     Path sample = Shared.require("refi-qda/samples/atlas-ti-23.2-codes-project.qdpx");
     RefiQdaCodebook.Imported imported = RefiQdaCodebook.read(sample, "atlas");
     Codebook book = imported.codebook();
-    assertEquals(List.of("commits", "2022-05-10t02-05-59z-19e4dce", "2022-02-11t10-39-25z-cdbfd92"),
+    assertEquals(
+        List.of("commits", "2022-05-10t02-05-59z-19e4dce", "2022-02-11t10-39-25z-cdbfd92"),
         book.codes().stream().map(Code::id).toList());
     assertEquals("Commits", book.code("commits").name());
     assertEquals("commits/2022-05-10t02-05-59z-19e4dce", book.path("2022-05-10t02-05-59z-19e4dce"));
-    assertTrue(imported.warnings().get(0).contains("no detection rules"), imported.warnings().toString());
+    assertTrue(
+        imported.warnings().get(0).contains("no detection rules"), imported.warnings().toString());
     Path blank = Shared.require("refi-qda/samples/atlas-ti-23.2-blank-project.qdpx");
-    InputException e = assertThrows(InputException.class, () -> RefiQdaCodebook.read(blank, "blank"));
+    InputException e =
+        assertThrows(InputException.class, () -> RefiQdaCodebook.read(blank, "blank"));
     assertTrue(e.getMessage().contains("no <CodeBook><Codes>"), e.getMessage());
   }
 
   @Test
   void namespaceVariantsBracedGuidsAndShortColoursAreAccepted(@TempDir Path dir) throws Exception {
-    for (String namespace : List.of("urn:QDA-XML:codebook:1.0", "urn:QDA-XML:codebook:1:0",
-        "urn:QDA-XML:codebook:0:4", "")) {
-      String xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook"
-          + (namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"")
-          + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"" + namespace
-          + " Codebook.xsd\" origin=\"NVivo\"><Codes>"
-          + "<Code guid=\"{a182cd3a-d83c-4d8c-bc80-26d9103ec6d6}\" name=\"Power\" isCodable=\"true\" color=\"#F00\">"
-          + "<Description>Who decides.</Description>"
-          + "<Code guid=\"2D2466F0-D77F-4F8C-BDF9-628966B6B74D\" name=\"Power\" isCodable=\"true\"/>"
-          + "</Code></Codes></CodeBook>";
+    for (String namespace :
+        List.of(
+            "urn:QDA-XML:codebook:1.0",
+            "urn:QDA-XML:codebook:1:0",
+            "urn:QDA-XML:codebook:0:4",
+            "")) {
+      String xml =
+          "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook"
+              + (namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"")
+              + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\""
+              + namespace
+              + " Codebook.xsd\" origin=\"NVivo\"><Codes>"
+              + "<Code guid=\"{a182cd3a-d83c-4d8c-bc80-26d9103ec6d6}\" name=\"Power\" isCodable=\"true\" color=\"#F00\">"
+              + "<Description>Who decides.</Description>"
+              + "<Code guid=\"2D2466F0-D77F-4F8C-BDF9-628966B6B74D\" name=\"Power\" isCodable=\"true\"/>"
+              + "</Code></Codes></CodeBook>";
       Path file = dir.resolve("nvivo.qdc");
       Files.writeString(file, xml);
       Codebook book = RefiQdaCodebook.read(file, "nvivo").codebook();
-      assertEquals(List.of("power", "power-2"), book.codes().stream().map(Code::id).toList(), namespace);
+      assertEquals(
+          List.of("power", "power-2"), book.codes().stream().map(Code::id).toList(), namespace);
       assertEquals("#FF0000", book.code("power").colour());
       assertEquals("Who decides.", book.code("power").definition());
       assertEquals("power", book.code("power-2").parent());
@@ -91,9 +111,11 @@ class RefiQdaCodebookTest {
   @Test
   void hostileFilesAreRefused(@TempDir Path dir) throws Exception {
     Path xxe = dir.resolve("evil.qdc");
-    Files.writeString(xxe, "<?xml version=\"1.0\"?><!DOCTYPE CodeBook [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-        + "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code guid=\"A182CD3A-D83C-4D8C-BC80-26D9103EC6D6\""
-        + " name=\"&x;\" isCodable=\"true\"/></Codes></CodeBook>");
+    Files.writeString(
+        xxe,
+        "<?xml version=\"1.0\"?><!DOCTYPE CodeBook [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code guid=\"A182CD3A-D83C-4D8C-BC80-26D9103EC6D6\""
+            + " name=\"&x;\" isCodable=\"true\"/></Codes></CodeBook>");
     InputException e = assertThrows(InputException.class, () -> RefiQdaCodebook.read(xxe, "evil"));
     assertTrue(e.getMessage().contains("refused"), e.getMessage());
     ByteArrayOutputStream zip = new ByteArrayOutputStream();

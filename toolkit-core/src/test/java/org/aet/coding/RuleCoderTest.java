@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The rule coder on real CoreNLP annotations. */
 class RuleCoderTest {
   private static Codebook book(DetectionRules rules) {
-    Code top = new Code("top", "", "Top", "d", "", "", List.of(), List.of(), "", DetectionRules.NONE);
+    Code top =
+        new Code("top", "", "Top", "d", "", "", List.of(), List.of(), "", DetectionRules.NONE);
     Code code = new Code("c", "top", "C", "d", "", "", List.of(), List.of(), "", rules);
     return new Codebook("test", "Test", "", "v1", List.of(top, code));
   }
@@ -42,8 +43,11 @@ class RuleCoderTest {
     assertEquals(Coding.RULE, coding.source());
     assertEquals(CodingStatus.SUGGESTED, coding.status());
     assertEquals("v1", coding.codebookVersion());
-    assertEquals(List.of(new Evidence("Leaders", new Span(4, 11), "lemma \"leader\""),
-        new Evidence("led", new Span(12, 15), "lemma \"lead\"")), coding.evidence());
+    assertEquals(
+        List.of(
+            new Evidence("Leaders", new Span(4, 11), "lemma \"leader\""),
+            new Evidence("led", new Span(12, 15), "lemma \"lead\"")),
+        coding.evidence());
     for (Evidence e : coding.evidence()) {
       assertEquals(e.text(), e.span().of(text));
     }
@@ -55,7 +59,9 @@ class RuleCoderTest {
     DetectionRules rules = DetectionRules.of(List.of(), List.of("tick box", "lip service"));
     List<Coding> codings = code(rules, "Honestly it was a tick box exercise, and lip service.");
     assertEquals(1, codings.size());
-    assertEquals(List.of("tick box", "lip service"), codings.get(0).evidence().stream().map(Evidence::text).toList());
+    assertEquals(
+        List.of("tick box", "lip service"),
+        codings.get(0).evidence().stream().map(Evidence::text).toList());
     assertEquals(0.84, codings.get(0).confidence());
     assertTrue(code(rules, "Tick the box.").isEmpty());
   }
@@ -65,7 +71,8 @@ class RuleCoderTest {
     DetectionRules rules = lemmas("tick-box", "co-production", "co-author", "pre-meeting");
     String text = "A tick-box exercise in co-production, with co-authors and pre-meetings.";
     List<Coding> codings = code(rules, text);
-    assertEquals(List.of("tick-box", "co-production", "co-authors", "pre-meetings"),
+    assertEquals(
+        List.of("tick-box", "co-production", "co-authors", "pre-meetings"),
         codings.get(0).evidence().stream().map(Evidence::text).toList());
     codings.get(0).evidence().forEach(e -> assertEquals(e.text(), e.span().of(text)));
   }
@@ -83,47 +90,85 @@ class RuleCoderTest {
     assertTrue(code(rules, "It was not tokenistic.").isEmpty());
     assertTrue(code(rules, "It wasn't really tokenistic.").isEmpty());
     assertTrue(code(rules, "It was never tokenistic.").isEmpty());
-    assertEquals(1, code(rules, "No. It was tokenistic.").size(), "a negation in the sentence before");
-    assertEquals(1, code(rules, "Not once did anyone say it was tokenistic.").size(), "too far before");
-    DetectionRules off = new DetectionRules(List.of("tokenistic"), List.of(), List.of(), List.of(), List.of(), 0,
-        DetectionRules.Weights.DEFAULT, List.of());
+    assertEquals(
+        1, code(rules, "No. It was tokenistic.").size(), "a negation in the sentence before");
+    assertEquals(
+        1, code(rules, "Not once did anyone say it was tokenistic.").size(), "too far before");
+    DetectionRules off =
+        new DetectionRules(
+            List.of("tokenistic"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            0,
+            DetectionRules.Weights.DEFAULT,
+            List.of());
     assertEquals(1, code(off, "It was not tokenistic.").size(), "negation handling off");
   }
 
   @Test
   void anExclusionTermStopsTheCode() {
-    DetectionRules rules = new DetectionRules(List.of("power"), List.of(), List.of(), List.of("power station"),
-        List.of(), 3, DetectionRules.Weights.DEFAULT, List.of());
+    DetectionRules rules =
+        new DetectionRules(
+            List.of("power"),
+            List.of(),
+            List.of(),
+            List.of("power station"),
+            List.of(),
+            3,
+            DetectionRules.Weights.DEFAULT,
+            List.of());
     assertTrue(code(rules, "We met near the power station.").isEmpty());
     assertEquals(1, code(rules, "Power was never shared.").size());
   }
 
   @Test
   void aTrailingStarMatchesAnyEnding() {
-    List<Coding> codings = code(lemmas("collaborat*"), "Collaboration is hard; collaborating is harder.");
-    assertEquals(List.of("Collaboration", "collaborating"),
+    List<Coding> codings =
+        code(lemmas("collaborat*"), "Collaboration is hard; collaborating is harder.");
+    assertEquals(
+        List.of("Collaboration", "collaborating"),
         codings.get(0).evidence().stream().map(Evidence::text).toList());
   }
 
   @Test
   void tokensRegexPatternsMatchLemmasAndPartsOfSpeech() {
-    DetectionRules rules = new DetectionRules(List.of(), List.of(),
-        List.of("[{lemma:pay}] []{0,3} [{lemma:/contributor|member/}]", "[{tag:MD}] [{lemma:share}]"), List.of(),
-        List.of(), 3, DetectionRules.Weights.DEFAULT, List.of());
+    DetectionRules rules =
+        new DetectionRules(
+            List.of(),
+            List.of(),
+            List.of(
+                "[{lemma:pay}] []{0,3} [{lemma:/contributor|member/}]",
+                "[{tag:MD}] [{lemma:share}]"),
+            List.of(),
+            List.of(),
+            3,
+            DetectionRules.Weights.DEFAULT,
+            List.of());
     String text = "We paid the public members promptly, and we should share the budget.";
     List<Coding> codings = code(rules, text);
-    assertEquals(List.of("paid the public members", "should share"),
+    assertEquals(
+        List.of("paid the public members", "should share"),
         codings.get(0).evidence().stream().map(Evidence::text).toList());
     assertTrue(codings.get(0).evidence().get(0).rule().startsWith("pattern \"[{lemma:pay}]"));
     assertEquals(0.84, codings.get(0).confidence());
-    assertTrue(code(rules, "We never paid the members.").isEmpty(), "negation applies to patterns too");
+    assertTrue(
+        code(rules, "We never paid the members.").isEmpty(), "negation applies to patterns too");
   }
 
   @Test
   void indicatorConditionsSuggestACodeAndSayWhy() {
-    DetectionRules jargon = new DetectionRules(List.of(), List.of(), List.of(), List.of(), List.of(), 3,
-        DetectionRules.Weights.DEFAULT,
-        List.of(new DetectionRules.IndicatorCondition("acronym_density", 10.0, null)));
+    DetectionRules jargon =
+        new DetectionRules(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            3,
+            DetectionRules.Weights.DEFAULT,
+            List.of(new DetectionRules.IndicatorCondition("acronym_density", 10.0, null)));
     String text = "The NIHR CLAHRC asked the PPI lead for a KMb plan.";
     List<Coding> codings = code(jargon, text);
     assertEquals(1, codings.size());
@@ -137,12 +182,29 @@ class RuleCoderTest {
 
   @Test
   void roleFiltersAndWeightsShapeTheSuggestion() {
-    DetectionRules leadersOnly = new DetectionRules(List.of("budget"), List.of(), List.of(), List.of(),
-        List.of("Senior Leader"), 3, new DetectionRules.Weights(0.5, 0.6, 0.6), List.of());
+    DetectionRules leadersOnly =
+        new DetectionRules(
+            List.of("budget"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of("Senior Leader"),
+            3,
+            new DetectionRules.Weights(0.5, 0.6, 0.6),
+            List.of());
     Codebook book = book(leadersOnly);
     org.aet.model.Segment plain = Annotated.segment("We held the budget.");
-    org.aet.model.Segment leader = new org.aet.model.Segment(plain.id(), plain.transcriptId(), 0, "Ann",
-        "senior leader", null, plain.span(), plain.text(), plain.tokens());
+    org.aet.model.Segment leader =
+        new org.aet.model.Segment(
+            plain.id(),
+            plain.transcriptId(),
+            0,
+            "Ann",
+            "senior leader",
+            null,
+            plain.span(),
+            plain.text(),
+            plain.tokens());
     assertTrue(new RuleCoder(book).code(plain).isEmpty(), "no role, so not a senior leader");
     List<Coding> codings = new RuleCoder(book).code(leader);
     assertEquals(1, codings.size());

@@ -25,22 +25,35 @@ class AgreementTest {
 
   @Test
   void krippendorffsReliabilityDataWithMissingValues() {
-    // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers, twelve units,
+    // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers,
+    // twelve units,
     // nominal data with missing values; the paper gives alpha = 0.743.
-    Agreement.Ratings data = byCoder(
-        "1 2 3 3 2 1 4 1 2 . . .",
-        "1 2 3 3 2 2 4 1 2 5 . 3",
-        ". 3 3 3 2 3 4 2 2 5 1 .",
-        "1 2 3 3 2 4 4 1 2 5 1 .");
+    Agreement.Ratings data =
+        byCoder(
+            "1 2 3 3 2 1 4 1 2 . . .",
+            "1 2 3 3 2 2 4 1 2 5 . 3",
+            ". 3 3 3 2 3 4 2 2 5 1 .",
+            "1 2 3 3 2 4 4 1 2 5 1 .");
     assertEquals(0.743, Agreement.krippendorffAlpha(data), 0.0005);
   }
 
   @Test
   void fleissWorkedExample() {
-    // Fleiss (1971) style example as worked on Wikipedia ("Fleiss' kappa"): 10 subjects, 14 raters, 5 categories,
+    // Fleiss (1971) style example as worked on Wikipedia ("Fleiss' kappa"): 10 subjects, 14 raters,
+    // 5 categories,
     // kappa = 0.210. Each row gives how many raters chose categories 1..5.
-    int[][] counts = {{0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
-        {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
+    int[][] counts = {
+      {0, 0, 0, 0, 14},
+      {0, 2, 6, 4, 2},
+      {0, 0, 3, 5, 6},
+      {0, 3, 9, 2, 0},
+      {2, 2, 8, 1, 1},
+      {7, 7, 0, 0, 0},
+      {3, 2, 6, 3, 0},
+      {2, 5, 3, 2, 2},
+      {6, 5, 2, 1, 0},
+      {0, 2, 2, 3, 7}
+    };
     List<List<String>> items = new ArrayList<>();
     for (int[] row : counts) {
       List<String> ratings = new ArrayList<>();
@@ -56,8 +69,10 @@ class AgreementTest {
 
   @Test
   void cohenAndBrennanPredigerByHand() {
-    // Two coders, ten segments, yes/no: both yes 4, both no 3, first yes second no 2, first no second yes 1.
-    // po = 0.7; first says yes 6/10, second 5/10: pe = 0.6 * 0.5 + 0.4 * 0.5 = 0.5; kappa = 0.2 / 0.5 = 0.4.
+    // Two coders, ten segments, yes/no: both yes 4, both no 3, first yes second no 2, first no
+    // second yes 1.
+    // po = 0.7; first says yes 6/10, second 5/10: pe = 0.6 * 0.5 + 0.4 * 0.5 = 0.5; kappa = 0.2 /
+    // 0.5 = 0.4.
     // Brennan-Prediger with two categories: (0.7 - 0.5) / 0.5 = 0.4 as well; percent agreement 0.7.
     Agreement.Ratings data = byCoder("y y y y n n n y y n", "y y y y n n n n n y");
     assertEquals(0.7, Agreement.percentAgreement(data), 1e-9);
@@ -73,6 +88,9 @@ class AgreementTest {
   void percentAgreementAveragesCoderPairs() {
     // One item, three coders: y y n gives one agreeing pair of three.
     assertEquals(1.0 / 3, Agreement.percentAgreement(byCoder("y", "y", "n")), 1e-9);
-    assertEquals(Double.NaN, Agreement.cohenKappa(byCoder("y", "y", "n")), "Cohen's kappa is for two coders");
+    assertEquals(
+        Double.NaN,
+        Agreement.cohenKappa(byCoder("y", "y", "n")),
+        "Cohen's kappa is for two coders");
   }
 }

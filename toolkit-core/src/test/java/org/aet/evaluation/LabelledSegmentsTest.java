@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LabelledSegmentsTest {
-  private static final List<LabelledSegment> SEGMENTS = List.of(
-      new LabelledSegment("t@0-10", "We paid, \"promptly\".", List.of("power/reciprocity", "power")),
-      new LabelledSegment("t@12-20", "=SUM(A1) said nothing", List.of()),
-      new LabelledSegment("t@22-30", "Jargon;\nacronyms", List.of("language/excluding-language")));
+  private static final List<LabelledSegment> SEGMENTS =
+      List.of(
+          new LabelledSegment(
+              "t@0-10", "We paid, \"promptly\".", List.of("power/reciprocity", "power")),
+          new LabelledSegment("t@12-20", "=SUM(A1) said nothing", List.of()),
+          new LabelledSegment(
+              "t@22-30", "Jargon;\nacronyms", List.of("language/excluding-language")));
 
   @Test
   void jsonlAndCsvRoundTrip(@TempDir Path dir) throws Exception {
@@ -24,23 +27,30 @@ class LabelledSegmentsTest {
       LabelledSegments.write(file, SEGMENTS);
       assertEquals(SEGMENTS, LabelledSegments.read(file), name);
     }
-    assertTrue(Files.readString(dir.resolve("labels.csv")).contains("'=SUM(A1)"), "formula-safe in csv");
+    assertTrue(
+        Files.readString(dir.resolve("labels.csv")).contains("'=SUM(A1)"), "formula-safe in csv");
   }
 
   @Test
   void aCodedExportIsReadAsLabelledSegments(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("coded.jsonl");
-    Files.writeString(file, "{\"segment_id\": \"t@0-10\", \"text\": \"x\", \"code_path\": \"power/reciprocity\"}\n"
-        + "{\"segment_id\": \"t@0-10\", \"text\": \"x\", \"code_path\": \"power\"}\n"
-        + "{\"segment_id\": \"t@22-30\", \"text\": \"y\", \"code_path\": \"language\"}\n");
-    assertEquals(List.of(new LabelledSegment("t@0-10", "x", List.of("power/reciprocity", "power")),
-        new LabelledSegment("t@22-30", "y", List.of("language"))), LabelledSegments.read(file));
+    Files.writeString(
+        file,
+        "{\"segment_id\": \"t@0-10\", \"text\": \"x\", \"code_path\": \"power/reciprocity\"}\n"
+            + "{\"segment_id\": \"t@0-10\", \"text\": \"x\", \"code_path\": \"power\"}\n"
+            + "{\"segment_id\": \"t@22-30\", \"text\": \"y\", \"code_path\": \"language\"}\n");
+    assertEquals(
+        List.of(
+            new LabelledSegment("t@0-10", "x", List.of("power/reciprocity", "power")),
+            new LabelledSegment("t@22-30", "y", List.of("language"))),
+        LabelledSegments.read(file));
   }
 
   @Test
   void problemsNameTheirLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.jsonl");
-    Files.writeString(file, "{\"segment_id\": \"a\", \"codes\": []}\n{\"text\": \"no id\"}\n{broken\n");
+    Files.writeString(
+        file, "{\"segment_id\": \"a\", \"codes\": []}\n{\"text\": \"no id\"}\n{broken\n");
     InputException e = assertThrows(InputException.class, () -> LabelledSegments.read(file));
     assertEquals(List.of(2, 3), e.diagnostics().stream().map(d -> d.line()).toList());
   }

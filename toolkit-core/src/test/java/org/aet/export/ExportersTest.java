@@ -39,21 +39,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each exporter writes a real file that is read back and checked. */
 class ExportersTest {
-  private static final String TRANSCRIPT = "---\ncase: Northbrook\nrole: Ann = senior leader\n---\n"
-      + "[00:00:05] Ann: =HYPERLINK(\"http://evil.example\",\"jargon\") was tokenistic, a tick box exercise.\n"
-      + "Tom: -5 people came; the finance system could not pay them.\n"
-      + "Ann: @everyone thanks.\n"
-      + "Tom: +1, \"quoted\", and a comma.\n";
+  private static final String TRANSCRIPT =
+      "---\ncase: Northbrook\nrole: Ann = senior leader\n---\n"
+          + "[00:00:05] Ann: =HYPERLINK(\"http://evil.example\",\"jargon\") was tokenistic, a tick box exercise.\n"
+          + "Tom: -5 people came; the finance system could not pay them.\n"
+          + "Ann: @everyone thanks.\n"
+          + "Tom: +1, \"quoted\", and a comma.\n";
   private static Codebook codebook;
   private static CodedTranscript coded;
 
   @BeforeAll
   static void code() throws Exception {
     codebook = Codebooks.load("four-tensions");
-    Transcript transcript = new PlainTextReader()
-        .read(new SourceText(Path.of("n.txt"), "n", "", TRANSCRIPT, "UTF-8")).transcript();
-    List<Segment> segments = new Segmenter(SegmentUnit.TURN)
-        .segment(transcript, CoreNlpAnnotator.shared().annotate(transcript.text()));
+    Transcript transcript =
+        new PlainTextReader()
+            .read(new SourceText(Path.of("n.txt"), "n", "", TRANSCRIPT, "UTF-8"))
+            .transcript();
+    List<Segment> segments =
+        new Segmenter(SegmentUnit.TURN)
+            .segment(transcript, CoreNlpAnnotator.shared().annotate(transcript.text()));
     RuleCoder coder = new RuleCoder(codebook);
     List<Coding> codings = new ArrayList<>();
     segments.forEach(s -> codings.addAll(coder.code(s)));
@@ -61,7 +65,8 @@ class ExportersTest {
   }
 
   private static Path export(Path target) throws IOException, AetException {
-    ExportContext context = new ExportContext(codebook, SegmentUnit.TURN, List.of("n.txt"), Instant.EPOCH, List.of());
+    ExportContext context =
+        new ExportContext(codebook, SegmentUnit.TURN, List.of("n.txt"), Instant.EPOCH, List.of());
     try (ExportSession session = CodingExporters.load().forFile(target).open(target, context)) {
       session.write(coded);
       session.finish();
@@ -73,17 +78,38 @@ class ExportersTest {
   void theWorkbookHasItsSheetsHeadersAndValues(@TempDir Path dir) throws Exception {
     Path file = export(dir.resolve("coded.xlsx"));
     try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
-      assertEquals(List.of("Coded segments", "Segments", "Codebook", "About"),
-          List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
+      assertEquals(
+          List.of("Coded segments", "Segments", "Codebook", "About"),
+          List.of(
+              workbook.getSheetName(0),
+              workbook.getSheetName(1),
+              workbook.getSheetName(2),
               workbook.getSheetName(3)));
       XSSFSheet codedSheet = workbook.getSheet("Coded segments");
-      assertEquals(List.of("Transcript", "Case", "Speaker", "Role", "Start", "Segment text", "Code", "Tension",
-          "Code path", "Source", "Confidence", "Status", "Evidence", "Segment id", "Codebook"), row(codedSheet, 0));
+      assertEquals(
+          List.of(
+              "Transcript",
+              "Case",
+              "Speaker",
+              "Role",
+              "Start",
+              "Segment text",
+              "Code",
+              "Tension",
+              "Code path",
+              "Source",
+              "Confidence",
+              "Status",
+              "Evidence",
+              "Segment id",
+              "Codebook"),
+          row(codedSheet, 0));
       assertEquals(coded.codings().size(), codedSheet.getLastRowNum());
       assertEquals(1, codedSheet.getPaneInformation().getHorizontalSplitPosition());
       assertTrue(codedSheet.getCTWorksheet().isSetAutoFilter());
       List<String> first = row(codedSheet, 1);
-      assertEquals(List.of("n", "Northbrook", "Ann", "senior leader", "00:00:05"), first.subList(0, 5));
+      assertEquals(
+          List.of("n", "Northbrook", "Ann", "senior leader", "00:00:05"), first.subList(0, 5));
       assertTrue(first.contains("Tokenistic narrative"));
       assertTrue(first.contains("Idealistic, tokenistic vs realistic narratives"));
       assertTrue(first.contains("narratives/tokenistic"));
@@ -100,31 +126,44 @@ class ExportersTest {
       int formulaLike = 0;
       for (Row row : workbook.getSheet("Segments")) {
         for (Cell cell : row) {
-          assertTrue(cell.getCellType() != CellType.FORMULA, "a formula cell at " + cell.getAddress());
-          if (cell.getCellType() == CellType.STRING && !cell.getStringCellValue().isEmpty()
+          assertTrue(
+              cell.getCellType() != CellType.FORMULA, "a formula cell at " + cell.getAddress());
+          if (cell.getCellType() == CellType.STRING
+              && !cell.getStringCellValue().isEmpty()
               && "=-+@".indexOf(cell.getStringCellValue().charAt(0)) >= 0) {
-            assertTrue(cell.getCellStyle().getQuotePrefixed(), cell.getAddress() + " is not quote-prefixed");
+            assertTrue(
+                cell.getCellStyle().getQuotePrefixed(),
+                cell.getAddress() + " is not quote-prefixed");
             formulaLike++;
           }
         }
       }
       assertEquals(4, formulaLike);
-      assertEquals("=HYPERLINK(\"http://evil.example\",\"jargon\") was tokenistic, a tick box exercise.",
-          workbook.getSheet("Segments").getRow(1).getCell(5).getStringCellValue(), "kept exactly as said");
+      assertEquals(
+          "=HYPERLINK(\"http://evil.example\",\"jargon\") was tokenistic, a tick box exercise.",
+          workbook.getSheet("Segments").getRow(1).getCell(5).getStringCellValue(),
+          "kept exactly as said");
     }
     Path csv = export(dir.resolve("coded.csv"));
     String text = Files.readString(csv, StandardCharsets.UTF_8);
-    assertTrue(text.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"jargon\"\") was tokenistic"), text);
-    assertTrue(text.contains(",\"'-5 people came; the finance system could not pay them.\","), text);
+    assertTrue(
+        text.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"jargon\"\") was tokenistic"),
+        text);
+    assertTrue(
+        text.contains(",\"'-5 people came; the finance system could not pay them.\","), text);
   }
 
   @Test
   void csvIsExcelFriendlyUtf8(@TempDir Path dir) throws Exception {
     byte[] bytes = Files.readAllBytes(export(dir.resolve("coded.csv")));
-    assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+    assertEquals(
+        List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    assertTrue(text.startsWith("transcript,case,speaker,role,start,text,code_name,tension,code_path,source,"
-        + "confidence,status,evidence,segment_id,codebook\r\n"), text);
+    assertTrue(
+        text.startsWith(
+            "transcript,case,speaker,role,start,text,code_name,tension,code_path,source,"
+                + "confidence,status,evidence,segment_id,codebook\r\n"),
+        text);
     assertEquals(coded.codings().size() + 1, text.split("\r\n").length);
   }
 
@@ -135,15 +174,31 @@ class ExportersTest {
     ObjectMapper mapper = new ObjectMapper();
     for (String line : lines) {
       JsonNode json = mapper.readTree(line);
-      for (String field : List.of("segment_id", "transcript", "case", "speaker", "role", "start", "text", "code",
-          "code_path", "source", "confidence", "status", "evidence", "codebook")) {
+      for (String field :
+          List.of(
+              "segment_id",
+              "transcript",
+              "case",
+              "speaker",
+              "role",
+              "start",
+              "text",
+              "code",
+              "code_path",
+              "source",
+              "confidence",
+              "status",
+              "evidence",
+              "codebook")) {
         assertTrue(json.has(field), field + " missing in " + line);
       }
       String text = json.get("text").asText();
       for (JsonNode evidence : json.get("evidence")) {
         int offset = json.get("char_begin").asInt();
-        assertEquals(evidence.get("text").asText(),
-            text.substring(evidence.get("begin").asInt() - offset, evidence.get("end").asInt() - offset));
+        assertEquals(
+            evidence.get("text").asText(),
+            text.substring(
+                evidence.get("begin").asInt() - offset, evidence.get("end").asInt() - offset));
       }
     }
     JsonNode first = mapper.readTree(lines.get(0));
@@ -158,7 +213,8 @@ class ExportersTest {
     Files.writeString(previous, "an earlier file");
     for (String name : List.of("coded.xlsx", "coded.csv", "coded.jsonl")) {
       Path target = dir.resolve(name);
-      ExportContext context = new ExportContext(codebook, SegmentUnit.TURN, List.of(), Instant.EPOCH, List.of());
+      ExportContext context =
+          new ExportContext(codebook, SegmentUnit.TURN, List.of(), Instant.EPOCH, List.of());
       try (ExportSession session = CodingExporters.load().forFile(target).open(target, context)) {
         session.write(coded);
       }
@@ -179,8 +235,10 @@ class ExportersTest {
 
   @Test
   void anUnknownExtensionNamesTheFormats() {
-    AetException e = assertThrows(AetException.class, () -> CodingExporters.load().forFile(Path.of("out.pdf")));
-    assertEquals("out.pdf: cannot tell what to write from the file name; end it in one of .csv, .jsonl, .xlsx",
+    AetException e =
+        assertThrows(AetException.class, () -> CodingExporters.load().forFile(Path.of("out.pdf")));
+    assertEquals(
+        "out.pdf: cannot tell what to write from the file name; end it in one of .csv, .jsonl, .xlsx",
         e.getMessage());
     assertFalse(SpreadsheetText.looksLikeFormula("plain"));
   }
@@ -188,8 +246,10 @@ class ExportersTest {
   private static List<String> row(XSSFSheet sheet, int index) {
     List<String> values = new ArrayList<>();
     for (Cell cell : sheet.getRow(index)) {
-      values.add(cell.getCellType() == CellType.NUMERIC ? Double.toString(cell.getNumericCellValue())
-          : cell.getStringCellValue());
+      values.add(
+          cell.getCellType() == CellType.NUMERIC
+              ? Double.toString(cell.getNumericCellValue())
+              : cell.getStringCellValue());
     }
     return values;
   }

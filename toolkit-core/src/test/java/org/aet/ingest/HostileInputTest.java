@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Random and mutated input for every reader: each must give a transcript or diagnostics, never another
- * exception, however broken the bytes.
+ * Random and mutated input for every reader: each must give a transcript or diagnostics, never
+ * another exception, however broken the bytes.
  */
 class HostileInputTest {
   private static final TranscriptReaders READERS = TranscriptReaders.load();
@@ -33,8 +33,10 @@ class HostileInputTest {
     for (String extension : READERS.extensions()) {
       List<byte[]> seeds = seeds(extension);
       for (int i = 0; i < CASES_PER_READER; i++) {
-        byte[] input = i % 3 == 0 || seeds.isEmpty() ? randomBytes(random)
-            : mutate(seeds.get(random.nextInt(seeds.size())), random);
+        byte[] input =
+            i % 3 == 0 || seeds.isEmpty()
+                ? randomBytes(random)
+                : mutate(seeds.get(random.nextInt(seeds.size())), random);
         tryRead(extension, input, i);
       }
     }
@@ -47,7 +49,8 @@ class HostileInputTest {
     Arrays.fill(line, (byte) 'a');
     Files.write(file, line);
     Corpus corpus = Corpus.discover(List.of(file), READERS);
-    InputException e = assertThrows(InputException.class, () -> corpus.read(corpus.entries().get(0)));
+    InputException e =
+        assertThrows(InputException.class, () -> corpus.read(corpus.entries().get(0)));
     assertTrue(e.getMessage().contains("52,428,800 characters long"), e.getMessage());
   }
 
@@ -64,8 +67,16 @@ class HostileInputTest {
     } catch (InputException expected) {
       assertTrue(!expected.diagnostics().isEmpty());
     } catch (RuntimeException | StackOverflowError e) {
-      fail("." + extension + " reader crashed on case " + n + ": " + e + "\ninput: "
-          + new String(input, 0, Math.min(input.length, 300), StandardCharsets.ISO_8859_1), e);
+      fail(
+          "."
+              + extension
+              + " reader crashed on case "
+              + n
+              + ": "
+              + e
+              + "\ninput: "
+              + new String(input, 0, Math.min(input.length, 300), StandardCharsets.ISO_8859_1),
+          e);
     }
   }
 
@@ -81,7 +92,8 @@ class HostileInputTest {
       seeds.add(out.toByteArray());
       return seeds;
     }
-    try (Stream<Path> files = Files.list(Golden.sourceResources().resolve("org/aet/ingest/golden"))) {
+    try (Stream<Path> files =
+        Files.list(Golden.sourceResources().resolve("org/aet/ingest/golden"))) {
       for (Path file : files.filter(p -> p.toString().endsWith("." + extension)).toList()) {
         seeds.add(Files.readAllBytes(file));
       }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ManifestTest {
   private static final TranscriptReaders READERS = TranscriptReaders.load();
-  private static final String TALK = "Dr Jane Smith: We paid people.\nJANE SMITH: Eventually.\nJane: Sorry.\n"
-      + "Interviewer: Why?\nI: And then?\n";
+  private static final String TALK =
+      "Dr Jane Smith: We paid people.\nJANE SMITH: Eventually.\nJane: Sorry.\n"
+          + "Interviewer: Why?\nI: And then?\n";
 
   private static void write(Path file, String text) throws Exception {
     Files.createDirectories(file.getParent());
@@ -34,11 +35,15 @@ class ManifestTest {
   void csvManifestGivesCasesAttributesRolesAndAliases(@TempDir Path dir) throws Exception {
     write(dir.resolve("folder-a/one.txt"), TALK);
     write(dir.resolve("folder-a/two.txt"), "I: Hello.\nJane Smith: Hi.\n");
-    write(dir.resolve("corpus.csv"), "file,case,date,site\nfolder-a/one.txt,Northbrook,2019-03-14,urban\n"
-        + "folder-a/two.txt,Riverside,2019-04-02,\n");
-    write(dir.resolve("speakers.csv"), "name,role,aliases,file\n"
-        + "Jane Smith,senior leader,Dr Jane Smith; JANE SMITH ; Jane,\n"
-        + "Helen Ward,researcher,Interviewer;I,folder-a/one.txt\n");
+    write(
+        dir.resolve("corpus.csv"),
+        "file,case,date,site\nfolder-a/one.txt,Northbrook,2019-03-14,urban\n"
+            + "folder-a/two.txt,Riverside,2019-04-02,\n");
+    write(
+        dir.resolve("speakers.csv"),
+        "name,role,aliases,file\n"
+            + "Jane Smith,senior leader,Dr Jane Smith; JANE SMITH ; Jane,\n"
+            + "Helen Ward,researcher,Interviewer;I,folder-a/one.txt\n");
     Corpus corpus = Corpus.discover(List.of(dir), READERS);
     assertEquals(dir.resolve("corpus.csv"), corpus.manifest().path());
     assertEquals(2, corpus.entries().size(), "the manifest files are not read as transcripts");
@@ -46,28 +51,37 @@ class ManifestTest {
     Transcript one = read(corpus, 0);
     assertEquals("Northbrook", one.caseName());
     assertEquals(Map.of("date", "2019-03-14", "site", "urban"), one.attributes());
-    assertEquals(List.of("Jane Smith", "Jane Smith", "Jane Smith", "Helen Ward", "Helen Ward"),
+    assertEquals(
+        List.of("Jane Smith", "Jane Smith", "Jane Smith", "Helen Ward", "Helen Ward"),
         one.turns().stream().map(Turn::speaker).toList());
-    assertEquals(List.of(new Participant("Jane Smith", "senior leader"), new Participant("Helen Ward", "researcher")),
+    assertEquals(
+        List.of(
+            new Participant("Jane Smith", "senior leader"),
+            new Participant("Helen Ward", "researcher")),
         one.participants());
     Transcript two = read(corpus, 1);
     assertEquals("Riverside", two.caseName());
-    assertEquals(List.of("I", "Jane Smith"), two.turns().stream().map(Turn::speaker).toList(),
+    assertEquals(
+        List.of("I", "Jane Smith"),
+        two.turns().stream().map(Turn::speaker).toList(),
         "an alias limited to one file does not apply to another");
   }
 
   @Test
   void jsonManifestWorksTheSameWay(@TempDir Path dir) throws Exception {
     write(dir.resolve("t/one.txt"), TALK);
-    write(dir.resolve("m.json"), """
+    write(
+        dir.resolve("m.json"),
+        """
         {"transcripts": [{"file": "t/one.txt", "case": "Eastmoor", "date": "2019-05-21",
                           "attributes": {"site": "rural"}},
                          {"file": "t/missing.txt", "case": "Nowhere"}],
          "speakers": [{"name": "Jane Smith", "role": "senior leader",
                        "aliases": ["Dr Jane Smith", "JANE SMITH", "Jane"]}]}
         """);
-    Corpus corpus = Corpus.discover(List.of(dir.resolve("t")), READERS, new Corpus.Options(dir.resolve("m.json"),
-        false));
+    Corpus corpus =
+        Corpus.discover(
+            List.of(dir.resolve("t")), READERS, new Corpus.Options(dir.resolve("m.json"), false));
     Transcript one = read(corpus, 0);
     assertEquals("Eastmoor", one.caseName());
     assertEquals(Map.of("date", "2019-05-21", "site", "rural"), one.attributes());
@@ -82,9 +96,15 @@ class ManifestTest {
   void manifestErrorsNameTheirLine(@TempDir Path dir) throws Exception {
     write(dir.resolve("t/one.txt"), TALK);
     write(dir.resolve("corpus.csv"), "path,case\nt/one.txt,A\n");
-    InputException e = assertThrows(InputException.class, () -> Corpus.discover(List.of(dir), READERS));
-    assertTrue(e.getMessage().startsWith(dir.resolve("corpus.csv") + ":1:1: error: expected a header row with a"
-        + " \"file\" column"), e.getMessage());
+    InputException e =
+        assertThrows(InputException.class, () -> Corpus.discover(List.of(dir), READERS));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                dir.resolve("corpus.csv")
+                    + ":1:1: error: expected a header row with a"
+                    + " \"file\" column"),
+        e.getMessage());
   }
 
   @Test
@@ -93,9 +113,12 @@ class ManifestTest {
     Corpus lenient = Corpus.discover(List.of(dir), READERS);
     assertEquals(1, lenient.read(lenient.entries().get(0)).warnings().size());
     Corpus strict = Corpus.discover(List.of(dir), READERS, new Corpus.Options(null, true));
-    InputException e = assertThrows(InputException.class, () -> strict.read(strict.entries().get(0)));
+    InputException e =
+        assertThrows(InputException.class, () -> strict.read(strict.entries().get(0)));
     assertTrue(e.diagnostics().get(0).isError());
-    assertTrue(e.getMessage().contains(":1:1: error: text before the first speaker label"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(":1:1: error: text before the first speaker label"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("(an error with --strict)"), e.getMessage());
   }
 }

@@ -14,7 +14,10 @@ import org.aet.model.Turn;
 import org.aet.testing.Shared;
 import org.junit.jupiter.api.Test;
 
-/** Real Zoom exports from ../shared/external, checked against a count made independently of the reader. */
+/**
+ * Real Zoom exports from ../shared/external, checked against a count made independently of the
+ * reader.
+ */
 class RealTranscriptsTest {
   @Test
   void zoomExportsGiveTheTurnsAndSpeakersOfAnIndependentCount() throws Exception {
@@ -29,7 +32,10 @@ class RealTranscriptsTest {
       ReadResult result = corpus.read(corpus.entries().get(0));
       Transcript transcript = result.transcript();
       List<String> expectedSpeakers = independentSpeakerRuns(Files.readAllLines(file));
-      assertEquals(expectedSpeakers, transcript.turns().stream().map(Turn::speaker).toList(), file.toString());
+      assertEquals(
+          expectedSpeakers,
+          transcript.turns().stream().map(Turn::speaker).toList(),
+          file.toString());
       assertEquals(new LinkedHashSet<>(expectedSpeakers).size(), transcript.participants().size());
       assertTrue(result.warnings().isEmpty(), result.warnings().toString());
     }
@@ -38,18 +44,21 @@ class RealTranscriptsTest {
   @Test
   void seneddCommitteeSessionsGiveTheTurnsAndSpeakersOfTheJson() throws Exception {
     Path folder = Shared.require("external/senedd-committees");
-    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     for (String name : List.of("education_0.json", "education_11.json", "education_15.json")) {
       Path file = folder.resolve(name);
       List<String> expected = new ArrayList<>();
-      for (com.fasterxml.jackson.databind.JsonNode turn : mapper.readTree(file.toFile()).get("meeting_transcripts")) {
+      for (com.fasterxml.jackson.databind.JsonNode turn :
+          mapper.readTree(file.toFile()).get("meeting_transcripts")) {
         if (!turn.get("content").asText().strip().isEmpty()) {
           expected.add(turn.get("speaker").asText().strip());
         }
       }
       Corpus corpus = Corpus.discover(List.of(file), TranscriptReaders.load());
       ReadResult result = corpus.read(corpus.entries().get(0));
-      assertEquals(expected, result.transcript().turns().stream().map(Turn::speaker).toList(), name);
+      assertEquals(
+          expected, result.transcript().turns().stream().map(Turn::speaker).toList(), name);
       assertEquals(new LinkedHashSet<>(expected).size(), result.transcript().participants().size());
       assertTrue(result.warnings().isEmpty(), result.warnings().toString());
     }

@@ -53,12 +53,15 @@ class TextHandlingTest {
   void encodingsAreDetectedAndReported() {
     String text = "Jane: caf\u00e9 \u201cquoted\u201d\r\nTom: ok\r";
     String expected = "Jane: caf\u00e9 \u201cquoted\u201d\nTom: ok\n";
-    assertEquals(new TextDecoder.Decoded(expected, "UTF-8"),
+    assertEquals(
+        new TextDecoder.Decoded(expected, "UTF-8"),
         TextDecoder.decode(text.getBytes(StandardCharsets.UTF_8)));
     byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
-    assertEquals(new TextDecoder.Decoded(expected, "UTF-16LE (with BOM)"), TextDecoder.decode(utf16));
+    assertEquals(
+        new TextDecoder.Decoded(expected, "UTF-16LE (with BOM)"), TextDecoder.decode(utf16));
     byte[] utf16be = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE);
-    assertEquals(new TextDecoder.Decoded(expected, "UTF-16BE (with BOM)"), TextDecoder.decode(utf16be));
+    assertEquals(
+        new TextDecoder.Decoded(expected, "UTF-16BE (with BOM)"), TextDecoder.decode(utf16be));
     byte[] cp1252 = text.getBytes(Charset.forName("windows-1252"));
     assertEquals(new TextDecoder.Decoded(expected, "windows-1252"), TextDecoder.decode(cp1252));
   }

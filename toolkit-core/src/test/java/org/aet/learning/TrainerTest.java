@@ -18,27 +18,52 @@ import org.aet.testing.Annotated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Training on a labelled set written for the test, with real CoreNLP lemmas and real OpenNLP models. */
+/**
+ * Training on a labelled set written for the test, with real CoreNLP lemmas and real OpenNLP
+ * models.
+ */
 class TrainerTest {
   private static final String PAY = "power/reciprocity";
   private static final String JARGON = "language/excluding-language";
 
   /** Thirty segments: ten about paying contributors, ten about jargon, ten about neither. */
   static List<LabelledSegment> labelled() {
-    String[] pay = {"We paid the contributors for their time.", "Payment reached the public members within a week.",
-        "Contributors were reimbursed for travel and paid a fee.", "The fee for each meeting was paid promptly.",
-        "Paying people properly showed we valued them.", "They were paid at the national rate.",
-        "We reimbursed expenses and paid for their time.", "The panel was paid like any other expert.",
-        "Every contributor received payment and a thank-you letter.", "Fees and expenses were paid the same day."};
-    String[] jargon = {"The papers were full of jargon and acronyms.", "Nobody understood the acronyms on the slides.",
-        "The jargon left the public members lost.", "Acronyms like NIHR and CLAHRC confused everyone.",
-        "Technical jargon made the report unreadable.", "The slides were dense with jargon.",
-        "People were baffled by the acronyms.", "All that jargon shut people out of the discussion.",
-        "The protocol was written in impenetrable jargon.", "Acronyms nobody explained filled every page."};
-    String[] neither = {"The meeting started at ten.", "We sat around a large table.", "The steering group met"
-        + " monthly.", "The project ran for three years.", "Lunch was served in the hall.", "The trust hosted the"
-        + " event.", "Our office moved to a new building.", "The weather was awful that winter.", "We recorded every"
-        + " conversation.", "The report was finished in May."};
+    String[] pay = {
+      "We paid the contributors for their time.",
+      "Payment reached the public members within a week.",
+      "Contributors were reimbursed for travel and paid a fee.",
+      "The fee for each meeting was paid promptly.",
+      "Paying people properly showed we valued them.",
+      "They were paid at the national rate.",
+      "We reimbursed expenses and paid for their time.",
+      "The panel was paid like any other expert.",
+      "Every contributor received payment and a thank-you letter.",
+      "Fees and expenses were paid the same day."
+    };
+    String[] jargon = {
+      "The papers were full of jargon and acronyms.",
+      "Nobody understood the acronyms on the slides.",
+      "The jargon left the public members lost.",
+      "Acronyms like NIHR and CLAHRC confused everyone.",
+      "Technical jargon made the report unreadable.",
+      "The slides were dense with jargon.",
+      "People were baffled by the acronyms.",
+      "All that jargon shut people out of the discussion.",
+      "The protocol was written in impenetrable jargon.",
+      "Acronyms nobody explained filled every page."
+    };
+    String[] neither = {
+      "The meeting started at ten.",
+      "We sat around a large table.",
+      "The steering group met" + " monthly.",
+      "The project ran for three years.",
+      "Lunch was served in the hall.",
+      "The trust hosted the" + " event.",
+      "Our office moved to a new building.",
+      "The weather was awful that winter.",
+      "We recorded every" + " conversation.",
+      "The report was finished in May."
+    };
     List<LabelledSegment> segments = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       segments.add(new LabelledSegment("pay-" + i, pay[i], List.of(PAY)));
@@ -51,7 +76,8 @@ class TrainerTest {
   private static LearnedModel train(long seed) throws Exception {
     Codebook book = Codebooks.load("four-tensions");
     List<String> unknown = new ArrayList<>();
-    List<Trainer.Example> examples = Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), unknown);
+    List<Trainer.Example> examples =
+        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), unknown);
     assertTrue(unknown.isEmpty());
     return Trainer.train(book, examples, new Trainer.Options(Trainer.Algorithm.MAXENT, 5, seed, 2));
   }
@@ -60,14 +86,19 @@ class TrainerTest {
   void trainingAndCrossValidationAreDeterministicForASeed() throws Exception {
     LearnedModel first = train(42);
     LearnedModel second = train(42);
-    assertEquals(List.of("power", PAY, "language", JARGON), List.copyOf(first.models().keySet()),
+    assertEquals(
+        List.of("power", PAY, "language", JARGON),
+        List.copyOf(first.models().keySet()),
         "a pole counts for its tension too");
     assertEquals(first.scores(), second.scores());
     double p1 = probability(first, JARGON, "The acronyms were baffling jargon.");
     assertEquals(p1, probability(second, JARGON, "The acronyms were baffling jargon."));
-    var jargon = first.scores().stream().filter(s -> s.code().equals(JARGON)).findFirst().orElseThrow();
+    var jargon =
+        first.scores().stream().filter(s -> s.code().equals(JARGON)).findFirst().orElseThrow();
     assertEquals(10, jargon.support());
-    assertTrue(jargon.f1() > 0.6 && jargon.kappa() > 0.4, "better than chance from ten examples: " + jargon);
+    assertTrue(
+        jargon.f1() > 0.6 && jargon.kappa() > 0.4,
+        "better than chance from ten examples: " + jargon);
   }
 
   @Test
@@ -82,7 +113,8 @@ class TrainerTest {
     ReviewQueue queue = new ReviewQueue();
     LearnedCoder coder = new LearnedCoder(loaded, Codebooks.load("four-tensions"), 0.5, queue);
     List<Coding> codings = coder.code(Annotated.segment(text));
-    Coding pay = codings.stream().filter(c -> c.codeId().equals("reciprocity")).findFirst().orElseThrow();
+    Coding pay =
+        codings.stream().filter(c -> c.codeId().equals("reciprocity")).findFirst().orElseThrow();
     assertEquals(Coding.LEARNED, pay.source());
     assertTrue(pay.confidence() > 0.5);
     Evidence first = pay.evidence().get(0);
@@ -97,13 +129,15 @@ class TrainerTest {
     Codebook book = Codebooks.load("power");
     List<Trainer.Example> examples = Trainer.fromCodebook(book, CoreNlpAnnotator.shared());
     assertEquals(12, examples.size(), "four codes, two examples and one counter-example each");
-    LearnedModel model = Trainer.train(book, examples, new Trainer.Options(Trainer.Algorithm.NAIVE_BAYES, 0, 1, 2));
+    LearnedModel model =
+        Trainer.train(book, examples, new Trainer.Options(Trainer.Algorithm.NAIVE_BAYES, 0, 1, 2));
     assertEquals(4, model.models().size());
     assertTrue(model.scores().isEmpty(), "no cross-validation asked for");
   }
 
   private static double probability(LearnedModel model, String code, String text) {
-    return Trainer.probability(new DocumentCategorizerME(model.models().get(code)),
+    return Trainer.probability(
+        new DocumentCategorizerME(model.models().get(code)),
         Features.lemmas(CoreNlpAnnotator.shared().annotate(text).tokens()));
   }
 }

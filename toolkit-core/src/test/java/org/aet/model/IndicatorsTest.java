@@ -15,8 +15,10 @@ class IndicatorsTest {
 
   @Test
   void whoActsIndividualsUsOrThemAndInstitutions() {
-    Indicators i = of("I think we should tell them. My team and our university did; they never asked the NHS"
-        + " trust.");
+    Indicators i =
+        of(
+            "I think we should tell them. My team and our university did; they never asked the NHS"
+                + " trust.");
     assertEquals(2, i.get("i_words"), "I, My");
     assertEquals(2, i.get("we_words"), "we, our");
     assertEquals(2, i.get("they_words"), "them, they");
@@ -25,8 +27,10 @@ class IndicatorsTest {
 
   @Test
   void obligationIdealsHedgesAndPractice() {
-    Indicators i = of("Ideally we must involve everyone, and we need to pay them; perhaps we might,"
-        + " but in practice we could not. Realistically it was genuine work.");
+    Indicators i =
+        of(
+            "Ideally we must involve everyone, and we need to pay them; perhaps we might,"
+                + " but in practice we could not. Realistically it was genuine work.");
     assertEquals(2, i.get("obligation_words"), "must, need to");
     assertEquals(2, i.get("ideal_words"), "Ideally, genuine");
     assertEquals(3, i.get("hedge_words"), "perhaps, might, could");
@@ -48,24 +52,32 @@ class IndicatorsTest {
     assertEquals(1, Indicators.syllables("made"));
     assertEquals(Indicators.NAMES, java.util.List.copyOf(i.values().keySet()));
     double easy = of("We sat down. We had tea. We talked.").get("readability");
-    double hard = of("Institutional infrastructural considerations necessitated organisational reconfiguration.")
-        .get("readability");
+    double hard =
+        of("Institutional infrastructural considerations necessitated organisational reconfiguration.")
+            .get("readability");
     assertEquals(true, easy > 90 && hard < 0, easy + " vs " + hard);
   }
 
   @Test
   void namedActorsAndSentimentWhenAskedFor() {
-    var annotator = org.aet.nlp.CoreNlpAnnotator.shared(new org.aet.nlp.CoreNlpAnnotator.Options(true, true));
-    String text = "Anil Mehta of Oxford University met the trust in Manchester. It was a wonderful, happy meeting.";
+    var annotator =
+        org.aet.nlp.CoreNlpAnnotator.shared(new org.aet.nlp.CoreNlpAnnotator.Options(true, true));
+    String text =
+        "Anil Mehta of Oxford University met the trust in Manchester. It was a wonderful, happy meeting.";
     var tokens = annotator.annotate(text).tokens();
     Indicators i = Indicators.of(tokens);
     assertEquals(1, i.get("people"), "Anil Mehta");
     assertEquals(1, i.get("organisations"), "Oxford University");
     assertEquals(1, i.get("places"), "Manchester");
-    assertEquals(java.util.List.of("Anil Mehta (person)", "Oxford University (organisation)"), Indicators.actors(tokens));
+    assertEquals(
+        java.util.List.of("Anil Mehta (person)", "Oxford University (organisation)"),
+        Indicators.actors(tokens));
     double happy = i.get("sentiment");
-    double sad = Indicators.of(annotator.annotate("It was a terrible, miserable failure.").tokens()).get("sentiment");
+    double sad =
+        Indicators.of(annotator.annotate("It was a terrible, miserable failure.").tokens())
+            .get("sentiment");
     assertEquals(true, happy > sad && sad < 0, happy + " vs " + sad);
-    assertEquals(true, Double.isNaN(of("Plain text.").get("sentiment")), "not computed unless asked for");
+    assertEquals(
+        true, Double.isNaN(of("Plain text.").get("sentiment")), "not computed unless asked for");
   }
 }

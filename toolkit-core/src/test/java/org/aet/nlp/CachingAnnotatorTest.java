@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CachingAnnotatorTest {
-  private static final String TEXT = "The Leaders didn't pay us. It was tokenistic — really!\n\nTom: Why? “Co-production” 🙂";
+  private static final String TEXT =
+      "The Leaders didn't pay us. It was tokenistic — really!\n\nTom: Why? “Co-production” 🙂";
 
   /** Counts the texts that reached CoreNLP. */
   private static final class Counting implements Annotator {
@@ -49,7 +50,8 @@ class CachingAnnotatorTest {
     CachingAnnotator cache = new CachingAnnotator(counting, dir);
     cache.annotate(TEXT);
     cache.annotate(TEXT + " More.");
-    new CachingAnnotator(new LazyAnnotator(CoreNlpAnnotator::shared, "other-settings"), dir).annotate(TEXT);
+    new CachingAnnotator(new LazyAnnotator(CoreNlpAnnotator::shared, "other-settings"), dir)
+        .annotate(TEXT);
     assertEquals(2, counting.calls.get());
     assertEquals(2, cache.misses());
   }
@@ -67,7 +69,9 @@ class CachingAnnotatorTest {
     CachingAnnotator again = new CachingAnnotator(counting, dir);
     assertEquals(CoreNlpAnnotator.shared().annotate(TEXT), again.annotate(TEXT));
     assertEquals(2, counting.calls.get());
-    assertEquals(CoreNlpAnnotator.shared().annotate(TEXT), new CachingAnnotator(counting, dir).annotate(TEXT));
+    assertEquals(
+        CoreNlpAnnotator.shared().annotate(TEXT),
+        new CachingAnnotator(counting, dir).annotate(TEXT));
     assertEquals(2, counting.calls.get(), "repaired");
   }
 }

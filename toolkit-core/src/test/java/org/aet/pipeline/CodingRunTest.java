@@ -47,11 +47,14 @@ class CodingRunTest {
     public void close() {}
   }
 
-  private static RunSummary run(List<Path> inputs, SegmentUnit unit, Collected out, int threads) throws Exception {
+  private static RunSummary run(List<Path> inputs, SegmentUnit unit, Collected out, int threads)
+      throws Exception {
     Codebook book = Codebooks.load("four-tensions");
-    CodingRun run = new CodingRun(CoreNlpAnnotator.shared(), new Segmenter(unit), new RuleCoder(book), book,
-        threads);
-    ReadCorpus read = ReadCorpus.read(Corpus.discover(inputs, TranscriptReaders.load()), ProgressListener.SILENT);
+    CodingRun run =
+        new CodingRun(
+            CoreNlpAnnotator.shared(), new Segmenter(unit), new RuleCoder(book), book, threads);
+    ReadCorpus read =
+        ReadCorpus.read(Corpus.discover(inputs, TranscriptReaders.load()), ProgressListener.SILENT);
     return run.run(read, out, ProgressListener.SILENT);
   }
 
@@ -61,7 +64,8 @@ class CodingRunTest {
     Collected out = new Collected();
     RunSummary summary = run(List.of(corpus), SegmentUnit.TURN, out, 2);
     Codebook book = Codebooks.load("four-tensions");
-    assertEquals(List.of("Eastmoor", "Northbrook", "Riverside", "Southvale"),
+    assertEquals(
+        List.of("Eastmoor", "Northbrook", "Riverside", "Southvale"),
         out.transcripts.stream().map(t -> t.transcript().caseName()).toList());
     Set<String> found = new TreeSet<>();
     out.transcripts.forEach(t -> t.codings().forEach(c -> found.add(c.codeId())));
@@ -75,7 +79,8 @@ class CodingRunTest {
       t.codings().forEach(c -> tensions.add(book.root(c.codeId()).id()));
       assertEquals(4, tensions.size(), t.transcript().caseName() + " touches " + tensions);
     }
-    assertEquals(out.transcripts.stream().mapToLong(t -> t.codings().size()).sum(), summary.codings());
+    assertEquals(
+        out.transcripts.stream().mapToLong(t -> t.codings().size()).sum(), summary.codings());
     assertEquals(0, summary.warnings());
     assertTrue(CodingRun.unusedCodes(book, summary).isEmpty());
   }
@@ -99,8 +104,10 @@ class CodingRunTest {
     Files.writeString(dir.resolve("b.txt"), "---\ncase: x\n");
     Files.writeString(dir.resolve("c.txt"), "Ann: fine\n");
     Collected out = new Collected();
-    InputException e = assertThrows(InputException.class, () -> run(List.of(dir), SegmentUnit.TURN, out, 2));
-    assertEquals(List.of(dir.resolve("a.vtt"), dir.resolve("b.txt")),
+    InputException e =
+        assertThrows(InputException.class, () -> run(List.of(dir), SegmentUnit.TURN, out, 2));
+    assertEquals(
+        List.of(dir.resolve("a.vtt"), dir.resolve("b.txt")),
         e.diagnostics().stream().map(Diagnostic::file).toList());
     assertTrue(out.transcripts.isEmpty());
   }

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Run in a separate JVM by {@link ReviewWorkbookTest}: imports a workbook and, halfway through writing the
- * decisions, says so and waits to be killed, as a machine that loses power in the middle of an import would.
+ * Run in a separate JVM by {@link ReviewWorkbookTest}: imports a workbook and, halfway through
+ * writing the decisions, says so and waits to be killed, as a machine that loses power in the
+ * middle of an import would.
  */
 public final class ImportThenHang {
   private ImportThenHang() {}
@@ -13,17 +14,20 @@ public final class ImportThenHang {
   public static void main(String[] args) throws Exception {
     AtomicInteger rows = new AtomicInteger();
     try (ProjectStore store = ProjectStore.open(Path.of(args[0]))) {
-      ReviewWorkbook.importWorkbook(store, Path.of(args[1]), () -> {
-        if (rows.incrementAndGet() == 2) {
-          System.out.println("HALFWAY");
-          System.out.flush();
-          try {
-            Thread.sleep(60_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      });
+      ReviewWorkbook.importWorkbook(
+          store,
+          Path.of(args[1]),
+          () -> {
+            if (rows.incrementAndGet() == 2) {
+              System.out.println("HALFWAY");
+              System.out.flush();
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          });
     }
   }
 }

@@ -25,15 +25,23 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The review round trip on real workbooks, edited with POI as a person would, and every way import refuses. */
+/**
+ * The review round trip on real workbooks, edited with POI as a person would, and every way import
+ * refuses.
+ */
 class ReviewWorkbookTest {
-  private static Path export(ProjectStore store, Path dir, String coder, boolean blind) throws Exception {
+  private static Path export(ProjectStore store, Path dir, String coder, boolean blind)
+      throws Exception {
     Path file = dir.resolve("review-" + coder + ".xlsx");
-    ReviewWorkbook.export(store, Codebooks.load("four-tensions"), coder, blind, ReviewWorkbook.Kind.REVIEW, file);
+    ReviewWorkbook.export(
+        store, Codebooks.load("four-tensions"), coder, blind, ReviewWorkbook.Kind.REVIEW, file);
     return file;
   }
 
-  /** Opens the workbook, lets {@code edit} change the Review sheet, and saves it, as a person in Excel would. */
+  /**
+   * Opens the workbook, lets {@code edit} change the Review sheet, and saves it, as a person in
+   * Excel would.
+   */
   private static void edit(Path file, Consumer<Sheet> edit) throws Exception {
     try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
       edit.accept(workbook.getSheet("Review"));
@@ -54,14 +62,18 @@ class ReviewWorkbookTest {
       Path file = export(store, dir, "alice", false);
       try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
         Sheet sheet = workbook.getSheet("Review");
-        assertEquals(ReviewWorkbook.HEADERS.get(8), sheet.getRow(0).getCell(8).getStringCellValue());
+        assertEquals(
+            ReviewWorkbook.HEADERS.get(8), sheet.getRow(0).getCell(8).getStringCellValue());
         assertEquals(5, sheet.getLastRowNum(), "a row per segment");
         assertTrue(workbook.getSheet("Review").getProtect(), "ids and text are locked");
         assertTrue(sheet.getRow(1).getCell(0).getCellStyle().getLocked());
         assertTrue(!sheet.getRow(1).getCell(8).getCellStyle().getLocked(), "the decision is open");
         assertEquals(1, sheet.getDataValidations().size(), "the decision dropdown");
         assertEquals("narratives/tokenistic", sheet.getRow(1).getCell(7).getStringCellValue());
-        assertEquals("", sheet.getRow(1).getCell(5).getStringCellValue(), "no time in the transcript, none shown");
+        assertEquals(
+            "",
+            sheet.getRow(1).getCell(5).getStringCellValue(),
+            "no time in the transcript, none shown");
         assertTrue(workbook.isSheetHidden(workbook.getSheetIndex("aet")));
         assertTrue(workbook.getSheet("Codebook").getLastRowNum() >= 14);
       }
@@ -76,13 +88,15 @@ class ReviewWorkbookTest {
   void decisionsAreRecordedUnderTheCodersNameAndHistoryIsKept(@TempDir Path dir) throws Exception {
     try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
       Path file = export(store, dir, "alice", false);
-      edit(file, sheet -> {
-        set(sheet, 1, 8, "accept");
-        set(sheet, 1, 10, "Clearly tokenistic.");
-        set(sheet, 3, 8, "Reject");
-        set(sheet, 5, 8, "recode");
-        set(sheet, 5, 9, "excluding-language; language");
-      });
+      edit(
+          file,
+          sheet -> {
+            set(sheet, 1, 8, "accept");
+            set(sheet, 1, 10, "Clearly tokenistic.");
+            set(sheet, 3, 8, "Reject");
+            set(sheet, 5, 8, "recode");
+            set(sheet, 5, 9, "excluding-language; language");
+          });
       ReviewWorkbook.Imported imported = ReviewWorkbook.importWorkbook(store, file, () -> {});
       assertEquals(3, imported.decisions());
       assertEquals(2, imported.unreviewed());
@@ -95,32 +109,46 @@ class ReviewWorkbookTest {
       edit(file, sheet -> set(sheet, 1, 8, "reject"));
       ReviewWorkbook.importWorkbook(store, file, () -> {});
       assertEquals(6, store.decisionCount(), "a changed decision is a new row");
-      assertEquals(List.of(), store.latestDecisions().stream()
-          .filter(d -> d.segmentId().equals(decisions.get(0).segmentId())).findFirst().orElseThrow().codes());
+      assertEquals(
+          List.of(),
+          store.latestDecisions().stream()
+              .filter(d -> d.segmentId().equals(decisions.get(0).segmentId()))
+              .findFirst()
+              .orElseThrow()
+              .codes());
     }
   }
 
   @Test
-  void everyProblemIsReportedWithSheetAndCellAndNothingIsApplied(@TempDir Path dir) throws Exception {
+  void everyProblemIsReportedWithSheetAndCellAndNothingIsApplied(@TempDir Path dir)
+      throws Exception {
     try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
       Path file = export(store, dir, "alice", true);
-      edit(file, sheet -> {
-        set(sheet, 1, 8, "acept");
-        set(sheet, 2, 8, "accept");
-        set(sheet, 3, 9, "power/reciprocity; powr/nothing");
-        set(sheet, 4, 0, "t@9999-99999");
-        set(sheet, 4, 9, "power");
-        set(sheet, 5, 8, "recode");
-        set(sheet, 6, 0, sheet.getRow(5).getCell(0).getStringCellValue());
-        set(sheet, 6, 9, "power");
-      });
-      InputException e = assertThrows(InputException.class, () -> ReviewWorkbook.importWorkbook(store, file,
-          () -> {}));
+      edit(
+          file,
+          sheet -> {
+            set(sheet, 1, 8, "acept");
+            set(sheet, 2, 8, "accept");
+            set(sheet, 3, 9, "power/reciprocity; powr/nothing");
+            set(sheet, 4, 0, "t@9999-99999");
+            set(sheet, 4, 9, "power");
+            set(sheet, 5, 8, "recode");
+            set(sheet, 6, 0, sheet.getRow(5).getCell(0).getStringCellValue());
+            set(sheet, 6, 9, "power");
+          });
+      InputException e =
+          assertThrows(
+              InputException.class, () -> ReviewWorkbook.importWorkbook(store, file, () -> {}));
       List<String> messages = e.diagnostics().stream().map(Diagnostic::message).toList();
       assertEquals(6, messages.size(), messages.toString());
-      assertTrue(messages.get(0).startsWith("Review!I2: \"acept\" is not a decision"), messages.get(0));
-      assertTrue(messages.get(1).startsWith("Review!I3: \"accept\" needs suggestions, and this workbook is blind"));
-      assertTrue(messages.get(2).startsWith("Review!J4: \"powr/nothing\" is not a code of four-tensions"));
+      assertTrue(
+          messages.get(0).startsWith("Review!I2: \"acept\" is not a decision"), messages.get(0));
+      assertTrue(
+          messages
+              .get(1)
+              .startsWith("Review!I3: \"accept\" needs suggestions, and this workbook is blind"));
+      assertTrue(
+          messages.get(2).startsWith("Review!J4: \"powr/nothing\" is not a code of four-tensions"));
       assertTrue(messages.get(3).startsWith("Review!A5: unknown segment id \"t@9999-99999\""));
       assertTrue(messages.get(4).startsWith("Review!J6: \"recode\" needs the codes"));
       assertTrue(messages.get(5).startsWith("Review!A7: segment"), messages.get(5));
@@ -135,29 +163,42 @@ class ReviewWorkbookTest {
       file = export(other, dir, "alice", false);
     }
     try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
-      InputException e = assertThrows(InputException.class, () -> ReviewWorkbook.importWorkbook(store, file,
-          () -> {}));
-      assertTrue(e.getMessage().contains("aet!B1: this workbook was exported from another project"), e.getMessage());
+      InputException e =
+          assertThrows(
+              InputException.class, () -> ReviewWorkbook.importWorkbook(store, file, () -> {}));
+      assertTrue(
+          e.getMessage().contains("aet!B1: this workbook was exported from another project"),
+          e.getMessage());
     }
   }
 
   @Test
-  void aProcessKilledInTheMiddleOfAnImportLeavesTheProjectAsBefore(@TempDir Path dir) throws Exception {
+  void aProcessKilledInTheMiddleOfAnImportLeavesTheProjectAsBefore(@TempDir Path dir)
+      throws Exception {
     Path project = dir.resolve("p.aet");
     Path file;
     try (ProjectStore store = ProjectFixture.create(project)) {
       file = export(store, dir, "alice", false);
     }
-    edit(file, sheet -> {
-      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-        set(sheet, r, 9, "power");
-      }
-    });
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), ImportThenHang.class.getName(), project.toString(), file.toString())
-        .redirectErrorStream(true).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    edit(
+        file,
+        sheet -> {
+          for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            set(sheet, r, 9, "power");
+          }
+        });
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ImportThenHang.class.getName(),
+                project.toString(),
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null && !line.equals("HALFWAY")) {
         // wait until the import is half done

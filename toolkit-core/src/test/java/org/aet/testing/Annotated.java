@@ -19,14 +19,22 @@ public final class Annotated {
   /** A transcript of one turn by "Speaker" saying {@code text}. */
   public static Transcript transcript(String text) {
     Turn turn = new Turn(0, "Speaker", null, null, text, new Span(0, text.length()), 1);
-    return new Transcript("t", Path.of("t.txt"), "txt", "", Map.of(), List.of(new Participant("Speaker", "")),
-        text, List.of(turn));
+    return new Transcript(
+        "t",
+        Path.of("t.txt"),
+        "txt",
+        "",
+        Map.of(),
+        List.of(new Participant("Speaker", "")),
+        text,
+        List.of(turn));
   }
 
   /** {@code text} as one annotated turn segment. */
   public static Segment segment(String text) {
     Transcript transcript = transcript(text);
     return new Segmenter(SegmentUnit.TURN)
-        .segment(transcript, CoreNlpAnnotator.shared().annotate(text)).get(0);
+        .segment(transcript, CoreNlpAnnotator.shared().annotate(text))
+        .get(0);
   }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The project's ../shared folder (real third-party transcripts, the REFI-QDA schemas). Tests that need it skip
- * where it is absent, as in a user's fresh clone; CI always has it.
+ * The project's ../shared folder (real third-party transcripts, the REFI-QDA schemas). Tests that
+ * need it skip where it is absent, as in a user's fresh clone; CI always has it.
  */
 public final class Shared {
   private Shared() {}
@@ -32,6 +32,7 @@ public final class Shared {
         return dir;
       }
     }
-    throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "cannot find the repository root from " + Path.of("").toAbsolutePath());
   }
 }

@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The rule coder over annotated segments: the sample corpus's turns, annotated once by CoreNLP in setup, coded
- * with the four-tensions codebook. Reports the time to code every segment once; divide the corpus's words by it
- * for words per second.
+ * The rule coder over annotated segments: the sample corpus's turns, annotated once by CoreNLP in
+ * setup, coded with the four-tensions codebook. Reports the time to code every segment once; divide
+ * the corpus's words by it for words per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,7 +54,8 @@ public class RuleCoderBenchmark {
     Segmenter segmenter = new Segmenter(SegmentUnit.TURN);
     for (Corpus.Entry entry : found.entries()) {
       Transcript transcript = found.read(entry).transcript();
-      segments.addAll(segmenter.segment(transcript, CoreNlpAnnotator.shared().annotate(transcript.text())));
+      segments.addAll(
+          segmenter.segment(transcript, CoreNlpAnnotator.shared().annotate(transcript.text())));
     }
   }
 

@@ -36,8 +36,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Writing 100,000 codings to xlsx with the real exporter (POI SXSSF): 100 transcripts of 500 turn segments, two
- * codings each, with realistic text. Run with {@code -jvmArgs -Xmx256m} to see that memory stays flat.
+ * Writing 100,000 codings to xlsx with the real exporter (POI SXSSF): 100 transcripts of 500 turn
+ * segments, two codings each, with realistic text. Run with {@code -jvmArgs -Xmx256m} to see that
+ * memory stays flat.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -59,7 +60,8 @@ public class XlsxExportBenchmark {
     List<Code> leaves = book.codes().stream().filter(c -> !c.isTopLevel()).toList();
     folder = Files.createTempDirectory("aet-xlsx-bench");
     transcripts = new ArrayList<>();
-    String sentence = "In practice we had to compromise, and the finance system could not pay people on time. ";
+    String sentence =
+        "In practice we had to compromise, and the finance system could not pay people on time. ";
     int perTranscript = 1000;
     for (int t = 0; t * perTranscript < codings; t++) {
       StringBuilder text = new StringBuilder();
@@ -76,17 +78,42 @@ public class XlsxExportBenchmark {
         Span span = new Span(begin, text.length());
         turns.add(new Turn(s, "Speaker " + (s % 4), null, null, said, span, s + 1));
         String id = Segment.idFor("t" + t, span);
-        segments.add(new Segment(id, "t" + t, s, "Speaker " + (s % 4), "senior leader", null, span, said,
-            List.of()));
+        segments.add(
+            new Segment(
+                id,
+                "t" + t,
+                s,
+                "Speaker " + (s % 4),
+                "senior leader",
+                null,
+                span,
+                said,
+                List.of()));
         for (int c = 0; c < 2; c++) {
           Code code = leaves.get((s + c) % leaves.size());
-          list.add(new Coding(id, code.id(), Coding.RULE, 0.6,
-              List.of(new Evidence("in practice", new Span(begin, begin + 11), "phrase \"in practice\"")),
-              CodingStatus.SUGGESTED, book.version()));
+          list.add(
+              new Coding(
+                  id,
+                  code.id(),
+                  Coding.RULE,
+                  0.6,
+                  List.of(
+                      new Evidence(
+                          "in practice", new Span(begin, begin + 11), "phrase \"in practice\"")),
+                  CodingStatus.SUGGESTED,
+                  book.version()));
         }
       }
-      Transcript transcript = new Transcript("t" + t, Path.of("t" + t + ".txt"), "txt", "Case " + (t % 5),
-          java.util.Map.of(), List.of(new Participant("Speaker 0", "senior leader")), text.toString(), turns);
+      Transcript transcript =
+          new Transcript(
+              "t" + t,
+              Path.of("t" + t + ".txt"),
+              "txt",
+              "Case " + (t % 5),
+              java.util.Map.of(),
+              List.of(new Participant("Speaker 0", "senior leader")),
+              text.toString(),
+              turns);
       transcripts.add(new CodedTranscript(transcript, segments, list));
     }
   }
@@ -94,7 +121,8 @@ public class XlsxExportBenchmark {
   @Benchmark
   public long export() throws Exception {
     Path target = folder.resolve("coded.xlsx");
-    ExportContext context = new ExportContext(book, SegmentUnit.TURN, List.of("bench"), Instant.EPOCH, List.of());
+    ExportContext context =
+        new ExportContext(book, SegmentUnit.TURN, List.of("bench"), Instant.EPOCH, List.of());
     try (ExportSession session = new XlsxExporter().open(target, context)) {
       for (CodedTranscript transcript : transcripts) {
         session.write(transcript);

@@ -70,7 +70,7 @@ public final class CodebookDocuments {
           .append("`)\n");
     }
     for (Code code : codebook.codes()) {
-      md.append("\n")
+      md.append(md.toString().endsWith("\n\n") ? "" : "\n")
           .append("#".repeat(Math.min(2 + codebook.depth(code.id()), 6)))
           .append(' ')
           .append(number(codebook, code))

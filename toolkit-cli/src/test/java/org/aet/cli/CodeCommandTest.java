@@ -74,6 +74,24 @@ class CodeCommandTest {
       }
     }
     assertEquals(Set.of("Northbrook", "Riverside", "Eastmoor", "Southvale"), cases);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(out.toFile())) {
+      XSSFSheet comparison = workbook.getSheet("Cases");
+      List<String> header = new java.util.ArrayList<>();
+      comparison.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+      assertEquals(
+          List.of("Code path", "Code", "Eastmoor", "Northbrook", "Riverside", "Southvale"),
+          header.subList(0, 6),
+          "a column per case, in corpus order");
+      Row last = comparison.getRow(comparison.getLastRowNum());
+      assertEquals("Segments in the case", last.getCell(1).getStringCellValue());
+      assertEquals(21.0, last.getCell(2).getNumericCellValue(), "Eastmoor has 21 turns");
+      Row narratives = comparison.getRow(1);
+      assertEquals("narratives", narratives.getCell(0).getStringCellValue());
+      double eastmoor = narratives.getCell(2).getNumericCellValue();
+      assertTrue(eastmoor >= 1, "a tension counts the segments of its poles");
+      assertEquals(
+          eastmoor / 21, narratives.getCell(6).getNumericCellValue(), 1e-9, "and its share");
+    }
     assertEquals(
         Set.of(
             "Idealistic, tokenistic vs realistic narratives",

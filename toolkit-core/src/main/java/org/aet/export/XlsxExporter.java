@@ -13,14 +13,16 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes the workbook a team discusses: "Coded segments" (one row per coding), "Segments" (every
- * segment, coded or not), "Codebook" (the codes with their definitions) and "About" (how the file
- * was made). Rows are streamed (POI SXSSF), so memory stays flat however large the corpus. Headers
- * are frozen and filterable, long text is wrapped, and text that looks like a formula is stored as
- * text that stays text when edited.
+ * segment, coded or not), "Cases" (how often each code occurs in each case, side by side),
+ * "Codebook" (the codes with their definitions) and "About" (how the file was made). Rows are
+ * streamed (POI SXSSF), so memory stays flat however large the corpus. Headers are frozen and
+ * filterable, long text is wrapped, and text that looks like a formula is stored as text that stays
+ * text when edited.
  */
 public final class XlsxExporter implements CodingExporter {
   static final String CODED_SHEET = "Coded segments";
   static final String SEGMENTS_SHEET = "Segments";
+  static final String CASES_SHEET = "Cases";
   static final String CODEBOOK_SHEET = "Codebook";
   static final String ABOUT_SHEET = "About";
   private static final int ROWS_IN_MEMORY = 200;
@@ -42,6 +44,7 @@ public final class XlsxExporter implements CodingExporter {
     private final SheetTable.Styles styles;
     private final SheetTable<CodingTable.CodingRow> coded;
     private final SheetTable<CodingTable.SegmentRow> segments;
+    private final CaseComparison cases;
     private int transcripts;
 
     Session(AtomicOutput output, ExportContext context) {
@@ -58,6 +61,7 @@ public final class XlsxExporter implements CodingExporter {
               workbook.createSheet(SEGMENTS_SHEET),
               CodingTable.segmentColumns(context.attributes(), context.indicators()),
               styles);
+      this.cases = new CaseComparison(context.codebook());
     }
 
     @Override
@@ -65,6 +69,7 @@ public final class XlsxExporter implements CodingExporter {
       Codebook codebook = context.codebook();
       CodingTable.codingRows(transcript, codebook).forEach(coded::add);
       CodingTable.segmentRows(transcript, codebook).forEach(segments::add);
+      cases.add(transcript);
       transcripts++;
     }
 
@@ -72,6 +77,10 @@ public final class XlsxExporter implements CodingExporter {
     public void finish() throws IOException {
       coded.finish();
       segments.finish();
+      SheetTable<CaseComparison.Row> comparison =
+          new SheetTable<>(workbook.createSheet(CASES_SHEET), cases.columns(), styles);
+      cases.rows().forEach(comparison::add);
+      comparison.finish();
       writeCodebook(workbook.createSheet(CODEBOOK_SHEET));
       writeAbout(workbook.createSheet(ABOUT_SHEET));
       try (OutputStream out = Files.newOutputStream(output.temporary())) {

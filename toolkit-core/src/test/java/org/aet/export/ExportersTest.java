@@ -79,12 +79,13 @@ class ExportersTest {
     Path file = export(dir.resolve("coded.xlsx"));
     try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
       assertEquals(
-          List.of("Coded segments", "Segments", "Codebook", "About"),
+          List.of("Coded segments", "Segments", "Cases", "Codebook", "About"),
           List.of(
               workbook.getSheetName(0),
               workbook.getSheetName(1),
               workbook.getSheetName(2),
-              workbook.getSheetName(3)));
+              workbook.getSheetName(3),
+              workbook.getSheetName(4)));
       XSSFSheet codedSheet = workbook.getSheet("Coded segments");
       assertEquals(
           List.of(

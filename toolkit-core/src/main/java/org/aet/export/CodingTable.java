@@ -48,50 +48,71 @@ public final class CodingTable {
   public record Column<R>(
       String key, String header, int width, boolean longText, Function<R, Object> value) {}
 
+  /**
+   * The columns that say which segment a row is about (transcript, case, speaker, role, start,
+   * text), the same in every table.
+   */
+  private static <R> List<Column<R>> segmentColumns(
+      Function<R, Transcript> transcript, Function<R, Segment> segment, int textWidth) {
+    return List.of(
+        new Column<>("transcript", "Transcript", 22, false, r -> transcript.apply(r).id()),
+        new Column<>("case", "Case", 18, false, r -> transcript.apply(r).caseName()),
+        new Column<>("speaker", "Speaker", 18, false, r -> segment.apply(r).speaker()),
+        new Column<>("role", "Role", 16, false, r -> segment.apply(r).role()),
+        new Column<>("start", "Start", 10, false, r -> Timestamps.format(segment.apply(r).start())),
+        new Column<>("text", "Segment text", textWidth, true, r -> segment.apply(r).text()));
+  }
+
+  private static <R> Column<R> segmentIdColumn(Function<R, Segment> segment) {
+    return new Column<>("segment_id", "Segment id", 26, false, r -> segment.apply(r).id());
+  }
+
   private static final List<Column<CodingRow>> CODING_COLUMNS =
-      List.of(
-          new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
-          new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
-          new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
-          new Column<>("role", "Role", 16, false, r -> r.segment().role()),
-          new Column<>("start", "Start", 10, false, r -> Timestamps.format(r.segment().start())),
-          new Column<>("text", "Segment text", 70, true, r -> r.segment().text()),
-          new Column<>("code_name", "Code", 26, false, r -> r.code().name()),
-          new Column<>(
-              "tension", "Tension", 30, false, r -> r.codebook().root(r.coding().codeId()).name()),
-          new Column<>(
-              "code_path", "Code path", 26, false, r -> r.codebook().path(r.coding().codeId())),
-          new Column<>("source", "Source", 9, false, r -> r.coding().source()),
-          new Column<>("confidence", "Confidence", 11, false, r -> r.coding().confidence()),
-          new Column<>("status", "Status", 11, false, r -> r.coding().status().label()),
-          new Column<>("evidence", "Evidence", 50, true, r -> describe(r.coding().evidence())),
-          new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()),
-          new Column<>(
-              "codebook",
-              "Codebook",
-              22,
-              false,
-              r -> r.codebook().name() + "@" + r.coding().codebookVersion()));
+      concat(
+          segmentColumns(CodingRow::transcript, CodingRow::segment, 70),
+          List.of(
+              new Column<>("code_name", "Code", 26, false, r -> r.code().name()),
+              new Column<>(
+                  "tension",
+                  "Tension",
+                  30,
+                  false,
+                  r -> r.codebook().root(r.coding().codeId()).name()),
+              new Column<>(
+                  "code_path", "Code path", 26, false, r -> r.codebook().path(r.coding().codeId())),
+              new Column<>("source", "Source", 9, false, r -> r.coding().source()),
+              new Column<>("confidence", "Confidence", 11, false, r -> r.coding().confidence()),
+              new Column<>("status", "Status", 11, false, r -> r.coding().status().label()),
+              new Column<>("evidence", "Evidence", 50, true, r -> describe(r.coding().evidence())),
+              segmentIdColumn(CodingRow::segment),
+              new Column<>(
+                  "codebook",
+                  "Codebook",
+                  22,
+                  false,
+                  r -> r.codebook().name() + "@" + r.coding().codebookVersion())));
 
   private static final List<Column<SegmentRow>> SEGMENT_COLUMNS =
-      List.of(
-          new Column<>("transcript", "Transcript", 22, false, r -> r.transcript().id()),
-          new Column<>("case", "Case", 18, false, r -> r.transcript().caseName()),
-          new Column<>("speaker", "Speaker", 18, false, r -> r.segment().speaker()),
-          new Column<>("role", "Role", 16, false, r -> r.segment().role()),
-          new Column<>("start", "Start", 10, false, r -> Timestamps.format(r.segment().start())),
-          new Column<>("text", "Segment text", 80, true, r -> r.segment().text()),
-          new Column<>(
-              "codes",
-              "Suggested codes",
-              40,
-              true,
-              r ->
-                  r.codings().stream()
-                      .map(c -> r.codebook().path(c.codeId()))
-                      .distinct()
-                      .collect(Collectors.joining("; "))),
-          new Column<>("segment_id", "Segment id", 26, false, r -> r.segment().id()));
+      concat(
+          segmentColumns(SegmentRow::transcript, SegmentRow::segment, 80),
+          List.of(
+              new Column<>(
+                  "codes",
+                  "Suggested codes",
+                  40,
+                  true,
+                  r ->
+                      r.codings().stream()
+                          .map(c -> r.codebook().path(c.codeId()))
+                          .distinct()
+                          .collect(Collectors.joining("; "))),
+              segmentIdColumn(SegmentRow::segment)));
+
+  private static <R> List<Column<R>> concat(List<Column<R>> first, List<Column<R>> second) {
+    List<Column<R>> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
+  }
 
   private static Column<SegmentRow> indicatorColumn(String name) {
     return new Column<>(

@@ -17,6 +17,10 @@ import org.aet.model.Evidence;
  * applied.
  */
 public final class JsonlExporter implements CodingExporter {
+  /** The coded-segments columns; attributes are written as one object instead of columns. */
+  private static final List<CodingTable.Column<CodingTable.CodingRow>> COLUMNS =
+      CodingTable.codingColumns(List.of());
+
   @Override
   public List<String> extensions() {
     return List.of("jsonl");
@@ -50,7 +54,7 @@ public final class JsonlExporter implements CodingExporter {
     json.writeStartObject();
     json.writeStringField("segment_id", row.segment().id());
     json.writeStringField("code", row.coding().codeId());
-    for (CodingTable.Column<CodingTable.CodingRow> column : CodingTable.codingColumns(List.of())) {
+    for (CodingTable.Column<CodingTable.CodingRow> column : COLUMNS) {
       switch (column.key()) {
         case "segment_id", "evidence" -> {}
         case "start" -> {

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.coding.Coder;
 import org.aet.coding.Coders;
 import org.aet.coding.RuleCoder;
+import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.LabelledSegments;
 import org.aet.export.CodingExporter;
@@ -23,6 +26,7 @@ import org.aet.ingest.Corpus;
 import org.aet.learning.LearnedCoder;
 import org.aet.learning.LearnedModel;
 import org.aet.learning.ReviewQueue;
+import org.aet.nlp.Annotator;
 import org.aet.pipeline.CodingRun;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.pipeline.RunSummary;
@@ -30,6 +34,7 @@ import org.aet.project.ProjectRunSession;
 import org.aet.project.ProjectStore;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
+import org.aet.semantic.WindowEmbedding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,8 +115,34 @@ final class CodeCommand implements Callable<Integer> {
       paramLabel = "P",
       defaultValue = "0.5",
       description =
-          "The probability from which the model's suggestions are kept (default: ${DEFAULT-VALUE}).")
+          "The probability from which the model's suggestions are kept, above 0 and at most 1"
+              + " (default: ${DEFAULT-VALUE}).")
   double minProbability;
+
+  @Option(
+      names = "--no-semantic",
+      description =
+          "Rules only: no sentence embeddings, so no rule match is checked against the code's"
+              + " meaning and the confidence is the rules' strength, not an estimated precision.")
+  boolean noSemantic;
+
+  @Option(
+      names = "--calibrate",
+      paramLabel = "LABELLED",
+      description =
+          "Labelled segments (.jsonl or .csv, as \"aet evaluate\" reads them: your team's coding or"
+              + " a gold file) to estimate the precision of suggestions from, instead of the"
+              + " codebook's own examples.")
+  Path calibrate;
+
+  @Option(
+      names = "--floor",
+      paramLabel = "P",
+      defaultValue = "0.5",
+      description =
+          "The estimated precision from which a suggestion is shown, from 0 to 1 (default:"
+              + " ${DEFAULT-VALUE}: right at least half the time).")
+  double floor;
 
   @Option(
       names = "--queue",
@@ -154,7 +185,50 @@ final class CodeCommand implements Callable<Integer> {
     if (queue != null && model == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queue needs --model");
     }
-    List<Coder> coders = new ArrayList<>(List.of(new RuleCoder(book)));
+    if (!(minProbability > 0 && minProbability <= 1)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--min-probability must be above 0 and at most 1: " + minProbability);
+    }
+    if (!(floor >= 0 && floor <= 1)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--floor must be between 0 and 1: " + floor);
+    }
+    if (noSemantic && calibrate != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--calibrate needs the semantic layer: leave out --no-semantic");
+    }
+    Annotator annotator = nlp.annotator(progress);
+    WindowEmbedding embedding = null;
+    List<Coder> coders = new ArrayList<>();
+    if (noSemantic) {
+      coders.add(new RuleCoder(book));
+    } else {
+      embedding = new WindowEmbedding(nlp.embedder(progress));
+      Set<String> unknown = new TreeSet<>();
+      SuggestionCoder suggestions =
+          SuggestionCoder.calibrated(
+              book,
+              annotator,
+              embedding,
+              calibrate == null ? null : LabelledSegments.read(calibrate),
+              calibrate == null ? null : calibrate.getFileName().toString(),
+              floor,
+              unknown);
+      if (!unknown.isEmpty()) {
+        progress.message(
+            "Note: "
+                + calibrate
+                + " names codes that "
+                + book.name()
+                + " does not have: "
+                + unknown);
+      }
+      progress.message(
+          "Confidence is the estimated precision of suggestions, from "
+              + suggestions.calibration().source()
+              + ".");
+      coders.add(suggestions);
+    }
     ReviewQueue reviewQueue = queue == null ? null : new ReviewQueue();
     if (model != null) {
       LearnedModel learned = LearnedModel.load(model);
@@ -178,8 +252,7 @@ final class CodeCommand implements Callable<Integer> {
       coders.add(learnedCoder);
     }
     CodingRun run =
-        new CodingRun(
-            nlp.annotator(progress), new Segmenter(unit), Coders.all(coders), book, threads);
+        new CodingRun(annotator, new Segmenter(unit), embedding, Coders.all(coders), book, threads);
     RunSummary summary;
     try (ProjectStore store = project == null ? null : ProjectStore.open(project)) {
       ReadCorpus read = store == null ? readInputs(progress) : ReadCorpus.of(store.transcripts());

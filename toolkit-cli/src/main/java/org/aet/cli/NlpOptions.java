@@ -5,6 +5,9 @@ import org.aet.nlp.Annotator;
 import org.aet.nlp.CachingAnnotator;
 import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.nlp.LazyAnnotator;
+import org.aet.semantic.BgeSmallEmbedder;
+import org.aet.semantic.CachingEmbedder;
+import org.aet.semantic.SentenceEmbedder;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,6 +41,26 @@ final class NlpOptions {
   boolean sentiment;
 
   private CachingAnnotator cached;
+  private CachingEmbedder cachedEmbeddings;
+
+  /**
+   * The sentence embedder of the semantic layer: BGE small, loaded only if some text is not cached,
+   * with its cache beside the annotations' (or in {@code --cache}/embeddings).
+   */
+  SentenceEmbedder embedder(ProgressPrinter progress) {
+    SentenceEmbedder embedder =
+        new BgeSmallEmbedder(
+            () -> progress.message("Loading the sentence-embedding model (BGE small, English)..."));
+    if (noCache) {
+      return embedder;
+    }
+    Path folder =
+        cache != null
+            ? cache.resolve("embeddings")
+            : CachingAnnotator.defaultFolder().resolveSibling("embeddings");
+    cachedEmbeddings = new CachingEmbedder(embedder, folder);
+    return cachedEmbeddings;
+  }
 
   /**
    * The annotator to use: CoreNLP, loaded only if some text is not cached (saying so on {@code
@@ -80,8 +103,14 @@ final class NlpOptions {
     if (cached == null || cached.hits() == 0) {
       return null;
     }
+    String embeddings =
+        cachedEmbeddings == null || cachedEmbeddings.hits() == 0
+            ? ""
+            : String.format(
+                ", and their sentence embeddings for %d of %d",
+                cachedEmbeddings.hits(), cachedEmbeddings.hits() + cachedEmbeddings.misses());
     return String.format(
-        "Language annotations for %d of %d %s came from the cache (--no-cache to redo them).",
-        cached.hits(), cached.hits() + cached.misses(), what);
+        "Language annotations for %d of %d %s came from the cache%s (--no-cache to redo them).",
+        cached.hits(), cached.hits() + cached.misses(), what, embeddings);
   }
 }

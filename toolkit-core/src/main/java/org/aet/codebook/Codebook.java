@@ -37,6 +37,26 @@ public record Codebook(
     }
   }
 
+  /**
+   * The code a label names: its path ({@code power/reciprocity}), its id, or its name ignoring case
+   * when no other code has that name; null when it names none, or several.
+   */
+  public Code find(String label) {
+    String wanted = label.strip();
+    Code byName = null;
+    int named = 0;
+    for (Code code : codes) {
+      if (code.id().equals(wanted) || path(code.id()).equals(wanted)) {
+        return code;
+      }
+      if (code.name().equalsIgnoreCase(wanted)) {
+        byName = code;
+        named++;
+      }
+    }
+    return named == 1 ? byName : null;
+  }
+
   /** The code with {@code id}. */
   public Code code(String id) {
     for (Code code : codes) {

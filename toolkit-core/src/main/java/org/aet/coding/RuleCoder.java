@@ -24,10 +24,15 @@ import org.aet.nlp.TokenPatterns;
  * in a segment's tokens, unless a negation stands just before them ("not tokenistic"), an exclusion
  * term occurs in the segment, or the speaker's role is not one the code is limited to.
  *
+ * <p>Procedural talk is never coded: a sentence about standing orders, declarations of interest or
+ * the next item on the agenda ({@link ProceduralTalk}) is about running the meeting, whatever words
+ * it uses ("the public are excluded from the meeting" is not excluding language).
+ *
  * <p>Confidence grows with the number of different rules that match: each distinct lemma, phrase or
  * pattern adds its weight (by default 0.35, 0.6 and 0.6) as independent evidence, {@code 1 - (1 -
  * w1)(1 - w2)...}, so one word gives 0.35, a phrase 0.6, a phrase and a word 0.74. Repeating the
- * same word adds nothing. Every occurrence is listed as evidence, so a reviewer sees exactly why.
+ * same word, or the same words matched by a second rule, adds nothing. Every occurrence is listed
+ * as evidence, so a reviewer sees exactly why.
  */
 public final class RuleCoder implements Coder {
   private static final Set<String> NEGATIONS =
@@ -35,6 +40,40 @@ public final class RuleCoder implements Coder {
           "not", "n't", "no", "never", "without", "nobody", "nothing", "neither", "nor", "none",
           "hardly", "cannot", "barely");
   private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
+
+  /**
+   * Words that stand between a negation and what it negates without counting towards the window:
+   * "not going to be good enough" negates "good enough" as surely as "not good enough" does.
+   */
+  private static final Set<String> AUXILIARIES =
+      Set.of(
+          "be",
+          "do",
+          "have",
+          "go",
+          "to",
+          "get",
+          "will",
+          "would",
+          "could",
+          "should",
+          "can",
+          "may",
+          "might",
+          "must",
+          "really",
+          "quite",
+          "very",
+          "so",
+          "that",
+          "always",
+          "actually",
+          "necessarily",
+          "even",
+          "just",
+          "a",
+          "an",
+          "the");
 
   private final Codebook codebook;
   private final Map<String, List<CompiledTerm>> byFirstWord = new HashMap<>();
@@ -84,11 +123,14 @@ public final class RuleCoder implements Coder {
   @Override
   public List<Coding> code(Segment segment) {
     List<Token> tokens = HyphenSplitter.split(segment.tokens());
+    List<Span> procedural = ProceduralTalk.sentences(tokens);
     Map<String, List<Match>> matches = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       for (CompiledTerm candidate : candidates(tokens.get(i))) {
         int length = candidate.term().matchAt(tokens, i);
-        if (length > 0 && !isNegated(tokens, i, candidate.code().rules().negationWindow())) {
+        if (length > 0
+            && !isNegated(tokens, i, candidate.code().rules().negationWindow())
+            && !ProceduralTalk.within(tokens.get(i).span(), procedural)) {
           Span span =
               new Span(tokens.get(i).span().begin(), tokens.get(i + length - 1).span().end());
           matches
@@ -101,7 +143,8 @@ public final class RuleCoder implements Coder {
       DetectionRules rules = codebook.code(entry.getKey()).rules();
       for (TokenPatterns.Compiled pattern : entry.getValue()) {
         for (int[] range : TokenPatterns.find(pattern, segment.tokens())) {
-          if (!isNegated(segment.tokens(), range[0], rules.negationWindow())) {
+          if (!isNegated(segment.tokens(), range[0], rules.negationWindow())
+              && !ProceduralTalk.within(segment.tokens().get(range[0]).span(), procedural)) {
             Span span =
                 new Span(
                     segment.tokens().get(range[0]).span().begin(),
@@ -180,13 +223,26 @@ public final class RuleCoder implements Coder {
    * sentence.
    */
   private static boolean isNegated(List<Token> tokens, int at, int window) {
-    for (int i = at - 1; i >= 0 && i >= at - window; i--) {
+    int counted = 0;
+    for (int i = at - 1; i >= 0 && counted < window; i--) {
       Token token = tokens.get(i);
       if (SENTENCE_ENDS.contains(token.word())) {
         return false;
       }
       if (NEGATIONS.contains(token.lemma())
           || NEGATIONS.contains(token.word().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      if (!AUXILIARIES.contains(token.lemma())) {
+        counted++;
+      }
+    }
+    return false;
+  }
+
+  private static boolean overlapsAny(Span span, List<Span> spans) {
+    for (Span other : spans) {
+      if (span.begin() < other.end() && other.begin() < span.end()) {
         return true;
       }
     }
@@ -196,10 +252,16 @@ public final class RuleCoder implements Coder {
   private Coding coding(Segment segment, Code code, List<Match> found) {
     found.sort(
         java.util.Comparator.comparingInt((Match m) -> m.span().begin())
+            .thenComparing(m -> -m.span().length())
             .thenComparing(Match::rule));
     Map<String, Double> weightByRule = new LinkedHashMap<>();
     List<Evidence> evidence = new ArrayList<>();
+    List<Span> places = new ArrayList<>();
     for (Match match : found) {
+      if (overlapsAny(match.span(), places)) {
+        continue; // the same words matched by a second rule ("baffle" and "baffling"): once
+      }
+      places.add(match.span());
       weightByRule.put(match.rule(), match.weight());
       Span span = match.span();
       String text =

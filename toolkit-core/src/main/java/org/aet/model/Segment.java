@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param text what was said
  * @param tokens its tokens, with spans into the transcript text
  * @param indicators its linguistic indicators, computed from the tokens
+ * @param windows its sentence windows with their embeddings, when the semantic layer ran; else
+ *     empty
  */
 public record Segment(
     String id,
@@ -29,7 +31,8 @@ public record Segment(
     Span span,
     String text,
     List<Token> tokens,
-    Indicators indicators) {
+    Indicators indicators,
+    List<SentenceWindow> windows) {
 
   public Segment {
     Objects.requireNonNull(id, "id");
@@ -40,6 +43,7 @@ public record Segment(
     Objects.requireNonNull(text, "text");
     tokens = List.copyOf(tokens);
     Objects.requireNonNull(indicators, "indicators");
+    windows = List.copyOf(windows);
   }
 
   /** A segment whose indicators are computed from {@code tokens}, on the thread that makes it. */
@@ -63,7 +67,24 @@ public record Segment(
         span,
         text,
         tokens,
-        Indicators.of(tokens));
+        Indicators.of(tokens),
+        List.of());
+  }
+
+  /** This segment with the sentence windows the semantic layer embedded. */
+  public Segment withWindows(List<SentenceWindow> embedded) {
+    return new Segment(
+        id,
+        transcriptId,
+        turnIndex,
+        speaker,
+        role,
+        start,
+        span,
+        text,
+        tokens,
+        indicators,
+        embedded);
   }
 
   /**

@@ -24,6 +24,7 @@ import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
 import org.aet.segment.Segmenter;
+import org.aet.semantic.WindowEmbedding;
 
 /**
  * The coding pipeline: annotate, segment and code the transcripts of a {@link ReadCorpus} several
@@ -36,6 +37,7 @@ public final class CodingRun {
   private final Coder coder;
   private final Codebook codebook;
   private final int threads;
+  private final WindowEmbedding embedding;
 
   /**
    * @param threads how many transcripts to annotate at once (CoreNLP scales to about the number of
@@ -43,6 +45,20 @@ public final class CodingRun {
    */
   public CodingRun(
       Annotator annotator, Segmenter segmenter, Coder coder, Codebook codebook, int threads) {
+    this(annotator, segmenter, null, coder, codebook, threads);
+  }
+
+  /**
+   * @param embedding the semantic layer's stage, which embeds every segment's sentence windows
+   *     before coding, or null to code without it
+   */
+  public CodingRun(
+      Annotator annotator,
+      Segmenter segmenter,
+      WindowEmbedding embedding,
+      Coder coder,
+      Codebook codebook,
+      int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
@@ -51,6 +67,7 @@ public final class CodingRun {
     this.coder = coder;
     this.codebook = codebook;
     this.threads = threads;
+    this.embedding = embedding;
   }
 
   /**
@@ -115,6 +132,9 @@ public final class CodingRun {
   CodedTranscript code(Transcript transcript) {
     TextAnnotation annotation = annotator.annotate(transcript.text());
     List<Segment> segments = segmenter.segment(transcript, annotation);
+    if (embedding != null) {
+      segments = embedding.embed(segments, annotation, transcript.text());
+    }
     List<Coding> codings = new ArrayList<>();
     for (Segment segment : segments) {
       codings.addAll(coder.code(segment));

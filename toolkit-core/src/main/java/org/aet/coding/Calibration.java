@@ -1,0 +1,145 @@
+package org.aet.coding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a suggestion's score into what the number shown to a coder means: the estimated precision
+ * of suggestions at that score, that is the share of them a careful coder would accept. It is
+ * estimated from labelled data (a codebook's own examples and counter-examples, or a team's coded
+ * segments) by isotonic regression: the observed share of correct candidates, made to rise with the
+ * score (pool-adjacent-violators), each pooled block smoothed by one correct and one wrong
+ * pseudo-observation so that a handful of lucky candidates never reads as certainty.
+ *
+ * <p>Candidates that a rule found and the semantic layer confirmed are calibrated apart from those
+ * only the semantic layer found: the two are right at very different rates for the same similarity.
+ * A code with enough labelled positives of its own gets its own curve; the others share one.
+ */
+public final class Calibration {
+  /** How a candidate was found. */
+  public enum Route {
+    /** A detection rule matched and the passage reads like the code. */
+    RULE("rule"),
+    /** No rule matched; the passage reads like the code. */
+    SEMANTIC("semantic");
+
+    private final String label;
+
+    Route(String label) {
+      this.label = label;
+    }
+
+    /** The coding source the route gives: "rule" or "semantic". */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** One labelled candidate: was a suggestion of this code, found this way, at this score right? */
+  public record Observation(String codeId, Route route, double score, boolean correct) {
+    public Observation {
+      Objects.requireNonNull(codeId, "codeId");
+      Objects.requireNonNull(route, "route");
+    }
+  }
+
+  /** A rising step function: from {@code starts[i]} on, the estimate is {@code values[i]}. */
+  private record Curve(double[] starts, double[] values, int observations, int positives) {
+    double at(double score) {
+      int found = 0;
+      for (int i = 0; i < starts.length && starts[i] <= score; i++) {
+        found = i;
+      }
+      return values[found];
+    }
+  }
+
+  /** Codes with at least this many labelled positives on a route get a curve of their own. */
+  public static final int OWN_CURVE_POSITIVES = 8;
+
+  private final String source;
+  private final Map<String, Curve> curves;
+
+  private Calibration(String source, Map<String, Curve> curves) {
+    this.source = source;
+    this.curves = Map.copyOf(curves);
+  }
+
+  /**
+   * Fits the curves to {@code observations}.
+   *
+   * @param source what the observations are, in words, for reports ("the codebook's examples")
+   */
+  public static Calibration fit(List<Observation> observations, String source) {
+    Map<String, List<Observation>> byKey = new LinkedHashMap<>();
+    for (Observation o : observations) {
+      byKey.computeIfAbsent(o.route().name(), k -> new ArrayList<>()).add(o);
+      byKey.computeIfAbsent(o.route().name() + "/" + o.codeId(), k -> new ArrayList<>()).add(o);
+    }
+    Map<String, Curve> curves = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Observation>> entry : byKey.entrySet()) {
+      Curve curve = isotonic(entry.getValue());
+      boolean pooled = !entry.getKey().contains("/");
+      if (pooled || curve.positives() >= OWN_CURVE_POSITIVES) {
+        curves.put(entry.getKey(), curve);
+      }
+    }
+    return new Calibration(source, curves);
+  }
+
+  /** What the calibration was estimated from, in words. */
+  public String source() {
+    return source;
+  }
+
+  /**
+   * The estimated precision of suggestions of {@code codeId} found by {@code route} at {@code
+   * score}; 0 where nothing was observed for the route (such suggestions are never shown).
+   */
+  public double precision(String codeId, Route route, double score) {
+    Curve curve = curves.get(route.name() + "/" + codeId);
+    if (curve == null) {
+      curve = curves.get(route.name());
+    }
+    return curve == null ? 0 : curve.at(score);
+  }
+
+  private static Curve isotonic(List<Observation> observations) {
+    List<Observation> sorted = new ArrayList<>(observations);
+    sorted.sort(Comparator.comparingDouble(Observation::score));
+    // Pool adjacent violators: blocks of [start score, correct, count], merged while a block's
+    // share is not above the one before it.
+    List<double[]> blocks = new ArrayList<>();
+    for (Observation o : sorted) {
+      blocks.add(new double[] {o.score(), o.correct() ? 1 : 0, 1});
+      while (blocks.size() > 1) {
+        double[] last = blocks.get(blocks.size() - 1);
+        double[] before = blocks.get(blocks.size() - 2);
+        if (before[1] / before[2] < last[1] / last[2]) {
+          break;
+        }
+        before[1] += last[1];
+        before[2] += last[2];
+        blocks.remove(blocks.size() - 1);
+      }
+    }
+    double[] starts = new double[blocks.size()];
+    double[] values = new double[blocks.size()];
+    int positives = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      double[] block = blocks.get(i);
+      starts[i] = block[0];
+      values[i] = (block[1] + 1) / (block[2] + 2);
+      positives += (int) block[1];
+    }
+    // Smoothing can break the rise between blocks of different sizes: keep it rising.
+    for (int i = 1; i < values.length; i++) {
+      values[i] = Math.max(values[i], values[i - 1]);
+    }
+    return new Curve(starts, values, observations.size(), positives);
+  }
+}

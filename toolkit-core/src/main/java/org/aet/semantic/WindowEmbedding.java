@@ -1,0 +1,75 @@
+package org.aet.semantic;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.aet.model.Segment;
+import org.aet.model.Sentence;
+import org.aet.model.SentenceWindow;
+import org.aet.model.Span;
+import org.aet.model.TextAnnotation;
+
+/**
+ * The semantic layer's pipeline stage: cuts each segment into sentence windows (each sentence with
+ * the one after it, inside the segment) and embeds them, all windows of a transcript in one call,
+ * so a caching embedder keeps one entry per transcript.
+ */
+public final class WindowEmbedding {
+  /** Sentences per window: a sentence and the one after it. */
+  public static final int WINDOW_SENTENCES = 2;
+
+  private final SentenceEmbedder embedder;
+
+  public WindowEmbedding(SentenceEmbedder embedder) {
+    this.embedder = embedder;
+  }
+
+  public SentenceEmbedder embedder() {
+    return embedder;
+  }
+
+  /**
+   * The segments of one transcript with their embedded windows.
+   *
+   * @param text the transcript text every span points into
+   */
+  public List<Segment> embed(List<Segment> segments, TextAnnotation annotation, String text) {
+    List<List<Span>> windowsBySegment = new ArrayList<>(segments.size());
+    List<String> texts = new ArrayList<>();
+    for (Segment segment : segments) {
+      List<Span> windows = windows(segment.span(), annotation.sentences());
+      windowsBySegment.add(windows);
+      windows.forEach(w -> texts.add(w.of(text)));
+    }
+    List<float[]> vectors = embedder.embed(texts);
+    List<Segment> embedded = new ArrayList<>(segments.size());
+    int next = 0;
+    for (int i = 0; i < segments.size(); i++) {
+      List<SentenceWindow> windows = new ArrayList<>();
+      for (Span span : windowsBySegment.get(i)) {
+        windows.add(new SentenceWindow(span, vectors.get(next++)));
+      }
+      embedded.add(segments.get(i).withWindows(windows));
+    }
+    return embedded;
+  }
+
+  /** The window spans of the segment at {@code span}: one per sentence that starts inside it. */
+  static List<Span> windows(Span span, List<Sentence> sentences) {
+    List<Span> inside = new ArrayList<>();
+    for (Sentence sentence : sentences) {
+      Span s = sentence.span();
+      if (s.begin() >= span.begin() && s.begin() < span.end()) {
+        inside.add(new Span(s.begin(), Math.min(s.end(), span.end())));
+      }
+    }
+    if (inside.isEmpty()) {
+      return span.length() == 0 ? List.of() : List.of(span);
+    }
+    List<Span> windows = new ArrayList<>(inside.size());
+    for (int i = 0; i < inside.size(); i++) {
+      int last = Math.min(inside.size() - 1, i + WINDOW_SENTENCES - 1);
+      windows.add(new Span(inside.get(i).begin(), inside.get(last).end()));
+    }
+    return windows;
+  }
+}

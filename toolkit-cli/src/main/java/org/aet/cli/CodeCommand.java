@@ -232,6 +232,19 @@ final class CodeCommand implements Callable<Integer> {
     ReviewQueue reviewQueue = queue == null ? null : new ReviewQueue();
     if (model != null) {
       LearnedModel learned = LearnedModel.load(model);
+      if (!learned.codebook().equals(book.name())) {
+        throw new AetException(
+            model
+                + ": this model was trained for the codebook \""
+                + learned.codebook()
+                + "\", not \""
+                + book.name()
+                + "\": code with --codebook "
+                + learned.codebook()
+                + ", or train a model for "
+                + book.name()
+                + " with \"aet train\"");
+      }
       if (!learned.codebookVersion().equals(book.version())) {
         progress.message(
             "Note: the model was trained against "

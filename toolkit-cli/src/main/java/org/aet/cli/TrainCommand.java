@@ -70,9 +70,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--algorithm",
-      paramLabel = "maxent|naive-bayes",
-      defaultValue = "maxent",
-      description = "The learner (default: ${DEFAULT-VALUE}).",
+      paramLabel = "logistic|maxent|naive-bayes",
+      defaultValue = "logistic",
+      description =
+          "The learner: logistic regression by quasi-Newton with an L2 penalty, maximum entropy"
+              + " by iterative scaling, or naive Bayes (default: ${DEFAULT-VALUE}).",
       converter = AlgorithmConverter.class)
   Trainer.Algorithm algorithm;
 
@@ -98,6 +100,11 @@ final class TrainCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "give labelled segments with --from FILE, or --from-examples, or both");
+    }
+    if (folds < 0 || folds == 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--folds must be 0 (no cross-validation) or at least 2, not " + folds);
     }
     overwrite.check(output);
     PrintWriter out = spec.commandLine().getOut();
@@ -153,6 +160,17 @@ final class TrainCommand implements Callable<Integer> {
             s.f1(),
             s.support());
       }
+      for (Evaluation.CodeScore s :
+          List.of(Evaluation.micro(model.scores()), Evaluation.macro(model.scores()))) {
+        out.printf(
+            Locale.ROOT,
+            "  %-" + width + "s %9.3f %7.3f %7.3f %8d%n",
+            s.code(),
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.support());
+      }
     }
     try {
       model.save(output);
@@ -170,11 +188,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Trainer.Algorithm convert(String value) {
       return switch (value.toLowerCase(Locale.ROOT)) {
+        case "logistic", "lbfgs", "qn" -> Trainer.Algorithm.LOGISTIC;
         case "maxent" -> Trainer.Algorithm.MAXENT;
         case "naive-bayes", "naivebayes", "nb" -> Trainer.Algorithm.NAIVE_BAYES;
         default ->
             throw new picocli.CommandLine.TypeConversionException(
-                "expected maxent or naive-bayes, not " + value);
+                "expected logistic, maxent or naive-bayes, not " + value);
       };
     }
   }

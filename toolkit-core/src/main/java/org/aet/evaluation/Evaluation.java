@@ -100,19 +100,35 @@ public final class Evaluation {
       scores.add(score(code, counts));
     }
     CodeScore micro = score("micro average", pooled);
-    CodeScore macro =
-        new CodeScore(
-            "macro average",
-            0,
-            0,
-            0,
-            0,
-            mean(scores, CodeScore::precision),
-            mean(scores, CodeScore::recall),
-            mean(scores, CodeScore::f1),
-            mean(scores, CodeScore::kappa),
-            scores.stream().mapToInt(CodeScore::support).sum());
+    CodeScore macro = macro(scores);
     return new Report(units.size(), scores, micro, macro, confusions(units), missing);
+  }
+
+  /** All decisions of {@code scores} pooled into one score. */
+  public static CodeScore micro(List<CodeScore> scores) {
+    int[] pooled = new int[4];
+    for (CodeScore s : scores) {
+      pooled[0] += s.truePositives();
+      pooled[1] += s.falsePositives();
+      pooled[2] += s.falseNegatives();
+      pooled[3] += s.trueNegatives();
+    }
+    return score("micro average", pooled);
+  }
+
+  /** The mean of {@code scores}, every code weighing alike. */
+  public static CodeScore macro(List<CodeScore> scores) {
+    return new CodeScore(
+        "macro average",
+        0,
+        0,
+        0,
+        0,
+        mean(scores, CodeScore::precision),
+        mean(scores, CodeScore::recall),
+        mean(scores, CodeScore::f1),
+        mean(scores, CodeScore::kappa),
+        scores.stream().mapToInt(CodeScore::support).sum());
   }
 
   /**

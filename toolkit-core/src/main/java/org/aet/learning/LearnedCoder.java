@@ -16,11 +16,11 @@ import org.aet.model.Token;
 
 /**
  * Suggests codes with a {@link LearnedModel}: for each code it has a model for, the probability
- * that a segment gets it. At or above the threshold (and above 0.5) it is a suggestion (source
- * "learned", status "suggested", confidence the probability). Its evidence is the words that matter
- * most to the model for this segment: those whose removal lowers the probability most, so a
- * reviewer sees what the model is responding to. A segment in which no word speaks for the code
- * gets no suggestion, whatever the probability: there would be nothing to show the reviewer.
+ * that a segment gets it. At or above the threshold it is a suggestion (source "learned", status
+ * "suggested", confidence the probability). Its evidence is the words that matter most to the model
+ * for this segment: those whose removal lowers the probability most, so a reviewer sees what the
+ * model is responding to. When no single word stands out (the probability comes from the segment as
+ * a whole), the evidence says so: a confident suggestion is never dropped for want of words.
  */
 public final class LearnedCoder implements Coder {
   private static final int EVIDENCE_WORDS = 3;
@@ -34,6 +34,10 @@ public final class LearnedCoder implements Coder {
    * @param queue collects every probability for ranking by uncertainty, or null
    */
   public LearnedCoder(LearnedModel model, Codebook codebook, double threshold, ReviewQueue queue) {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException(
+          "the threshold must be above 0 and at most 1: " + threshold);
+    }
     this.model = model;
     this.codebook = codebook;
     this.threshold = threshold;
@@ -62,19 +66,25 @@ public final class LearnedCoder implements Coder {
       if (queue != null) {
         queue.add(segment, path, p);
       }
-      if (p >= threshold && p > 0.5) {
+      if (p >= threshold) {
         List<Evidence> evidence = evidence(categorizer, segment, features, p);
-        if (!evidence.isEmpty()) {
-          codings.add(
-              new Coding(
-                  segment.id(),
-                  codeId,
-                  Coding.LEARNED,
-                  Math.round(p * 1000) / 1000.0,
-                  evidence,
-                  CodingStatus.SUGGESTED,
-                  codebook.version()));
+        if (evidence.isEmpty()) {
+          evidence =
+              List.of(
+                  new Evidence(
+                      "",
+                      new org.aet.model.Span(segment.span().begin(), segment.span().begin()),
+                      "learned: no single word stands out; the segment as a whole"));
         }
+        codings.add(
+            new Coding(
+                segment.id(),
+                codeId,
+                Coding.LEARNED,
+                Math.round(p * 1000) / 1000.0,
+                evidence,
+                CodingStatus.SUGGESTED,
+                codebook.version()));
       }
     }
     return codings;

@@ -240,4 +240,41 @@ class RuleCoderTest {
     Segment segment = Annotated.segment(text);
     return coder.code(segment).stream().map(Coding::codeId).toList();
   }
+
+  @Test
+  void aLemmaAndItsWrittenFormCountOnce() {
+    List<Coding> once = code(lemmas("baffle", "baffling"), "The papers were baffling.");
+    assertEquals(1, once.size());
+    assertEquals(1, once.get(0).evidence().size());
+    assertEquals(0.35, once.get(0).confidence());
+  }
+
+  @Test
+  void aPhraseAndAWordInsideItCountOnce() {
+    DetectionRules rules = DetectionRules.of(List.of("system"), List.of("the finance system"));
+    List<Coding> codings = code(rules, "It was the finance system that held it up.");
+    assertEquals(
+        List.of("phrase \"the finance system\""),
+        codings.get(0).evidence().stream().map(Evidence::rule).toList());
+  }
+
+  @Test
+  void negationReachesOverAuxiliariesToAPhrase() {
+    DetectionRules rules = DetectionRules.of(List.of(), List.of("good enough"));
+    assertTrue(code(rules, "That is not going to be good enough for the families.").isEmpty());
+    assertEquals(1, code(rules, "In the end it was good enough for the families.").size());
+  }
+
+  @Test
+  void proceduralTalkIsNeverCoded() {
+    DetectionRules rules = DetectionRules.of(List.of("exclude", "acknowledge"), List.of());
+    assertTrue(
+        code(
+                rules,
+                "In accordance with Standing Order 34.19, the public are excluded from the"
+                    + " meeting.")
+            .isEmpty());
+    assertTrue(code(rules, "I acknowledge my honourable colleague's point.").isEmpty());
+    assertEquals(1, code(rules, "The young people felt we had excluded them.").size());
+  }
 }

@@ -280,6 +280,7 @@ final class CodeCommand implements Callable<Integer> {
           new ExportContext(
               book, unit, input.names(), Instant.now(), read.attributes(), nlp.indicators());
       try (ExportSession session = open(exporter, context, book, store)) {
+        nlp.countFromHere();
         summary = run.run(read, session, progress);
         session.finish();
       } catch (java.io.IOException e) {

@@ -42,6 +42,21 @@ final class NlpOptions {
 
   private CachingAnnotator cached;
   private CachingEmbedder cachedEmbeddings;
+  private long[] before = new long[4];
+
+  /**
+   * From now on, the cache report counts only what is annotated and embedded next (the corpus, not
+   * the codebook's sentences read before it).
+   */
+  void countFromHere() {
+    before =
+        new long[] {
+          cached == null ? 0 : cached.hits(),
+          cached == null ? 0 : cached.misses(),
+          cachedEmbeddings == null ? 0 : cachedEmbeddings.hits(),
+          cachedEmbeddings == null ? 0 : cachedEmbeddings.misses()
+        };
+  }
 
   /**
    * The sentence embedder of the semantic layer: BGE small, loaded only if some text is not cached,
@@ -100,17 +115,22 @@ final class NlpOptions {
 
   /** "Language annotations for 3 of 4 texts came from the cache", or null when none did. */
   String cacheReport(String what) {
-    if (cached == null || cached.hits() == 0) {
+    if (cached == null || cached.hits() == before[0]) {
       return null;
     }
-    String embeddings =
-        cachedEmbeddings == null || cachedEmbeddings.hits() == 0
-            ? ""
-            : String.format(
-                ", and their sentence embeddings for %d of %d",
-                cachedEmbeddings.hits(), cachedEmbeddings.hits() + cachedEmbeddings.misses());
+    long hits = cached.hits() - before[0];
+    long misses = cached.misses() - before[1];
+    String embeddings = "";
+    if (cachedEmbeddings != null && cachedEmbeddings.hits() > before[2]) {
+      long embeddedHits = cachedEmbeddings.hits() - before[2];
+      long embeddedMisses = cachedEmbeddings.misses() - before[3];
+      embeddings =
+          String.format(
+              ", and their sentence embeddings for %d of %d",
+              embeddedHits, embeddedHits + embeddedMisses);
+    }
     return String.format(
         "Language annotations for %d of %d %s came from the cache%s (--no-cache to redo them).",
-        cached.hits(), cached.hits() + cached.misses(), what, embeddings);
+        hits, hits + misses, what, embeddings);
   }
 }

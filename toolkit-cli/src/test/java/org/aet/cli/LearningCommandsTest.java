@@ -2,6 +2,7 @@ package org.aet.cli;
 
 import static org.aet.cli.AetRunner.aet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,9 +37,11 @@ class LearningCommandsTest {
             dir.resolve("cache").toString());
     assertEquals(0, trained.exit(), trained.err());
     assertTrue(
-        trained.out().contains("Trained 14 code model(s) on 42 segment(s) with maxent."),
+        trained.out().contains("Trained 14 code model(s) on 52 segment(s) with logistic."),
         trained.out());
     assertTrue(trained.out().contains("5-fold cross-validation (seed 42):"), trained.out());
+    assertTrue(trained.out().contains("micro average"), trained.out());
+    assertTrue(trained.out().contains("macro average"), trained.out());
 
     Path coded = dir.resolve("coded.jsonl");
     Path labels = dir.resolve("machine.jsonl");
@@ -67,7 +70,7 @@ class LearningCommandsTest {
     for (JsonNode coding : learned) {
       assertEquals("suggested", coding.get("status").asText());
       assertTrue(coding.get("evidence").size() > 0, "every learned suggestion shows its words");
-      assertTrue(coding.get("evidence").get(0).get("rule").asText().startsWith("learned word"));
+      assertTrue(coding.get("evidence").get(0).get("rule").asText().startsWith("learned"));
     }
     List<String> queued =
         Files.readAllLines(queue).stream().filter(l -> l.matches("^\\d+,.*")).toList();
@@ -132,5 +135,126 @@ class LearningCommandsTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void aThresholdBelowOneHalfIsHonouredAndNonsenseThresholdsAreUsageErrors(@TempDir Path dir)
+      throws Exception {
+    Path model = dir.resolve("starter.model");
+    String cache = dir.resolve("cache").toString();
+    assertEquals(
+        0,
+        aet(
+                "train",
+                "-c",
+                "four-tensions",
+                "--from-examples",
+                "-o",
+                model.toString(),
+                "--cache",
+                cache,
+                "--folds",
+                "0")
+            .exit());
+    long[] learned = new long[2];
+    String[] thresholds = {"0.5", "0.2"};
+    for (int i = 0; i < 2; i++) {
+      Path out = dir.resolve("coded-" + i + ".jsonl");
+      Result result =
+          aet(
+              "code",
+              SAMPLE.toString(),
+              "--no-semantic",
+              "--model",
+              model.toString(),
+              "--min-probability",
+              thresholds[i],
+              "-o",
+              out.toString(),
+              "-q");
+      assertEquals(0, result.exit(), result.err());
+      learned[i] = Files.readAllLines(out).stream().filter(l -> l.contains("\"learned\"")).count();
+    }
+    assertTrue(
+        learned[1] > learned[0], "0.2 keeps more than 0.5: " + learned[0] + " vs " + learned[1]);
+
+    for (String[] bad :
+        new String[][] {
+          {
+            "code",
+            SAMPLE.toString(),
+            "--min-probability",
+            "0",
+            "-o",
+            dir.resolve("x.jsonl").toString()
+          },
+          {
+            "code",
+            SAMPLE.toString(),
+            "--min-probability",
+            "1.5",
+            "-o",
+            dir.resolve("x.jsonl").toString()
+          },
+          {"code", SAMPLE.toString(), "--floor", "2", "-o", dir.resolve("x.jsonl").toString()},
+          {
+            "train",
+            "-c",
+            "power",
+            "--from-examples",
+            "--folds",
+            "1",
+            "-o",
+            dir.resolve("y.model").toString()
+          },
+          {
+            "train",
+            "-c",
+            "power",
+            "--from-examples",
+            "--folds",
+            "-3",
+            "-o",
+            dir.resolve("y.model").toString()
+          }
+        }) {
+      Result result = aet(bad);
+      assertEquals(2, result.exit(), String.join(" ", bad) + ": " + result.err());
+      assertFalse(Files.exists(dir.resolve("x.jsonl")));
+    }
+  }
+
+  @Test
+  void aModelTrainedForAnotherCodebookIsRefused(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("power.model");
+    String cache = dir.resolve("cache").toString();
+    assertEquals(
+        0,
+        aet(
+                "train",
+                "--codebook",
+                "power",
+                "--from-examples",
+                "--folds",
+                "0",
+                "-o",
+                model.toString(),
+                "--cache",
+                cache)
+            .exit());
+    Result result =
+        aet(
+            "code",
+            SAMPLE.toString(),
+            "--codebook",
+            "four-tensions",
+            "--model",
+            model.toString(),
+            "--no-semantic",
+            "-o",
+            dir.resolve("c.jsonl").toString());
+    assertEquals(1, result.exit(), result.err());
+    assertTrue(result.err().contains("trained for the codebook \"power\""), result.err());
+    assertFalse(Files.exists(dir.resolve("c.jsonl")));
   }
 }

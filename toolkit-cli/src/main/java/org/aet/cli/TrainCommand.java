@@ -150,18 +150,10 @@ final class TrainCommand implements Callable<Integer> {
       int width = model.scores().stream().mapToInt(s -> s.code().length()).max().orElse(10);
       out.printf(
           "  %-" + width + "s %9s %7s %7s %8s%n", "code", "precision", "recall", "F1", "support");
-      for (Evaluation.CodeScore s : model.scores()) {
-        out.printf(
-            Locale.ROOT,
-            "  %-" + width + "s %9.3f %7.3f %7.3f %8d%n",
-            s.code(),
-            s.precision(),
-            s.recall(),
-            s.f1(),
-            s.support());
-      }
-      for (Evaluation.CodeScore s :
-          List.of(Evaluation.micro(model.scores()), Evaluation.macro(model.scores()))) {
+      List<Evaluation.CodeScore> rows = new ArrayList<>(model.scores());
+      rows.add(Evaluation.micro(model.scores()));
+      rows.add(Evaluation.macro(model.scores()));
+      for (Evaluation.CodeScore s : rows) {
         out.printf(
             Locale.ROOT,
             "  %-" + width + "s %9.3f %7.3f %7.3f %8d%n",

@@ -14,7 +14,8 @@ import org.aet.model.Token;
  * look like codes' words without meaning them.
  */
 final class ProceduralTalk {
-  private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
+  /** Tokens that end a sentence. */
+  static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
 
   private static final List<Term> MARKERS =
       List.of(

@@ -39,7 +39,6 @@ public final class RuleCoder implements Coder {
       Set.of(
           "not", "n't", "no", "never", "without", "nobody", "nothing", "neither", "nor", "none",
           "hardly", "cannot", "barely");
-  private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?");
 
   /**
    * Words that stand between a negation and what it negates without counting towards the window:
@@ -226,7 +225,7 @@ public final class RuleCoder implements Coder {
     int counted = 0;
     for (int i = at - 1; i >= 0 && counted < window; i--) {
       Token token = tokens.get(i);
-      if (SENTENCE_ENDS.contains(token.word())) {
+      if (ProceduralTalk.SENTENCE_ENDS.contains(token.word())) {
         return false;
       }
       if (NEGATIONS.contains(token.lemma())

@@ -78,16 +78,6 @@ public final class CodeProfiles {
         continue;
       }
       profiles.positives.put(code.id(), prototypes(own, embedder));
-      if (Boolean.getBoolean("aet.others")) {
-        for (Code other : codebook.codes()) {
-          if (!codebook.root(other.id()).id().equals(codebook.root(code.id()).id())) {
-            for (int i = 0; i < other.examples().size(); i++) {
-              against.add(
-                  new String[] {other.examples().get(i), other.id() + " example " + (i + 1)});
-            }
-          }
-        }
-      }
       List<Prototype> negative = new ArrayList<>(prototypes(against, embedder));
       negative.addAll(shared);
       profiles.negatives.put(code.id(), negative);

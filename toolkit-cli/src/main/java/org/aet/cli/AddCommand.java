@@ -57,6 +57,7 @@ final class AddCommand implements Callable<Integer> {
               }
             });
     int added = 0;
+    int unchanged = 0;
     try (ProjectStore store = ProjectStore.open(project)) {
       for (var transcript : read.transcripts()) {
         String hash;
@@ -65,14 +66,22 @@ final class AddCommand implements Callable<Integer> {
         } catch (IOException e) {
           throw new AetException(transcript.source() + ": cannot read: " + e.getMessage(), e);
         }
-        if (store.addTranscript(transcript, hash) == ProjectStore.Added.NEW) {
-          added++;
+        ProjectStore.Added result = store.addTranscript(transcript, hash);
+        switch (result.outcome()) {
+          case NEW -> added++;
+          case UNCHANGED -> unchanged++;
+          case SAME_CONTENT ->
+              err.println(
+                  transcript.source()
+                      + ": not added: the project already holds this very text as the transcript \""
+                      + result.existingId()
+                      + "\"");
         }
       }
     }
     out.printf(
-        "Added %d transcript(s) to %s (%d already there).%n",
-        added, project, read.transcripts().size() - added);
+        "Added %d transcript(s) to %s (%d already there, %d the same text as one already there).%n",
+        added, project, unchanged, read.transcripts().size() - added - unchanged);
     return 0;
   }
 }

@@ -12,6 +12,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.evaluation.AgreementReport;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.evaluation.LabelledSegments;
+import org.aet.export.OutputTargets;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
 import picocli.CommandLine.Command;
@@ -65,7 +66,8 @@ final class AgreeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws AetException {
-    overwrite.check(output);
+    overwrite.check(
+        new OutputTargets().inputs(inputs, "an input").output(output, "-o", ".xlsx", ".jsonl"));
     AgreementReport.Report report;
     if (inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet")) {
       if (coders == null || coders.size() < 2) {
@@ -73,7 +75,7 @@ final class AgreeCommand implements Callable<Integer> {
             spec.commandLine(),
             "name at least two coders with --coders, for example --coders alice,bob");
       }
-      try (ProjectStore store = ProjectStore.open(inputs.get(0))) {
+      try (ProjectStore store = ProjectStore.openForReading(inputs.get(0))) {
         report = ProjectAgreement.compute(store, coders);
       }
     } else {

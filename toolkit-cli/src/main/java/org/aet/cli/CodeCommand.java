@@ -22,6 +22,7 @@ import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
 import org.aet.export.ExportSessions;
+import org.aet.export.OutputTargets;
 import org.aet.ingest.Corpus;
 import org.aet.learning.LearnedCoder;
 import org.aet.learning.LearnedModel;
@@ -175,7 +176,20 @@ final class CodeCommand implements Callable<Integer> {
           spec.commandLine(),
           "Missing required option: '--output=FILE' (only a project can be coded without one)");
     }
-    overwrite.check(output);
+    overwrite.check(
+        new OutputTargets()
+            .inputs(input.inputs, project == null ? "an input" : "the project")
+            .input(model, "the model")
+            .input(calibrate, "the labelled file")
+            .input(Path.of(codebook), "the codebook")
+            .output(
+                output,
+                "-o",
+                CodingExporters.load().extensions().stream()
+                    .map(e -> "." + e)
+                    .toArray(String[]::new))
+            .output(labels, "--labels", ".jsonl", ".csv")
+            .output(queue, "--queue", ".csv"));
     if (threads < 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--threads must be at least 1");

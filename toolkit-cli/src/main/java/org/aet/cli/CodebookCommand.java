@@ -15,6 +15,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.InputException;
 import org.aet.export.CodebookDocuments;
 import org.aet.export.CodebookTable;
+import org.aet.export.OutputTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -192,7 +193,10 @@ final class CodebookCommand implements Runnable {
 
     @Override
     public Integer call() throws AetException {
-      overwrite.check(output);
+      overwrite.check(
+          new OutputTargets()
+              .input(Path.of(codebook), "the codebook")
+              .output(output, "-o", ".json", ".md", ".xlsx", ".qdc"));
       Codebook book = Codebooks.load(codebook);
       CodebookDocuments.write(book, output);
       spec.commandLine()
@@ -231,7 +235,10 @@ final class CodebookCommand implements Runnable {
 
     @Override
     public Integer call() throws AetException {
-      overwrite.check(output);
+      overwrite.check(
+          new OutputTargets()
+              .input(input, "the file")
+              .output(output, "-o", ".json", ".md", ".xlsx", ".qdc"));
       String fileName = input.getFileName().toString();
       String codebookName =
           name != null
@@ -284,7 +291,7 @@ final class CodebookCommand implements Runnable {
                 + "\"");
       }
       Path target = output != null ? output : Path.of(name + ".json");
-      OverwriteOption.refuse(target, false);
+      OverwriteOption.refuse(target, "codebook new", ".json");
       CodebookDocuments.write(scaffold(name), target);
       spec.commandLine()
           .getOut()

@@ -1,5 +1,6 @@
 package org.aet.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import org.aet.diagnostics.AetException;
 import picocli.CommandLine;
@@ -14,12 +15,24 @@ import picocli.CommandLine.ParseResult;
 final class ErrorReporter implements IExecutionExceptionHandler {
   static final int FAILED = 1;
 
+  /** What to say when the Java heap runs out: what happened, and the two ways forward. */
+  static final String OUT_OF_MEMORY =
+      "aet: ran out of memory. Nothing was written. Give Java more memory (for example"
+          + " JAVA_TOOL_OPTIONS=-Xmx4g), or work on fewer or smaller files at a time.";
+
   @Override
   public int handleExecutionException(
       Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    IOException io = ioCause(e);
     if (e instanceof AetException) {
       err.println(e.getMessage());
+    } else if (io != null) {
+      err.println(
+          "aet: a file could not be read or written: "
+              + io.getMessage()
+              + ". If the disk is full, free some space and run the command again; nothing was"
+              + " left half-written.");
     } else {
       err.println(
           "aet: internal error: "
@@ -33,5 +46,21 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
     err.flush();
     return FAILED;
+  }
+
+  /**
+   * The input or output failure behind a library's own exception (POI wraps a full disk in an
+   * OpenXML4JRuntimeException), or null.
+   */
+  static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+      if (t instanceof java.io.UncheckedIOException unchecked) {
+        return unchecked.getCause();
+      }
+    }
+    return null;
   }
 }

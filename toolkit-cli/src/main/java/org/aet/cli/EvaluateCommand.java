@@ -1,12 +1,12 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.EvaluationReports;
 import org.aet.evaluation.LabelledSegments;
+import org.aet.export.OutputTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,11 +65,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws AetException {
     if (output != null) {
-      overwrite.check(output);
-      String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.endsWith(".xlsx") && !name.endsWith(".jsonl")) {
-        throw new AetException(output + ": write the report as .xlsx or .jsonl");
-      }
+      overwrite.check(
+          new OutputTargets()
+              .input(gold, "the gold file")
+              .input(predicted, "the predicted file")
+              .output(output, "-o", ".xlsx", ".jsonl"));
     }
     Evaluation.Report report =
         Evaluation.evaluate(LabelledSegments.read(gold), LabelledSegments.read(predicted), level);

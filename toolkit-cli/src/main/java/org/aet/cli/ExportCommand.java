@@ -5,18 +5,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.aet.codebook.Codebook;
 import org.aet.diagnostics.AetException;
 import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
+import org.aet.export.OutputTargets;
 import org.aet.model.CodedTranscript;
 import org.aet.project.FinalCoding;
 import org.aet.project.ProjectStore;
-import org.aet.segment.SegmentUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,32 +49,56 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin NlpOptions nlp;
 
+  @Option(
+      names = {"-c", "--codebook"},
+      paramLabel = "NAME",
+      description =
+          "Which codebook's coding to export, when the project holds decisions against several"
+              + " (default: the codebook of the latest decision).")
+  String codebook;
+
   @Override
   public Integer call() throws AetException {
-    overwrite.check(output);
+    overwrite.check(
+        new OutputTargets()
+            .input(project, "the project")
+            .output(
+                output,
+                "-o",
+                CodingExporters.load().extensions().stream()
+                    .map(e -> "." + e)
+                    .toArray(String[]::new)));
     var exporter = CodingExporters.load().forFile(output);
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), true);
-    int codings = 0;
-    try (ProjectStore store = ProjectStore.open(project)) {
-      Codebook codebook = store.latestCodebook();
-      SegmentUnit unit = SegmentUnit.valueOf(store.latestUnit().toUpperCase(Locale.ROOT));
-      List<CodedTranscript> coded = FinalCoding.of(store, codebook, nlp.annotator(progress), unit);
-      Set<String> attributes = new LinkedHashSet<>();
-      coded.forEach(c -> attributes.addAll(c.transcript().attributes().keySet()));
-      ExportContext context =
-          new ExportContext(
-              codebook, unit, List.of(project.toString()), Instant.now(), List.copyOf(attributes));
-      try (ExportSession session = exporter.open(output, context)) {
-        for (CodedTranscript transcript : coded) {
-          session.write(transcript);
-          codings += transcript.codings().size();
-        }
-        session.finish();
-      } catch (IOException e) {
-        throw new AetException(output + ": cannot write: " + e.getMessage(), e);
-      }
+    FinalCoding.Result result;
+    try (ProjectStore store = ProjectStore.openForReading(project)) {
+      result = FinalCoding.of(store, codebook, nlp.annotator(progress));
     }
-    spec.commandLine().getOut().printf("Wrote %s: %d final coding(s).%n", output, codings);
+    Set<String> attributes = new LinkedHashSet<>();
+    result.coded().forEach(c -> attributes.addAll(c.transcript().attributes().keySet()));
+    ExportContext context =
+        new ExportContext(
+            result.codebook(),
+            result.unit(),
+            List.of(project.toString()),
+            Instant.now(),
+            List.copyOf(attributes),
+            org.aet.model.Indicators.NAMES,
+            true);
+    try (ExportSession session = exporter.open(output, context)) {
+      for (CodedTranscript transcript : result.coded()) {
+        session.write(transcript);
+      }
+      session.finish();
+    } catch (IOException e) {
+      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    }
+    result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Wrote %s: %d final coding(s) against the codebook %s (version %s).%n",
+            output, result.codings(), result.codebook().name(), result.codebook().version());
     return 0;
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.export.OutputTargets;
 import org.aet.export.TurnWriter;
 import org.aet.ingest.Corpus;
 import org.aet.ingest.ReadResult;
@@ -44,11 +45,8 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws AetException {
-    if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")) {
-      throw new AetException(
-          output + ": aet ingest writes JSON Lines; name the output something.jsonl");
-    }
-    overwrite.check(output);
+    overwrite.check(
+        new OutputTargets().inputs(input.inputs, "an input").output(output, "-o", ".jsonl"));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Corpus corpus = input.corpus();

@@ -24,7 +24,17 @@ public final class Main {
    * 2).
    */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return commandLine(out, err).execute(args);
+    PrintWriter safeOut = new PrintWriter(new TerminalText(out), true);
+    PrintWriter safeErr = new PrintWriter(new TerminalText(err), true);
+    try {
+      return commandLine(safeOut, safeErr).execute(args);
+    } catch (OutOfMemoryError e) {
+      safeErr.println(ErrorReporter.OUT_OF_MEMORY);
+      return ErrorReporter.FAILED;
+    } finally {
+      safeOut.flush();
+      safeErr.flush();
+    }
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {

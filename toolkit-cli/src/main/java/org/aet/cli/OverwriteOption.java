@@ -1,30 +1,36 @@
 package org.aet.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aet.diagnostics.AetException;
+import org.aet.export.OutputTargets;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --overwrite}, shared by every command that writes a file. Without it an existing file is
- * never replaced: it may be a workbook someone has spent an afternoon annotating.
+ * never replaced: it may be a workbook someone has spent an afternoon annotating. With it, inputs,
+ * the project and anything that is not an ordinary file are still never replaced (see {@link
+ * OutputTargets}).
  */
 final class OverwriteOption {
-  @Option(names = "--overwrite", description = "Replace the output file if it already exists.")
+  @Option(
+      names = "--overwrite",
+      description =
+          "Replace output files that already exist (never an input, the project, or anything"
+              + " but an ordinary file).")
   boolean overwrite;
 
-  /**
-   * Refuses to go on when {@code output} exists and --overwrite was not given; null outputs pass.
-   */
-  void check(Path output) throws AetException {
-    refuse(output, overwrite);
+  /** Checks every output of a command against its inputs and each other. */
+  void check(OutputTargets targets) throws AetException {
+    targets.check(overwrite);
+  }
+
+  /** Checks a command's one output, which must end in one of {@code extensions} when given. */
+  void check(Path output, String option, String... extensions) throws AetException {
+    new OutputTargets().output(output, option, extensions).check(overwrite);
   }
 
   /** The same check for files aet never overwrites, such as a new codebook. */
-  static void refuse(Path output, boolean overwrite) throws AetException {
-    if (output != null && Files.exists(output) && !overwrite) {
-      throw new AetException(
-          output + " already exists; choose another name, or add --overwrite to replace it");
-    }
+  static void refuse(Path output, String option, String... extensions) throws AetException {
+    new OutputTargets().output(output, option, extensions).check(false);
   }
 }

@@ -2,8 +2,8 @@ package org.aet.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.aet.codebook.Codebook;
 import org.aet.diagnostics.AetException;
+import org.aet.export.OutputTargets;
 import org.aet.project.ProjectStore;
 import org.aet.project.ReviewWorkbook;
 import picocli.CommandLine.Command;
@@ -116,9 +116,11 @@ final class ReviewCommand implements Runnable {
       name = "import",
       mixinStandardHelpOptions = true,
       description =
-          "Checks a review or consensus workbook completely (ids, decisions, codes, duplicates, which"
-              + " project it came from) and, only if everything is valid, records every decision under the coder's"
-              + " name in one step.")
+          "Checks a review or consensus workbook completely against the project and the record of"
+              + " its export (ids, text, suggestions shown, decisions, codes, duplicates, the hidden sheet) and,"
+              + " only if everything is valid, records what changed under the coder's name in one step: new and"
+              + " changed decisions, memos, and rows cleared (which withdraws the earlier decision). Importing the"
+              + " same workbook again records nothing new.")
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -128,18 +130,30 @@ final class ReviewCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "WORKBOOK")
     Path workbook;
 
+    @Option(
+        names = "--force",
+        description =
+            "Import a workbook exported before one of the same coder's that was already imported"
+                + " (its decisions become current again).")
+    boolean force;
+
     @Override
     public Integer call() throws AetException {
       try (ProjectStore store = ProjectStore.open(project)) {
-        ReviewWorkbook.Imported imported = ReviewWorkbook.importWorkbook(store, workbook, () -> {});
+        ReviewWorkbook.Imported imported =
+            ReviewWorkbook.importWorkbook(store, workbook, force, () -> {});
         spec.commandLine()
             .getOut()
             .printf(
-                "Recorded %d %s decision(s) by %s from %s (%d row(s) left unreviewed).%n",
-                imported.decisions(),
+                "Recorded %d %s decision(s) by %s from %s against %s; %d unchanged since the"
+                    + " last import, %d withdrawn, %d row(s) not reviewed.%n",
+                imported.recorded(),
                 imported.kind().name().toLowerCase(java.util.Locale.ROOT),
                 imported.coder(),
                 workbook,
+                imported.codebook().name(),
+                imported.unchanged(),
+                imported.withdrawn(),
                 imported.unreviewed());
       }
       return 0;
@@ -155,15 +169,27 @@ final class ReviewCommand implements Runnable {
       Path output,
       OverwriteOption overwrite)
       throws AetException {
-    overwrite.check(output);
+    overwrite.check(
+        new OutputTargets().input(project, "the project").output(output, "-o", ".xlsx"));
     try (ProjectStore store = ProjectStore.open(project)) {
-      Codebook codebook = store.latestCodebook();
-      int rows = ReviewWorkbook.export(store, codebook, coder, blind, kind, output);
+      ReviewWorkbook.Exported exported = ReviewWorkbook.export(store, coder, blind, kind, output);
+      if (!exported.coder().equals(coder) && kind == ReviewWorkbook.Kind.REVIEW) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "Note: the project knows this coder as \"%s\"; the workbook is theirs.%n",
+                exported.coder());
+      }
       spec.commandLine()
           .getOut()
           .printf(
-              "Wrote %s: %d segment(s) for %s to review%s.%n",
-              output, rows, coder, blind ? " blind" : "");
+              "Wrote %s: %d segment(s) for %s to review%s, against the codebook %s (version %s).%n",
+              output,
+              exported.rows(),
+              exported.coder(),
+              blind ? " blind" : "",
+              exported.codebook().name(),
+              exported.codebook().version());
     }
     return 0;
   }

@@ -12,6 +12,7 @@ import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.LabelledSegments;
+import org.aet.export.OutputTargets;
 import org.aet.learning.LearnedModel;
 import org.aet.learning.Trainer;
 import org.aet.nlp.Annotator;
@@ -65,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "FILE",
-      description = "The model file to write.")
+      description = "The model file to write (.model).")
   Path output;
 
   @Option(
@@ -106,7 +107,11 @@ final class TrainCommand implements Callable<Integer> {
           spec.commandLine(),
           "--folds must be 0 (no cross-validation) or at least 2, not " + folds);
     }
-    overwrite.check(output);
+    overwrite.check(
+        new OutputTargets()
+            .inputs(from, "a labelled file")
+            .input(Path.of(codebook), "the codebook")
+            .output(output, "-o", ".model"));
     PrintWriter out = spec.commandLine().getOut();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     Codebook book = Codebooks.load(codebook);

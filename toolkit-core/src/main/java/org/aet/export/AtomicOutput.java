@@ -17,8 +17,19 @@ public final class AtomicOutput implements AutoCloseable {
   private final Path temporary;
   private boolean committed;
 
+  /**
+   * Starts writing {@code target}.
+   *
+   * @throws IOException when the target exists and is not an ordinary file (a folder, a device):
+   *     moving a file over it would replace it
+   */
   public AtomicOutput(Path target) throws IOException {
     this.target = target.toAbsolutePath();
+    if (Files.exists(this.target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(this.target)) {
+      throw new IOException(
+          target + " is not an ordinary file (a folder, a device or a broken link); not replaced");
+    }
     Path folder = this.target.getParent();
     Files.createDirectories(folder);
     // createFile (not createTempFile) so the result gets the user's usual permissions, not

@@ -126,20 +126,46 @@ public final class CodingTable {
         });
   }
 
-  /** The coded-segments columns, with a column for each of {@code attributes} after the case. */
-  public static List<Column<CodingRow>> codingColumns(List<String> attributes) {
-    return withAttributes(CODING_COLUMNS, attributes, CodingRow::transcript);
+  /**
+   * The coded-segments columns, with a column for each of {@code attributes} after the case; for
+   * people's decisions ({@code decided}) the source is headed "Decided by" and a memo column
+   * follows the evidence.
+   */
+  public static List<Column<CodingRow>> codingColumns(List<String> attributes, boolean decided) {
+    List<Column<CodingRow>> columns = new ArrayList<>(CODING_COLUMNS);
+    if (decided) {
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).key().equals("source")) {
+          columns.set(i, new Column<>("source", "Decided by", 14, false, r -> r.coding().source()));
+        }
+        if (columns.get(i).key().equals("evidence")) {
+          columns.add(++i, new Column<>("memo", "Memo", 40, true, r -> r.coding().memo()));
+        }
+      }
+    }
+    return withAttributes(columns, attributes, CodingRow::transcript);
   }
 
   /**
    * The segments columns, with a column for each of {@code attributes} after the case and one for
    * each of {@code indicators} at the end (and the named actors, when named entities were
-   * computed).
+   * computed); the codes are headed "Final codes" for people's decisions ({@code decided}).
    */
   public static List<Column<SegmentRow>> segmentColumns(
-      List<String> attributes, List<String> indicators) {
+      List<String> attributes, List<String> indicators, boolean decided) {
     List<Column<SegmentRow>> columns =
         new ArrayList<>(withAttributes(SEGMENT_COLUMNS, attributes, SegmentRow::transcript));
+    if (decided) {
+      for (int i = 0; i < columns.size(); i++) {
+        Column<SegmentRow> column = columns.get(i);
+        if (column.key().equals("codes")) {
+          columns.set(
+              i,
+              new Column<>(
+                  "codes", "Final codes", column.width(), column.longText(), column.value()));
+        }
+      }
+    }
     indicators.forEach(name -> columns.add(indicatorColumn(name)));
     if (indicators.contains("people")) {
       columns.add(

@@ -28,7 +28,7 @@ public final class CsvExporter implements CodingExporter {
     BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8);
     writer.write(BOM);
     List<CodingTable.Column<CodingTable.CodingRow>> columns =
-        CodingTable.codingColumns(context.attributes());
+        CodingTable.codingColumns(context.attributes(), context.decided());
     writeRow(writer, columns.stream().map(CodingTable.Column::key).toList());
     return new ExportSession() {
       @Override

@@ -17,6 +17,8 @@ import org.aet.segment.SegmentUnit;
  * @param attributes the transcript attributes (date, region, ...) to give a column each
  * @param indicators the linguistic indicators to give a column each (the optional ones only when
  *     computed)
+ * @param decided whether the codings are people's decisions (a project's final coding, with memos)
+ *     rather than the machine's suggestions
  */
 public record ExportContext(
     Codebook codebook,
@@ -24,7 +26,8 @@ public record ExportContext(
     List<String> inputs,
     Instant createdAt,
     List<String> attributes,
-    List<String> indicators) {
+    List<String> indicators,
+    boolean decided) {
   public ExportContext {
     attributes = List.copyOf(attributes);
     indicators = List.copyOf(indicators);
@@ -34,7 +37,18 @@ public record ExportContext(
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** A context with the standard indicators. */
+  /** A context for the machine's suggestions. */
+  public ExportContext(
+      Codebook codebook,
+      SegmentUnit unit,
+      List<String> inputs,
+      Instant createdAt,
+      List<String> attributes,
+      List<String> indicators) {
+    this(codebook, unit, inputs, createdAt, attributes, indicators, false);
+  }
+
+  /** A context for the machine's suggestions, with the standard indicators. */
   public ExportContext(
       Codebook codebook,
       SegmentUnit unit,

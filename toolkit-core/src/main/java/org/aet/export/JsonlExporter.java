@@ -17,10 +17,6 @@ import org.aet.model.Evidence;
  * applied.
  */
 public final class JsonlExporter implements CodingExporter {
-  /** The coded-segments columns; attributes are written as one object instead of columns. */
-  private static final List<CodingTable.Column<CodingTable.CodingRow>> COLUMNS =
-      CodingTable.codingColumns(List.of());
-
   @Override
   public List<String> extensions() {
     return List.of("jsonl");
@@ -29,11 +25,14 @@ public final class JsonlExporter implements CodingExporter {
   @Override
   public ExportSession open(Path target, ExportContext context) throws IOException {
     JsonLinesOutput output = new JsonLinesOutput(target);
+    // Attributes are written as one object instead of columns.
+    List<CodingTable.Column<CodingTable.CodingRow>> columns =
+        CodingTable.codingColumns(List.of(), context.decided());
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
         for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
-          writeRow(output.json(), row);
+          writeRow(output.json(), row, columns);
           output.endLine();
         }
       }
@@ -50,11 +49,15 @@ public final class JsonlExporter implements CodingExporter {
     };
   }
 
-  private static void writeRow(JsonGenerator json, CodingTable.CodingRow row) throws IOException {
+  private static void writeRow(
+      JsonGenerator json,
+      CodingTable.CodingRow row,
+      List<CodingTable.Column<CodingTable.CodingRow>> columns)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("segment_id", row.segment().id());
     json.writeStringField("code", row.coding().codeId());
-    for (CodingTable.Column<CodingTable.CodingRow> column : COLUMNS) {
+    for (CodingTable.Column<CodingTable.CodingRow> column : columns) {
       switch (column.key()) {
         case "segment_id", "evidence" -> {}
         case "start" -> {

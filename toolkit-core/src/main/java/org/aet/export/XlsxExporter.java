@@ -54,12 +54,13 @@ public final class XlsxExporter implements CodingExporter {
       this.coded =
           new SheetTable<>(
               workbook.createSheet(CODED_SHEET),
-              CodingTable.codingColumns(context.attributes()),
+              CodingTable.codingColumns(context.attributes(), context.decided()),
               styles);
       this.segments =
           new SheetTable<>(
               workbook.createSheet(SEGMENTS_SHEET),
-              CodingTable.segmentColumns(context.attributes(), context.indicators()),
+              CodingTable.segmentColumns(
+                  context.attributes(), context.indicators(), context.decided()),
               styles);
       this.cases = new CaseComparison(context.codebook());
     }
@@ -113,9 +114,15 @@ public final class XlsxExporter implements CodingExporter {
               new String[] {"Segment unit", context.unit().label()},
               new String[] {
                 "Codings",
-                coded.rows()
-                    + " suggestions from detection rules: status \"suggested\" until a"
-                    + " person accepts or rejects them"
+                context.decided()
+                    ? coded.rows()
+                        + " final codings: people's decisions in review, one row per segment, code"
+                        + " and coder, or the team's consensus where it recorded one (\"Decided"
+                        + " by\"), with the coder's memo"
+                    : coded.rows()
+                        + " suggestions made by the machine (\"Source\": rules, the codebook's"
+                        + " meaning, or a learned model): status \"suggested\" until a person"
+                        + " accepts or rejects them"
               },
               new String[] {
                 "Offsets",

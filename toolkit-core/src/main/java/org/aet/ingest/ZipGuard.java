@@ -88,7 +88,8 @@ public final class ZipGuard {
     }
     if (entries == 0) {
       throw new IOException(
-          "not a zip archive (a .docx file is one): the file may be damaged, or an older .doc");
+          "not a zip archive (as .docx, .xlsx, .qdpx and model files are): the file may be"
+              + " damaged, or of another kind with the same ending (an older .doc, say)");
     }
   }
 

@@ -124,6 +124,8 @@ public record LearnedModel(
         if (model == null) {
           throw new IOException("the model for " + code + " is missing from the file");
         }
+        // Each OpenNLP model is itself a zip archive: it gets the same guard as the file.
+        ZipGuard.check(model);
         models.put(code, new DoccatModel(new ByteArrayInputStream(model)));
         if (entry.has("f1")) {
           scores.add(

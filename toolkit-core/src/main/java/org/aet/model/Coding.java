@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param evidence what triggered it, with spans into the transcript text
  * @param status where it stands in review
  * @param codebookVersion the content hash of the codebook it was made against
+ * @param memo what the coder wrote about it (empty for the machine's suggestions)
  */
 public record Coding(
     String segmentId,
@@ -21,7 +22,8 @@ public record Coding(
     double confidence,
     List<Evidence> evidence,
     CodingStatus status,
-    String codebookVersion) {
+    String codebookVersion,
+    String memo) {
 
   /** The source name of codings made by a codebook's detection rules. */
   public static final String RULE = "rule";
@@ -42,5 +44,18 @@ public record Coding(
       throw new IllegalArgumentException("confidence must be between 0 and 1: " + confidence);
     }
     evidence = List.copyOf(evidence);
+    Objects.requireNonNull(memo, "memo");
+  }
+
+  /** A coding without a memo, as every machine suggestion is. */
+  public Coding(
+      String segmentId,
+      String codeId,
+      String source,
+      double confidence,
+      List<Evidence> evidence,
+      CodingStatus status,
+      String codebookVersion) {
+    this(segmentId, codeId, source, confidence, evidence, status, codebookVersion, "");
   }
 }

@@ -3,7 +3,9 @@ package org.aet.project;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.aet.codebook.Codebook;
 import org.aet.diagnostics.AetException;
 import org.aet.model.CodedTranscript;
@@ -16,47 +18,131 @@ import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 
 /**
- * A project's final coding: where the team recorded a consensus, its codes (source "consensus");
- * elsewhere each coder's latest decision (source the coder's name). Every coding is accepted and
- * says who made it, so the export shows the provenance of every code. Segments are rebuilt from the
- * transcripts: their ids are stable, so they are the very segments that were reviewed.
+ * A project's final coding against one codebook: where the team recorded a consensus on a segment,
+ * its codes (source "consensus"); elsewhere each coder's latest decision (source the coder's name),
+ * so there is one row per segment, code and coder-or-consensus, each with its memo. A project may
+ * hold decisions against several codebooks; one is exported at a time, and what is left out is said
+ * in {@link Result#notes()}. Segments are rebuilt from the transcripts: their ids are stable, so
+ * they are the very segments that were reviewed.
  */
 public final class FinalCoding {
   private FinalCoding() {}
 
-  public static List<CodedTranscript> of(
-      ProjectStore store, Codebook codebook, Annotator annotator, SegmentUnit unit)
+  /**
+   * The final coding, its codebook and unit, and notes on what was not exported.
+   *
+   * @param codings how many codings there are in all
+   */
+  public record Result(
+      Codebook codebook,
+      SegmentUnit unit,
+      List<CodedTranscript> coded,
+      int codings,
+      List<String> notes) {}
+
+  /**
+   * The final coding against the codebook named {@code codebookName}, or when null against the
+   * codebook of the latest decision (or, with none yet, of the latest run).
+   *
+   * @throws AetException when the project has no codebook of that name, or was never coded
+   */
+  public static Result of(ProjectStore store, String codebookName, Annotator annotator)
       throws AetException {
-    Map<String, List<ProjectStore.Decision>> bySegment = new LinkedHashMap<>();
-    for (ProjectStore.Decision d : store.latestDecisions()) {
-      bySegment.computeIfAbsent(d.segmentId(), k -> new ArrayList<>()).add(d);
+    Map<String, String> names = store.codebookNames();
+    List<ProjectStore.Decision> all = store.latestDecisions();
+    String name = codebookName;
+    if (name == null) {
+      name =
+          all.isEmpty()
+              ? names.get(store.latestRun().codebookVersion())
+              : names.get(all.get(all.size() - 1).codebookVersion());
     }
+    String chosen = name;
+    if (!names.containsValue(chosen)) {
+      throw new AetException(
+          store.file()
+              + " has no codebook \""
+              + chosen
+              + "\"; its codebooks: "
+              + String.join(", ", new java.util.TreeSet<>(names.values())));
+    }
+    String version = null;
+    for (Map.Entry<String, String> entry : names.entrySet()) {
+      if (entry.getValue().equals(chosen)) {
+        version = entry.getKey();
+      }
+    }
+    Codebook codebook = store.codebook(version);
+    SegmentUnit unit = SegmentUnit.TURN;
+    for (ProjectStore.Run run : store.runs()) {
+      if (chosen.equals(names.get(run.codebookVersion()))) {
+        unit = SegmentUnit.valueOf(run.unit().toUpperCase(Locale.ROOT));
+      }
+    }
+    Map<String, List<ProjectStore.Decision>> bySegment = new LinkedHashMap<>();
+    Map<String, Integer> otherCodebooks = new TreeMap<>();
+    for (ProjectStore.Decision d : all) {
+      String of = names.get(d.codebookVersion());
+      if (!chosen.equals(of)) {
+        otherCodebooks.merge(of, 1, Integer::sum);
+      } else if (d.isCoding()) {
+        bySegment.computeIfAbsent(d.segmentId(), k -> new ArrayList<>()).add(d);
+      }
+    }
+    Map<String, String> idsByPath = new LinkedHashMap<>();
+    codebook.codes().forEach(c -> idsByPath.put(codebook.path(c.id()), c.id()));
+    Map<String, Integer> unknownPaths = new TreeMap<>();
     Segmenter segmenter = new Segmenter(unit);
     List<CodedTranscript> result = new ArrayList<>();
+    int count = 0;
     for (Transcript transcript : store.transcripts()) {
       List<Segment> segments = segmenter.segment(transcript, annotator.annotate(transcript.text()));
       List<Coding> codings = new ArrayList<>();
       for (Segment segment : segments) {
         List<ProjectStore.Decision> decisions = bySegment.getOrDefault(segment.id(), List.of());
         List<ProjectStore.Decision> consensus =
-            decisions.stream().filter(d -> d.kind().equals("consensus")).toList();
+            decisions.stream().filter(d -> d.kind().equals(ProjectAgreement.CONSENSUS)).toList();
         for (ProjectStore.Decision d : consensus.isEmpty() ? decisions : consensus) {
           for (String path : d.codes()) {
-            String id = path.substring(path.lastIndexOf('/') + 1);
+            String id = idsByPath.get(path);
+            if (id == null) {
+              unknownPaths.merge(path, 1, Integer::sum);
+              continue;
+            }
             codings.add(
                 new Coding(
                     segment.id(),
                     id,
-                    consensus.isEmpty() ? d.coder() : "consensus",
+                    consensus.isEmpty() ? d.coder() : ProjectAgreement.CONSENSUS,
                     1,
                     List.of(),
                     CodingStatus.ACCEPTED,
-                    codebook.version()));
+                    codebook.version(),
+                    d.memo()));
           }
         }
       }
+      count += codings.size();
       result.add(new CodedTranscript(transcript, segments, codings));
     }
-    return result;
+    List<String> notes = new ArrayList<>();
+    otherCodebooks.forEach(
+        (other, n) ->
+            notes.add(
+                n
+                    + " decision(s) against the codebook \""
+                    + other
+                    + "\" are not in this export; export them with --codebook "
+                    + other));
+    if (!unknownPaths.isEmpty()) {
+      notes.add(
+          "codes no longer in "
+              + codebook.name()
+              + " version "
+              + codebook.version()
+              + " are not in this export (they stay in the project): "
+              + unknownPaths);
+    }
+    return new Result(codebook, unit, result, count, notes);
   }
 }

@@ -12,6 +12,9 @@ public final class ProjectAgreement {
   /** The name that stands for the machine's latest suggestions. */
   public static final String MACHINE = "machine";
 
+  /** The name under which the team's agreed codes are recorded. */
+  public static final String CONSENSUS = "consensus";
+
   private ProjectAgreement() {}
 
   /**
@@ -21,7 +24,7 @@ public final class ProjectAgreement {
   public static AgreementReport.Report compute(ProjectStore store, List<String> coders)
       throws AetException {
     List<AgreementReport.Unit> units = new ArrayList<>();
-    for (ProjectStore.StoredSegment s : store.segments()) {
+    for (ProjectStore.StoredSegment s : store.segments(store.latestRun().unit())) {
       units.add(new AgreementReport.Unit(s.id(), s.transcriptId(), s.speaker(), s.text()));
     }
     List<ProjectStore.Decision> decisions = store.latestDecisions();
@@ -30,12 +33,12 @@ public final class ProjectAgreement {
       Map<String, List<String>> codes = new HashMap<>();
       Map<String, String> memos = new HashMap<>();
       if (coder.equals(MACHINE)) {
-        Map<String, List<String>> suggested = store.latestSuggestions();
+        Map<String, List<String>> suggested = store.suggestions(store.latestRun().id());
         units.forEach(
             u -> codes.put(u.segmentId(), suggested.getOrDefault(u.segmentId(), List.of())));
       } else {
         for (ProjectStore.Decision d : decisions) {
-          if (d.coder().equals(coder) && d.kind().equals("review")) {
+          if (d.coder().equalsIgnoreCase(coder) && d.kind().equals("review") && d.isCoding()) {
             codes.put(d.segmentId(), d.codes());
             memos.put(d.segmentId(), d.memo());
           }

@@ -3,7 +3,10 @@ package org.aet.project;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +30,7 @@ import org.aet.model.Segment;
 import org.aet.model.Span;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
+import org.sqlite.SQLiteConfig;
 
 /**
  * A project: one SQLite file holding a study's transcripts (with their content hash), codebooks,
@@ -68,24 +72,60 @@ public final class ProjectStore implements AutoCloseable {
         workbook TEXT NOT NULL, codebook_version TEXT NOT NULL, created_at TEXT NOT NULL);
       CREATE INDEX decisions_by_coder ON decisions (coder, segment_id);
       CREATE INDEX codings_by_segment ON codings (segment_id);
+      """,
+          """
+      CREATE TABLE runs (
+        run_id TEXT PRIMARY KEY, codebook_version TEXT NOT NULL, unit TEXT NOT NULL, created_at TEXT NOT NULL);
+      INSERT INTO runs (run_id, codebook_version, unit, created_at)
+        SELECT run_id, MIN(codebook_version),
+          COALESCE((SELECT unit FROM segments ORDER BY rowid DESC LIMIT 1), 'turn'), MIN(created_at)
+        FROM codings GROUP BY run_id ORDER BY MIN(id);
+      CREATE TABLE workbooks (
+        export_id TEXT PRIMARY KEY, coder TEXT NOT NULL, kind TEXT NOT NULL, blind INTEGER NOT NULL,
+        run_id TEXT, codebook_version TEXT NOT NULL, segment_ids TEXT NOT NULL, exported_at TEXT NOT NULL,
+        imported_at TEXT);
+      ALTER TABLE decisions ADD COLUMN export_id TEXT;
+      CREATE INDEX sources_by_hash ON sources (content_hash);
       """);
+
+  /**
+   * SQLite's application id for aet projects (the bytes "aet1"): written into every project's file
+   * header, so aet can tell its own projects from any other database before it changes anything.
+   */
+  static final int APPLICATION_ID = 0x61657431;
+
+  /** How long a command waits for another one to finish with the project. */
+  public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+  /** Whether a command only reads the project or also changes it. */
+  public enum Access {
+    READ,
+    WRITE
+  }
+
+  /** The tables every aet project has. */
+  private static final List<String> TABLES =
+      List.of("meta", "sources", "codebooks", "segments", "codings", "decisions");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
   private final Connection connection;
+  private final ProjectLock lock;
 
-  private ProjectStore(Path file, Connection connection) {
+  private ProjectStore(Path file, Connection connection, ProjectLock lock) {
     this.file = file;
     this.connection = connection;
+    this.lock = lock;
   }
 
   /** Creates a new, empty project file. */
   public static ProjectStore create(Path file) throws AetException {
-    if (Files.exists(file)) {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new AetException(file + " already exists; a new project needs a new file name");
     }
-    ProjectStore store = connect(file);
+    ProjectLock lock = ProjectLock.acquire(file, DEFAULT_WAIT);
+    ProjectStore store = connect(file, Access.WRITE, lock);
     store.transaction(
         c -> {
           try (PreparedStatement insert =
@@ -105,34 +145,177 @@ public final class ProjectStore implements AutoCloseable {
     return store;
   }
 
-  /** Opens an existing project, migrating its schema forward if it was made by an older aet. */
+  /** Opens an existing project to change it, waiting up to {@link #DEFAULT_WAIT} for others. */
   public static ProjectStore open(Path file) throws AetException {
-    if (!Files.isRegularFile(file)) {
-      throw new AetException(file + ": no such project; create one with \"aet init " + file + "\"");
+    return open(file, Access.WRITE, DEFAULT_WAIT);
+  }
+
+  /** Opens an existing project only to read it: nothing is written, not even beside it. */
+  public static ProjectStore openForReading(Path file) throws AetException {
+    return open(file, Access.READ, DEFAULT_WAIT);
+  }
+
+  /**
+   * Opens an existing project. The file is recognised as an aet project before anything touches it
+   * (its header's application id, or for projects from before aet wrote one, its tables), and
+   * SQLite's quick check must find it sound; anything else is refused, unchanged. To write, the
+   * command takes the project's lock, waiting up to {@code wait} for another aet command to finish
+   * and then naming it; an older schema is migrated forward.
+   */
+  public static ProjectStore open(Path file, Access access, Duration wait) throws AetException {
+    Header header = recognise(file);
+    if (access == Access.READ && header.userVersion() < MIGRATIONS.size()) {
+      if (!Files.isWritable(file)) {
+        throw new AetException(
+            file
+                + " was made by an older aet and is read-only, so it cannot be brought up to date;"
+                + " copy it somewhere you can write and open the copy");
+      }
+      open(file, Access.WRITE, wait).close();
     }
-    ProjectStore store = connect(file);
+    if (access == Access.WRITE && !Files.isWritable(file)) {
+      throw new AetException(
+          file
+              + " is read-only: this command changes the project. Check the file's permissions, or"
+              + " work on a copy");
+    }
+    ProjectLock lock = access == Access.WRITE ? ProjectLock.acquire(file, wait) : null;
+    ProjectStore store;
     try {
-      store.meta("project_id");
-    } catch (AetException e) {
+      store = connect(file, access, lock);
+    } catch (AetException | RuntimeException e) {
+      if (lock != null) {
+        lock.release();
+      }
+      throw e;
+    }
+    try {
+      store.check(header);
+    } catch (AetException | RuntimeException e) {
       store.close();
-      throw new AetException(file + " is not an aet project (" + e.getMessage() + ")");
+      throw e;
     }
     return store;
   }
 
-  private static ProjectStore connect(Path file) throws AetException {
-    try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = connection.createStatement()) {
-        s.execute("PRAGMA foreign_keys = ON");
-        s.execute("PRAGMA journal_mode = WAL");
-        s.execute("PRAGMA synchronous = FULL");
+  /** What the first 100 bytes of an SQLite file say. */
+  private record Header(int applicationId, int userVersion, boolean wal) {}
+
+  /** Reads the file's header and refuses anything that cannot be an aet project. */
+  private static Header recognise(Path file) throws AetException {
+    if (!Files.isRegularFile(file)) {
+      throw new AetException(file + ": no such project; create one with \"aet init " + file + "\"");
+    }
+    byte[] head = new byte[100];
+    int read;
+    try (var in = Files.newInputStream(file)) {
+      read = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      throw new AetException(file + ": cannot read the project: " + e.getMessage(), e);
+    }
+    String nothingChanged = "; nothing was changed. Create a project with \"aet init NEW.aet\"";
+    if (read == 0) {
+      throw new AetException(
+          file + " is empty (0 bytes), so it is not an aet project" + nothingChanged);
+    }
+    if (read < head.length
+        || !new String(head, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+      throw new AetException(
+          file + " is not an aet project (not a database file)" + nothingChanged);
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(head);
+    Header header = new Header(bytes.getInt(68), bytes.getInt(60), head[18] == 2 && head[19] == 2);
+    if (header.applicationId() != APPLICATION_ID && header.applicationId() != 0) {
+      throw new AetException(
+          file
+              + " is a database of another program (application id 0x"
+              + Integer.toHexString(header.applicationId())
+              + "), not an aet project"
+              + nothingChanged);
+    }
+    return header;
+  }
+
+  /** The checks after connecting: aet's tables are there, and the file is sound. */
+  private void check(Header header) throws AetException {
+    List<String> missing = new ArrayList<>(TABLES);
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+      while (r.next()) {
+        missing.remove(r.getString(1));
       }
-      ProjectStore store = new ProjectStore(file, connection);
-      store.migrate(MIGRATIONS.size());
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    if (!missing.isEmpty() || (header.applicationId() == 0 && !hasMeta("project_id"))) {
+      throw new AetException(
+          file
+              + " is an SQLite database but not an aet project (it lacks aet's tables "
+              + (missing.isEmpty() ? "[meta: project_id]" : missing)
+              + "); nothing was changed");
+    }
+    String verdict;
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA quick_check")) {
+      verdict = r.getString(1);
+    } catch (SQLException e) {
+      throw new AetException(
+          file + " is damaged (SQLite cannot check it: " + e.getMessage() + ")" + RESTORE, e);
+    }
+    if (!"ok".equals(verdict)) {
+      throw new AetException(file + " is damaged (SQLite's check says: " + verdict + ")" + RESTORE);
+    }
+  }
+
+  private static final String RESTORE =
+      ". Nothing was changed. Restore the project from a backup copy (copy project files only while"
+          + " no aet command is working on them)";
+
+  private boolean hasMeta(String key) {
+    try {
+      meta(key);
+      return true;
+    } catch (AetException e) {
+      return false;
+    }
+  }
+
+  private static ProjectStore connect(Path file, Access access, ProjectLock lock)
+      throws AetException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, DEFAULT_WAIT.toMillis()));
+    config.enforceForeignKeys(true);
+    String url = "jdbc:sqlite:" + file.toAbsolutePath();
+    if (access == Access.READ) {
+      config.setReadOnly(true);
+      Path folder = file.toAbsolutePath().getParent();
+      if (!Files.isWritable(file) || folder == null || !Files.isWritable(folder)) {
+        // Nothing may be created beside a read-only project (an older project's WAL files
+        // included), and nobody can be changing it: SQLite may read it as it is.
+        url = "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1";
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+      }
+    }
+    try {
+      Connection connection = DriverManager.getConnection(url, config.toProperties());
+      ProjectStore store = new ProjectStore(file, connection, lock);
+      if (access == Access.WRITE) {
+        try (Statement s = connection.createStatement()) {
+          // A rollback journal, not WAL: readers then never create files beside the project,
+          // and a read-only project can be read.
+          s.execute("PRAGMA journal_mode = DELETE");
+          s.execute("PRAGMA synchronous = FULL");
+        }
+        store.migrate(MIGRATIONS.size());
+        try (Statement s = connection.createStatement()) {
+          s.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
+      } else if (store.schemaVersion() > MIGRATIONS.size()) {
+        store.migrate(MIGRATIONS.size());
+      }
       return store;
     } catch (SQLException e) {
-      throw new AetException(file + ": cannot open the project: " + e.getMessage(), e);
+      throw new AetException(file + ": cannot open the project: " + busyOr(e), e);
     }
   }
 
@@ -229,20 +412,39 @@ public final class ProjectStore implements AutoCloseable {
     }
   }
 
-  /** What adding a transcript did. */
-  public enum Added {
-    NEW,
-    UNCHANGED
+  /**
+   * What adding a transcript did: added it, found it there already, or found its very content there
+   * under another name (the same file added from another folder, say).
+   */
+  public record Added(Outcome outcome, String existingId) {
+    public enum Outcome {
+      NEW,
+      UNCHANGED,
+      SAME_CONTENT
+    }
   }
 
   /**
    * Adds a transcript. One already in the project with the same content is left as it is; one with
-   * changed content is refused, since its codings and decisions point at the old text.
+   * changed content is refused, since its codings and decisions point at the old text; the same
+   * content under another id is not added twice.
    */
   public Added addTranscript(Transcript transcript, String contentHash) throws AetException {
     Added[] result = new Added[1];
     transaction(
         c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT transcript_id FROM sources WHERE content_hash = ? AND transcript_id <> ?")) {
+            q.setString(1, contentHash);
+            q.setString(2, transcript.id());
+            try (ResultSet r = q.executeQuery()) {
+              if (r.next()) {
+                result[0] = new Added(Added.Outcome.SAME_CONTENT, r.getString(1));
+                return;
+              }
+            }
+          }
           try (PreparedStatement q =
               c.prepareStatement("SELECT content_hash FROM sources WHERE transcript_id = ?")) {
             q.setString(1, transcript.id());
@@ -256,7 +458,7 @@ public final class ProjectStore implements AutoCloseable {
                           + "\" with different content; its codings refer to the old text, so the new one"
                           + " is not added (rename the file to add it as a new transcript)");
                 }
-                result[0] = Added.UNCHANGED;
+                result[0] = new Added(Added.Outcome.UNCHANGED, transcript.id());
                 return;
               }
             }
@@ -284,7 +486,7 @@ public final class ProjectStore implements AutoCloseable {
             insert.setString(10, Instant.now().toString());
             insert.executeUpdate();
           }
-          result[0] = Added.NEW;
+          result[0] = new Added(Added.Outcome.NEW, transcript.id());
         });
     return result[0];
   }
@@ -387,6 +589,15 @@ public final class ProjectStore implements AutoCloseable {
           String now = Instant.now().toString();
           try (PreparedStatement insert =
               c.prepareStatement(
+                  "INSERT INTO runs (run_id, codebook_version, unit, created_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setString(2, codebook.version());
+            insert.setString(3, unit);
+            insert.setString(4, now);
+            insert.executeUpdate();
+          }
+          try (PreparedStatement insert =
+              c.prepareStatement(
                   "INSERT INTO codings (segment_id, code_id, code_path, source,"
                       + " confidence, evidence, status, codebook_version, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Coding coding : codings) {
@@ -422,27 +633,29 @@ public final class ProjectStore implements AutoCloseable {
       Duration start,
       String text) {}
 
-  /** Every segment of the project, in transcript and text order. */
-  public List<StoredSegment> segments() throws AetException {
+  /** Every segment of the project of {@code unit} ("turn" or "sentence"), in text order. */
+  public List<StoredSegment> segments(String unit) throws AetException {
     List<StoredSegment> segments = new ArrayList<>();
-    try (Statement s = connection.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT g.id, g.transcript_id, s.case_name, g.speaker, g.role, g.start_ms,"
-                    + " g.text FROM segments g JOIN sources s ON s.transcript_id = g.transcript_id"
-                    + " ORDER BY s.rowid, g.char_begin, g.char_end")) {
-      while (r.next()) {
-        long start = r.getLong(6);
-        Duration time = r.wasNull() ? null : Duration.ofMillis(start);
-        segments.add(
-            new StoredSegment(
-                r.getString(1),
-                r.getString(2),
-                r.getString(3),
-                r.getString(4),
-                r.getString(5),
-                time,
-                r.getString(7)));
+    try (PreparedStatement q =
+        connection.prepareStatement(
+            "SELECT g.id, g.transcript_id, s.case_name, g.speaker, g.role, g.start_ms,"
+                + " g.text FROM segments g JOIN sources s ON s.transcript_id = g.transcript_id"
+                + " WHERE g.unit = ? ORDER BY s.rowid, g.char_begin, g.char_end")) {
+      q.setString(1, unit);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          long start = r.getLong(6);
+          Duration time = r.wasNull() ? null : Duration.ofMillis(start);
+          segments.add(
+              new StoredSegment(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  time,
+                  r.getString(7)));
+        }
       }
     } catch (SQLException e) {
       throw failure(e);
@@ -450,28 +663,58 @@ public final class ProjectStore implements AutoCloseable {
     return segments;
   }
 
-  /** The segment unit of the latest coding run ("turn" or "sentence"). */
-  public String latestUnit() throws AetException {
-    try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT unit FROM segments ORDER BY rowid DESC LIMIT 1")) {
-      return r.next() ? r.getString(1) : "turn";
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
+  /** One coding run: which codebook it coded against and what a segment was. */
+  public record Run(String id, String codebookVersion, String unit, Instant createdAt) {}
 
-  /** The machine's suggestions of the latest coding run, as code paths per segment. */
-  public Map<String, List<String>> latestSuggestions() throws AetException {
-    Map<String, List<String>> suggestions = new LinkedHashMap<>();
+  /** Every coding run, oldest first. */
+  public List<Run> runs() throws AetException {
+    List<Run> runs = new ArrayList<>();
     try (Statement s = connection.createStatement();
         ResultSet r =
             s.executeQuery(
-                "SELECT segment_id, code_path FROM codings WHERE run_id ="
-                    + " (SELECT run_id FROM codings ORDER BY id DESC LIMIT 1) ORDER BY id")) {
+                "SELECT run_id, codebook_version, unit, created_at FROM runs ORDER BY rowid")) {
       while (r.next()) {
-        List<String> codes = suggestions.computeIfAbsent(r.getString(1), k -> new ArrayList<>());
-        if (!codes.contains(r.getString(2))) {
-          codes.add(r.getString(2));
+        runs.add(
+            new Run(r.getString(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return runs;
+  }
+
+  /**
+   * The latest coding run.
+   *
+   * @throws AetException telling how to code the project when it has no run yet
+   */
+  public Run latestRun() throws AetException {
+    List<Run> runs = runs();
+    if (runs.isEmpty()) {
+      throw new AetException(
+          file + " has not been coded yet: run \"aet code " + file + " --codebook NAME\" first");
+    }
+    return runs.get(runs.size() - 1);
+  }
+
+  /** The run {@code id}, or null when the project has none by that id. */
+  public Run run(String id) throws AetException {
+    return runs().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /** The machine's suggestions of the run {@code runId}, as code paths per segment. */
+  public Map<String, List<String>> suggestions(String runId) throws AetException {
+    Map<String, List<String>> suggestions = new LinkedHashMap<>();
+    try (PreparedStatement q =
+        connection.prepareStatement(
+            "SELECT segment_id, code_path FROM codings WHERE run_id = ? ORDER BY id")) {
+      q.setString(1, runId);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          List<String> codes = suggestions.computeIfAbsent(r.getString(1), k -> new ArrayList<>());
+          if (!codes.contains(r.getString(2))) {
+            codes.add(r.getString(2));
+          }
         }
       }
     } catch (SQLException e) {
@@ -489,16 +732,6 @@ public final class ProjectStore implements AutoCloseable {
     return org.aet.codebook.Codebooks.fromJson(json, version, file);
   }
 
-  /** The codebook of the latest coding run. */
-  public Codebook latestCodebook() throws AetException {
-    String version = latestCodebookVersion();
-    if (version == null) {
-      throw new AetException(
-          file + " has not been coded yet: run \"aet code " + file + " --codebook NAME\" first");
-    }
-    return codebook(version);
-  }
-
   /** The codebook stored under {@code version}, as JSON text, or null. */
   String codebookJson(String version) throws AetException {
     try (PreparedStatement q =
@@ -512,19 +745,30 @@ public final class ProjectStore implements AutoCloseable {
     }
   }
 
-  /**
-   * The version of the codebook used by the latest coding run, or null when nothing was coded yet.
-   */
-  public String latestCodebookVersion() throws AetException {
+  /** Every codebook version in the project, oldest first, as name by version. */
+  public Map<String, String> codebookNames() throws AetException {
+    Map<String, String> names = new LinkedHashMap<>();
     try (Statement s = connection.createStatement();
-        ResultSet r = s.executeQuery("SELECT version FROM codebooks ORDER BY rowid DESC LIMIT 1")) {
-      return r.next() ? r.getString(1) : null;
+        ResultSet r = s.executeQuery("SELECT version, name FROM codebooks ORDER BY rowid")) {
+      while (r.next()) {
+        names.put(r.getString(1), r.getString(2));
+      }
     } catch (SQLException e) {
       throw failure(e);
     }
+    return names;
   }
 
-  /** One review decision. */
+  /**
+   * One entry in a coder's history of a segment.
+   *
+   * @param kind "review" (a coder's own) or "consensus" (the team's)
+   * @param decision "accept", "reject", "recode" or "code" (codes typed without a decision): a
+   *     coding decision; "memo": only a memo; "withdrawn": the coder cleared the row
+   * @param codes the code paths the decision applies (none: no code applies)
+   * @param workbook the workbook's file name, as the coder saw it
+   * @param exportId the id of the exported workbook it came from
+   */
   public record Decision(
       String segmentId,
       String coder,
@@ -533,20 +777,34 @@ public final class ProjectStore implements AutoCloseable {
       List<String> codes,
       String memo,
       String workbook,
-      String codebookVersion) {}
+      String codebookVersion,
+      String exportId) {
+    public static final String MEMO = "memo";
+    public static final String WITHDRAWN = "withdrawn";
+
+    public Decision {
+      codes = List.copyOf(codes);
+    }
+
+    /** Whether this decision says which codes apply (not only a memo, not withdrawn). */
+    public boolean isCoding() {
+      return !decision.equals(MEMO) && !decision.equals(WITHDRAWN);
+    }
+  }
 
   /**
-   * Records {@code decisions} in one transaction; {@code afterEach} runs after each row (tests use
-   * it).
+   * Records {@code decisions} and marks the workbook {@code exportId} imported, in one transaction;
+   * {@code afterEach} runs after each row (tests use it).
    */
-  public void addDecisions(List<Decision> decisions, Runnable afterEach) throws AetException {
+  public void addDecisions(List<Decision> decisions, String exportId, Runnable afterEach)
+      throws AetException {
     transaction(
         c -> {
           String now = Instant.now().toString();
           try (PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO decisions (segment_id, coder, kind, decision,"
-                      + " codes, memo, workbook, codebook_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO decisions (segment_id, coder, kind, decision, codes, memo, workbook,"
+                      + " codebook_version, created_at, export_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Decision d : decisions) {
               insert.setString(1, d.segmentId());
               insert.setString(2, d.coder());
@@ -557,22 +815,43 @@ public final class ProjectStore implements AutoCloseable {
               insert.setString(7, d.workbook());
               insert.setString(8, d.codebookVersion());
               insert.setString(9, now);
+              insert.setString(10, d.exportId());
               insert.executeUpdate();
               afterEach.run();
             }
           }
+          try (PreparedStatement update =
+              c.prepareStatement("UPDATE workbooks SET imported_at = ? WHERE export_id = ?")) {
+            update.setString(1, now);
+            update.setString(2, exportId);
+            update.executeUpdate();
+          }
         });
   }
 
-  /** The latest decision of each coder on each segment (earlier ones stay in the history). */
+  /**
+   * The latest entry of each coder on each segment (earlier ones stay in the history), leaving out
+   * rows the coder withdrew.
+   */
   public List<Decision> latestDecisions() throws AetException {
+    return latest(false);
+  }
+
+  /** The latest entry of each coder on each segment, withdrawn ones included. */
+  List<Decision> latestEntries() throws AetException {
+    return latest(true);
+  }
+
+  private List<Decision> latest(boolean withdrawn) throws AetException {
     List<Decision> decisions = new ArrayList<>();
     try (Statement s = connection.createStatement();
         ResultSet r =
             s.executeQuery(
                 "SELECT segment_id, coder, kind, decision, codes, memo, workbook,"
-                    + " codebook_version FROM decisions d WHERE id = (SELECT MAX(id) FROM decisions e"
-                    + " WHERE e.segment_id = d.segment_id AND e.coder = d.coder) ORDER BY id")) {
+                    + " codebook_version, export_id FROM decisions d WHERE id = (SELECT MAX(id) FROM"
+                    + " decisions e WHERE e.segment_id = d.segment_id AND e.coder = d.coder)"
+                    + (withdrawn ? "" : " AND decision <> 'withdrawn'")
+                    + " ORDER BY id")) {
       while (r.next()) {
         decisions.add(
             new Decision(
@@ -583,12 +862,97 @@ public final class ProjectStore implements AutoCloseable {
                 JSON.readValue(r.getString(5), new TypeReference<List<String>>() {}),
                 r.getString(6),
                 r.getString(7),
-                r.getString(8)));
+                r.getString(8),
+                r.getString(9)));
       }
     } catch (SQLException | IOException e) {
       throw failure(e);
     }
     return decisions;
+  }
+
+  /** Every coder name the project knows, from decisions and exported workbooks. */
+  public List<String> coders() throws AetException {
+    List<String> coders = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT coder FROM decisions UNION SELECT coder FROM workbooks ORDER BY 1")) {
+      while (r.next()) {
+        coders.add(r.getString(1));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return coders;
+  }
+
+  /**
+   * A review workbook as exported: whose it is, what it showed, and when it was exported and last
+   * imported. Imports are checked against it.
+   */
+  public record Workbook(
+      String exportId,
+      String coder,
+      String kind,
+      boolean blind,
+      String runId,
+      String codebookVersion,
+      List<String> segmentIds,
+      Instant exportedAt,
+      Instant importedAt) {
+    public Workbook {
+      segmentIds = List.copyOf(segmentIds);
+    }
+  }
+
+  /** Records an exported workbook. */
+  public void addWorkbook(Workbook workbook) throws AetException {
+    transaction(
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO workbooks (export_id, coder, kind, blind, run_id, codebook_version,"
+                      + " segment_ids, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, workbook.exportId());
+            insert.setString(2, workbook.coder());
+            insert.setString(3, workbook.kind());
+            insert.setInt(4, workbook.blind() ? 1 : 0);
+            insert.setString(5, workbook.runId());
+            insert.setString(6, workbook.codebookVersion());
+            insert.setString(7, json(workbook.segmentIds()));
+            insert.setString(8, workbook.exportedAt().toString());
+            insert.executeUpdate();
+          }
+        });
+  }
+
+  /** Every workbook exported from the project, oldest first. */
+  public List<Workbook> workbooks() throws AetException {
+    List<Workbook> workbooks = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT export_id, coder, kind, blind, run_id, codebook_version, segment_ids,"
+                    + " exported_at, imported_at FROM workbooks ORDER BY rowid")) {
+      while (r.next()) {
+        String imported = r.getString(9);
+        workbooks.add(
+            new Workbook(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getInt(4) == 1,
+                r.getString(5),
+                r.getString(6),
+                JSON.readValue(r.getString(7), new TypeReference<List<String>>() {}),
+                Instant.parse(r.getString(8)),
+                imported == null ? null : Instant.parse(imported)));
+      }
+    } catch (SQLException | IOException e) {
+      throw failure(e);
+    }
+    return workbooks;
   }
 
   /** How many decisions the history holds, for reports and tests. */
@@ -607,6 +971,10 @@ public final class ProjectStore implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       throw failure(e);
+    } finally {
+      if (lock != null) {
+        lock.release();
+      }
     }
   }
 
@@ -634,6 +1002,23 @@ public final class ProjectStore implements AutoCloseable {
   }
 
   private AetException failure(Exception e) {
-    return new AetException(file + ": project store error: " + e.getMessage(), e);
+    return new AetException(
+        file
+            + ": project store error: "
+            + (e instanceof SQLException sql ? busyOr(sql) : e.getMessage()),
+        e);
+  }
+
+  /** SQLite's message, or for a busy database what it means and what to do. */
+  private static String busyOr(SQLException e) {
+    int code = e.getErrorCode() & 0xff;
+    if (code == 5 || code == 6) {
+      return "another program is using the project right now (SQLite reports it busy); wait until it"
+          + " has finished and run the command again";
+    }
+    if (code == 8) {
+      return "the project cannot be written (it, or its folder, is read-only)";
+    }
+    return e.getMessage();
   }
 }

@@ -17,6 +17,7 @@ public final class ImportThenHang {
       ReviewWorkbook.importWorkbook(
           store,
           Path.of(args[1]),
+          false,
           () -> {
             if (rows.incrementAndGet() == 2) {
               System.out.println("HALFWAY");

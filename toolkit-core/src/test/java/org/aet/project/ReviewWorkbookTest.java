@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,8 +32,7 @@ class ReviewWorkbookTest {
   private static Path export(ProjectStore store, Path dir, String coder, boolean blind)
       throws Exception {
     Path file = dir.resolve("review-" + coder + ".xlsx");
-    ReviewWorkbook.export(
-        store, Codebooks.load("four-tensions"), coder, blind, ReviewWorkbook.Kind.REVIEW, file);
+    ReviewWorkbook.export(store, coder, blind, ReviewWorkbook.Kind.REVIEW, file);
     return file;
   }
 
@@ -97,8 +95,9 @@ class ReviewWorkbookTest {
             set(sheet, 5, 8, "recode");
             set(sheet, 5, 9, "excluding-language; language");
           });
-      ReviewWorkbook.Imported imported = ReviewWorkbook.importWorkbook(store, file, () -> {});
-      assertEquals(3, imported.decisions());
+      ReviewWorkbook.Imported imported =
+          ReviewWorkbook.importWorkbook(store, file, false, () -> {});
+      assertEquals(3, imported.recorded());
       assertEquals(2, imported.unreviewed());
       List<ProjectStore.Decision> decisions = store.latestDecisions();
       assertEquals(List.of("narratives/tokenistic"), decisions.get(0).codes());
@@ -107,8 +106,9 @@ class ReviewWorkbookTest {
       assertEquals(List.of(), decisions.get(1).codes(), "rejected: no code applies");
       assertEquals(List.of("language/excluding-language", "language"), decisions.get(2).codes());
       edit(file, sheet -> set(sheet, 1, 8, "reject"));
-      ReviewWorkbook.importWorkbook(store, file, () -> {});
-      assertEquals(6, store.decisionCount(), "a changed decision is a new row");
+      ReviewWorkbook.importWorkbook(store, file, false, () -> {});
+      assertEquals(
+          4, store.decisionCount(), "a changed decision is a new row; unchanged ones add none");
       assertEquals(
           List.of(),
           store.latestDecisions().stream()
@@ -138,7 +138,8 @@ class ReviewWorkbookTest {
           });
       InputException e =
           assertThrows(
-              InputException.class, () -> ReviewWorkbook.importWorkbook(store, file, () -> {}));
+              InputException.class,
+              () -> ReviewWorkbook.importWorkbook(store, file, false, () -> {}));
       List<String> messages = e.diagnostics().stream().map(Diagnostic::message).toList();
       assertEquals(6, messages.size(), messages.toString());
       assertTrue(
@@ -149,7 +150,9 @@ class ReviewWorkbookTest {
               .startsWith("Review!I3: \"accept\" needs suggestions, and this workbook is blind"));
       assertTrue(
           messages.get(2).startsWith("Review!J4: \"powr/nothing\" is not a code of four-tensions"));
-      assertTrue(messages.get(3).startsWith("Review!A5: unknown segment id \"t@9999-99999\""));
+      assertTrue(
+          messages.get(3).startsWith("Review!A5: segment id \"t@9999-99999\" was not in this"),
+          messages.get(3));
       assertTrue(messages.get(4).startsWith("Review!J6: \"recode\" needs the codes"));
       assertTrue(messages.get(5).startsWith("Review!A7: segment"), messages.get(5));
       assertEquals(0, store.decisionCount(), "nothing applied");
@@ -165,7 +168,8 @@ class ReviewWorkbookTest {
     try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
       InputException e =
           assertThrows(
-              InputException.class, () -> ReviewWorkbook.importWorkbook(store, file, () -> {}));
+              InputException.class,
+              () -> ReviewWorkbook.importWorkbook(store, file, false, () -> {}));
       assertTrue(
           e.getMessage().contains("aet!B1: this workbook was exported from another project"),
           e.getMessage());
@@ -210,7 +214,7 @@ class ReviewWorkbookTest {
     try (ProjectStore store = ProjectStore.open(project)) {
       assertEquals("ok", store.integrityCheck());
       assertEquals(0, store.decisionCount(), "nothing half applied");
-      ReviewWorkbook.importWorkbook(store, file, () -> {});
+      ReviewWorkbook.importWorkbook(store, file, false, () -> {});
       assertEquals(5, store.decisionCount(), "and the import works afterwards");
     }
   }

@@ -1,17 +1,12 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
+import org.aet.evaluation.AgreementFiles;
 import org.aet.evaluation.AgreementReport;
-import org.aet.evaluation.LabelledSegment;
-import org.aet.evaluation.LabelledSegments;
 import org.aet.export.OutputTargets;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
@@ -62,7 +57,32 @@ final class AgreeCommand implements Callable<Integer> {
           "Also write the report: .xlsx (with a sheet of the disputed segments) or .jsonl.")
   Path output;
 
+  @Option(
+      names = "--missing",
+      paramLabel = "exclude|no-code",
+      defaultValue = "exclude",
+      converter = MissingConverter.class,
+      description =
+          "With files: what a segment listed without codes means: not coded by that coder"
+              + " (exclude) or coded with no code applying (no-code). Default: ${DEFAULT-VALUE}.")
+  AgreementFiles.Missing missing;
+
   @Mixin OverwriteOption overwrite;
+
+  /** Reads "exclude" and "no-code". */
+  static final class MissingConverter
+      implements picocli.CommandLine.ITypeConverter<AgreementFiles.Missing> {
+    @Override
+    public AgreementFiles.Missing convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "exclude" -> AgreementFiles.Missing.EXCLUDE;
+        case "no-code", "no_code" -> AgreementFiles.Missing.NO_CODE;
+        default ->
+            throw new picocli.CommandLine.TypeConversionException(
+                "expected exclude or no-code, not " + value);
+      };
+    }
+  }
 
   @Override
   public Integer call() throws AetException {
@@ -84,7 +104,9 @@ final class AgreeCommand implements Callable<Integer> {
             spec.commandLine(),
             "give one labelled-segments file per coder (at least two), or a project with --coders");
       }
-      report = fromFiles(inputs);
+      AgreementFiles.Result result = AgreementFiles.compare(inputs, missing);
+      result.warnings().forEach(w -> spec.commandLine().getErr().println("Note: " + w));
+      report = result.report();
     }
     AgreementReport.print(report, spec.commandLine().getOut());
     if (output != null) {
@@ -92,27 +114,5 @@ final class AgreeCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("Wrote " + output + ".");
     }
     return 0;
-  }
-
-  private static AgreementReport.Report fromFiles(List<Path> files) throws AetException {
-    Map<String, AgreementReport.Unit> units = new LinkedHashMap<>();
-    List<AgreementReport.CoderLabels> labels = new ArrayList<>();
-    for (Path file : files) {
-      Map<String, List<String>> codes = new HashMap<>();
-      for (LabelledSegment segment : LabelledSegments.read(file)) {
-        codes.put(segment.segmentId(), segment.codes());
-        String transcript =
-            segment.segmentId().contains("@")
-                ? segment.segmentId().substring(0, segment.segmentId().lastIndexOf('@'))
-                : "";
-        units.putIfAbsent(
-            segment.segmentId(),
-            new AgreementReport.Unit(segment.segmentId(), transcript, "", segment.text()));
-      }
-      String name =
-          file.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
-      labels.add(new AgreementReport.CoderLabels(name, codes, Map.of()));
-    }
-    return AgreementReport.compute(List.copyOf(units.values()), labels);
   }
 }

@@ -194,6 +194,6 @@ class CodeCommandTest {
   void anUnknownOutputFormatIsBadInput(@TempDir Path dir) {
     Result result = aet("code", SAMPLE.toString(), "-o", dir.resolve("coded.pdf").toString());
     assertEquals(1, result.exit());
-    assertTrue(result.err().contains("end it in one of .csv, .jsonl, .xlsx"), result.err());
+    assertTrue(result.err().contains("ends in one of .csv, .jsonl, .xlsx"), result.err());
   }
 }

@@ -147,15 +147,19 @@ class TeamWorkflowTest {
       Sheet coded = workbook.getSheet("Coded segments");
       List<String> header = new java.util.ArrayList<>();
       coded.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-      int source = header.indexOf("Source");
+      int source = header.indexOf("Decided by");
       int status = header.indexOf("Status");
+      int memo = header.indexOf("Memo");
       java.util.Set<String> sources = new java.util.TreeSet<>();
+      java.util.Set<String> memos = new java.util.TreeSet<>();
       for (Row row : coded) {
         if (row.getRowNum() > 0) {
           sources.add(row.getCell(source).getStringCellValue());
           assertEquals("accepted", row.getCell(status).getStringCellValue());
+          memos.add(row.getCell(source).getStringCellValue() + ": " + row.getCell(memo));
         }
       }
+      assertTrue(memos.contains("alice: Hesitant: could be idealistic."), memos.toString());
       assertEquals(
           java.util.Set.of("alice", "bob", "consensus"), sources, "every coding names who made it");
       assertTrue(
@@ -174,12 +178,51 @@ class TeamWorkflowTest {
         dir.resolve("bob.jsonl"),
         "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"x\"]}\n"
             + "{\"segment_id\": \"t@6-9\", \"text\": \"b\", \"codes\": [\"x\"]}\n");
+    Result counted =
+        aet(
+            "agree",
+            dir.resolve("alice.jsonl").toString(),
+            dir.resolve("bob.jsonl").toString(),
+            "--missing",
+            "no-code");
+    assertOk(counted);
+    assertTrue(counted.out().contains("Coders: alice, bob."), counted.out());
+    assertTrue(counted.out().matches("(?s).*code\\s+x\\s+2\\s+0\\.500.*"), counted.out());
+    assertTrue(counted.out().contains("1 disputed segment(s)."), counted.out());
+    assertTrue(counted.err().contains("counted as \"no code applies\""), counted.err());
+
+    Result excluded =
+        aet("agree", dir.resolve("alice.jsonl").toString(), dir.resolve("bob.jsonl").toString());
+    assertOk(excluded);
+    assertTrue(
+        excluded.out().matches("(?s).*code\\s+x\\s+1\\s+1\\.000.*"),
+        "by default a segment without codes is not coded: " + excluded.out());
+    assertTrue(
+        excluded.err().contains("alice.jsonl: 1 segment(s) have no codes; counted as not coded"),
+        excluded.err());
+    assertTrue(excluded.err().contains("bob.jsonl: 1 segment(s) no other coder has"));
+  }
+
+  @Test
+  void agreementFromFilesSaysWhatItMerged(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("alice.jsonl"),
+        "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"x\"]}\n"
+            + "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"y\"]}\n"
+            + "{\"segment_id\": \"t@6-9\", \"text\": \"b\", \"codes\": [\"x\"]}\n");
+    Files.writeString(
+        dir.resolve("bob.jsonl"),
+        "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": [\"x\", \"y\"]}\n"
+            + "{\"segment_id\": \"t@10-12\", \"text\": \"c\", \"codes\": [\"x\"]}\n");
     Result result =
         aet("agree", dir.resolve("alice.jsonl").toString(), dir.resolve("bob.jsonl").toString());
     assertOk(result);
-    assertTrue(result.out().contains("Coders: alice, bob."), result.out());
-    assertTrue(result.out().matches("(?s).*code\\s+x\\s+2\\s+0\\.500.*"), result.out());
-    assertTrue(result.out().contains("1 disputed segment(s)."), result.out());
+    assertTrue(
+        result.err().contains("alice.jsonl: 1 segment id(s) appear more than once (for example"),
+        result.err());
+    assertTrue(result.err().contains("alice.jsonl: 1 segment(s) no other coder has"));
+    assertTrue(result.err().contains("bob.jsonl: 1 segment(s) no other coder has"));
+    assertTrue(result.out().contains("0 disputed segment(s)."), "merged codes agree");
   }
 
   private static void assertOk(Result result) {

@@ -36,6 +36,17 @@ public final class LabelledSegments {
 
   /** The segments in {@code file}, in file order, or every problem with its line. */
   public static List<LabelledSegment> read(Path file) throws InputException {
+    return readFile(file).segments();
+  }
+
+  /**
+   * A labelled file's segments, and the ids listed on more than one row with a list of codes (rows
+   * of a coded export, one per coding, are expected to repeat and are not counted).
+   */
+  public record Read(List<LabelledSegment> segments, List<String> repeatedIds) {}
+
+  /** The segments in {@code file} and its repeated ids, or every problem with its line. */
+  public static Read readFile(Path file) throws InputException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -46,10 +57,14 @@ public final class LabelledSegments {
       lines.set(0, lines.get(0).substring(1));
     }
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    return csv ? readCsv(file, String.join("\n", lines)) : readJsonl(file, lines);
+    Map<String, Builder> segments =
+        csv ? readCsv(file, String.join("\n", lines)) : readJsonl(file, lines);
+    return new Read(
+        segments.values().stream().map(Builder::build).toList(),
+        segments.values().stream().filter(b -> b.listRows > 1).map(b -> b.id).toList());
   }
 
-  private static List<LabelledSegment> readJsonl(Path file, List<String> lines)
+  private static Map<String, Builder> readJsonl(Path file, List<String> lines)
       throws InputException {
     Map<String, Builder> segments = new LinkedHashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
@@ -97,6 +112,7 @@ public final class LabelledSegments {
           continue;
         }
         node.get("codes").forEach(c -> segment.codes.add(c.asText()));
+        segment.listRows++;
       } else if (node.has("code_path")) {
         segment.codes.add(node.get("code_path").asText());
       } else {
@@ -108,10 +124,10 @@ public final class LabelledSegments {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return segments.values().stream().map(Builder::build).toList();
+    return segments;
   }
 
-  private static List<LabelledSegment> readCsv(Path file, String text) throws InputException {
+  private static Map<String, Builder> readCsv(Path file, String text) throws InputException {
     List<CsvTable.Row> rows;
     try {
       rows = CsvTable.parse(text, CsvTable.guessDelimiter(text.lines().findFirst().orElse("")));
@@ -146,13 +162,16 @@ public final class LabelledSegments {
       Builder segment =
           segments.computeIfAbsent(segmentId, s -> new Builder(s, cell(row, textColumn)));
       String value = codes >= 0 ? cell(row, codes) : cell(row, codePath);
+      if (codes >= 0) {
+        segment.listRows++;
+      }
       for (String code : value.split(";")) {
         if (!code.isBlank()) {
           segment.codes.add(code.strip());
         }
       }
     }
-    return segments.values().stream().map(Builder::build).toList();
+    return segments;
   }
 
   private static String cell(CsvTable.Row row, int column) {
@@ -232,6 +251,7 @@ public final class LabelledSegments {
     final String id;
     final String text;
     final List<String> codes = new ArrayList<>();
+    int listRows;
 
     Builder(String id, String text) {
       this.id = id;

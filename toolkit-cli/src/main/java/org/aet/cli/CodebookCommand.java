@@ -155,6 +155,16 @@ final class CodebookCommand implements Runnable {
           out.printf(
               "%s: valid: %d codes (%d with detection rules), version %s%n",
               file, book.codes().size(), withRules, book.version());
+          for (Code code : book.codes()) {
+            for (String pattern : code.rules().patterns()) {
+              String risk = org.aet.nlp.TokenPatterns.riskOf(pattern);
+              if (risk != null) {
+                err.printf(
+                    "%s: warning: the pattern \"%s\" of %s: %s%n",
+                    file, pattern, book.path(code.id()), risk);
+              }
+            }
+          }
         } catch (InputException e) {
           bad++;
           e.diagnostics().forEach(d -> err.println(d.format()));

@@ -1,5 +1,6 @@
 package org.aet.coding;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.DetectionRules;
@@ -88,8 +96,31 @@ public final class RuleCoder implements Coder {
   /** One rule matching at one place. */
   private record Match(String rule, double weight, Span span) {}
 
+  /** How long a codebook's patterns may take on one segment before aet stops them. */
+  public static final Duration PATTERN_BUDGET = Duration.ofSeconds(5);
+
+  /**
+   * Where patterns are matched. Daemon threads: a pattern stopped for running over its budget
+   * cannot be interrupted and keeps its thread until the process ends.
+   */
+  private static final ExecutorService PATTERN_THREADS =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "aet-patterns");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private final Duration patternBudget;
+
   public RuleCoder(Codebook codebook) {
+    this(codebook, PATTERN_BUDGET);
+  }
+
+  /** A coder whose patterns may take up to {@code patternBudget} per segment. */
+  public RuleCoder(Codebook codebook, Duration patternBudget) {
     this.codebook = codebook;
+    this.patternBudget = patternBudget;
     this.usesIndicators =
         codebook.codes().stream().anyMatch(c -> !c.rules().indicators().isEmpty());
     for (Code code : codebook.codes()) {
@@ -138,23 +169,22 @@ public final class RuleCoder implements Coder {
         }
       }
     }
-    for (Map.Entry<String, List<TokenPatterns.Compiled>> entry : patterns.entrySet()) {
-      DetectionRules rules = codebook.code(entry.getKey()).rules();
-      for (TokenPatterns.Compiled pattern : entry.getValue()) {
-        for (int[] range : TokenPatterns.find(pattern, segment.tokens())) {
-          if (!isNegated(segment.tokens(), range[0], rules.negationWindow())
-              && !ProceduralTalk.within(segment.tokens().get(range[0]).span(), procedural)) {
-            Span span =
-                new Span(
-                    segment.tokens().get(range[0]).span().begin(),
-                    segment.tokens().get(range[1] - 1).span().end());
-            matches
-                .computeIfAbsent(entry.getKey(), c -> new ArrayList<>())
-                .add(
-                    new Match(
-                        "pattern \"" + pattern.source() + "\"", rules.weights().pattern(), span));
-          }
-        }
+    for (PatternMatch found : findPatterns(segment)) {
+      DetectionRules rules = codebook.code(found.codeId()).rules();
+      int[] range = found.range();
+      if (!isNegated(segment.tokens(), range[0], rules.negationWindow())
+          && !ProceduralTalk.within(segment.tokens().get(range[0]).span(), procedural)) {
+        Span span =
+            new Span(
+                segment.tokens().get(range[0]).span().begin(),
+                segment.tokens().get(range[1] - 1).span().end());
+        matches
+            .computeIfAbsent(found.codeId(), c -> new ArrayList<>())
+            .add(
+                new Match(
+                    "pattern \"" + found.pattern().source() + "\"",
+                    rules.weights().pattern(),
+                    span));
       }
     }
     if (usesIndicators) {
@@ -189,6 +219,74 @@ public final class RuleCoder implements Coder {
       }
     }
     return codings;
+  }
+
+  /** Where a code's pattern matched, as a token range. */
+  private record PatternMatch(String codeId, TokenPatterns.Compiled pattern, int[] range) {}
+
+  /**
+   * Every pattern match in {@code segment}, found on a helper thread within the time budget:
+   * TokensRegex cannot be interrupted, and one badly written pattern must end in a message naming
+   * it, not in a run that never ends.
+   *
+   * @throws RuleFailure naming the code and pattern that ran over the budget or overflowed the
+   *     stack
+   */
+  private List<PatternMatch> findPatterns(Segment segment) {
+    if (patterns.isEmpty()) {
+      return List.of();
+    }
+    AtomicReference<String[]> running = new AtomicReference<>();
+    Future<List<PatternMatch>> task =
+        PATTERN_THREADS.submit(
+            () -> {
+              List<PatternMatch> found = new ArrayList<>();
+              for (Map.Entry<String, List<TokenPatterns.Compiled>> entry : patterns.entrySet()) {
+                for (TokenPatterns.Compiled pattern : entry.getValue()) {
+                  running.set(new String[] {entry.getKey(), pattern.source()});
+                  for (int[] range : TokenPatterns.find(pattern, segment.tokens())) {
+                    found.add(new PatternMatch(entry.getKey(), pattern, range));
+                  }
+                }
+              }
+              return found;
+            });
+    try {
+      return task.get(patternBudget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      String[] at = running.get();
+      throw new RuleFailure(
+          "the pattern \""
+              + at[1]
+              + "\" of the code "
+              + codebook.path(at[0])
+              + " took more than "
+              + patternBudget.toMillis()
+              + " ms on the segment "
+              + segment.id()
+              + " and was stopped: it repeats something that repeats (such as (.*a){25}); rewrite"
+              + " it with bounded repetition (\"aet codebook validate\" points such patterns out)");
+    } catch (ExecutionException e) {
+      String[] at = running.get();
+      if (e.getCause() instanceof StackOverflowError) {
+        throw new RuleFailure(
+            "the pattern \""
+                + at[1]
+                + "\" of the code "
+                + codebook.path(at[0])
+                + " cannot be matched: it nests repetition too deeply (such as ( []* )*); rewrite"
+                + " it with bounded repetition such as []{0,5}");
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while matching patterns", e);
+    }
   }
 
   private List<CompiledTerm> candidates(Token token) {

@@ -44,6 +44,31 @@ public final class TokenPatterns {
     }
   }
 
+  /** A repeated group that itself repeats something: {@code (a+)+}, {@code (.*a){25}}. */
+  private static final java.util.regex.Pattern NESTED_REPETITION =
+      java.util.regex.Pattern.compile(
+          "\\([^()]*(?:[*+]|\\{\\d*,?\\d*\\})[^()]*\\)\\s*(?:[*+]|\\{)");
+
+  /** A token wildcard repeated without a bound: {@code []*}, {@code []+}. */
+  private static final java.util.regex.Pattern UNBOUNDED_WILDCARD =
+      java.util.regex.Pattern.compile("\\[\\s*\\]\\s*[*+]");
+
+  /**
+   * Null when {@code pattern} has no shape known to make matching slow; otherwise what to change.
+   * Checked by {@code aet codebook validate}: a pattern that repeats a repetition can take longer
+   * than the age of the universe on one long word, and matching stops it after a time budget.
+   */
+  public static String riskOf(String pattern) {
+    if (NESTED_REPETITION.matcher(pattern).find()) {
+      return "it repeats a group that itself repeats (such as (.*a){25} or ( []* )*), which can"
+          + " make matching take very long; repeat single items, with a bound such as {0,3}";
+    }
+    if (UNBOUNDED_WILDCARD.matcher(pattern).find()) {
+      return "[]* or []+ lets the pattern span a whole segment; bound it, such as []{0,5}";
+    }
+    return null;
+  }
+
   /**
    * Where {@code pattern} matches in {@code tokens}: token ranges {@code [begin, end)},
    * non-overlapping.

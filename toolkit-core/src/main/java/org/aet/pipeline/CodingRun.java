@@ -115,6 +115,8 @@ public final class CodingRun {
       }
     } catch (IOException e) {
       throw new AetException("cannot write the output: " + e.getMessage(), e);
+    } catch (org.aet.coding.RuleFailure e) {
+      throw new AetException(codebook.name() + ": " + e.getMessage(), e);
     } finally {
       pool.shutdownNow();
     }

@@ -164,6 +164,13 @@ public final class ProjectStore implements AutoCloseable {
    */
   public static ProjectStore open(Path file, Access access, Duration wait) throws AetException {
     Header header = recognise(file);
+    if (header.applicationId() == 0) {
+      // From before aet wrote its application id: its tables must say it is aet's, read before
+      // anything is written.
+      try (ProjectStore legacy = connect(file, Access.READ, null)) {
+        legacy.check(header, List.of("meta", "sources", "codings"));
+      }
+    }
     if (access == Access.READ && header.userVersion() < MIGRATIONS.size()) {
       if (!Files.isWritable(file)) {
         throw new AetException(
@@ -190,7 +197,7 @@ public final class ProjectStore implements AutoCloseable {
       throw e;
     }
     try {
-      store.check(header);
+      store.check(header, TABLES);
     } catch (AetException | RuntimeException e) {
       store.close();
       throw e;
@@ -237,8 +244,8 @@ public final class ProjectStore implements AutoCloseable {
   }
 
   /** The checks after connecting: aet's tables are there, and the file is sound. */
-  private void check(Header header) throws AetException {
-    List<String> missing = new ArrayList<>(TABLES);
+  private void check(Header header, List<String> tables) throws AetException {
+    List<String> missing = new ArrayList<>(tables);
     try (Statement s = connection.createStatement();
         ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
       while (r.next()) {
@@ -311,7 +318,7 @@ public final class ProjectStore implements AutoCloseable {
           s.execute("PRAGMA application_id = " + APPLICATION_ID);
         }
       } else if (store.schemaVersion() > MIGRATIONS.size()) {
-        store.migrate(MIGRATIONS.size());
+        store.migrate(MIGRATIONS.size()); // says the project is from a newer aet
       }
       return store;
     } catch (SQLException e) {

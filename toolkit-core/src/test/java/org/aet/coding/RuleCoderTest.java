@@ -13,6 +13,7 @@ import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
 import org.aet.model.Segment;
 import org.aet.model.Span;
+import org.aet.nlp.TokenPatterns;
 import org.aet.testing.Annotated;
 import org.junit.jupiter.api.Test;
 
@@ -276,5 +277,50 @@ class RuleCoderTest {
             .isEmpty());
     assertTrue(code(rules, "I acknowledge my honourable colleague's point.").isEmpty());
     assertEquals(1, code(rules, "The young people felt we had excluded them.").size());
+  }
+
+  private static DetectionRules patterns(String... patterns) {
+    return new DetectionRules(
+        List.of(),
+        List.of(),
+        List.of(patterns),
+        List.of(),
+        List.of(),
+        3,
+        DetectionRules.Weights.DEFAULT,
+        List.of());
+  }
+
+  @Test
+  void aPatternThatRunsOverItsBudgetIsStoppedAndNamed() {
+    String catastrophic = "[{word:/(.*a){25}/}]";
+    RuleCoder coder = new RuleCoder(book(patterns(catastrophic)), java.time.Duration.ofMillis(300));
+    RuleFailure failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            RuleFailure.class,
+            () ->
+                coder.code(
+                    Annotated.segment(
+                        "They said aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab again.")));
+    assertTrue(failure.getMessage().contains("the pattern \"" + catastrophic + "\""));
+    assertTrue(failure.getMessage().contains("of the code top/c took more than 300 ms"));
+    assertTrue(TokenPatterns.riskOf(catastrophic) != null, "validate warns about it");
+  }
+
+  @Test
+  void aPatternThatOverflowsTheStackIsNamed() {
+    String nested = "( []* )*";
+    RuleFailure failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            RuleFailure.class,
+            () -> new RuleCoder(book(patterns(nested))).code(Annotated.segment(longSentence())));
+    assertTrue(failure.getMessage().contains("\"" + nested + "\" of the code top/c"));
+    assertTrue(TokenPatterns.riskOf(nested) != null);
+    assertTrue(
+        TokenPatterns.riskOf("[{lemma:pay}] []{0,3} [{lemma:/contributor|member/}]") == null);
+  }
+
+  private static String longSentence() {
+    return "We talked and talked about it. ".repeat(200);
   }
 }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.apache.poi.ss.usermodel.Row;
@@ -237,6 +238,212 @@ class ReviewWorkbookTest {
       assertEquals("old-project", store.projectId());
       assertEquals(0, store.decisionCount(), "the decisions table of schema 2 is there");
       assertEquals("ok", store.integrityCheck());
+    }
+  }
+
+  private static ReviewWorkbook.Imported importIt(ProjectStore store, Path file) throws Exception {
+    return ReviewWorkbook.importWorkbook(store, file, false, () -> {});
+  }
+
+  private static ProjectStore.Decision latestOn(ProjectStore store, String segmentId)
+      throws Exception {
+    return store.latestDecisions().stream()
+        .filter(d -> d.segmentId().equals(segmentId))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String cellText(Path file, String sheet, int row, int column) throws Exception {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+      return workbook.getSheet(sheet).getRow(row).getCell(column).getStringCellValue();
+    }
+  }
+
+  @Test
+  void aClearedRowWithdrawsTheDecisionAndAnUnchangedWorkbookRecordsNothing(@TempDir Path dir)
+      throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      Path first = export(store, dir, "alice", false);
+      edit(
+          first,
+          sheet -> {
+            set(sheet, 1, 8, "accept");
+            set(sheet, 1, 9, "power/reciprocity");
+            set(sheet, 1, 10, "Clearly tokenistic.");
+            set(sheet, 2, 10, "Only a memo: come back to this.");
+          });
+      ReviewWorkbook.Imported imported = importIt(store, first);
+      assertEquals(2, imported.recorded());
+      String segment = cellText(first, "Review", 1, 0);
+      String memoOnly = cellText(first, "Review", 2, 0);
+      assertEquals("memo", latestOn(store, memoOnly).decision(), "a memo is kept without codes");
+      assertTrue(!latestOn(store, memoOnly).isCoding());
+
+      ReviewWorkbook.Imported again = importIt(store, first);
+      assertEquals(0, again.recorded());
+      assertEquals(2, again.unchanged());
+      assertEquals(2, store.decisionCount(), "the same workbook again adds no history");
+
+      Path second = dir.resolve("review-alice-2.xlsx");
+      ReviewWorkbook.export(store, "alice", false, ReviewWorkbook.Kind.REVIEW, second);
+      assertEquals("accept", cellText(second, "Review", 1, 8), "the decision comes back filled in");
+      assertEquals("power/reciprocity", cellText(second, "Review", 1, 9));
+      assertEquals("Clearly tokenistic.", cellText(second, "Review", 1, 10));
+      assertEquals(0, importIt(store, second).recorded(), "a fresh export round-trips unchanged");
+      edit(
+          second,
+          sheet -> {
+            set(sheet, 1, 8, "");
+            set(sheet, 1, 9, "");
+            set(sheet, 1, 10, "");
+          });
+      ReviewWorkbook.Imported cleared = importIt(store, second);
+      assertEquals(1, cleared.withdrawn());
+      assertEquals(null, latestOn(store, segment), "withdrawn: no current decision");
+      assertEquals(3, store.decisionCount(), "the withdrawal is a new row in the history");
+    }
+  }
+
+  @Test
+  void anOlderWorkbookThanTheLastImportedOneNeedsForce(@TempDir Path dir) throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      Path older = export(store, dir, "alice", false);
+      edit(older, sheet -> set(sheet, 1, 9, "power/reciprocity"));
+      Path newer = dir.resolve("newer.xlsx");
+      Thread.sleep(5);
+      ReviewWorkbook.export(store, "alice", false, ReviewWorkbook.Kind.REVIEW, newer);
+      edit(newer, sheet -> set(sheet, 1, 9, "narratives/realistic"));
+      importIt(store, newer);
+      InputException e = assertThrows(InputException.class, () -> importIt(store, older));
+      assertTrue(e.getMessage().contains("aet!B6: this workbook was exported at"), e.getMessage());
+      assertTrue(e.getMessage().contains("add --force"), e.getMessage());
+      assertEquals(1, store.decisionCount());
+      ReviewWorkbook.importWorkbook(store, older, true, () -> {});
+      assertEquals(
+          List.of("power/reciprocity"),
+          latestOn(store, cellText(older, "Review", 1, 0)).codes(),
+          "with --force the older decision is current again");
+    }
+  }
+
+  @Test
+  void editedLockedCellsAndHiddenSheetAreRefusedByCell(@TempDir Path dir) throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      Path file = export(store, dir, "alice", false);
+      edit(
+          file,
+          sheet -> {
+            String first = sheet.getRow(1).getCell(0).getStringCellValue();
+            set(sheet, 1, 0, sheet.getRow(2).getCell(0).getStringCellValue());
+            set(sheet, 2, 0, first);
+            set(sheet, 1, 9, "power/reciprocity");
+            set(sheet, 3, 6, "Ann: something she never said.");
+            set(sheet, 4, 7, "power/reciprocity");
+          });
+      InputException e = assertThrows(InputException.class, () -> importIt(store, file));
+      List<String> messages = e.diagnostics().stream().map(Diagnostic::message).toList();
+      assertEquals(4, messages.size(), messages.toString());
+      assertTrue(messages.get(0).startsWith("Review!G2: this is not the text of segment"));
+      assertTrue(messages.get(1).startsWith("Review!G3: this is not the text of segment"));
+      assertTrue(messages.get(2).startsWith("Review!G4: this is not the text of segment"));
+      assertTrue(messages.get(3).startsWith("Review!H5: the suggested codes were edited"));
+
+      Path hidden = export(store, dir, "bob", false);
+      try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(hidden))) {
+        workbook.getSheet("aet").getRow(1).getCell(1).setCellValue("alice");
+        try (OutputStream out = Files.newOutputStream(hidden)) {
+          workbook.write(out);
+        }
+      }
+      InputException coder = assertThrows(InputException.class, () -> importIt(store, hidden));
+      assertTrue(
+          coder.getMessage().contains("aet!B2: the hidden sheet says coder \"alice\", but this"),
+          coder.getMessage());
+      assertEquals(0, store.decisionCount());
+    }
+  }
+
+  @Test
+  void coderNamesAreRealNamesAndOneNameWhateverTheCase(@TempDir Path dir) throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      for (String bad : List.of("", "  ", "machine", "Consensus", "two\nlines")) {
+        assertThrows(
+            AetException.class,
+            () ->
+                ReviewWorkbook.export(
+                    store, bad, false, ReviewWorkbook.Kind.REVIEW, dir.resolve("x.xlsx")),
+            "refused: " + bad);
+      }
+      assertTrue(!Files.exists(dir.resolve("x.xlsx")));
+      export(store, dir, "alice", false);
+      ReviewWorkbook.Exported upper =
+          ReviewWorkbook.export(
+              store, "Alice", false, ReviewWorkbook.Kind.REVIEW, dir.resolve("upper.xlsx"));
+      assertEquals("alice", upper.coder(), "the spelling first used is kept");
+    }
+  }
+
+  @Test
+  void whatACoderTypedIsKeptAsTypedAndFormulasInCodesAreRefused(@TempDir Path dir)
+      throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      Path file = export(store, dir, "alice", false);
+      edit(
+          file,
+          sheet -> {
+            set(sheet, 1, 8, "reject");
+            sheet.getRow(1).getCell(10).setCellFormula("SUM(A1:A3)");
+          });
+      importIt(store, file);
+      assertEquals("=SUM(A1:A3)", latestOn(store, cellText(file, "Review", 1, 0)).memo());
+
+      Path other = export(store, dir, "bob", false);
+      edit(
+          other,
+          sheet -> {
+            sheet.getRow(1).getCell(8).setCellFormula("\"acc\"&\"ept\"");
+            sheet.getRow(2).getCell(9).setCellFormula("\"power/reciprocity\"");
+          });
+      InputException e = assertThrows(InputException.class, () -> importIt(store, other));
+      List<String> messages = e.diagnostics().stream().map(Diagnostic::message).toList();
+      assertTrue(messages.get(0).startsWith("Review!I2: holds a formula"), messages.toString());
+      assertTrue(messages.get(1).startsWith("Review!J3: holds a formula"), messages.toString());
+    }
+  }
+
+  @Test
+  void aWorkbookKeepsItsOwnRunWhenTheProjectIsCodedAgainWithAnotherCodebook(@TempDir Path dir)
+      throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      Path file = export(store, dir, "alice", false);
+      String tokenistic = cellText(file, "Review", 1, 7);
+      assertEquals("narratives/tokenistic", tokenistic);
+      org.aet.codebook.Codebook power = org.aet.codebook.Codebooks.load("power");
+      store.addCodebook(power);
+      store.addRun("run-2", List.of(), "turn", List.of(), power);
+      edit(file, sheet -> set(sheet, 1, 8, "accept"));
+      ReviewWorkbook.Imported imported = importIt(store, file);
+      assertEquals("four-tensions", imported.codebook().name());
+      ProjectStore.Decision decision = latestOn(store, cellText(file, "Review", 1, 0));
+      assertEquals(List.of("narratives/tokenistic"), decision.codes(), "what the workbook showed");
+      assertEquals(
+          org.aet.codebook.Codebooks.load("four-tensions").version(), decision.codebookVersion());
+
+      FinalCoding.Result result =
+          FinalCoding.of(store, null, org.aet.nlp.CoreNlpAnnotator.shared());
+      assertEquals("four-tensions", result.codebook().name());
+      assertEquals(1, result.codings());
+      AetException unknown =
+          assertThrows(
+              AetException.class,
+              () -> FinalCoding.of(store, "nothing", org.aet.nlp.CoreNlpAnnotator.shared()));
+      assertTrue(unknown.getMessage().contains("its codebooks: four-tensions, power"));
+      FinalCoding.Result other =
+          FinalCoding.of(store, "power", org.aet.nlp.CoreNlpAnnotator.shared());
+      assertEquals(0, other.codings());
+      assertTrue(
+          other.notes().get(0).contains("1 decision(s) against the codebook \"four-tensions\""),
+          other.notes().toString());
     }
   }
 }

@@ -1,0 +1,260 @@
+package org.aet.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.aet.codebook.Codebook;
+import org.aet.codebook.Codebooks;
+import org.aet.coding.SuggestionCoder;
+import org.aet.diagnostics.AetException;
+import org.aet.evaluation.LabelledSegment;
+import org.aet.evaluation.LabelledSegments;
+import org.aet.export.AtomicOutput;
+import org.aet.export.OutputTargets;
+import org.aet.model.Transcript;
+import org.aet.nlp.Annotator;
+import org.aet.pipeline.ProgressListener;
+import org.aet.pipeline.ReadCorpus;
+import org.aet.project.ProjectStore;
+import org.aet.ranking.ReviewSimulation;
+import org.aet.segment.SegmentUnit;
+import org.aet.segment.Segmenter;
+import org.aet.semantic.WindowEmbedding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code aet simulate}: how much reading ranked review rounds would save, on a team's own coding.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays ranked review rounds on segments a coder has already coded: aet ranks, the 'coder' reads the next"
+          + " batch, and only then does the model see those labels. Reports per code, per tension and for any"
+          + " code the recall after reading 10%, 20%, 30% and 50% of the segments, the reads needed for 95%"
+          + " recall and the work saved over sampling (WSS@95), beside a random reading order.",
+      "Segments not in the gold file are left out. The last line is one JSON object for \"any code\".",
+      ""
+    },
+    footer = {
+      "",
+      "Example:",
+      "  aet simulate --gold our-coding.jsonl --codebook four-tensions transcripts/ -o curve.jsonl"
+    })
+final class SimulateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin InputOptions input;
+
+  @Option(
+      names = "--gold",
+      required = true,
+      paramLabel = "LABELLED",
+      description =
+          "The coder's labelled segments (.jsonl or .csv), ids as \"aet code --labels\" writes them.")
+  Path gold;
+
+  @Option(
+      names = {"-c", "--codebook"},
+      paramLabel = "NAME|FILE",
+      defaultValue = "four-tensions",
+      description = "The codebook (default: ${DEFAULT-VALUE}).")
+  String codebook;
+
+  @Option(
+      names = {"-u", "--unit"},
+      paramLabel = "turn|sentence",
+      defaultValue = "turn",
+      description = "The segment unit the gold file was coded in (default: ${DEFAULT-VALUE}).")
+  SegmentUnit unit;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "Segments read per round before the model is fitted again (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Fixes the random reading orders of the baseline (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Also write every target's reading curve: .jsonl (one object per target).")
+  Path output;
+
+  @Mixin OverwriteOption overwrite;
+
+  @Mixin NlpOptions nlp;
+
+  @Override
+  public Integer call() throws AetException {
+    if (batch < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--batch must be at least 1, not " + batch);
+    }
+    overwrite.check(
+        new OutputTargets()
+            .inputs(input.inputs, "an input")
+            .input(gold, "the gold file")
+            .output(output, "-o", ".jsonl"));
+    PrintWriter out = spec.commandLine().getOut();
+    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+    Codebook book = Codebooks.load(codebook);
+    Map<String, List<String>> labels = new LinkedHashMap<>();
+    for (LabelledSegment segment : LabelledSegments.read(gold)) {
+      labels.put(segment.segmentId(), segment.codes());
+    }
+    List<Transcript> transcripts = transcripts(progress);
+    Annotator annotator = nlp.annotator(progress);
+    WindowEmbedding embedding = new WindowEmbedding(nlp.embedder(progress));
+    SuggestionCoder coder =
+        SuggestionCoder.calibrated(
+            book,
+            annotator,
+            embedding,
+            null,
+            null,
+            SuggestionCoder.DEFAULT_FLOOR,
+            new java.util.TreeSet<>());
+    progress.message("Replaying review rounds of " + batch + " segment(s), for every code...");
+    ReviewSimulation.Report report =
+        ReviewSimulation.run(
+            transcripts,
+            labels,
+            book,
+            annotator,
+            new Segmenter(unit),
+            embedding,
+            coder,
+            batch,
+            seed,
+            ProgressListener.SILENT);
+    if (report.matched() == 0) {
+      throw new AetException(
+          gold
+              + ": none of its "
+              + report.goldSegments()
+              + " segment ids is a "
+              + unit.label()
+              + " segment of these transcripts (for example \""
+              + (report.unmatched().isEmpty() ? "" : report.unmatched().get(0))
+              + "\"); make the gold file with \"aet code ... --labels\" on the same transcripts");
+    }
+    if (report.matched() < report.goldSegments()) {
+      progress.message(
+          "Note: "
+              + (report.goldSegments() - report.matched())
+              + " of the gold file's segments are not among these transcripts' segments and are left out"
+              + " (for example \""
+              + report.unmatched().get(0)
+              + "\").");
+    }
+    print(out, report);
+    if (output != null) {
+      write(report);
+      out.println("Wrote " + output + ".");
+    }
+    ReviewSimulation.Outcome any = report.outcomes().get(0);
+    out.println(summary(any, batch).toString());
+    return 0;
+  }
+
+  private List<Transcript> transcripts(ProgressPrinter progress) throws AetException {
+    List<Path> inputs = input.inputs;
+    if (inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet")) {
+      try (ProjectStore store = ProjectStore.openForReading(inputs.get(0))) {
+        return store.transcripts();
+      }
+    }
+    return ReadCorpus.read(input.corpus(), progress).transcripts();
+  }
+
+  private static void print(PrintWriter out, ReviewSimulation.Report report) {
+    int width = report.outcomes().stream().mapToInt(o -> o.target().length()).max().orElse(10);
+    out.printf(
+        "Replayed review rounds on %d coded segment(s); recall after reading a share of them, and the"
+            + " work saved at 95%% recall:%n",
+        report.matched());
+    out.printf(
+        Locale.ROOT,
+        "  %-" + width + "s %8s %8s %6s %6s %6s %6s %8s %7s %10s%n",
+        "target",
+        "segments",
+        "relevant",
+        "r@10%",
+        "r@20%",
+        "r@30%",
+        "r@50%",
+        "reads95",
+        "wss95",
+        "random95");
+    for (ReviewSimulation.Outcome o : report.outcomes()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-" + width + "s %8d %8d %6.2f %6.2f %6.2f %6.2f %8d %7.3f %10.3f%n",
+          o.target(),
+          o.segments(),
+          o.relevant(),
+          o.recallAfter(0.1),
+          o.recallAfter(0.2),
+          o.recallAfter(0.3),
+          o.recallAfter(0.5),
+          o.readsFor(0.95),
+          o.wss(0.95),
+          o.randomWss95());
+    }
+  }
+
+  private static ObjectNode summary(ReviewSimulation.Outcome o, int batch) {
+    ObjectNode json = new ObjectMapper().createObjectNode();
+    json.put("target", o.target());
+    json.put("segments", o.segments());
+    json.put("relevant", o.relevant());
+    json.put("batch", batch);
+    for (double share : ReviewSimulation.READ_SHARES) {
+      json.put("recall_at_" + Math.round(share * 100), round(o.recallAfter(share)));
+    }
+    json.put("reads95", o.readsFor(0.95));
+    json.put("wss95", round(o.wss(0.95)));
+    json.put("random_wss95", round(o.randomWss95()));
+    return json;
+  }
+
+  private void write(ReviewSimulation.Report report) throws AetException {
+    StringBuilder lines = new StringBuilder();
+    for (ReviewSimulation.Outcome o : report.outcomes()) {
+      ObjectNode json = summary(o, batch);
+      var curve = json.putArray("found_in_reading_order");
+      o.found().forEach(f -> curve.add(f ? 1 : 0));
+      lines.append(json).append('\n');
+    }
+    try (AtomicOutput atomic = new AtomicOutput(output)) {
+      java.nio.file.Files.writeString(
+          atomic.temporary(), lines, java.nio.charset.StandardCharsets.UTF_8);
+      atomic.commit();
+    } catch (java.io.IOException e) {
+      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  private static double round(double value) {
+    return Double.isNaN(value) ? Double.NaN : Math.round(value * 1000) / 1000.0;
+  }
+}

@@ -19,7 +19,7 @@ final class AetRunner {
   record Result(int exit, String out, String err) {}
 
   static Result aet(String... args) {
-    if (args.length > 0 && args[0].equals("code")) {
+    if (args.length > 0 && (args[0].equals("code") || args[0].equals("simulate"))) {
       String[] withCache = Arrays.copyOf(args, args.length + 2);
       withCache[args.length] = "--cache";
       withCache[args.length + 1] = CACHE.toString();

@@ -1,0 +1,62 @@
+package org.aet.cli;
+
+import static org.aet.cli.AetRunner.aet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aet.cli.AetRunner.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aet simulate} on the real development set, and what it refuses. */
+class SimulateCommandTest {
+  private static Path shared(String relative) {
+    Path root = AetRunner.repositoryRoot().getParent().resolve("shared");
+    Path path = root.resolve(relative);
+    assumeTrue(Files.exists(path) && Files.exists(root.resolve("design.md")), "needs ../shared");
+    return path;
+  }
+
+  @Test
+  void rankedRoundsOnRealHearingsSaveReading(@TempDir Path dir) throws Exception {
+    Path gold = shared("gold/senedd-four-tensions-dev.jsonl");
+    Path hearings = shared("external/senedd-committees");
+    Path curve = dir.resolve("curve.jsonl");
+    Result result =
+        aet("simulate", "--gold", gold.toString(), hearings.toString(), "-o", curve.toString());
+    assertEquals(0, result.exit(), result.err());
+    List<String> lines = result.out().lines().toList();
+    JsonNode any = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    for (String key : List.of("segments", "relevant", "wss95", "recall_at_30", "random_wss95")) {
+      assertTrue(any.has(key), key);
+    }
+    assertEquals("any code", any.get("target").asText());
+    assertEquals(361, any.get("segments").asInt(), "every gold turn, nothing else");
+    assertTrue(
+        any.get("wss95").asDouble() > any.get("random_wss95").asDouble() + 0.2,
+        "ranked rounds save reading over a random order: " + any);
+    List<String> targets = Files.readAllLines(curve);
+    assertEquals(13, targets.size(), "any code, 4 tensions, 8 poles");
+    JsonNode first = new ObjectMapper().readTree(targets.get(0));
+    assertEquals(361, first.get("found_in_reading_order").size());
+  }
+
+  @Test
+  void aGoldFileOfOtherTranscriptsAndABadBatchAreRefused(@TempDir Path dir) throws Exception {
+    Path gold = dir.resolve("gold.jsonl");
+    Files.writeString(
+        gold, "{\"segment_id\": \"elsewhere@0-5\", \"text\": \"a\", \"codes\": []}\n");
+    Path sample = AetRunner.repositoryRoot().resolve("corpora/partnerships");
+    Result none = aet("simulate", "--gold", gold.toString(), sample.toString());
+    assertEquals(1, none.exit());
+    assertTrue(none.err().contains("none of its 1 segment ids is a turn segment"), none.err());
+    Result batch = aet("simulate", "--gold", gold.toString(), sample.toString(), "--batch", "0");
+    assertEquals(2, batch.exit());
+  }
+}

@@ -1,0 +1,125 @@
+package org.aet.ranking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The review loop and its measures, on segments written for the test where the answer is known. */
+class ReviewSimulationTest {
+  /** {@code n} segments, the first {@code relevant} of them relevant, with the given features. */
+  private static List<ReviewRanking.Item> items(
+      int n, Set<String> relevant, Random random, boolean informative, boolean perfectPrior) {
+    List<ReviewRanking.Item> items = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String id = String.format("t@%03d", i);
+      boolean has = relevant.contains(id);
+      float[] f = new float[8];
+      for (int j = 0; j < f.length; j++) {
+        f[j] = (float) random.nextGaussian();
+      }
+      if (informative) {
+        f[0] = has ? 3 : -3;
+      }
+      items.add(new ReviewRanking.Item(id, f, perfectPrior ? (has ? 1 : 0) : random.nextDouble()));
+    }
+    return items;
+  }
+
+  private static Set<String> firstIds(int count, int n, Random random) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, random);
+    Set<String> ids = new HashSet<>();
+    order.subList(0, count).forEach(i -> ids.add(String.format("t@%03d", i)));
+    return ids;
+  }
+
+  @Test
+  void theMeasuresAreComputedAsDefined() {
+    List<Boolean> found =
+        List.of(true, false, true, false, false, false, false, false, false, true);
+    ReviewSimulation.Outcome outcome = new ReviewSimulation.Outcome("x", found, 0);
+    assertEquals(10, outcome.segments());
+    assertEquals(3, outcome.relevant());
+    assertEquals(2 / 3.0, outcome.recallAfter(0.3), 1e-9);
+    assertEquals(1 / 3.0, outcome.recallAfter(0.1), 1e-9);
+    assertEquals(10, outcome.readsFor(0.95), "95% of 3 is all 3");
+    assertEquals(-0.05, outcome.wss(0.95), 1e-9, "reading everything saves nothing");
+    assertEquals(3, outcome.readsFor(0.6));
+  }
+
+  @Test
+  void aPerfectRankerReadsOnlyWhatMatters() {
+    Random random = new Random(1);
+    Set<String> relevant = firstIds(20, 200, random);
+    ReviewSimulation.Outcome outcome =
+        ReviewSimulation.simulate("x", items(200, relevant, random, true, true), relevant, 10, 7);
+    assertEquals(19, outcome.readsFor(0.95), "ceil(0.95 * 20) reads");
+    assertEquals((200 - 19) / 200.0 - 0.05, outcome.wss(0.95), 1e-9);
+    assertEquals(1.0, outcome.recallAfter(0.1), 1e-9);
+    assertTrue(Math.abs(outcome.randomWss95()) < 0.1, "a random order saves about nothing");
+  }
+
+  @Test
+  void theModelLearnsFromReviewedSegmentsWhenTheCodebookKnowsNothing() {
+    Random random = new Random(2);
+    Set<String> relevant = firstIds(20, 300, random);
+    ReviewSimulation.Outcome outcome =
+        ReviewSimulation.simulate("x", items(300, relevant, random, true, false), relevant, 10, 7);
+    assertTrue(
+        outcome.wss(0.95) > 0.5, "features that tell the classes apart: " + outcome.wss(0.95));
+  }
+
+  @Test
+  void labelsShuffledAcrossSegmentsSaveAboutNothing() {
+    double sum = 0;
+    for (int seed = 0; seed < 8; seed++) {
+      Random random = new Random(100 + seed);
+      Set<String> relevant = firstIds(30, 300, random);
+      List<ReviewRanking.Item> items = items(300, relevant, random, true, false);
+      Set<String> shuffled = firstIds(30, 300, random);
+      sum += ReviewSimulation.simulate("x", items, shuffled, 10, seed).wss(0.95);
+    }
+    assertTrue(Math.abs(sum / 8) < 0.1, "mean WSS@95 with shuffled labels: " + sum / 8);
+  }
+
+  @Test
+  void noFitEverSeesASegmentBeforeItIsRead() {
+    Random random = new Random(3);
+    Set<String> relevant = firstIds(15, 100, random);
+    List<ReviewRanking.Item> items = items(100, relevant, random, true, false);
+    List<String> read = new ArrayList<>();
+    List<ReviewRanking.Basis> bases = new ArrayList<>();
+    ReviewSimulation.replay(
+        new ReviewRanking(items),
+        relevant,
+        10,
+        round -> {
+          assertEquals(new HashSet<>(read), round.revealed().keySet(), "round " + round.number());
+          assertEquals(read.size(), round.ranked().trainedOn());
+          for (String id : round.ranked().segmentIds()) {
+            assertFalse(round.revealed().containsKey(id), "a read segment is not ranked again");
+          }
+          bases.add(round.ranked().basis());
+          read.addAll(
+              round
+                  .ranked()
+                  .segmentIds()
+                  .subList(0, Math.min(10, round.ranked().segmentIds().size())));
+        });
+    assertEquals(100, read.size());
+    assertEquals(
+        ReviewRanking.Basis.CODEBOOK, bases.get(0), "the first round rests on the codebook");
+    assertEquals(ReviewRanking.Basis.MODEL, bases.get(bases.size() - 1));
+  }
+}

@@ -1,11 +1,18 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.aet.codebook.Codebook;
+import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.export.OutputTargets;
+import org.aet.nlp.Annotator;
 import org.aet.project.ProjectStore;
 import org.aet.project.ReviewWorkbook;
+import org.aet.ranking.ProjectRanking;
+import org.aet.ranking.ReviewRanking;
+import org.aet.semantic.WindowEmbedding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,10 +84,43 @@ final class ReviewCommand implements Runnable {
 
     @Mixin OverwriteOption overwrite;
 
+    @Option(
+        names = "--next",
+        paramLabel = "N",
+        description =
+            "A ranked round: only the N unreviewed segments most worth reading next (likely coded ones"
+                + " first), ranked by the codebook at first and then by a model fitted to every decision"
+                + " the team has recorded.")
+    Integer next;
+
+    @Mixin NlpOptions nlp;
+
     @Override
     public Integer call() throws AetException {
+      if (next != null && next < 1) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--next must be at least 1, not " + next);
+      }
+      if (next == null) {
+        return exportWorkbook(
+            spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite, null);
+      }
+      overwrite.check(
+          new OutputTargets().input(project, "the project").output(output, "-o", ".xlsx"));
+      List<String> ranked;
+      try (ProjectStore store = ProjectStore.open(project)) {
+        ProjectRanking.Round round = rankedRound(store, nlp, spec);
+        ranked = round.next().subList(0, Math.min(next, round.next().size()));
+        printStatus(spec, round.status());
+      }
+      if (ranked.isEmpty()) {
+        spec.commandLine()
+            .getOut()
+            .println("Every segment has been reviewed; no workbook written.");
+        return 0;
+      }
       return exportWorkbook(
-          spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite);
+          spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite, ranked);
     }
   }
 
@@ -108,7 +148,14 @@ final class ReviewCommand implements Runnable {
     @Override
     public Integer call() throws AetException {
       return exportWorkbook(
-          spec, project, "consensus", false, ReviewWorkbook.Kind.CONSENSUS, output, overwrite);
+          spec,
+          project,
+          "consensus",
+          false,
+          ReviewWorkbook.Kind.CONSENSUS,
+          output,
+          overwrite,
+          null);
     }
   }
 
@@ -137,6 +184,8 @@ final class ReviewCommand implements Runnable {
                 + " (its decisions become current again).")
     boolean force;
 
+    @Mixin NlpOptions nlp;
+
     @Override
     public Integer call() throws AetException {
       try (ProjectStore store = ProjectStore.open(project)) {
@@ -155,9 +204,53 @@ final class ReviewCommand implements Runnable {
                 imported.unchanged(),
                 imported.withdrawn(),
                 imported.unreviewed());
+        if (!store.rankings().isEmpty()) {
+          printStatus(spec, rankedRound(store, nlp, spec).status());
+        }
       }
       return 0;
     }
+  }
+
+  /** Fits the ranking of the project's review to every decision so far, and records the fit. */
+  private static ProjectRanking.Round rankedRound(
+      ProjectStore store, NlpOptions nlp, CommandSpec spec) throws AetException {
+    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+    Codebook book = store.codebook(store.latestRun().codebookVersion());
+    Annotator annotator = nlp.annotator(progress);
+    WindowEmbedding embedding = new WindowEmbedding(nlp.embedder(progress));
+    SuggestionCoder coder =
+        SuggestionCoder.calibrated(
+            book,
+            annotator,
+            embedding,
+            null,
+            null,
+            SuggestionCoder.DEFAULT_FLOOR,
+            new java.util.TreeSet<>());
+    return ProjectRanking.rank(store, ProjectRanking.items(store, annotator, embedding, coder));
+  }
+
+  /** The stopping signal: what has been read, what was found, what is probably left. */
+  private static void printStatus(CommandSpec spec, ProjectRanking.Status status) {
+    spec.commandLine()
+        .getOut()
+        .printf(
+            java.util.Locale.ROOT,
+            "Ranked review: %d of %d segment(s) reviewed, %d of them with a code; an estimated %.0f"
+                + " coded segment(s) remain unread%s. Estimated from %s (ranking %s, %s).%n",
+            status.reviewed(),
+            status.segments(),
+            status.coded(),
+            status.estimate().remaining(),
+            Double.isNaN(status.previousEstimate())
+                ? ""
+                : String.format(java.util.Locale.ROOT, " (was %.0f)", status.previousEstimate()),
+            status.estimate().how(),
+            status.version(),
+            status.basis() == ReviewRanking.Basis.MODEL
+                ? "a model fitted to the reviewed segments"
+                : "the codebook alone, until the team has coded segments with and without a code");
   }
 
   private static int exportWorkbook(
@@ -167,12 +260,14 @@ final class ReviewCommand implements Runnable {
       boolean blind,
       ReviewWorkbook.Kind kind,
       Path output,
-      OverwriteOption overwrite)
+      OverwriteOption overwrite,
+      List<String> only)
       throws AetException {
     overwrite.check(
         new OutputTargets().input(project, "the project").output(output, "-o", ".xlsx"));
     try (ProjectStore store = ProjectStore.open(project)) {
-      ReviewWorkbook.Exported exported = ReviewWorkbook.export(store, coder, blind, kind, output);
+      ReviewWorkbook.Exported exported =
+          ReviewWorkbook.export(store, coder, blind, kind, output, only);
       if (!exported.coder().equals(coder) && kind == ReviewWorkbook.Kind.REVIEW) {
         spec.commandLine()
             .getErr()

@@ -86,6 +86,12 @@ public final class ProjectStore implements AutoCloseable {
         imported_at TEXT);
       ALTER TABLE decisions ADD COLUMN export_id TEXT;
       CREATE INDEX sources_by_hash ON sources (content_hash);
+      """,
+          """
+      CREATE TABLE rankings (
+        version TEXT NOT NULL, run_id TEXT NOT NULL, basis TEXT NOT NULL, reviewed INTEGER NOT NULL,
+        coded INTEGER NOT NULL, segments INTEGER NOT NULL, estimated_remaining REAL NOT NULL,
+        created_at TEXT NOT NULL);
       """);
 
   /**
@@ -960,6 +966,69 @@ public final class ProjectStore implements AutoCloseable {
       throw failure(e);
     }
     return workbooks;
+  }
+
+  /**
+   * One fit of the ranked review's model: what it was trained on and what it estimated.
+   *
+   * @param version a hash of the reviewed segments and their labels it was fitted to
+   * @param basis "codebook" before the team has coded both kinds of segment, then "model"
+   */
+  public record Ranking(
+      String version,
+      String runId,
+      String basis,
+      int reviewed,
+      int coded,
+      int segments,
+      double estimatedRemaining,
+      Instant createdAt) {}
+
+  /** Records a fit of the ranked review's model. */
+  public void addRanking(Ranking ranking) throws AetException {
+    transaction(
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO rankings (version, run_id, basis, reviewed, coded, segments,"
+                      + " estimated_remaining, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, ranking.version());
+            insert.setString(2, ranking.runId());
+            insert.setString(3, ranking.basis());
+            insert.setInt(4, ranking.reviewed());
+            insert.setInt(5, ranking.coded());
+            insert.setInt(6, ranking.segments());
+            insert.setDouble(7, ranking.estimatedRemaining());
+            insert.setString(8, ranking.createdAt().toString());
+            insert.executeUpdate();
+          }
+        });
+  }
+
+  /** Every fit of the ranked review's model, oldest first. */
+  public List<Ranking> rankings() throws AetException {
+    List<Ranking> rankings = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT version, run_id, basis, reviewed, coded, segments, estimated_remaining,"
+                    + " created_at FROM rankings ORDER BY rowid")) {
+      while (r.next()) {
+        rankings.add(
+            new Ranking(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getInt(4),
+                r.getInt(5),
+                r.getInt(6),
+                r.getDouble(7),
+                Instant.parse(r.getString(8))));
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    return rankings;
   }
 
   /** How many decisions the history holds, for reports and tests. */

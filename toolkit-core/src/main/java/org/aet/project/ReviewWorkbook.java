@@ -104,11 +104,26 @@ public final class ReviewWorkbook {
    */
   public static Exported export(
       ProjectStore store, String coder, boolean blind, Kind kind, Path target) throws AetException {
+    return export(store, coder, blind, kind, target, null);
+  }
+
+  /**
+   * Writes the workbook with only the segments {@code only}, in that order (a ranked review round);
+   * null for every segment of the latest run in text order.
+   */
+  public static Exported export(
+      ProjectStore store, String coder, boolean blind, Kind kind, Path target, List<String> only)
+      throws AetException {
     String name =
         kind == Kind.CONSENSUS ? ProjectAgreement.CONSENSUS : CoderNames.check(store, coder);
     ProjectStore.Run run = store.latestRun();
     Codebook codebook = store.codebook(run.codebookVersion());
     List<ProjectStore.StoredSegment> segments = store.segments(run.unit());
+    if (only != null) {
+      Map<String, ProjectStore.StoredSegment> byId = new HashMap<>();
+      segments.forEach(s -> byId.put(s.id(), s));
+      segments = only.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
     if (segments.isEmpty()) {
       throw new AetException(
           store.file()

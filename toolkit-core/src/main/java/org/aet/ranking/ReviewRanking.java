@@ -46,6 +46,65 @@ public final class ReviewRanking {
    * @param reviewed the decisions so far; ids not among the items are ignored
    */
   public Ranked rank(Map<String, Boolean> reviewed) {
+    DenseLogistic model = fit(reviewed);
+    Map<String, Double> score = new HashMap<>();
+    List<Item> open = new ArrayList<>();
+    for (Item item : items) {
+      if (!reviewed.containsKey(item.segmentId())) {
+        open.add(item);
+        score.put(item.segmentId(), score(item, model));
+      }
+    }
+    open.sort(
+        Comparator.comparingDouble((Item i) -> -score.get(i.segmentId()))
+            .thenComparing(Item::segmentId));
+    return new Ranked(
+        open.stream().map(Item::segmentId).toList(),
+        model == null ? Basis.CODEBOOK : Basis.MODEL,
+        (int) reviewed.keySet().stream().filter(byId::containsKey).count());
+  }
+
+  /**
+   * How many unreviewed segments likely have the code, and how that was estimated.
+   *
+   * @param how the method in a sentence, for the team
+   */
+  public record Estimate(double remaining, String how) {}
+
+  /**
+   * Estimates the relevant segments not yet reviewed. With a model: its probabilities over the
+   * unreviewed segments, scaled so that over the reviewed ones they add up to what the team found
+   * (class weighting makes the raw probabilities too high). Before: the codebook's estimated
+   * precision summed over the unreviewed segments.
+   */
+  public Estimate estimate(Map<String, Boolean> reviewed) {
+    DenseLogistic model = fit(reviewed);
+    double open = 0;
+    double seen = 0;
+    int found = 0;
+    for (Item item : items) {
+      double p = score(item, model);
+      if (reviewed.containsKey(item.segmentId())) {
+        seen += p;
+        found += reviewed.get(item.segmentId()) ? 1 : 0;
+      } else {
+        open += p;
+      }
+    }
+    if (model == null) {
+      return new Estimate(
+          open, "the codebook's estimated precision of each unread segment's best code, summed");
+    }
+    double scale = seen > 0 ? found / seen : 1;
+    return new Estimate(
+        open * scale,
+        "the ranking model's probabilities over the unread segments, scaled so that over the "
+            + "reviewed ones they add up to the "
+            + found
+            + " the team coded");
+  }
+
+  private DenseLogistic fit(Map<String, Boolean> reviewed) {
     List<float[]> x = new ArrayList<>();
     List<Boolean> y = new ArrayList<>();
     for (Map.Entry<String, Boolean> entry : reviewed.entrySet()) {
@@ -55,24 +114,11 @@ public final class ReviewRanking {
         y.add(entry.getValue());
       }
     }
-    boolean both = y.contains(true) && y.contains(false);
-    DenseLogistic model = both ? DenseLogistic.fit(x, y) : null;
-    Map<String, Double> score = new HashMap<>();
-    List<Item> open = new ArrayList<>();
-    for (Item item : items) {
-      if (!reviewed.containsKey(item.segmentId())) {
-        open.add(item);
-        score.put(
-            item.segmentId(), model == null ? item.prior() : model.probability(withPrior(item)));
-      }
-    }
-    open.sort(
-        Comparator.comparingDouble((Item i) -> -score.get(i.segmentId()))
-            .thenComparing(Item::segmentId));
-    return new Ranked(
-        open.stream().map(Item::segmentId).toList(),
-        model == null ? Basis.CODEBOOK : Basis.MODEL,
-        x.size());
+    return y.contains(true) && y.contains(false) ? DenseLogistic.fit(x, y) : null;
+  }
+
+  private static double score(Item item, DenseLogistic model) {
+    return model == null ? item.prior() : model.probability(withPrior(item));
   }
 
   private static float[] withPrior(Item item) {

@@ -1,0 +1,138 @@
+package org.aet.ranking;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.aet.codebook.Codebook;
+import org.aet.coding.SuggestionCoder;
+import org.aet.diagnostics.AetException;
+import org.aet.model.Segment;
+import org.aet.model.TextAnnotation;
+import org.aet.model.Transcript;
+import org.aet.nlp.Annotator;
+import org.aet.project.ProjectAgreement;
+import org.aet.project.ProjectStore;
+import org.aet.segment.SegmentUnit;
+import org.aet.segment.Segmenter;
+import org.aet.semantic.WindowEmbedding;
+
+/**
+ * Ranked review rounds on a project: the loop of {@link ReviewRanking} fed with the project's
+ * segments (of its latest coding run) and the team's decisions so far. A segment counts as reviewed
+ * when anyone has made a coding decision on it; it has a code when the consensus gives one, or
+ * without a consensus when any coder gave one. Every fit is recorded in the project with its
+ * version and estimate, so a team can see after each round how much is probably left.
+ */
+public final class ProjectRanking {
+  private ProjectRanking() {}
+
+  /**
+   * Where the ranked review stands after a fit.
+   *
+   * @param previousEstimate the estimate of the fit before, or NaN for the first
+   */
+  public record Status(
+      int segments,
+      int reviewed,
+      int coded,
+      ReviewRanking.Estimate estimate,
+      double previousEstimate,
+      ReviewRanking.Basis basis,
+      String version) {}
+
+  /** The next segments to review, best first, and the status they were ranked in. */
+  public record Round(List<String> next, Status status) {}
+
+  /**
+   * The latest run's segments with their features and the codebook's prior for "any code".
+   * Annotations and embeddings come from the caches when the segments were coded before.
+   */
+  public static List<ReviewRanking.Item> items(
+      ProjectStore store, Annotator annotator, WindowEmbedding embedding, SuggestionCoder coder)
+      throws AetException {
+    ProjectStore.Run run = store.latestRun();
+    Codebook codebook = store.codebook(run.codebookVersion());
+    ReviewTarget any = ReviewTarget.of(codebook).get(0);
+    Segmenter segmenter = new Segmenter(SegmentUnit.valueOf(run.unit().toUpperCase(Locale.ROOT)));
+    List<ReviewRanking.Item> items = new ArrayList<>();
+    for (Transcript transcript : store.transcripts()) {
+      TextAnnotation annotation = annotator.annotate(transcript.text());
+      for (Segment segment :
+          embedding.embed(
+              segmenter.segment(transcript, annotation), annotation, transcript.text())) {
+        float[] features = ReviewTarget.features(segment);
+        if (features == null) {
+          continue;
+        }
+        Map<String, Double> byCode = new HashMap<>();
+        for (SuggestionCoder.Candidate c : coder.candidates(segment)) {
+          byCode.merge(c.codeId(), c.estimatedPrecision(), Math::max);
+        }
+        items.add(new ReviewRanking.Item(segment.id(), features, any.prior(byCode)));
+      }
+    }
+    return items;
+  }
+
+  /** The team's decisions as labels: reviewed segments and whether each has a code. */
+  public static Map<String, Boolean> labels(ProjectStore store) throws AetException {
+    Map<String, Boolean> consensus = new TreeMap<>();
+    Map<String, Boolean> coders = new TreeMap<>();
+    for (ProjectStore.Decision d : store.latestDecisions()) {
+      if (!d.isCoding()) {
+        continue;
+      }
+      boolean coded = !d.codes().isEmpty();
+      if (d.kind().equals(ProjectAgreement.CONSENSUS)) {
+        consensus.put(d.segmentId(), coded);
+      } else {
+        coders.merge(d.segmentId(), coded, Boolean::logicalOr);
+      }
+    }
+    Map<String, Boolean> labels = new TreeMap<>(coders);
+    labels.putAll(consensus);
+    return labels;
+  }
+
+  /** Fits the ranking to the team's decisions, records the fit, and returns the next segments. */
+  public static Round rank(ProjectStore store, List<ReviewRanking.Item> items) throws AetException {
+    Map<String, Boolean> labels = labels(store);
+    ReviewRanking ranking = new ReviewRanking(items);
+    ReviewRanking.Ranked ranked = ranking.rank(labels);
+    ReviewRanking.Estimate estimate = ranking.estimate(labels);
+    Map<String, Boolean> known = new TreeMap<>();
+    items.forEach(
+        i -> {
+          if (labels.containsKey(i.segmentId())) {
+            known.put(i.segmentId(), labels.get(i.segmentId()));
+          }
+        });
+    Hasher hasher = Hashing.sha256().newHasher();
+    known.forEach((id, has) -> hasher.putString(id + "=" + has + "\n", StandardCharsets.UTF_8));
+    String version = hasher.hash().toString().substring(0, 12);
+    int coded = (int) known.values().stream().filter(b -> b).count();
+    List<ProjectStore.Ranking> before = store.rankings();
+    double previous =
+        before.isEmpty() ? Double.NaN : before.get(before.size() - 1).estimatedRemaining();
+    store.addRanking(
+        new ProjectStore.Ranking(
+            version,
+            store.latestRun().id(),
+            ranked.basis().name().toLowerCase(Locale.ROOT),
+            known.size(),
+            coded,
+            items.size(),
+            estimate.remaining(),
+            Instant.now()));
+    return new Round(
+        ranked.segmentIds(),
+        new Status(items.size(), known.size(), coded, estimate, previous, ranked.basis(), version));
+  }
+}

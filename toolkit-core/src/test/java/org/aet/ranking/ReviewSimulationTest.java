@@ -122,4 +122,26 @@ class ReviewSimulationTest {
         ReviewRanking.Basis.CODEBOOK, bases.get(0), "the first round rests on the codebook");
     assertEquals(ReviewRanking.Basis.MODEL, bases.get(bases.size() - 1));
   }
+
+  @Test
+  void theEstimateOfWhatIsLeftFollowsTheModelOnceThereIsOne() {
+    Random random = new Random(4);
+    Set<String> relevant = firstIds(20, 200, random);
+    List<ReviewRanking.Item> items = items(200, relevant, random, true, false);
+    ReviewRanking ranking = new ReviewRanking(items);
+    java.util.Map<String, Boolean> reviewed = new java.util.HashMap<>();
+    ReviewRanking.Estimate before = ranking.estimate(reviewed);
+    double priors = items.stream().mapToDouble(ReviewRanking.Item::prior).sum();
+    assertEquals(priors, before.remaining(), 1e-9, "the codebook's priors, summed");
+    int left = 0;
+    for (ReviewRanking.Item item : items.subList(0, 100)) {
+      reviewed.put(item.segmentId(), relevant.contains(item.segmentId()));
+    }
+    for (ReviewRanking.Item item : items.subList(100, 200)) {
+      left += relevant.contains(item.segmentId()) ? 1 : 0;
+    }
+    ReviewRanking.Estimate after = ranking.estimate(reviewed);
+    assertTrue(after.how().contains("ranking model's probabilities"), after.how());
+    assertEquals(left, after.remaining(), 3.0, "close to the " + left + " really left");
+  }
 }

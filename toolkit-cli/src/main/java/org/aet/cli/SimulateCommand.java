@@ -1,7 +1,6 @@
 package org.aet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.evaluation.LabelledSegments;
-import org.aet.export.AtomicOutput;
 import org.aet.export.OutputTargets;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
@@ -23,6 +21,7 @@ import org.aet.pipeline.ProgressListener;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.project.ProjectStore;
 import org.aet.ranking.ReviewSimulation;
+import org.aet.ranking.SimulationReport;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.WindowEmbedding;
@@ -49,7 +48,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Example:",
-      "  aet simulate --gold our-coding.jsonl --codebook four-tensions transcripts/ -o curve.jsonl"
+      "  aet simulate --gold our-coding.jsonl --codebook four-tensions transcripts/ -o curve.xlsx"
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -96,7 +95,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Also write every target's reading curve: .jsonl (one object per target).")
+      description =
+          "Also write every target's reading curve: .xlsx (measures, curves and a chart) or .jsonl"
+              + " (one object per target).")
   Path output;
 
   @Mixin OverwriteOption overwrite;
@@ -113,7 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
         new OutputTargets()
             .inputs(input.inputs, "an input")
             .input(gold, "the gold file")
-            .output(output, "-o", ".jsonl"));
+            .output(output, "-o", ".xlsx", ".jsonl"));
     PrintWriter out = spec.commandLine().getOut();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     Codebook book = Codebooks.load(codebook);
@@ -168,11 +169,15 @@ final class SimulateCommand implements Callable<Integer> {
     }
     print(out, report);
     if (output != null) {
-      write(report);
+      SimulationReport.write(report, batch, output);
       out.println("Wrote " + output + ".");
     }
     ReviewSimulation.Outcome any = report.outcomes().get(0);
-    out.println(summary(any, batch).toString());
+    try {
+      out.println(new ObjectMapper().writeValueAsString(SimulationReport.summary(any, batch)));
+    } catch (java.io.IOException e) {
+      throw new AetException("cannot write the summary: " + e.getMessage(), e);
+    }
     return 0;
   }
 
@@ -220,41 +225,5 @@ final class SimulateCommand implements Callable<Integer> {
           o.wss(0.95),
           o.randomWss95());
     }
-  }
-
-  private static ObjectNode summary(ReviewSimulation.Outcome o, int batch) {
-    ObjectNode json = new ObjectMapper().createObjectNode();
-    json.put("target", o.target());
-    json.put("segments", o.segments());
-    json.put("relevant", o.relevant());
-    json.put("batch", batch);
-    for (double share : ReviewSimulation.READ_SHARES) {
-      json.put("recall_at_" + Math.round(share * 100), round(o.recallAfter(share)));
-    }
-    json.put("reads95", o.readsFor(0.95));
-    json.put("wss95", round(o.wss(0.95)));
-    json.put("random_wss95", round(o.randomWss95()));
-    return json;
-  }
-
-  private void write(ReviewSimulation.Report report) throws AetException {
-    StringBuilder lines = new StringBuilder();
-    for (ReviewSimulation.Outcome o : report.outcomes()) {
-      ObjectNode json = summary(o, batch);
-      var curve = json.putArray("found_in_reading_order");
-      o.found().forEach(f -> curve.add(f ? 1 : 0));
-      lines.append(json).append('\n');
-    }
-    try (AtomicOutput atomic = new AtomicOutput(output)) {
-      java.nio.file.Files.writeString(
-          atomic.temporary(), lines, java.nio.charset.StandardCharsets.UTF_8);
-      atomic.commit();
-    } catch (java.io.IOException e) {
-      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
-    }
-  }
-
-  private static double round(double value) {
-    return Double.isNaN(value) ? Double.NaN : Math.round(value * 1000) / 1000.0;
   }
 }

@@ -144,4 +144,36 @@ class ReviewSimulationTest {
     assertTrue(after.how().contains("ranking model's probabilities"), after.how());
     assertEquals(left, after.remaining(), 3.0, "close to the " + left + " really left");
   }
+
+  @Test
+  void theWorkbookHoldsTheMeasuresTheCurvesAndTheirChart(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Random random = new Random(5);
+    Set<String> relevant = firstIds(10, 60, random);
+    List<ReviewRanking.Item> items = items(60, relevant, random, true, false);
+    List<ReviewSimulation.Outcome> outcomes =
+        List.of(
+            ReviewSimulation.simulate(ReviewTarget.ANY, items, relevant, 10, 1),
+            ReviewSimulation.simulate("power", items, relevant, 10, 1),
+            ReviewSimulation.simulate("power/reciprocity", items, relevant, 10, 1));
+    java.nio.file.Path file = dir.resolve("curve.xlsx");
+    SimulationReport.write(new ReviewSimulation.Report(outcomes, 60, 60, List.of()), 10, file);
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+      org.apache.poi.ss.usermodel.Sheet summary = book.getSheet("Summary");
+      assertEquals(3, summary.getLastRowNum(), "a row per target");
+      assertEquals("wss95", summary.getRow(0).getCell(9).getStringCellValue());
+      assertEquals(
+          outcomes.get(0).wss(0.95), summary.getRow(1).getCell(9).getNumericCellValue(), 0.001);
+      org.apache.poi.xssf.usermodel.XSSFSheet curves = book.getSheet("Curves");
+      assertEquals(61, curves.getLastRowNum(), "a row per read, from none to all");
+      assertEquals(1.0, curves.getRow(61).getCell(1).getNumericCellValue(), 1e-9);
+      var charts = curves.getDrawingPatriarch().getCharts();
+      assertEquals(1, charts.size());
+      assertEquals(
+          3,
+          charts.get(0).getChartSeries().get(0).getSeriesCount(),
+          "any code, the tension and a random order; codes stay in the table");
+    }
+  }
 }

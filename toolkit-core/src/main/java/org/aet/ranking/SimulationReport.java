@@ -1,0 +1,157 @@
+package org.aet.ranking;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aet.diagnostics.AetException;
+import org.aet.export.CodingTable.Column;
+import org.aet.export.ReportFiles;
+import org.aet.export.SheetTable;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * A simulation's report as a file: JSON Lines with one object per target (the measures and the
+ * reading order), or a workbook with the measures, the recall curves as a table and, beside it, a
+ * chart of recall against the share read for any code, each tension and a random order.
+ */
+public final class SimulationReport {
+  static final String SUMMARY_SHEET = "Summary";
+  static final String CURVES_SHEET = "Curves";
+
+  private SimulationReport() {}
+
+  /** The measures of one target, by their JSON keys. */
+  public static Map<String, Object> summary(ReviewSimulation.Outcome o, int batch) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("target", o.target());
+    json.put("segments", o.segments());
+    json.put("relevant", o.relevant());
+    json.put("batch", batch);
+    for (double share : ReviewSimulation.READ_SHARES) {
+      json.put("recall_at_" + Math.round(share * 100), round(o.recallAfter(share)));
+    }
+    json.put("reads95", o.readsFor(0.95));
+    json.put("wss95", round(o.wss(0.95)));
+    json.put("random_wss95", round(o.randomWss95()));
+    return json;
+  }
+
+  /** Writes {@code report} as .jsonl or .xlsx, whole or not at all. */
+  public static void write(ReviewSimulation.Report report, int batch, Path target)
+      throws AetException {
+    ObjectMapper mapper = new ObjectMapper();
+    ReportFiles.write(
+        target,
+        out -> {
+          for (ReviewSimulation.Outcome o : report.outcomes()) {
+            Map<String, Object> json = summary(o, batch);
+            json.put("found_in_reading_order", o.found().stream().map(f -> f ? 1 : 0).toList());
+            out.write(mapper.writeValueAsString(json));
+            out.write('\n');
+          }
+        },
+        (workbook, styles) -> {
+          List<String> keys = List.copyOf(summary(report.outcomes().get(0), batch).keySet());
+          List<Column<Map<String, Object>>> columns =
+              keys.stream()
+                  .map(
+                      k ->
+                          new Column<Map<String, Object>>(
+                              k,
+                              k.replace('_', ' '),
+                              k.equals("target") ? 44 : 12,
+                              false,
+                              m -> {
+                                Object v = m.get(k);
+                                return v instanceof Double d && d.isNaN() ? "" : v;
+                              }))
+                  .toList();
+          SheetTable<Map<String, Object>> table =
+              new SheetTable<>(workbook.createSheet(SUMMARY_SHEET), columns, styles);
+          report.outcomes().forEach(o -> table.add(summary(o, batch)));
+          table.finish();
+          // A chart needs a sheet kept in memory; the curves are small (one row per segment).
+          curves(workbook.getXSSFWorkbook().createSheet(CURVES_SHEET), report);
+        });
+  }
+
+  /** Recall after each read for "any code", each tension and a random order, and their chart. */
+  private static void curves(XSSFSheet sheet, ReviewSimulation.Report report) {
+    List<ReviewSimulation.Outcome> shown =
+        report.outcomes().stream()
+            .filter(o -> o.target().equals(ReviewTarget.ANY) || !o.target().contains("/"))
+            .toList();
+    int n = shown.get(0).segments();
+    Row head = sheet.createRow(0);
+    head.createCell(0).setCellValue("share read");
+    for (int c = 0; c < shown.size(); c++) {
+      head.createCell(c + 1).setCellValue(shown.get(c).target());
+    }
+    head.createCell(shown.size() + 1).setCellValue("random order");
+    int[] found = new int[shown.size()];
+    for (int k = 0; k <= n; k++) {
+      Row row = sheet.createRow(k + 1);
+      row.createCell(0).setCellValue(k / (double) n);
+      for (int c = 0; c < shown.size(); c++) {
+        ReviewSimulation.Outcome o = shown.get(c);
+        if (k > 0 && o.found().get(k - 1)) {
+          found[c]++;
+        }
+        row.createCell(c + 1).setCellValue(found[c] / (double) o.relevant());
+      }
+      row.createCell(shown.size() + 1).setCellValue(k / (double) n);
+    }
+    XSSFChart chart =
+        sheet
+            .createDrawingPatriarch()
+            .createChart(
+                new XSSFClientAnchor(0, 0, 0, 0, shown.size() + 3, 1, shown.size() + 13, 24));
+    chart.setTitleText("Recall by share of segments read, in ranked order");
+    chart.setTitleOverlay(false);
+    chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+    XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
+    bottom.setTitle("share of segments read");
+    bottom.setMinimum(0);
+    bottom.setMaximum(1);
+    XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
+    left.setTitle("recall");
+    left.setMinimum(0);
+    left.setMaximum(1);
+    left.setCrosses(AxisCrosses.AUTO_ZERO);
+    XDDFScatterChartData data =
+        (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, bottom, left);
+    data.setStyle(ScatterStyle.LINE);
+    XDDFNumericalDataSource<Double> shares =
+        XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, n + 1, 0, 0));
+    for (int c = 1; c <= shown.size() + 1; c++) {
+      XDDFNumericalDataSource<Double> recall =
+          XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, n + 1, c, c));
+      XDDFScatterChartData.Series series =
+          (XDDFScatterChartData.Series) data.addSeries(shares, recall);
+      series.setTitle(c <= shown.size() ? shown.get(c - 1).target() : "random order", null);
+      series.setSmooth(false);
+      series.setMarkerStyle(MarkerStyle.NONE);
+    }
+    chart.plot(data);
+  }
+
+  private static double round(double value) {
+    return Double.isNaN(value) ? Double.NaN : Math.round(value * 1000) / 1000.0;
+  }
+}

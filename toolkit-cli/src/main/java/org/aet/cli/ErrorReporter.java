@@ -10,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 /**
  * Prints a failed command's message, not a stack trace: researchers need to know what to fix, not
  * where in the code it broke. With {@code --stacktrace} the trace is printed as well. Returns exit
- * code 1.
+ * code 1, or 2 for an output named with an extension the command does not write (a wrong use).
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
   static final int FAILED = 1;
@@ -24,6 +24,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception e, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    if (e instanceof org.aet.export.OutputTargets.WrongExtension) {
+      err.println(e.getMessage());
+      err.flush();
+      return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
     IOException io = ioCause(e);
     if (e instanceof AetException) {
       err.println(e.getMessage());

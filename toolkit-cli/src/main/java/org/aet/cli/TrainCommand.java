@@ -11,6 +11,7 @@ import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.EvaluationReports;
 import org.aet.evaluation.LabelledSegments;
 import org.aet.export.OutputTargets;
 import org.aet.learning.LearnedModel;
@@ -161,11 +162,11 @@ final class TrainCommand implements Callable<Integer> {
       for (Evaluation.CodeScore s : rows) {
         out.printf(
             Locale.ROOT,
-            "  %-" + width + "s %9.3f %7.3f %7.3f %8d%n",
+            "  %-" + width + "s %9s %7s %7s %8d%n",
             s.code(),
-            s.precision(),
-            s.recall(),
-            s.f1(),
+            EvaluationReports.shown(s.precision()),
+            EvaluationReports.shown(s.recall()),
+            EvaluationReports.shown(s.f1()),
             s.support());
       }
     }

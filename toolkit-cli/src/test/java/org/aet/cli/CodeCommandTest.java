@@ -191,9 +191,9 @@ class CodeCommandTest {
   }
 
   @Test
-  void anUnknownOutputFormatIsBadInput(@TempDir Path dir) {
+  void anUnknownOutputFormatIsAWrongUseOfTheCommand(@TempDir Path dir) {
     Result result = aet("code", SAMPLE.toString(), "-o", dir.resolve("coded.pdf").toString());
-    assertEquals(1, result.exit());
+    assertEquals(2, result.exit());
     assertTrue(result.err().contains("ends in one of .csv, .jsonl, .xlsx"), result.err());
   }
 }

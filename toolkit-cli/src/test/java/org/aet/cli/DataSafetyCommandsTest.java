@@ -30,6 +30,12 @@ class DataSafetyCommandsTest {
     return study;
   }
 
+  /** A file name whose extension the command does not write is a wrong use: exit 2. */
+  private static void assertWrongUse(Result result, String expected) {
+    assertEquals(2, result.exit(), result.out() + result.err());
+    assertTrue(result.err().contains(expected), result.err());
+  }
+
   private static void assertRefused(Result result, String expected) {
     assertEquals(1, result.exit(), result.out() + result.err());
     assertTrue(result.err().contains(expected), result.err());
@@ -39,9 +45,9 @@ class DataSafetyCommandsTest {
   void noOutputMayBeTheProjectOrAnInput(@TempDir Path dir) throws Exception {
     Path study = project(dir);
     byte[] before = Files.readAllBytes(study);
-    assertRefused(
+    assertWrongUse(
         aet("code", study.toString(), "--labels", study.toString()), "--labels writes .jsonl");
-    assertRefused(
+    assertWrongUse(
         aet(
             "review",
             "export",
@@ -88,7 +94,7 @@ class DataSafetyCommandsTest {
             gold.toString(),
             "--overwrite"),
         "is the gold file this command reads");
-    assertRefused(
+    assertWrongUse(
         aet(
             "train",
             "--codebook",
@@ -147,7 +153,7 @@ class DataSafetyCommandsTest {
     assertTrue(Files.isSymbolicLink(link), "the link is still there");
     assertFalse(Files.isRegularFile(device), "and the device is still a device");
     Result result = aet("ingest", SAMPLE.toString(), "-o", dir.toString() + "/", "--overwrite");
-    assertEquals(1, result.exit(), result.err());
+    assertEquals(2, result.exit(), result.err());
     assertTrue(Files.isDirectory(dir), "the folder is still a folder");
     Path folder = dir.resolve("out.jsonl");
     assertTrue(folder.toFile().mkdir());

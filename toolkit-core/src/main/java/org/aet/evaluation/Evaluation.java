@@ -116,7 +116,7 @@ public final class Evaluation {
     return score("micro average", pooled);
   }
 
-  /** The mean of {@code scores}, every code weighing alike. */
+  /** The mean of {@code scores}, every code weighing alike, over the codes where it is defined. */
   public static CodeScore macro(List<CodeScore> scores) {
     return new CodeScore(
         "macro average",
@@ -132,8 +132,9 @@ public final class Evaluation {
   }
 
   /**
-   * Scores from counts {tp, fp, fn, tn}. Undefined ratios (nothing predicted, nothing to find) are
-   * 0.
+   * Scores from counts {tp, fp, fn, tn}. A ratio with nothing to divide by is undefined (NaN), not
+   * 0: precision when nothing was predicted, recall when the gold has none of the code, F1 when
+   * neither has it. Reports show it as n/a.
    */
   static CodeScore score(String code, int[] c) {
     int tp = c[0];
@@ -142,7 +143,7 @@ public final class Evaluation {
     int tn = c[3];
     double precision = ratio(tp, tp + fp);
     double recall = ratio(tp, tp + fn);
-    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    double f1 = ratio(2 * tp, 2 * tp + fp + fn);
     return new CodeScore(
         code, tp, fp, fn, tn, precision, recall, f1, Agreement.cohenKappa(tp, fp, fn, tn), tp + fn);
   }
@@ -178,11 +179,16 @@ public final class Evaluation {
   }
 
   private static double ratio(int numerator, int denominator) {
-    return denominator == 0 ? 0 : (double) numerator / denominator;
+    return denominator == 0 ? Double.NaN : (double) numerator / denominator;
   }
 
+  /** The mean of the defined values (codes where a score is undefined do not count). */
   private static double mean(
       List<CodeScore> scores, java.util.function.ToDoubleFunction<CodeScore> value) {
-    return scores.stream().mapToDouble(value).average().orElse(0);
+    return scores.stream()
+        .mapToDouble(value)
+        .filter(v -> !Double.isNaN(v))
+        .average()
+        .orElse(Double.NaN);
   }
 }

@@ -43,14 +43,19 @@ public final class EvaluationReports {
     for (Evaluation.CodeScore s : all(report)) {
       out.printf(
           Locale.ROOT,
-          "%-" + width + "s %9.3f %7.3f %7.3f %7.3f %8d%n",
+          "%-" + width + "s %9s %7s %7s %7s %8d%n",
           s.code(),
-          s.precision(),
-          s.recall(),
-          s.f1(),
-          s.kappa(),
+          shown(s.precision()),
+          shown(s.recall()),
+          shown(s.f1()),
+          shown(s.kappa()),
           s.support());
     }
+    out.println(
+        "n/a: undefined (precision with nothing predicted, recall with nothing in the gold file);"
+            + " the macro average is over the "
+            + report.codes().size()
+            + " code(s) found in either file, each where defined.");
     if (!report.confusions().isEmpty()) {
       out.println();
       out.println(
@@ -77,10 +82,10 @@ public final class EvaluationReports {
           for (Evaluation.CodeScore s : all(report)) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("code", s.code());
-            line.put("precision", s.precision());
-            line.put("recall", s.recall());
-            line.put("f1", s.f1());
-            line.put("kappa", s.kappa());
+            line.put("precision", defined(s.precision()));
+            line.put("recall", defined(s.recall()));
+            line.put("f1", defined(s.f1()));
+            line.put("kappa", defined(s.kappa()));
             line.put("support", s.support());
             line.put("true_positives", s.truePositives());
             line.put("false_positives", s.falsePositives());
@@ -96,11 +101,16 @@ public final class EvaluationReports {
                   List.of(
                       new Column<>("code", "Code", 40, false, Evaluation.CodeScore::code),
                       new Column<>(
-                          "precision", "Precision", 11, false, Evaluation.CodeScore::precision),
-                      new Column<>("recall", "Recall", 11, false, Evaluation.CodeScore::recall),
-                      new Column<>("f1", "F1", 11, false, Evaluation.CodeScore::f1),
+                          "precision",
+                          "Precision",
+                          11,
+                          false,
+                          s -> blankIfUndefined(s.precision())),
                       new Column<>(
-                          "kappa", "Cohen's kappa", 13, false, Evaluation.CodeScore::kappa),
+                          "recall", "Recall", 11, false, s -> blankIfUndefined(s.recall())),
+                      new Column<>("f1", "F1", 11, false, s -> blankIfUndefined(s.f1())),
+                      new Column<>(
+                          "kappa", "Cohen's kappa", 13, false, s -> blankIfUndefined(s.kappa())),
                       new Column<>("support", "Support", 10, false, Evaluation.CodeScore::support),
                       new Column<>(
                           "tp", "True positives", 10, false, Evaluation.CodeScore::truePositives),
@@ -132,6 +142,21 @@ public final class EvaluationReports {
           report.confusions().forEach(confusions::add);
           confusions.finish();
         });
+  }
+
+  /** A score with three decimals, or "n/a" when it is undefined. */
+  public static String shown(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  /** A score for a file: the number, or null (an empty cell, JSON null) when it is undefined. */
+  private static Double defined(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
+  /** An empty cell for an undefined score. */
+  private static Object blankIfUndefined(double value) {
+    return Double.isNaN(value) ? "" : value;
   }
 
   private static List<Evaluation.CodeScore> all(Evaluation.Report report) {

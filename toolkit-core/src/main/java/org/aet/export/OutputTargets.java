@@ -31,6 +31,16 @@ public final class OutputTargets {
     }
   }
 
+  /**
+   * An output named with an extension the command does not write: a wrong use of the command rather
+   * than bad input, so the command line exits with its usage code.
+   */
+  public static final class WrongExtension extends AetException {
+    WrongExtension(String message) {
+      super(message);
+    }
+  }
+
   /** An input, with what it is to the user ("the project", "a transcript"). */
   private record Input(Path path, String what) {}
 
@@ -74,7 +84,7 @@ public final class OutputTargets {
       if (!target.extensions().isEmpty()
           && target.extensions().stream()
               .noneMatch(e -> name.toLowerCase(Locale.ROOT).endsWith(e))) {
-        throw new AetException(
+        throw new WrongExtension(
             path
                 + ": "
                 + target.option()

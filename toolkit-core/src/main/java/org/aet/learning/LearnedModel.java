@@ -79,9 +79,10 @@ public record LearnedModel(
               .findFirst()
               .ifPresent(
                   s -> {
-                    entry.put("precision", s.precision());
-                    entry.put("recall", s.recall());
-                    entry.put("f1", s.f1());
+                    // Undefined scores (NaN) are written as null: JSON has no NaN.
+                    entry.put("precision", defined(s.precision()));
+                    entry.put("recall", defined(s.recall()));
+                    entry.put("f1", defined(s.f1()));
                     entry.put("support", s.support());
                   });
         }
@@ -135,9 +136,9 @@ public record LearnedModel(
                   0,
                   0,
                   0,
-                  entry.path("precision").asDouble(),
-                  entry.path("recall").asDouble(),
-                  entry.path("f1").asDouble(),
+                  score(entry.path("precision")),
+                  score(entry.path("recall")),
+                  score(entry.path("f1")),
                   0,
                   entry.path("support").asInt()));
         }
@@ -167,5 +168,13 @@ public record LearnedModel(
         + ", "
         + models.keySet()
         + "]";
+  }
+
+  private static Double defined(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
+  private static double score(JsonNode value) {
+    return value.isNumber() ? value.asDouble() : Double.NaN;
   }
 }

@@ -76,4 +76,25 @@ class EvaluationTest {
     assertEquals(kappa, s.kappa(), EPSILON, s.code() + " kappa");
     assertEquals(support, s.support(), s.code() + " support");
   }
+
+  @Test
+  void undefinedScoresAreNotAveragedInAndShowAsNotApplicable() {
+    // t/a: TP s1, FN s2: P = 1, R = 1/2, F1 = 2/3. x/never: FP s3, no gold: P = 0, recall
+    // undefined,
+    // F1 = 2*0 / (0 + 1 + 0) = 0.
+    List<LabelledSegment> gold = List.of(s("1", "t/a"), s("2", "t/a"), s("3"));
+    List<LabelledSegment> predicted = List.of(s("1", "t/a"), s("2"), s("3", "x/never"));
+    Evaluation.Report report = Evaluation.evaluate(gold, predicted, Evaluation.Level.CODE);
+    Evaluation.CodeScore never = report.codes().get(1);
+    assertEquals("x/never", never.code());
+    assertEquals(true, Double.isNaN(never.recall()), "nothing to find: undefined, not 0");
+    assertEquals(0.0, never.precision(), EPSILON);
+    assertEquals(0.5, report.macro().recall(), EPSILON, "the mean over codes where it is defined");
+    java.io.StringWriter text = new java.io.StringWriter();
+    EvaluationReports.print(report, new java.io.PrintWriter(text));
+    assertEquals(
+        true,
+        text.toString().matches("(?s).*x/never\\s+0\\.000\\s+n/a\\s+0\\.000.*"),
+        text.toString());
+  }
 }

@@ -67,7 +67,8 @@ public final class LocatedJson {
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
       int column = at == null ? 0 : at.getColumnNr();
-      throw new SyntaxError("not valid JSON: " + e.getOriginalMessage(), line, column);
+      throw new SyntaxError(
+          "not valid JSON: " + JsonMessages.plain(e.getOriginalMessage()), line, column);
     } catch (IOException e) {
       throw new SyntaxError("cannot read: " + e.getMessage(), 0, 0);
     }

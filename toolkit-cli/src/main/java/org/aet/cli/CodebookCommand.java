@@ -257,6 +257,14 @@ final class CodebookCommand implements Runnable {
                   .replaceFirst("\\.[^.]*$", "")
                   .toLowerCase(Locale.ROOT)
                   .replaceAll("[^a-z0-9]+", "-");
+      if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
+        throw new AetException(
+            input
+                + " is an aet codebook already: use it as it is (aet code ... --codebook "
+                + input
+                + "), or write it in another format with \"aet codebook export\". \"import\" reads"
+                + " REFI-QDA files (.qdc, .qdpx) from NVivo, ATLAS.ti or MAXQDA");
+      }
       RefiQdaCodebook.Imported imported = RefiQdaCodebook.read(input, codebookName);
       imported
           .warnings()
@@ -301,6 +309,12 @@ final class CodebookCommand implements Runnable {
                 + "\"");
       }
       Path target = output != null ? output : Path.of(name + ".json");
+      if (java.nio.file.Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new AetException(
+            target
+                + " already exists, and aet never replaces a codebook someone may have edited:"
+                + " choose another name, or another file with -o");
+      }
       OverwriteOption.refuse(target, "codebook new", ".json");
       CodebookDocuments.write(scaffold(name), target);
       spec.commandLine()

@@ -91,4 +91,18 @@ class CodebookCommandTest {
     assertEquals(0, coded.exit(), coded.err());
     assertTrue(coded.out().contains("power/reciprocity"), coded.out());
   }
+
+  @Test
+  void messagesNeverSuggestWhatTheCommandRefuses(@TempDir Path dir) throws Exception {
+    Path mine = dir.resolve("mine.json");
+    assertEquals(0, aet("codebook", "new", "mine", "-o", mine.toString()).exit());
+    Result again = aet("codebook", "new", "mine", "-o", mine.toString());
+    assertEquals(1, again.exit());
+    assertTrue(again.err().contains("choose another name, or another file with -o"), again.err());
+    assertTrue(!again.err().contains("--overwrite"), again.err());
+    Result ours = aet("codebook", "import", mine.toString(), "-o", dir.resolve("x.md").toString());
+    assertEquals(1, ours.exit());
+    assertTrue(ours.err().contains("is an aet codebook already"), ours.err());
+    assertTrue(!ours.err().contains("prolog"), ours.err());
+  }
 }

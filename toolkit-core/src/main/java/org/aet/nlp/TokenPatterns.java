@@ -40,8 +40,42 @@ public final class TokenPatterns {
       }
       String message =
           deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
-      return message.strip().replaceAll("\\s+", " ");
+      return plain(pattern, message.strip().replaceAll("\\s+", " "));
     }
+  }
+
+  private static final java.util.regex.Pattern PARSER_POSITION =
+      java.util.regex.Pattern.compile("(?:Encountered|Lexical error).*?line \\d+, column (\\d+)");
+
+  /**
+   * The TokensRegex parser's complaint said for a codebook's author: where in the pattern it
+   * stopped, with the pattern marked there, and the usual causes.
+   */
+  static String plain(String pattern, String message) {
+    java.util.regex.Matcher at = PARSER_POSITION.matcher(message);
+    if (at.find()) {
+      int column = Math.min(Integer.parseInt(at.group(1)), pattern.length() + 1);
+      String ending = message.contains("<EOF>") ? "the pattern ends too early" : "it cannot go on";
+      String expected =
+          message.contains("\":\"") && message.contains("<IDENTIFIER>")
+              ? "; a token is written [{attribute:value}], with a colon, such as [{lemma:pay}]"
+              : message.contains("\"]\"")
+                  ? "; a [ is not closed by its ]"
+                  : "; check that every [ has its ], every { its } and every ( its )";
+      return "at character "
+          + column
+          + " of the pattern ("
+          + pattern.substring(0, Math.min(column - 1, pattern.length()))
+          + " >>here<< "
+          + pattern.substring(Math.min(column - 1, pattern.length()))
+          + ") "
+          + ending
+          + expected;
+    }
+    if (message.startsWith("Unclosed group") || message.contains("near index")) {
+      return "a /regular expression/ inside the pattern is not valid (" + message + ")";
+    }
+    return message;
   }
 
   /** A repeated group that itself repeats something: {@code (a+)+}, {@code (.*a){25}}. */

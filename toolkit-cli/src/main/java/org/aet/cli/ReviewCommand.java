@@ -101,26 +101,8 @@ final class ReviewCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--next must be at least 1, not " + next);
       }
-      if (next == null) {
-        return exportWorkbook(
-            spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite, null);
-      }
-      overwrite.check(
-          new OutputTargets().input(project, "the project").output(output, "-o", ".xlsx"));
-      List<String> ranked;
-      try (ProjectStore store = ProjectStore.open(project)) {
-        ProjectRanking.Round round = rankedRound(store, nlp, spec);
-        ranked = round.next().subList(0, Math.min(next, round.next().size()));
-        printStatus(spec, round.status());
-      }
-      if (ranked.isEmpty()) {
-        spec.commandLine()
-            .getOut()
-            .println("Every segment has been reviewed; no workbook written.");
-        return 0;
-      }
       return exportWorkbook(
-          spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite, ranked);
+          spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite, next, nlp);
     }
   }
 
@@ -155,6 +137,7 @@ final class ReviewCommand implements Runnable {
           ReviewWorkbook.Kind.CONSENSUS,
           output,
           overwrite,
+          null,
           null);
     }
   }
@@ -219,15 +202,7 @@ final class ReviewCommand implements Runnable {
     Codebook book = store.codebook(store.latestRun().codebookVersion());
     Annotator annotator = nlp.annotator(progress);
     WindowEmbedding embedding = new WindowEmbedding(nlp.embedder(progress));
-    SuggestionCoder coder =
-        SuggestionCoder.calibrated(
-            book,
-            annotator,
-            embedding,
-            null,
-            null,
-            SuggestionCoder.DEFAULT_FLOOR,
-            new java.util.TreeSet<>());
+    SuggestionCoder coder = SuggestionCoder.fromCodebook(book, annotator, embedding);
     return ProjectRanking.rank(store, ProjectRanking.items(store, annotator, embedding, coder));
   }
 
@@ -253,6 +228,10 @@ final class ReviewCommand implements Runnable {
                 : "the codebook alone, until the team has coded segments with and without a code");
   }
 
+  /**
+   * Writes a review or consensus workbook; with {@code next}, a ranked round of that many segments,
+   * ranked and written on one opening of the project.
+   */
   private static int exportWorkbook(
       CommandSpec spec,
       Path project,
@@ -261,11 +240,24 @@ final class ReviewCommand implements Runnable {
       ReviewWorkbook.Kind kind,
       Path output,
       OverwriteOption overwrite,
-      List<String> only)
+      Integer next,
+      NlpOptions nlp)
       throws AetException {
     overwrite.check(
         new OutputTargets().input(project, "the project").output(output, "-o", ".xlsx"));
     try (ProjectStore store = ProjectStore.open(project)) {
+      List<String> only = null;
+      if (next != null) {
+        ProjectRanking.Round round = rankedRound(store, nlp, spec);
+        printStatus(spec, round.status());
+        only = round.next().subList(0, Math.min(next, round.next().size()));
+        if (only.isEmpty()) {
+          spec.commandLine()
+              .getOut()
+              .println("Every segment has been reviewed; no workbook written.");
+          return 0;
+        }
+      }
       ReviewWorkbook.Exported exported =
           ReviewWorkbook.export(store, coder, blind, kind, output, only);
       if (!exported.coder().equals(coder) && kind == ReviewWorkbook.Kind.REVIEW) {

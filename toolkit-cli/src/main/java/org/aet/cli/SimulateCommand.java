@@ -17,7 +17,6 @@ import org.aet.evaluation.LabelledSegments;
 import org.aet.export.OutputTargets;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
-import org.aet.pipeline.ProgressListener;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.project.ProjectStore;
 import org.aet.ranking.ReviewSimulation;
@@ -125,15 +124,7 @@ final class SimulateCommand implements Callable<Integer> {
     List<Transcript> transcripts = transcripts(progress);
     Annotator annotator = nlp.annotator(progress);
     WindowEmbedding embedding = new WindowEmbedding(nlp.embedder(progress));
-    SuggestionCoder coder =
-        SuggestionCoder.calibrated(
-            book,
-            annotator,
-            embedding,
-            null,
-            null,
-            SuggestionCoder.DEFAULT_FLOOR,
-            new java.util.TreeSet<>());
+    SuggestionCoder coder = SuggestionCoder.fromCodebook(book, annotator, embedding);
     progress.message("Replaying review rounds of " + batch + " segment(s), for every code...");
     ReviewSimulation.Report report =
         ReviewSimulation.run(
@@ -145,8 +136,7 @@ final class SimulateCommand implements Callable<Integer> {
             embedding,
             coder,
             batch,
-            seed,
-            ProgressListener.SILENT);
+            seed);
     if (report.matched() == 0) {
       throw new AetException(
           gold

@@ -100,6 +100,17 @@ public final class SuggestionCoder implements Coder {
     return new SuggestionCoder(codebook, profiles, calibration, floor);
   }
 
+  /**
+   * A coder calibrated on the codebook's own examples, with the default floor: what the codebook
+   * alone expects, with no team's labels anywhere near it (ranking and simulation need exactly
+   * that).
+   */
+  public static SuggestionCoder fromCodebook(
+      Codebook codebook, Annotator annotator, WindowEmbedding embedding) {
+    return calibrated(
+        codebook, annotator, embedding, null, null, DEFAULT_FLOOR, new java.util.TreeSet<>());
+  }
+
   public Calibration calibration() {
     return calibration;
   }

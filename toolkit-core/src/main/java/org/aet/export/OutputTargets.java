@@ -94,7 +94,7 @@ public final class OutputTargets {
                 + (target.extensions().size() == 1 ? "" : "one of ")
                 + String.join(", ", target.extensions()));
       }
-      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.exists(path)) {
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         if (!Files.isRegularFile(path)) {
           throw new AetException(
               path

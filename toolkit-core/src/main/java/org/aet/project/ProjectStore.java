@@ -170,6 +170,13 @@ public final class ProjectStore implements AutoCloseable {
    */
   public static ProjectStore open(Path file, Access access, Duration wait) throws AetException {
     Header header = recognise(file);
+    if (header.userVersion() > MIGRATIONS.size()) {
+      throw new AetException(
+          file
+              + " was made by a newer aet (schema "
+              + header.userVersion()
+              + "); update aet to open it. Nothing was changed");
+    }
     if (header.applicationId() == 0) {
       // From before aet wrote its application id: its tables must say it is aet's, read before
       // anything is written.
@@ -309,27 +316,31 @@ public final class ProjectStore implements AutoCloseable {
         config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
       }
     }
+    Connection connection;
     try {
-      Connection connection = DriverManager.getConnection(url, config.toProperties());
-      ProjectStore store = new ProjectStore(file, connection, lock);
-      if (access == Access.WRITE) {
-        try (Statement s = connection.createStatement()) {
-          // A rollback journal, not WAL: readers then never create files beside the project,
-          // and a read-only project can be read.
-          s.execute("PRAGMA journal_mode = DELETE");
-          s.execute("PRAGMA synchronous = FULL");
-        }
-        store.migrate(MIGRATIONS.size());
-        try (Statement s = connection.createStatement()) {
-          s.execute("PRAGMA application_id = " + APPLICATION_ID);
-        }
-      } else if (store.schemaVersion() > MIGRATIONS.size()) {
-        store.migrate(MIGRATIONS.size()); // says the project is from a newer aet
-      }
-      return store;
+      connection = DriverManager.getConnection(url, config.toProperties());
     } catch (SQLException e) {
       throw new AetException(file + ": cannot open the project: " + busyOr(e), e);
     }
+    // Migrated without the lock attached, so that a failure here closes only the connection and
+    // the caller releases the lock it took.
+    ProjectStore store = new ProjectStore(file, connection, null);
+    if (access == Access.WRITE) {
+      try (Statement s = connection.createStatement()) {
+        // A rollback journal, not WAL: readers then never create files beside the project,
+        // and a read-only project can be read.
+        s.execute("PRAGMA journal_mode = DELETE");
+        s.execute("PRAGMA synchronous = FULL");
+        store.migrate(MIGRATIONS.size());
+        s.execute("PRAGMA application_id = " + APPLICATION_ID);
+      } catch (SQLException | AetException e) {
+        store.close();
+        throw e instanceof AetException aet
+            ? aet
+            : new AetException(file + ": cannot open the project: " + busyOr((SQLException) e), e);
+      }
+    }
+    return new ProjectStore(file, connection, lock);
   }
 
   /** Brings the schema to {@code target} (tests use an earlier target to make old projects). */

@@ -88,6 +88,10 @@ public final class ReviewWorkbook {
     String label() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    static Kind of(String label) {
+      return label.equals(CONSENSUS.label()) ? CONSENSUS : REVIEW;
+    }
   }
 
   private ReviewWorkbook() {}
@@ -317,7 +321,7 @@ public final class ReviewWorkbook {
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       Map<String, MetaCell> meta = readMeta(workbook);
       exported = exportRecord(store, file, meta);
-      Kind kind = exported.kind().equals("consensus") ? Kind.CONSENSUS : Kind.REVIEW;
+      Kind kind = Kind.of(exported.kind());
       codebook = store.codebook(exported.codebookVersion());
       if (!force) {
         refuseIfStale(store, file, exported);
@@ -521,10 +525,9 @@ public final class ReviewWorkbook {
       throw new InputException(problems);
     }
     store.addDecisions(decisions, exported.exportId(), afterEachDecision);
-    Kind kind = exported.kind().equals("consensus") ? Kind.CONSENSUS : Kind.REVIEW;
     return new Imported(
         exported.coder(),
-        kind,
+        Kind.of(exported.kind()),
         decisions.size() - withdrawn,
         unchanged,
         withdrawn,

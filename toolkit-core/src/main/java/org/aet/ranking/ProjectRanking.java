@@ -5,7 +5,6 @@ import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +12,6 @@ import java.util.TreeMap;
 import org.aet.codebook.Codebook;
 import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
-import org.aet.model.Segment;
-import org.aet.model.TextAnnotation;
-import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
@@ -62,21 +58,11 @@ public final class ProjectRanking {
     ReviewTarget any = ReviewTarget.of(codebook).get(0);
     Segmenter segmenter = new Segmenter(SegmentUnit.valueOf(run.unit().toUpperCase(Locale.ROOT)));
     List<ReviewRanking.Item> items = new ArrayList<>();
-    for (Transcript transcript : store.transcripts()) {
-      TextAnnotation annotation = annotator.annotate(transcript.text());
-      for (Segment segment :
-          embedding.embed(
-              segmenter.segment(transcript, annotation), annotation, transcript.text())) {
-        float[] features = ReviewTarget.features(segment);
-        if (features == null) {
-          continue;
-        }
-        Map<String, Double> byCode = new HashMap<>();
-        for (SuggestionCoder.Candidate c : coder.candidates(segment)) {
-          byCode.merge(c.codeId(), c.estimatedPrecision(), Math::max);
-        }
-        items.add(new ReviewRanking.Item(segment.id(), features, any.prior(byCode)));
-      }
+    for (ScoredSegment scored :
+        ScoredSegment.of(store.transcripts(), annotator, segmenter, embedding, coder, id -> true)) {
+      items.add(
+          new ReviewRanking.Item(
+              scored.id(), scored.features(), any.prior(scored.precisionByCode())));
     }
     return items;
   }

@@ -175,28 +175,13 @@ public final class ReviewSimulation {
       org.aet.semantic.WindowEmbedding embedding,
       org.aet.coding.SuggestionCoder coder,
       int batch,
-      long seed,
-      org.aet.pipeline.ProgressListener progress) {
+      long seed) {
     Map<String, float[]> features = new java.util.LinkedHashMap<>();
     Map<String, Map<String, Double>> precision = new HashMap<>();
-    int done = 0;
-    for (org.aet.model.Transcript transcript : transcripts) {
-      org.aet.model.TextAnnotation annotation = annotator.annotate(transcript.text());
-      List<org.aet.model.Segment> segments =
-          embedding.embed(segmenter.segment(transcript, annotation), annotation, transcript.text());
-      for (org.aet.model.Segment segment : segments) {
-        float[] f = ReviewTarget.features(segment);
-        if (f == null || !gold.containsKey(segment.id())) {
-          continue;
-        }
-        features.put(segment.id(), f);
-        Map<String, Double> byCode = new HashMap<>();
-        for (org.aet.coding.SuggestionCoder.Candidate c : coder.candidates(segment)) {
-          byCode.merge(c.codeId(), c.estimatedPrecision(), Math::max);
-        }
-        precision.put(segment.id(), byCode);
-      }
-      progress.progress("simulating", ++done, transcripts.size() + 1L);
+    for (ScoredSegment scored :
+        ScoredSegment.of(transcripts, annotator, segmenter, embedding, coder, gold::containsKey)) {
+      features.put(scored.id(), scored.features());
+      precision.put(scored.id(), scored.precisionByCode());
     }
     List<Outcome> outcomes = new ArrayList<>();
     for (ReviewTarget target : ReviewTarget.of(codebook)) {
@@ -212,7 +197,6 @@ public final class ReviewSimulation {
         outcomes.add(simulate(target.name(), items(features, prior), relevant, batch, seed));
       }
     }
-    progress.progress("simulating", transcripts.size() + 1L, transcripts.size() + 1L);
     List<String> unmatched =
         gold.keySet().stream().filter(id -> !features.containsKey(id)).limit(3).toList();
     return new Report(outcomes, gold.size(), features.size(), unmatched);

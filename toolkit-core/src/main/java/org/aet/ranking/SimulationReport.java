@@ -11,6 +11,11 @@ import org.aet.export.ReportFiles;
 import org.aet.export.SheetTable;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFPresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -34,7 +39,24 @@ public final class SimulationReport {
   static final String SUMMARY_SHEET = "Summary";
   static final String CURVES_SHEET = "Curves";
 
+  /** Okabe-Ito colours, told apart with every common colour-vision deficiency. */
+  private static final byte[][] PALETTE = {
+    rgb(0x00, 0x00, 0x00),
+    rgb(0xE6, 0x9F, 0x00),
+    rgb(0x56, 0xB4, 0xE9),
+    rgb(0x00, 0x9E, 0x73),
+    rgb(0xD5, 0x5E, 0x00),
+    rgb(0xCC, 0x79, 0xA7),
+    rgb(0x00, 0x72, 0xB2)
+  };
+
+  private static final byte[] GREY = rgb(0x99, 0x99, 0x99);
+
   private SimulationReport() {}
+
+  private static byte[] rgb(int r, int g, int b) {
+    return new byte[] {(byte) r, (byte) g, (byte) b};
+  }
 
   /** The measures of one target, by their JSON keys. */
   public static Map<String, Object> summary(ReviewSimulation.Outcome o, int batch) {
@@ -121,8 +143,13 @@ public final class SimulationReport {
         sheet
             .createDrawingPatriarch()
             .createChart(
-                new XSSFClientAnchor(0, 0, 0, 0, shown.size() + 3, 1, shown.size() + 13, 24));
-    chart.setTitleText("Recall by share of segments read, in ranked order");
+                new XSSFClientAnchor(0, 0, 0, 0, shown.size() + 3, 1, shown.size() + 11, 24));
+    // Landscape, and a chart narrow enough to print on one page.
+    sheet.getPrintSetup().setLandscape(true);
+    sheet.setFitToPage(true);
+    sheet.getPrintSetup().setFitWidth((short) 1);
+    sheet.getPrintSetup().setFitHeight((short) 0);
+    chart.setTitleText("Recall by share read, in ranked order");
     chart.setTitleOverlay(false);
     chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
     XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
@@ -147,6 +174,16 @@ public final class SimulationReport {
       series.setTitle(c <= shown.size() ? shown.get(c - 1).target() : "random order", null);
       series.setSmooth(false);
       series.setMarkerStyle(MarkerStyle.NONE);
+      // Without line properties a scatter series without markers draws nothing in LibreOffice.
+      XDDFLineProperties line =
+          new XDDFLineProperties(
+              new XDDFSolidFillProperties(XDDFColor.from(PALETTE[(c - 1) % PALETTE.length])));
+      line.setWidth(c == 1 ? 2.5 : 1.5);
+      if (c > shown.size()) {
+        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(GREY)));
+        line.setPresetDash(new XDDFPresetLineDash(PresetLineDash.DASH));
+      }
+      series.setLineProperties(line);
     }
     chart.plot(data);
   }

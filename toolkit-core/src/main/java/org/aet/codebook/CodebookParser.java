@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.diagnostics.Spelling;
 import org.aet.json.LocatedJson;
 import org.aet.json.LocatedJson.ArrayNode;
 import org.aet.json.LocatedJson.Member;
@@ -69,6 +70,12 @@ final class CodebookParser {
   private final String text;
   private final List<String> lines;
   private final List<Diagnostic> problems = new ArrayList<>();
+
+  /** Codes written without a {@code parent} key: an override of one keeps the parent's parent. */
+  private final Set<String> withoutParentKey = new HashSet<>();
+
+  /** Codes whose parent was removed, already reported at the {@code remove} entry. */
+  private final Set<String> orphans = new HashSet<>();
 
   private CodebookParser(Path file, String text, Resolver resolver) {
     this.file = file;
@@ -137,7 +144,7 @@ final class CodebookParser {
     }
     String parentVersion = "";
     if (parent != null) {
-      codes = merge(parent, codes, stringList(top, "remove"), extendsMember, idNodes);
+      codes = merge(parent, codes, top.members().get("remove"), extendsMember, idNodes);
       parentVersion = parent.version();
     } else if (top.members().containsKey("remove")) {
       problems.add(at(top.members().get("remove"), "\"remove\" only makes sense with \"extends\""));
@@ -156,7 +163,7 @@ final class CodebookParser {
     return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered);
   }
 
-  private Codebook parent(Member member) {
+  private Codebook parent(Member member) throws InputException {
     if (!(member.value() instanceof ValueNode v && v.value() instanceof String name)
         || name.isBlank()) {
       problems.add(
@@ -168,6 +175,10 @@ final class CodebookParser {
     }
     try {
       return resolver.load(name.strip());
+    } catch (ExtendsLoop loop) {
+      throw loop.isPlaced()
+          ? loop
+          : loop.at(file, member.line(), member.column(), lineText(member.line()));
     } catch (org.aet.diagnostics.AetException e) {
       problems.add(
           at(
@@ -180,34 +191,108 @@ final class CodebookParser {
 
   /**
    * The parent's codes, less those removed, with this file's codes replacing those of the same id
-   * in place and the rest added at the end.
+   * in place and the rest added at the end. An override that does not say {@code parent} keeps the
+   * parent's ({@code "parent": ""} moves it to the top level).
    */
   private List<Code> merge(
       Codebook parent,
       List<Code> own,
-      List<String> removed,
+      Member removeMember,
       Member extendsMember,
       Map<String, Node> idNodes) {
+    Map<String, Node> removed = removedEntries(parent, removeMember);
     Map<String, Code> overrides = new LinkedHashMap<>();
     own.forEach(c -> overrides.put(c.id(), c));
     List<Code> merged = new ArrayList<>();
     for (Code code : parent.codes()) {
-      if (!removed.contains(code.id())) {
-        merged.add(overrides.containsKey(code.id()) ? overrides.remove(code.id()) : code);
-        idNodes.putIfAbsent(code.id(), extendsMember.value());
+      if (removed.containsKey(code.id())) {
+        continue;
       }
-    }
-    for (String id : removed) {
-      if (parent.codes().stream().noneMatch(c -> c.id().equals(id))) {
-        problems.add(
-            error(
-                extendsMember.line(),
-                extendsMember.column(),
-                "\"remove\" names \"" + id + "\", which" + " is not a code of " + parent.name()));
+      Code override = overrides.remove(code.id());
+      if (override == null) {
+        merged.add(code);
+        idNodes.putIfAbsent(code.id(), extendsMember.value());
+      } else {
+        merged.add(
+            withoutParentKey.contains(code.id()) ? withParent(override, code.parent()) : override);
       }
     }
     merged.addAll(overrides.values());
+    for (Map.Entry<String, Node> entry : removed.entrySet()) {
+      List<String> children =
+          merged.stream().filter(c -> c.parent().equals(entry.getKey())).map(Code::id).toList();
+      if (!children.isEmpty()) {
+        orphans.addAll(children);
+        Node node = entry.getValue();
+        problems.add(
+            error(
+                node.line(),
+                node.column(),
+                "removing \""
+                    + entry.getKey()
+                    + "\" leaves its sub-code"
+                    + (children.size() == 1 ? " " : "s ")
+                    + quoted(children)
+                    + " without a parent: remove "
+                    + (children.size() == 1 ? "it" : "them")
+                    + " too, or give "
+                    + (children.size() == 1 ? "it" : "each")
+                    + " another \"parent\" in \"codes\""));
+      }
+    }
     return merged;
+  }
+
+  /** The ids in {@code "remove"} with their entries; an id the parent lacks is reported there. */
+  private Map<String, Node> removedEntries(Codebook parent, Member removeMember) {
+    Map<String, Node> removed = new LinkedHashMap<>();
+    if (removeMember == null || !(removeMember.value() instanceof ArrayNode array)) {
+      stringList(removeMember);
+      return removed;
+    }
+    List<String> ids = parent.codes().stream().map(Code::id).toList();
+    for (Node item : array.items()) {
+      if (!(item instanceof ValueNode v && v.value() instanceof String id) || id.isBlank()) {
+        problems.add(
+            error(
+                item.line(),
+                item.column(),
+                "each entry of \"remove\" must be a code id in double quotes"));
+      } else if (!ids.contains(id.strip())) {
+        problems.add(
+            error(
+                item.line(),
+                item.column(),
+                "\"remove\" names \""
+                    + id.strip()
+                    + "\", which is not a code of "
+                    + parent.name()
+                    + Spelling.didYouMean(id.strip(), ids)));
+      } else {
+        removed.put(id.strip(), item);
+      }
+    }
+    return removed;
+  }
+
+  private static Code withParent(Code c, String parent) {
+    return new Code(
+        c.id(),
+        parent,
+        c.name(),
+        c.definition(),
+        c.useWhen(),
+        c.doNotUseWhen(),
+        c.examples(),
+        c.counterExamples(),
+        c.colour(),
+        c.rules());
+  }
+
+  private static String quoted(List<String> ids) {
+    return ids.stream()
+        .map(id -> "\"" + id + "\"")
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private Code code(Node node) {
@@ -239,6 +324,9 @@ final class CodebookParser {
           at(
               object.members().get("colour"),
               "colour \"" + colour + "\" must be #RRGGBB, such as" + " \"#1f77b4\""));
+    }
+    if (!object.members().containsKey("parent")) {
+      withoutParentKey.add(id);
     }
     return new Code(
         id,
@@ -417,6 +505,9 @@ final class CodebookParser {
     codes.forEach(c -> byId.put(c.id(), c));
     for (Code code : codes) {
       Node node = idNodes.get(code.id());
+      if (orphans.contains(code.id())) {
+        continue;
+      }
       if (!code.isTopLevel() && !byId.containsKey(code.parent())) {
         problems.add(
             error(
@@ -426,7 +517,8 @@ final class CodebookParser {
                     + code.id()
                     + "\" names parent \""
                     + code.parent()
-                    + "\", which is not a code in this codebook"));
+                    + "\", which is not a code in this codebook"
+                    + Spelling.didYouMean(code.parent(), byId.keySet())));
         continue;
       }
       Set<String> seen = new HashSet<>();
@@ -467,8 +559,10 @@ final class CodebookParser {
                     + member.key()
                     + "\" in "
                     + what
-                    + "; expected one of "
-                    + allowed.stream().sorted().toList()));
+                    + Spelling.didYouMean(member.key(), allowed)
+                    + " (expected one of "
+                    + allowed.stream().sorted().toList()
+                    + ")"));
       }
     }
     for (Member duplicate : object.duplicates()) {
@@ -504,12 +598,16 @@ final class CodebookParser {
   }
 
   private List<String> stringList(ObjectNode object, String key) {
-    Member member = object.members().get(key);
+    return stringList(object.members().get(key));
+  }
+
+  private List<String> stringList(Member member) {
     if (member == null) {
       return List.of();
     }
     if (!(member.value() instanceof ArrayNode array)) {
-      problems.add(at(member, "\"" + key + "\" must be a list of texts: [\"...\", \"...\"]"));
+      problems.add(
+          at(member, "\"" + member.key() + "\" must be a list of texts: [\"...\", \"...\"]"));
       return List.of();
     }
     List<String> values = new ArrayList<>();
@@ -521,7 +619,7 @@ final class CodebookParser {
             error(
                 item.line(),
                 item.column(),
-                "each entry of \"" + key + "\" must be non-empty text in" + " double quotes"));
+                "each entry of \"" + member.key() + "\" must be non-empty text in double quotes"));
       }
     }
     return values;
@@ -532,7 +630,10 @@ final class CodebookParser {
   }
 
   private Diagnostic error(int line, int column, String message) {
-    String lineText = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
-    return Diagnostic.error(file, line, column, message, lineText);
+    return Diagnostic.error(file, line, column, message, lineText(line));
+  }
+
+  private String lineText(int line) {
+    return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
   }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
@@ -64,6 +65,15 @@ public final class Codebooks {
 
   /** Loads and validates the codebook in {@code file}. */
   public static Codebook load(Path file) throws InputException {
+    Path key = file.toAbsolutePath().normalize();
+    List<Path> loading = LOADING.get();
+    int earlier = loading.indexOf(key);
+    if (earlier >= 0) {
+      List<Path> chain = new ArrayList<>(loading.subList(earlier, loading.size()));
+      chain.add(key);
+      throw ExtendsLoop.of(chain);
+    }
+    loading.add(key);
     try {
       return CodebookParser.parse(
           file,
@@ -74,43 +84,22 @@ public final class Codebooks {
     } catch (IOException e) {
       throw new InputException(
           Diagnostic.fileError(file, "cannot read the codebook: " + e.getMessage()));
+    } finally {
+      loading.remove(loading.size() - 1);
     }
   }
+
+  /** The codebook files being loaded on this thread, outermost first: to find loops of extends. */
+  private static final ThreadLocal<List<Path>> LOADING = ThreadLocal.withInitial(ArrayList::new);
 
   /**
    * A codebook named by an {@code extends} in {@code file}: a path relative to it, or a shipped
    * name.
    */
-  private static final ThreadLocal<Integer> EXTENDS_DEPTH = ThreadLocal.withInitial(() -> 0);
-
-  private static final int MAX_EXTENDS_DEPTH = 8;
-
   private static Codebook resolveBeside(Path file, String name) throws AetException {
-    if (EXTENDS_DEPTH.get() >= MAX_EXTENDS_DEPTH) {
-      throw new AetException(
-          "codebooks extend each other more than "
-              + MAX_EXTENDS_DEPTH
-              + " deep: is there a"
-              + " loop of extends?");
-    }
-    EXTENDS_DEPTH.set(EXTENDS_DEPTH.get() + 1);
-    try {
-      return resolveBesideOnce(file, name);
-    } finally {
-      EXTENDS_DEPTH.set(EXTENDS_DEPTH.get() - 1);
-    }
-  }
-
-  private static Codebook resolveBesideOnce(Path file, String name) throws AetException {
     Path parent = file.toAbsolutePath().getParent();
     Path relative = parent == null ? Path.of(name) : parent.resolve(name);
-    if (Files.isRegularFile(relative)) {
-      if (relative.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
-        throw new AetException("a codebook cannot extend itself");
-      }
-      return load(relative);
-    }
-    return load(name);
+    return Files.isRegularFile(relative) ? load(relative) : load(name);
   }
 
   /** The names of the codebooks shipped with aet, in the order of {@code codebooks/index.txt}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,7 @@ class CodebookValidationTest {
                           assertThrows(InputException.class, () -> Codebooks.load(file));
                       String report =
                           e.diagnostics().stream()
-                                  .map(
-                                      d ->
-                                          d.format()
-                                              .replace(
-                                                  file.toString(), file.getFileName().toString()))
+                                  .map(d -> d.format().replace(INVALID + File.separator, ""))
                                   .collect(Collectors.joining("\n"))
                                   .replace(System.lineSeparator(), "\n")
                               + "\n";
@@ -150,7 +147,9 @@ class CodebookValidationTest {
          "codes": [
            {"id": "reciprocity", "parent": "power", "name": "Reciprocity (our version)",
             "definition": "Our narrower definition.", "rules": {"lemmas": ["reimburse"]}},
-           {"id": "payment", "parent": "power", "name": "Payment", "definition": "Money for time."}
+           {"id": "payment", "parent": "power", "name": "Payment", "definition": "Money for time."},
+           {"id": "tokenistic", "name": "Tokenism (ours)", "definition": "Our words."},
+           {"id": "realistic", "parent": "", "name": "Realism", "definition": "On its own."}
          ]}
         """);
     Codebook base = Codebooks.load("four-tensions");
@@ -162,6 +161,8 @@ class CodebookValidationTest {
         mine.codes().indexOf(mine.code("reciprocity")),
         "an override keeps its place");
     assertEquals("power/payment", mine.path("payment"));
+    assertEquals("narratives", mine.code("tokenistic").parent(), "an override keeps the parent");
+    assertTrue(mine.code("realistic").isTopLevel(), "\"parent\": \"\" moves it to the top");
     assertTrue(mine.codes().stream().noneMatch(c -> c.id().equals("lack-of-reciprocity")));
     Files.writeString(
         dir.resolve("loop.json"),
@@ -171,8 +172,10 @@ class CodebookValidationTest {
         "{\"name\": \"loop2\", \"extends\": \"loop.json\", \"codes\": []}");
     InputException loop =
         assertThrows(InputException.class, () -> Codebooks.load(dir.resolve("loop.json")));
+    assertEquals(1, loop.diagnostics().size(), loop.getMessage());
     assertTrue(
-        loop.getMessage().contains("cannot load the codebook this one extends"), loop.getMessage());
+        loop.getMessage().contains("in a loop: loop.json extends loop2.json extends loop.json"),
+        loop.getMessage());
   }
 
   @Test

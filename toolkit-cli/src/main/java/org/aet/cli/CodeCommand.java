@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
+import org.aet.codebook.CodebookCheck;
 import org.aet.codebook.Codebooks;
 import org.aet.coding.Coder;
 import org.aet.coding.Coders;
@@ -211,6 +212,8 @@ final class CodeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--calibrate needs the semantic layer: leave out --no-semantic");
     }
+    CodebookCheck.unsuggestable(book, !noSemantic)
+        .ifPresent(why -> progress.message("Note: " + why + "."));
     Annotator annotator = nlp.annotator(progress);
     WindowEmbedding embedding = null;
     List<Coder> coders = new ArrayList<>();

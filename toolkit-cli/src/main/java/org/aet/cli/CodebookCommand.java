@@ -2,20 +2,30 @@ package org.aet.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
+import org.aet.codebook.CodebookCheck;
+import org.aet.codebook.CodebookDiff;
+import org.aet.codebook.CodebookTemplate;
 import org.aet.codebook.Codebooks;
-import org.aet.codebook.DetectionRules;
 import org.aet.codebook.RefiQdaCodebook;
+import org.aet.coding.ExampleCheck;
+import org.aet.coding.LabelledTrial;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.InputException;
+import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.EvaluationReports;
+import org.aet.evaluation.LabelledSegments;
 import org.aet.export.CodebookDocuments;
 import org.aet.export.CodebookTable;
 import org.aet.export.OutputTargets;
+import org.aet.nlp.Annotator;
+import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.nlp.LazyAnnotator;
+import org.aet.semantic.WindowEmbedding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +45,8 @@ import picocli.CommandLine.Spec;
       CodebookCommand.ListCodebooks.class,
       CodebookCommand.Show.class,
       CodebookCommand.Validate.class,
+      CodebookCommand.Test.class,
+      CodebookCommand.Diff.class,
       CodebookCommand.Export.class,
       CodebookCommand.Import.class,
       CodebookCommand.New.class
@@ -147,24 +159,21 @@ final class CodebookCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      Annotator lemmatiser = new LazyAnnotator(CoreNlpAnnotator::shared);
       int bad = 0;
       for (String file : files) {
         try {
-          Codebook book = Codebooks.load(file);
+          CodebookCheck check = Codebooks.check(file, lemmatiser);
+          Codebook book = check.codebook();
           long withRules = book.codes().stream().filter(c -> !c.rules().isEmpty()).count();
           out.printf(
-              "%s: valid: %d codes (%d with detection rules), version %s%n",
-              file, book.codes().size(), withRules, book.version());
-          for (Code code : book.codes()) {
-            for (String pattern : code.rules().patterns()) {
-              String risk = org.aet.nlp.TokenPatterns.riskOf(pattern);
-              if (risk != null) {
-                err.printf(
-                    "%s: warning: the pattern \"%s\" of %s: %s%n",
-                    file, pattern, book.path(code.id()), risk);
-              }
-            }
-          }
+              "%s: valid: %d codes (%d with detection rules), version %s%s%n",
+              file,
+              book.codes().size(),
+              withRules,
+              book.version(),
+              check.warnings().isEmpty() ? "" : ", " + check.warnings().size() + " warning(s)");
+          check.warnings().forEach(w -> err.println(w.format()));
         } catch (InputException e) {
           bad++;
           e.diagnostics().forEach(d -> err.println(d.format()));
@@ -175,6 +184,141 @@ final class CodebookCommand implements Runnable {
         }
       }
       return bad == 0 ? 0 : ErrorReporter.FAILED;
+    }
+  }
+
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks that each code's detection rules find its examples and miss its counter-examples; with"
+            + " --on, also scores the codebook's suggestions against a labelled file (precision and"
+            + " recall per code). Exits with 1 when a rule misses an example or finds a counter-example.",
+        ""
+      })
+  static final class Test implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "NAME|FILE",
+        description = "A shipped codebook's name or a codebook file.")
+    String codebook;
+
+    @Option(
+        names = "--on",
+        paramLabel = "LABELLED",
+        description =
+            "Labelled segments with their text (.jsonl or .csv, as \"aet code --labels\" writes and"
+                + " a team's coding gives): code them with this codebook and score the result.")
+    Path labelled;
+
+    @Option(
+        names = "--no-semantic",
+        description = "With --on: score the detection rules alone, without the semantic layer.")
+    boolean noSemantic;
+
+    @Mixin NlpOptions nlp;
+
+    @Override
+    public Integer call() throws AetException {
+      PrintWriter out = spec.commandLine().getOut();
+      ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+      Codebook book = Codebooks.load(codebook);
+      Annotator annotator = nlp.annotator(progress);
+      List<ExampleCheck.CodeResult> results = ExampleCheck.run(book, annotator);
+      List<ExampleCheck.CodeResult> ruled =
+          results.stream().filter(ExampleCheck.CodeResult::hasRules).toList();
+      out.printf(
+          "%s: the rules of %d code(s) find %d of %d examples and %d of %d counter-examples.%n",
+          book.name(),
+          ruled.size(),
+          ruled.stream().mapToInt(r -> r.examples() - r.missed().size()).sum(),
+          ruled.stream().mapToInt(ExampleCheck.CodeResult::examples).sum(),
+          ruled.stream().mapToInt(r -> r.wronglyFound().size()).sum(),
+          ruled.stream().mapToInt(ExampleCheck.CodeResult::counterExamples).sum());
+      int width = results.stream().mapToInt(r -> r.path().length()).max().orElse(0);
+      for (ExampleCheck.CodeResult r : results) {
+        String path = String.format("  %-" + width + "s  ", r.path());
+        if (!r.hasRules()) {
+          out.println(
+              path + "no detection rules: found, if at all, from its definition and examples");
+          continue;
+        }
+        out.printf(
+            "%sexamples found %d of %d, counter-examples found %d of %d  %s%n",
+            path,
+            r.examples() - r.missed().size(),
+            r.examples(),
+            r.wronglyFound().size(),
+            r.counterExamples(),
+            r.passes() ? "ok" : "CHECK");
+        r.missed().forEach(m -> out.println("      misses the example: " + TerminalText.escape(m)));
+        r.wronglyFound()
+            .forEach(
+                f ->
+                    out.println(
+                        "      finds the counter-example: "
+                            + TerminalText.escape(f.text())
+                            + "  through "
+                            + TerminalText.escape(f.evidence())));
+      }
+      if (labelled != null) {
+        WindowEmbedding embedding = noSemantic ? null : new WindowEmbedding(nlp.embedder(progress));
+        Evaluation.Report report =
+            LabelledTrial.score(book, LabelledSegments.read(labelled), annotator, embedding);
+        out.printf(
+            "%nOn %s (%d segments), %s:%n",
+            labelled,
+            report.units(),
+            noSemantic
+                ? "the detection rules alone"
+                : "the codebook's suggestions at the default floor");
+        EvaluationReports.print(report, out);
+      }
+      return ruled.stream().allMatch(ExampleCheck.CodeResult::passes) ? 0 : ErrorReporter.FAILED;
+    }
+  }
+
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Shows what a codebook changes: against the codebook it extends (one argument), or against"
+            + " another codebook such as an earlier version (two arguments, the earlier first).",
+        ""
+      })
+  static final class Diff implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        arity = "1..2",
+        paramLabel = "NAME|FILE",
+        description = "One codebook that extends another, or the earlier and the later codebook.")
+    List<String> codebooks;
+
+    @Override
+    public Integer call() throws AetException {
+      Codebook before;
+      Codebook after;
+      if (codebooks.size() == 2) {
+        before = Codebooks.load(codebooks.get(0));
+        after = Codebooks.load(codebooks.get(1));
+      } else {
+        after = Codebooks.load(codebooks.get(0));
+        before =
+            Codebooks.extended(codebooks.get(0))
+                .orElseThrow(
+                    () ->
+                        new AetException(
+                            codebooks.get(0)
+                                + " does not extend another codebook: name the one to compare it"
+                                + " with, such as \"aet codebook diff four-tensions "
+                                + codebooks.get(0)
+                                + "\""));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      CodebookDiff.of(before, after).lines().forEach(l -> out.println(TerminalText.escape(l)));
+      return 0;
     }
   }
 
@@ -316,61 +460,13 @@ final class CodebookCommand implements Runnable {
                 + " choose another name, or another file with -o");
       }
       OverwriteOption.refuse(target, "codebook new", ".json");
-      CodebookDocuments.write(scaffold(name), target);
+      CodebookDocuments.write(CodebookTemplate.of(name), target);
       spec.commandLine()
           .getOut()
           .printf(
               "Wrote %s. Edit it, then check it with \"aet codebook validate %s\".%n",
               target, target);
       return 0;
-    }
-
-    static Codebook scaffold(String name) {
-      List<Code> codes = new ArrayList<>();
-      codes.add(
-          new Code(
-              "tension",
-              "",
-              "A tension (rename me)",
-              "What this group of codes is about, in one or two sentences.",
-              "Use one of the codes below; use this one only when a passage weighs both sides.",
-              "Say which other codes are easily confused with this one.",
-              List.of("A passage from your data that shows both sides.", "Another such passage."),
-              List.of("A passage that looks related but belongs elsewhere."),
-              "#1f77b4",
-              DetectionRules.NONE));
-      codes.add(
-          new Code(
-              "first-pole",
-              "tension",
-              "First pole (rename me)",
-              "What a passage must say to get this code.",
-              "When to apply it.",
-              "When not to, and what to use instead.",
-              List.of(
-                  "A passage that should get this code.", "Another passage that should get it."),
-              List.of("A passage that should not get it."),
-              "#6baed6",
-              DetectionRules.of(List.of("word", "another"), List.of("a phrase of several words"))));
-      codes.add(
-          new Code(
-              "second-pole",
-              "tension",
-              "Second pole (rename me)",
-              "What a passage must say to get this code.",
-              "When to apply it.",
-              "When not to, and what to use instead.",
-              List.of(
-                  "A passage that should get this code.", "Another passage that should get it."),
-              List.of("A passage that should not get it."),
-              "#fd8d3c",
-              DetectionRules.of(List.of("word"), List.of("another phrase"))));
-      return new Codebook(
-          name,
-          name + " (describe it in a title)",
-          "What the codebook is for, who made it, and from which sources.",
-          "new",
-          codes);
     }
   }
 

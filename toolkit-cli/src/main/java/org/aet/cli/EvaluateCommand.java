@@ -2,6 +2,7 @@ package org.aet.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.EvaluationReports;
@@ -55,6 +56,15 @@ final class EvaluateCommand implements Callable<Integer> {
   Evaluation.Level level;
 
   @Option(
+      names = "--codebook",
+      paramLabel = "NAME|FILE",
+      description =
+          "The codebook the labels come from: every one of its codes is listed, labels may name codes"
+              + " by id or name, and the macro average is over its codes (without it, over the codes"
+              + " found in either file).")
+  String codebook;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Also write the report (.xlsx or .jsonl).")
@@ -72,7 +82,11 @@ final class EvaluateCommand implements Callable<Integer> {
               .output(output, "-o", ".xlsx", ".jsonl"));
     }
     Evaluation.Report report =
-        Evaluation.evaluate(LabelledSegments.read(gold), LabelledSegments.read(predicted), level);
+        Evaluation.evaluate(
+            LabelledSegments.read(gold),
+            LabelledSegments.read(predicted),
+            level,
+            codebook == null ? null : Codebooks.load(codebook));
     EvaluationReports.print(report, spec.commandLine().getOut());
     if (output != null) {
       EvaluationReports.write(report, output);

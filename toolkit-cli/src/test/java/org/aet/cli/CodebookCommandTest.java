@@ -55,6 +55,69 @@ class CodebookCommandTest {
   }
 
   @Test
+  void aStudentSeesWhatAChangeToTheRulesDid(@TempDir Path dir) throws Exception {
+    Result shipped = aet("codebook", "test", "four-tensions");
+    assertEquals(0, shipped.exit(), shipped.err());
+    assertTrue(
+        shipped.out().contains("the rules of 10 code(s) find 20 of 20 examples and 0 of 20"),
+        shipped.out());
+    Path mine = dir.resolve("mine.json");
+    Files.writeString(
+        mine,
+        """
+        {"name": "mine", "extends": "four-tensions", "remove": ["lack-of-reciprocity"],
+         "codes": [
+           {"id": "reciprocity", "name": "Reciprocity (ours)",
+            "definition": "Recognition given.",
+            "examples": ["We paid public contributors for their time."],
+            "counter_examples": ["The award was a recognition of the chair's long career."],
+            "rules": {"lemmas": ["recognition"], "phrases": ["paid public contributors"]}}
+         ]}
+        """);
+    Result test = aet("codebook", "test", mine.toString());
+    assertEquals(1, test.exit(), test.out() + test.err());
+    assertTrue(
+        test.out()
+            .contains(
+                "finds the counter-example: The award was a recognition of the chair's long career."
+                    + "  through \"recognition\" (lemma \"recognition\")"),
+        test.out());
+    assertTrue(test.out().contains("power/reciprocity"), "the override kept its parent");
+    Result diff = aet("codebook", "diff", mine.toString());
+    assertEquals(0, diff.exit(), diff.err());
+    String out = diff.out();
+    assertTrue(out.contains("0 code(s) added, 1 removed, 1 changed"), out);
+    assertTrue(out.contains("- power/lack-of-reciprocity  \"Lack of reciprocity\""), out);
+    assertTrue(out.contains("~ power/reciprocity"), out);
+    assertTrue(out.contains("name: \"Reciprocity\" -> \"Reciprocity (ours)\""), out);
+    assertTrue(
+        out.contains("rules: lemmas: + \"recognition\", - \"reciprocity\", - \"reciprocal\""), out);
+    assertTrue(!out.contains("    parent:"), "the parent did not change: " + out);
+    Result same = aet("codebook", "diff", "four-tensions", "four-tensions");
+    assertTrue(same.out().contains("0 code(s) added, 0 removed, 0 changed"), same.out());
+    Result alone = aet("codebook", "diff", "four-tensions");
+    assertEquals(1, alone.exit());
+    assertTrue(alone.err().contains("four-tensions does not extend another codebook"), alone.err());
+
+    Path labelled = dir.resolve("labelled.jsonl");
+    Files.writeString(
+        labelled,
+        """
+        {"segment_id": "s1", "text": "We paid public contributors for their time.", "codes": ["reciprocity"]}
+        {"segment_id": "s2", "text": "We gave recognition to the groups.", "codes": []}
+        {"segment_id": "s3", "text": "Nobody was paid.", "codes": ["reciprocity"]}
+        """);
+    Result scored =
+        aet("codebook", "test", mine.toString(), "--on", labelled.toString(), "--no-semantic");
+    assertTrue(
+        scored.out().contains("On " + labelled + " (3 segments), the detection rules alone"));
+    assertTrue(
+        scored.out().matches("(?s).*power/reciprocity +0\\.500 +0\\.500 +0\\.500 .*"),
+        scored.out());
+    assertTrue(scored.out().contains("over the 13 code(s) of mine"), scored.out());
+  }
+
+  @Test
   void exportToEveryFormatAndImportBack(@TempDir Path dir) throws Exception {
     for (String extension : new String[] {"md", "xlsx", "qdc", "json"}) {
       Path out = dir.resolve("four-tensions." + extension);

@@ -70,6 +70,9 @@ final class CodebookParser {
   private final String text;
   private final List<String> lines;
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final List<Diagnostic> warnings = new ArrayList<>();
+  private final List<PatternLemma> patternLemmas = new ArrayList<>();
+  private Codebook extended;
 
   /** Codes written without a {@code parent} key: an override of one keeps the parent's parent. */
   private final Set<String> withoutParentKey = new HashSet<>();
@@ -84,8 +87,24 @@ final class CodebookParser {
     this.lines = List.of(text.split("\n", -1));
   }
 
-  static Codebook parse(Path file, String text, Resolver resolver) throws InputException {
-    return new CodebookParser(file, text, resolver).parse();
+  /**
+   * A codebook as read, with warnings about what is valid but probably not meant, and the lemmas
+   * its patterns look for (to check against a lemmatiser, which this parser does not load).
+   */
+  record Parsed(
+      Codebook codebook,
+      Codebook extended,
+      List<Diagnostic> warnings,
+      List<PatternLemma> patternLemmas) {}
+
+  /** A lemma a TokensRegex pattern asks for, where it is written. */
+  record PatternLemma(String lemma, Diagnostic where) {}
+
+  static Parsed parse(Path file, String text, Resolver resolver) throws InputException {
+    CodebookParser parser = new CodebookParser(file, text, resolver);
+    Codebook book = parser.parse();
+    return new Parsed(
+        book, parser.extended, List.copyOf(parser.warnings), List.copyOf(parser.patternLemmas));
   }
 
   private Codebook parse() throws InputException {
@@ -105,6 +124,16 @@ final class CodebookParser {
     }
     checkKeys(top, CODEBOOK_KEYS, "a codebook");
     String name = requiredString(top, "name", "the codebook");
+    if (!name.isEmpty() && !ID.matcher(name).matches()) {
+      warn(
+          top.members().get("name"),
+          "the name \""
+              + name
+              + "\" is not lower-case letters, digits and hyphens, as \"aet codebook new\" asks:"
+              + " such a name is awkward after --codebook and in file names; try \""
+              + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+              + "\"");
+    }
     String title = optionalString(top, "title");
     String description = optionalString(top, "description");
     List<Code> codes = new ArrayList<>();
@@ -112,6 +141,7 @@ final class CodebookParser {
     Member codesMember = top.members().get("codes");
     Member extendsMember = top.members().get("extends");
     Codebook parent = extendsMember == null ? null : parent(extendsMember);
+    extended = parent;
     if (codesMember == null && extendsMember == null) {
       problems.add(error(top.line(), top.column(), "a codebook needs \"codes\": a list of codes"));
     } else if (codesMember == null) {
@@ -375,16 +405,22 @@ final class CodebookParser {
       for (Node item : array.items()) {
         if (item instanceof ValueNode v && v.value() instanceof String pattern) {
           String problem = org.aet.nlp.TokenPatterns.problemWith(pattern);
+          String risk = org.aet.nlp.TokenPatterns.riskOf(pattern);
           if (problem != null) {
             problems.add(
                 error(
                     item.line(),
                     item.column(),
                     "this TokensRegex pattern does not compile: " + problem));
+          } else if (risk != null) {
+            warnings.add(warning(item.line(), item.column(), "this pattern: " + risk));
           }
+          notePatternLemmas(item, pattern);
         }
       }
     }
+    warnWildcards(rules.members().get("lemmas"));
+    warnWildcards(rules.members().get("phrases"));
     return new DetectionRules(
         stringList(rules, "lemmas"),
         stringList(rules, "phrases"),
@@ -500,6 +536,50 @@ final class CodebookParser {
    * Checks that parents exist and form no loop; returns the codes with every parent before its
    * children.
    */
+  private static final Pattern LEMMA_IN_PATTERN =
+      Pattern.compile("lemma\\s*:\\s*(?:([A-Za-z]+)|/([A-Za-z|]+)/)");
+
+  /** Records the plain lemmas a pattern asks for ({@code lemma:people}, {@code lemma:/a|b/}). */
+  private void notePatternLemmas(Node item, String pattern) {
+    java.util.regex.Matcher m = LEMMA_IN_PATTERN.matcher(pattern);
+    while (m.find()) {
+      int group = m.group(1) != null ? 1 : 2;
+      int offset = m.start(group);
+      for (String lemma : m.group(group).split("\\|")) {
+        if (!lemma.isEmpty()) {
+          patternLemmas.add(
+              new PatternLemma(lemma, warning(item.line(), item.column() + 1 + offset, "")));
+        }
+        offset += lemma.length() + 1;
+      }
+    }
+  }
+
+  /**
+   * Warns about lemmas and phrases with a word such as {@code *} or {@code a*}: nearly any word.
+   */
+  private void warnWildcards(Member member) {
+    if (member == null || !(member.value() instanceof ArrayNode array)) {
+      return;
+    }
+    for (Node item : array.items()) {
+      if (item instanceof ValueNode v && v.value() instanceof String term) {
+        for (String word : term.strip().split("\\s+")) {
+          if (word.endsWith("*") && word.length() < 4) {
+            warnings.add(
+                warning(
+                    item.line(),
+                    item.column(),
+                    "\""
+                        + word
+                        + "\" matches almost any word: a trailing * needs at least three letters"
+                        + " before it, such as \"collaborat*\""));
+          }
+        }
+      }
+    }
+  }
+
   private List<Code> checkHierarchy(List<Code> codes, Map<String, Node> idNodes) {
     Map<String, Code> byId = new LinkedHashMap<>();
     codes.forEach(c -> byId.put(c.id(), c));
@@ -591,6 +671,7 @@ final class CodebookParser {
 
   private String string(Member member) {
     if (member.value() instanceof ValueNode v && v.value() instanceof String s) {
+      warnPlaceholder(member.value(), s);
       return s;
     }
     problems.add(at(member, "\"" + member.key() + "\" must be text in double quotes"));
@@ -613,6 +694,7 @@ final class CodebookParser {
     List<String> values = new ArrayList<>();
     for (Node item : array.items()) {
       if (item instanceof ValueNode v && v.value() instanceof String s && !s.isBlank()) {
+        warnPlaceholder(item, s.strip());
         values.add(s.strip());
       } else {
         problems.add(
@@ -623,6 +705,26 @@ final class CodebookParser {
       }
     }
     return values;
+  }
+
+  private void warnPlaceholder(Node node, String text) {
+    if (CodebookTemplate.isPlaceholder(text.strip())) {
+      warnings.add(
+          warning(
+              node.line(),
+              node.column(),
+              "\""
+                  + text.strip()
+                  + "\" is guidance from \"aet codebook new\": replace it with your own words"));
+    }
+  }
+
+  private void warn(Member member, String message) {
+    warnings.add(warning(member.line(), member.column(), message));
+  }
+
+  private Diagnostic warning(int line, int column, String message) {
+    return Diagnostic.warning(file, line, column, message, lineText(line));
   }
 
   private Diagnostic at(Member member, String message) {

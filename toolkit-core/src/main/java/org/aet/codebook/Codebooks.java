@@ -6,11 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.ingest.TextDecoder;
+import org.aet.model.Token;
+import org.aet.nlp.Annotator;
 
 /**
  * Finds and loads codebooks: the ones shipped inside aet by name ("four-tensions"), or any file by
@@ -29,9 +35,62 @@ public final class Codebooks {
    *     column)
    */
   public static Codebook load(String nameOrPath) throws AetException {
+    return parse(nameOrPath).codebook();
+  }
+
+  /**
+   * Loads a codebook as {@link #load(String)} does and lists what is valid but probably not meant:
+   * template text left in, wildcards that match nearly any word, patterns that may run long, a name
+   * {@code codebook new} would refuse, and lemmas in patterns that {@code lemmatiser} never gives
+   * (the lemma of "people" is "person"). The lemmatiser runs only when a pattern names a lemma.
+   */
+  public static CodebookCheck check(String nameOrPath, Annotator lemmatiser) throws AetException {
+    CodebookParser.Parsed parsed = parse(nameOrPath);
+    List<Diagnostic> warnings = new ArrayList<>(parsed.warnings());
+    Map<String, String> lemmaOf = new HashMap<>();
+    for (CodebookParser.PatternLemma use : parsed.patternLemmas()) {
+      String asked = use.lemma().toLowerCase(Locale.ROOT);
+      String actual =
+          lemmaOf.computeIfAbsent(
+              asked,
+              w -> {
+                List<Token> tokens = lemmatiser.annotate(w).tokens();
+                return tokens.size() == 1 ? tokens.get(0).lemma() : w;
+              });
+      if (!actual.equals(asked)) {
+        Diagnostic at = use.where();
+        warnings.add(
+            Diagnostic.warning(
+                at.file(),
+                at.line(),
+                at.column(),
+                "the pattern asks for the lemma \""
+                    + use.lemma()
+                    + "\", which CoreNLP never gives: the lemma of \""
+                    + use.lemma()
+                    + "\" is \""
+                    + actual
+                    + "\", so write lemma:"
+                    + actual
+                    + " (or word:"
+                    + use.lemma()
+                    + " for the written form)",
+                at.lineText()));
+      }
+    }
+    warnings.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+    return new CodebookCheck(parsed.codebook(), warnings);
+  }
+
+  /** The codebook that {@code nameOrPath} extends, if it extends one. */
+  public static java.util.Optional<Codebook> extended(String nameOrPath) throws AetException {
+    return java.util.Optional.ofNullable(parse(nameOrPath).extended());
+  }
+
+  private static CodebookParser.Parsed parse(String nameOrPath) throws AetException {
     Path path = Path.of(nameOrPath);
     if (Files.isRegularFile(path) || nameOrPath.endsWith(".json")) {
-      return load(path);
+      return parse(path);
     }
     try (InputStream in = Codebooks.class.getResourceAsStream(SHIPPED + nameOrPath + ".json")) {
       if (in == null) {
@@ -58,13 +117,17 @@ public final class Codebooks {
    * from).
    */
   public static Codebook fromJson(String json, String version, Path origin) throws InputException {
-    Codebook parsed = CodebookParser.parse(origin, json, Codebooks::load);
+    Codebook parsed = CodebookParser.parse(origin, json, Codebooks::load).codebook();
     return new Codebook(
         parsed.name(), parsed.title(), parsed.description(), version, parsed.codes());
   }
 
   /** Loads and validates the codebook in {@code file}. */
   public static Codebook load(Path file) throws InputException {
+    return parse(file).codebook();
+  }
+
+  private static CodebookParser.Parsed parse(Path file) throws InputException {
     Path key = file.toAbsolutePath().normalize();
     List<Path> loading = LOADING.get();
     int earlier = loading.indexOf(key);

@@ -220,7 +220,8 @@ public final class RefiQdaCodebook {
               + " code(s) came without a description; their definition says so:"
               + " write one before coding");
     }
-    Codebook codebook = CodebookParser.parse(file, CodebookJson.pretty(root), Codebooks::load);
+    Codebook codebook =
+        CodebookParser.parse(file, CodebookJson.pretty(root), Codebooks::load).codebook();
     String version =
         com.google.common.hash.Hashing.sha256().hashBytes(bytes).toString().substring(0, 12);
     return new Imported(

@@ -111,8 +111,9 @@ public final class Calibrations {
   }
 
   /**
-   * Each text as a segment of its own, annotated and embedded. The texts are laid out as one
-   * document, a blank line apart, so the language models and the embedder each run once.
+   * Each text as a segment of its own, annotated and embedded (not embedded when {@code embedding}
+   * is null). The texts are laid out as one document, a blank line apart, so the language models
+   * and the embedder each run once.
    */
   public static List<Segment> standalone(
       List<String> texts, Annotator annotator, WindowEmbedding embedding) {
@@ -152,6 +153,6 @@ public final class Calibrations {
               span.of(all),
               tokens.subList(first, next)));
     }
-    return embedding.embed(segments, annotation, all);
+    return embedding == null ? segments : embedding.embed(segments, annotation, all);
   }
 }

@@ -41,7 +41,9 @@ public final class Evaluation {
    * @param units gold segments scored
    * @param codes per code, in name order
    * @param micro all decisions pooled
-   * @param macro the mean of the codes' scores
+   * @param macro the mean of the codes' scores, each where defined, over {@code macroScope}
+   * @param macroScope which codes the macro average is over, in words: a codebook's, or those found
+   *     in either file
    * @param confusions the most common confusions, most frequent first
    * @param missingPredictions gold segments the predicted file did not mention (counted as coded
    *     with nothing)
@@ -51,6 +53,7 @@ public final class Evaluation {
       List<CodeScore> codes,
       CodeScore micro,
       CodeScore macro,
+      String macroScope,
       List<Confusion> confusions,
       int missingPredictions) {}
 
@@ -65,15 +68,38 @@ public final class Evaluation {
 
   private Evaluation() {}
 
+  /**
+   * Scores {@code predicted} against {@code gold}, code by code, over the codes found in either.
+   */
   public static Report evaluate(
       List<LabelledSegment> gold, List<LabelledSegment> predicted, Level level) {
+    return evaluate(gold, predicted, level, null);
+  }
+
+  /**
+   * Scores {@code predicted} against {@code gold}, every code of {@code codebook} included (those
+   * found in neither file show as undefined) and the macro average taken over the codebook's codes.
+   * Labels may name codes by path, id or name; labels the codebook lacks are scored but left out of
+   * the macro average. A null codebook scores the codes found in either file.
+   */
+  public static Report evaluate(
+      List<LabelledSegment> gold,
+      List<LabelledSegment> predicted,
+      Level level,
+      org.aet.codebook.Codebook codebook) {
+    java.util.function.Function<List<String>, Set<String>> labels =
+        codes -> at(level, codebook == null ? codes : paths(codebook, codes));
     Map<String, Set<String>> predictedById = new HashMap<>();
-    predicted.forEach(p -> predictedById.put(p.segmentId(), at(level, p.codes())));
-    Set<String> codes = new TreeSet<>();
+    predicted.forEach(p -> predictedById.put(p.segmentId(), labels.apply(p.codes())));
+    Set<String> scope =
+        codebook == null
+            ? null
+            : at(level, codebook.codes().stream().map(c -> codebook.path(c.id())).toList());
+    Set<String> codes = new TreeSet<>(scope == null ? Set.of() : scope);
     List<Set<String>[]> units = new ArrayList<>();
     int missing = 0;
     for (LabelledSegment segment : gold) {
-      Set<String> g = at(level, segment.codes());
+      Set<String> g = labels.apply(segment.codes());
       Set<String> p = predictedById.get(segment.segmentId());
       if (p == null) {
         missing++;
@@ -100,8 +126,24 @@ public final class Evaluation {
       scores.add(score(code, counts));
     }
     CodeScore micro = score("micro average", pooled);
-    CodeScore macro = macro(scores);
-    return new Report(units.size(), scores, micro, macro, confusions(units), missing);
+    CodeScore macro =
+        macro(
+            scope == null
+                ? scores
+                : scores.stream().filter(s -> scope.contains(s.code())).toList());
+    String macroScope =
+        scope == null
+            ? "the " + codes.size() + " code(s) found in either file"
+            : "the "
+                + scope.size()
+                + (level == Level.PARENT ? " top-level code(s) of " : " code(s) of ")
+                + codebook.name()
+                + (codes.size() > scope.size()
+                    ? " ("
+                        + (codes.size() - scope.size())
+                        + " label(s) not in the codebook left out)"
+                    : "");
+    return new Report(units.size(), scores, micro, macro, macroScope, confusions(units), missing);
   }
 
   /** All decisions of {@code scores} pooled into one score. */
@@ -133,8 +175,8 @@ public final class Evaluation {
 
   /**
    * Scores from counts {tp, fp, fn, tn}. A ratio with nothing to divide by is undefined (NaN), not
-   * 0: precision when nothing was predicted, recall when the gold has none of the code, F1 when
-   * neither has it. Reports show it as n/a.
+   * 0: precision when nothing was predicted, recall when the gold has none of the code, F1 and
+   * kappa when neither has it. Reports show it as n/a.
    */
   static CodeScore score(String code, int[] c) {
     int tp = c[0];
@@ -144,8 +186,8 @@ public final class Evaluation {
     double precision = ratio(tp, tp + fp);
     double recall = ratio(tp, tp + fn);
     double f1 = ratio(2 * tp, 2 * tp + fp + fn);
-    return new CodeScore(
-        code, tp, fp, fn, tn, precision, recall, f1, Agreement.cohenKappa(tp, fp, fn, tn), tp + fn);
+    double kappa = tp + fp + fn == 0 ? Double.NaN : Agreement.cohenKappa(tp, fp, fn, tn);
+    return new CodeScore(code, tp, fp, fn, tn, precision, recall, f1, kappa, tp + fn);
   }
 
   private static List<Confusion> confusions(List<Set<String>[]> units) {
@@ -172,7 +214,17 @@ public final class Evaluation {
         .toList();
   }
 
-  private static Set<String> at(Level level, List<String> codes) {
+  private static List<String> paths(org.aet.codebook.Codebook codebook, List<String> labels) {
+    return labels.stream()
+        .map(
+            label -> {
+              org.aet.codebook.Code code = codebook.find(label);
+              return code == null ? label : codebook.path(code.id());
+            })
+        .toList();
+  }
+
+  private static Set<String> at(Level level, java.util.Collection<String> codes) {
     return codes.stream()
         .map(c -> level == Level.PARENT ? c.split("/", 2)[0] : c)
         .collect(Collectors.toCollection(TreeSet::new));

@@ -52,10 +52,10 @@ public final class EvaluationReports {
           s.support());
     }
     out.println(
-        "n/a: undefined (precision with nothing predicted, recall with nothing in the gold file);"
-            + " the macro average is over the "
-            + report.codes().size()
-            + " code(s) found in either file, each where defined.");
+        "n/a: undefined (precision with nothing predicted, recall with nothing in the gold file, F1 and kappa with the code in neither);"
+            + " the macro average is over "
+            + report.macroScope()
+            + ", each where defined.");
     if (!report.confusions().isEmpty()) {
       out.println();
       out.println(
@@ -67,10 +67,6 @@ public final class EvaluationReports {
     out.flush();
   }
 
-  /**
-   * Writes the report as .xlsx (per code, confusions) or .jsonl (one object per code, then the
-   * averages).
-   */
   /**
    * Writes the report as .xlsx (per code, confusions) or .jsonl (one object per code, then the
    * averages).

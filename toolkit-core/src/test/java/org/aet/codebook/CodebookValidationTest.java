@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.aet.diagnostics.AetException;
+import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.nlp.Annotator;
+import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.testing.Golden;
 import org.aet.testing.Shared;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,6 +48,86 @@ class CodebookValidationTest {
                               + "\n";
                       Golden.check(file.resolveSibling(file.getFileName() + ".expected"), report);
                     }));
+  }
+
+  /**
+   * Each valid codebook under warnings/ gets the warnings in its golden file (lemmas checked with
+   * CoreNLP itself); the shipped codebooks get none.
+   */
+  @TestFactory
+  Stream<DynamicTest> validCodebooksWarnAboutWhatIsProbablyNotMeant() throws IOException {
+    Path folder = Golden.sourceResources().resolve("org/aet/codebook/warnings");
+    List<Path> files;
+    try (Stream<Path> list = Files.list(folder)) {
+      files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    Annotator lemmatiser = CoreNlpAnnotator.shared();
+    Stream<DynamicTest> warned =
+        files.stream()
+            .map(
+                file ->
+                    DynamicTest.dynamicTest(
+                        file.getFileName().toString(),
+                        () -> {
+                          CodebookCheck check = Codebooks.check(file.toString(), lemmatiser);
+                          String report =
+                              check.warnings().stream()
+                                      .map(d -> d.format().replace(folder + File.separator, ""))
+                                      .collect(Collectors.joining("\n"))
+                                      .replace(System.lineSeparator(), "\n")
+                                  + "\n";
+                          Golden.check(
+                              file.resolveSibling(file.getFileName() + ".expected"), report);
+                        }));
+    Stream<DynamicTest> shipped =
+        Codebooks.shipped().stream()
+            .map(
+                name ->
+                    DynamicTest.dynamicTest(
+                        "shipped " + name,
+                        () ->
+                            assertEquals(List.of(), Codebooks.check(name, lemmatiser).warnings())));
+    return Stream.concat(warned, shipped);
+  }
+
+  @Test
+  void theNewCodebookTemplateWarnsUntilItsGuidanceIsReplaced(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mine.json");
+    org.aet.export.CodebookDocuments.write(CodebookTemplate.of("mine"), file);
+    List<Diagnostic> warnings =
+        Codebooks.check(file.toString(), CoreNlpAnnotator.shared()).warnings();
+    long placeholders =
+        warnings.stream().filter(w -> w.message().contains("guidance from")).count();
+    assertEquals(warnings.size(), placeholders, warnings.toString());
+    assertTrue(placeholders >= 20, "every field of the template: " + placeholders);
+  }
+
+  @Test
+  void codesWithNothingToRecogniseThemByAreNamedBeforeCoding(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("bare.json"),
+        """
+        {"name": "bare", "codes": [
+          {"id": "group", "name": "Group", "definition": "Gathers the others."},
+          {"id": "ruled", "parent": "group", "name": "Ruled", "definition": "Has a rule.",
+           "rules": {"lemmas": ["reimburse"]}},
+          {"id": "exemplified", "parent": "group", "name": "Exemplified", "definition": "Examples.",
+           "examples": ["We paid people for their time."]},
+          {"id": "bare", "parent": "group", "name": "Bare", "definition": "Nothing else."}
+        ]}
+        """);
+    Codebook book = Codebooks.load(dir.resolve("bare.json"));
+    String semantic = CodebookCheck.unsuggestable(book, true).orElseThrow();
+    assertTrue(semantic.startsWith("1 of the 4 codes of bare cannot be suggested"), semantic);
+    assertTrue(semantic.contains(": group/bare."), semantic);
+    String rulesOnly = CodebookCheck.unsuggestable(book, false).orElseThrow();
+    assertTrue(rulesOnly.contains(": group/exemplified, group/bare."), rulesOnly);
+    assertEquals(
+        java.util.Optional.empty(),
+        CodebookCheck.unsuggestable(Codebooks.load("four-tensions"), true),
+        "every shipped code has rules or examples");
   }
 
   @Test

@@ -122,7 +122,7 @@ public final class CodingTable {
         false,
         r -> {
           double value = r.indicators().get(name);
-          return Double.isNaN(value) ? "" : value;
+          return Double.isNaN(value) ? "" : Indicators.asNumber(value);
         });
   }
 

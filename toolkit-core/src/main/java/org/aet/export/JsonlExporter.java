@@ -68,7 +68,7 @@ public final class JsonlExporter implements CodingExporter {
       }
     }
     json.writeObjectField("attributes", row.transcript().attributes());
-    json.writeObjectField("indicators", row.segment().indicators().values());
+    json.writeObjectField("indicators", row.segment().indicators().asNumbers());
     json.writeNumberField("char_begin", row.segment().span().begin());
     json.writeNumberField("char_end", row.segment().span().end());
     json.writeArrayFieldStart("evidence");

@@ -20,6 +20,18 @@ import java.util.Set;
  * @param values the indicators computed, by name: {@link #NAMES} in order, then any optional ones
  */
 public record Indicators(Map<String, Double> values) {
+  /** The values for output: counts (whole values) as integers, so JSON says 77, not 77.0. */
+  public Map<String, Number> asNumbers() {
+    Map<String, Number> numbers = new LinkedHashMap<>();
+    values.forEach((name, v) -> numbers.put(name, asNumber(v)));
+    return numbers;
+  }
+
+  /** {@code value} as a long when it is whole, else as it is. */
+  public static Number asNumber(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : value;
+  }
+
   /** The indicators' names, in export order. */
   public static final List<String> NAMES =
       List.of(

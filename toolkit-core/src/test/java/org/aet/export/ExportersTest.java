@@ -206,6 +206,8 @@ class ExportersTest {
     assertEquals("00:00:05", first.get("start").asText());
     assertEquals("rule", first.get("source").asText());
     assertEquals("four-tensions@" + codebook.version(), first.get("codebook").asText());
+    assertTrue(first.get("indicators").get("words").isIntegralNumber(), "a count is an integer");
+    assertTrue(first.get("indicators").get("readability").isFloatingPointNumber());
   }
 
   @Test

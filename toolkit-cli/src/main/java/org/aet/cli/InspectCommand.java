@@ -70,6 +70,13 @@ final class InspectCommand implements Callable<Integer> {
           out.printf(
               "    %-28s %-20s %5d turns %7d words%n",
               s.name(), s.role().isEmpty() ? "(no role)" : s.role(), s.turns(), s.words());
+          List<String> variants = result.transcript().variantsOf(s.name());
+          if (!variants.isEmpty()) {
+            out.println(
+                "      also written as: "
+                    + variants.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "))
+                    + " (merged; to keep them apart, list each in the manifest's speakers)");
+          }
         }
         out.printf(
             "  warnings    %s%n", result.warnings().isEmpty() ? "none" : result.warnings().size());

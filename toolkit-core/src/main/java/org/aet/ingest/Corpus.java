@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
@@ -173,6 +174,9 @@ public final class Corpus {
     }
     Transcript transcript =
         manifest == null ? result.transcript() : manifest.apply(result.transcript());
+    transcript =
+        SpeakerVariants.merge(
+            transcript, manifest == null ? Set.of() : manifest.speakerKeys(transcript.source()));
     return new ReadResult(transcript, result.encoding(), result.warnings());
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.json.LocatedJson;
@@ -76,6 +77,8 @@ public final class Manifest {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".json")) {
       readJson(file, text(file), transcripts, speakers, problems);
+    } else if (name.equals(SPEAKERS_FILE)) {
+      readSpeakerTable(file, text(file), speakers, problems);
     } else {
       readTranscriptTable(file, text(file), transcripts, problems);
       Path speakerFile = file.resolveSibling(SPEAKERS_FILE);
@@ -89,7 +92,10 @@ public final class Manifest {
     return new Manifest(file, transcripts, speakers);
   }
 
-  /** The manifest file in {@code folder}, or null when there is none. */
+  /**
+   * The manifest file in {@code folder} ({@code corpus.csv} or {@code corpus.json}, else a {@code
+   * speakers.csv} on its own), or null when there is none.
+   */
   static Path findIn(Path folder) {
     for (String candidate : FILE_NAMES) {
       Path file = folder.resolve(candidate);
@@ -97,7 +103,19 @@ public final class Manifest {
         return file;
       }
     }
-    return null;
+    Path speakersOnly = folder.resolve(SPEAKERS_FILE);
+    return Files.isRegularFile(speakersOnly) ? speakersOnly : null;
+  }
+
+  /**
+   * The {@link #key keys} of the speakers this manifest lists for {@code transcriptFile}: people of
+   * their own, never merged with one another as variants of one name.
+   */
+  Set<String> speakerKeys(Path transcriptFile) {
+    return speakers.stream()
+        .filter(s -> s.file().isEmpty() || matches(s.file(), transcriptFile))
+        .map(s -> key(s.name()))
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /**

@@ -60,6 +60,11 @@ public record Transcript(
     return findParticipant(speaker).map(Participant::role).orElse("");
   }
 
+  /** The other labels {@code speaker} was written under, merged into this name when read. */
+  public List<String> variantsOf(String speaker) {
+    return findParticipant(speaker).map(Participant::variants).orElse(List.of());
+  }
+
   private Optional<Participant> findParticipant(String speaker) {
     return participants.stream().filter(p -> p.name().equals(speaker)).findFirst();
   }

@@ -37,6 +37,9 @@ class RealTranscriptsTest {
           transcript.turns().stream().map(Turn::speaker).toList(),
           file.toString());
       assertEquals(new LinkedHashSet<>(expectedSpeakers).size(), transcript.participants().size());
+      assertTrue(
+          transcript.participants().stream().allMatch(p -> p.variants().isEmpty()),
+          "no false merge of speakers: " + transcript.participants());
       assertTrue(result.warnings().isEmpty(), result.warnings().toString());
     }
   }

@@ -1,0 +1,152 @@
+package org.aet.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.aet.model.Participant;
+import org.aet.model.Transcript;
+import org.aet.model.Turn;
+
+/**
+ * One person, one name: speaker labels of a transcript that differ only by a title or honorific
+ * ("Hon.", "Dr", "Professor"), letters after the name ("AM", "MP"), a part in brackets ("(Leader of
+ * the Opposition)"), full stops, spacing or case name one speaker, and are merged into the label
+ * used most; where no role is known, the part in brackets becomes the speaker's role. A title is
+ * dropped only where a first name and a surname remain, so "Mr Smith" and "Mrs Smith" stay two
+ * people. Labels a manifest lists as speakers of their own are never merged with each other: that
+ * is how a researcher keeps two people apart.
+ */
+final class SpeakerVariants {
+  private static final Set<String> TITLES =
+      Set.of(
+          "hon",
+          "honourable",
+          "honorable",
+          "rt",
+          "right",
+          "the",
+          "dr",
+          "doctor",
+          "mr",
+          "mrs",
+          "ms",
+          "miss",
+          "mx",
+          "prof",
+          "professor",
+          "sir",
+          "dame",
+          "lord",
+          "lady",
+          "baroness",
+          "baron",
+          "cllr",
+          "councillor",
+          "rev",
+          "reverend",
+          "senator",
+          "sen",
+          "rep");
+  private static final Set<String> LETTERS_AFTER =
+      Set.of(
+          "am", "ms", "mp", "msp", "mla", "mep", "td", "qc", "kc", "obe", "mbe", "cbe", "dbe",
+          "frs", "phd", "md");
+
+  private SpeakerVariants() {}
+
+  /** What labels of one person have in common: lower case, no brackets, titles or letters after. */
+  static String identity(String label) {
+    String key = Manifest.key(label).replaceAll("\\s*\\([^()]*\\)", " ").strip();
+    List<String> words = new ArrayList<>(List.of(key.split(" ")));
+    while (words.size() > 2 && TITLES.contains(words.get(0))) {
+      words.remove(0);
+    }
+    while (words.size() > 2 && LETTERS_AFTER.contains(words.get(words.size() - 1))) {
+      words.remove(words.size() - 1);
+    }
+    return String.join(" ", words).replace(",", "");
+  }
+
+  /** The part of {@code label} in brackets ("Leader of the Opposition"), or "". */
+  private static String bracketed(String label) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(([^()]+)\\)").matcher(label);
+    return m.find() ? m.group(1).strip() : "";
+  }
+
+  /**
+   * {@code transcript} with each group of variant labels merged into one speaker; {@code keptApart}
+   * holds the {@link Manifest#key keys} of the names a manifest lists.
+   */
+  static Transcript merge(Transcript transcript, Set<String> keptApart) {
+    Map<String, Long> turnsOf =
+        transcript.turns().stream()
+            .collect(
+                Collectors.groupingBy(Turn::speaker, LinkedHashMap::new, Collectors.counting()));
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (String label : turnsOf.keySet()) {
+      groups.computeIfAbsent(identity(label), k -> new ArrayList<>()).add(label);
+    }
+    Map<String, String> nameOf = new LinkedHashMap<>();
+    Map<String, List<String>> variantsOf = new LinkedHashMap<>();
+    for (List<String> labels : groups.values()) {
+      long listed = labels.stream().map(Manifest::key).filter(keptApart::contains).count();
+      if (labels.size() == 1 || listed > 1) {
+        labels.forEach(l -> nameOf.put(l, l));
+        continue;
+      }
+      String name =
+          labels.stream()
+              .filter(l -> listed == 0 || keptApart.contains(Manifest.key(l)))
+              .max(
+                  Comparator.comparingLong((String l) -> turnsOf.get(l))
+                      .thenComparing(l -> !l.contains("("))
+                      .thenComparing(l -> !l.equals(l.toUpperCase(Locale.ROOT)))
+                      .thenComparing(Comparator.comparingInt(String::length).reversed()))
+              .orElseThrow();
+      labels.forEach(l -> nameOf.put(l, name));
+      variantsOf.put(name, labels.stream().filter(l -> !l.equals(name)).toList());
+    }
+    if (variantsOf.isEmpty()) {
+      return transcript;
+    }
+    Function<Turn, Turn> renamed =
+        t ->
+            new Turn(
+                t.index(),
+                nameOf.get(t.speaker()),
+                t.start(),
+                t.end(),
+                t.text(),
+                t.span(),
+                t.line());
+    List<Turn> turns = transcript.turns().stream().map(renamed).toList();
+    Map<String, Participant> participants = new LinkedHashMap<>();
+    for (Turn turn : transcript.turns()) {
+      String name = nameOf.get(turn.speaker());
+      Participant known = participants.get(name);
+      String role = transcript.roleOf(turn.speaker());
+      if (role.isEmpty() && variantsOf.containsKey(name)) {
+        role = bracketed(turn.speaker());
+      }
+      if (known == null || (known.role().isEmpty() && !role.isEmpty())) {
+        participants.put(
+            name, new Participant(name, role, variantsOf.getOrDefault(name, List.of())));
+      }
+    }
+    return new Transcript(
+        transcript.id(),
+        transcript.source(),
+        transcript.format(),
+        transcript.caseName(),
+        transcript.attributes(),
+        List.copyOf(participants.values()),
+        transcript.text(),
+        turns);
+  }
+}

@@ -97,6 +97,8 @@ final class CodeCommand implements Callable<Integer> {
 
   @Mixin OverwriteOption overwrite;
 
+  @Mixin MarkupOption markup;
+
   @Option(
       names = "--threads",
       paramLabel = "N",
@@ -356,7 +358,7 @@ final class CodeCommand implements Callable<Integer> {
       sessions.add(LabelledSegments.session(labels, book));
     }
     if (exporter != null) {
-      sessions.add(exporter.open(output, context));
+      sessions.add(markup.apply(exporter.open(output, context)));
     }
     return sessions.size() == 1 ? sessions.get(0) : ExportSessions.tee(sessions);
   }

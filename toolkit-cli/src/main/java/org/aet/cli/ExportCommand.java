@@ -47,6 +47,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin OverwriteOption overwrite;
 
+  @Mixin MarkupOption markup;
+
   @Mixin NlpOptions nlp;
 
   @Option(
@@ -85,7 +87,7 @@ final class ExportCommand implements Callable<Integer> {
             List.copyOf(attributes),
             org.aet.model.Indicators.NAMES,
             true);
-    try (ExportSession session = exporter.open(output, context)) {
+    try (ExportSession session = markup.apply(exporter.open(output, context))) {
       for (CodedTranscript transcript : result.coded()) {
         session.write(transcript);
       }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays ranked review rounds on segments a coder has already coded: aet ranks, the 'coder' reads the next"
           + " batch, and only then does the model see those labels. Reports per code, per tension and for any"
-          + " code the recall after reading 10%, 20%, 30% and 50% of the segments, the reads needed for 95%"
+          + " code the recall after reading 10%%, 20%%, 30%% and 50%% of the segments, the reads needed for 95%%"
           + " recall and the work saved over sampling (WSS@95), beside a random reading order.",
       "Segments not in the gold file are left out. The last line is one JSON object for \"any code\".",
       ""

@@ -102,6 +102,41 @@ class CodeCommandTest {
   }
 
   @Test
+  void transcriptionMarkupIsNeverCodedAndCanBeDroppedFromTheOutput(@TempDir Path dir)
+      throws Exception {
+    Path transcript = dir.resolve("meeting.txt");
+    Files.writeString(
+        transcript,
+        "Jane Smith: {vocalsound} We paid public contributors for their time {disfmarker} and made"
+            + " them co-authors [inaudible 00:12:03], so it went both ways (laughs).\n");
+    Path kept = dir.resolve("kept.csv");
+    Path dropped = dir.resolve("dropped.csv");
+    Result keep = aet("code", transcript.toString(), "--no-semantic", "-o", kept.toString());
+    assertEquals(0, keep.exit(), keep.err());
+    Result drop =
+        aet(
+            "code",
+            transcript.toString(),
+            "--no-semantic",
+            "--markup",
+            "drop",
+            "-o",
+            dropped.toString());
+    assertEquals(0, drop.exit(), drop.err());
+    String withMarkup = Files.readString(kept);
+    String without = Files.readString(dropped);
+    assertTrue(withMarkup.contains("{vocalsound} We paid"), withMarkup);
+    assertTrue(
+        without.contains(
+            "We paid public contributors for their time and made them co-authors, so it went both"
+                + " ways."),
+        without);
+    assertTrue(!without.contains("{") && !without.contains("inaudible"), without);
+    assertTrue(without.contains("power/reciprocity") || without.contains("Reciprocity"), without);
+    assertEquals(2, aet("code", transcript.toString(), "--markup", "hide", "-o", "x.csv").exit());
+  }
+
+  @Test
   void jsonlHasTheDocumentedFields(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("coded.jsonl");
     Result result =

@@ -3,6 +3,8 @@ package org.aet.export;
 import java.io.IOException;
 import java.util.List;
 import org.aet.model.CodedTranscript;
+import org.aet.model.Markup;
+import org.aet.model.Segment;
 
 /** Ways of combining export sessions. */
 public final class ExportSessions {
@@ -42,6 +44,46 @@ public final class ExportSessions {
         if (first != null) {
           throw first;
         }
+      }
+    };
+  }
+
+  /**
+   * A session that hands {@code session} each transcript with its segments' text shown without
+   * transcription markup ({@link Markup#drop}); offsets still count in the stored text.
+   */
+  public static ExportSession withoutMarkup(ExportSession session) {
+    return new ExportSession() {
+      @Override
+      public void write(CodedTranscript coded) throws IOException {
+        List<Segment> shown =
+            coded.segments().stream()
+                .map(
+                    s ->
+                        new Segment(
+                            s.id(),
+                            s.transcriptId(),
+                            s.turnIndex(),
+                            s.speaker(),
+                            s.role(),
+                            s.start(),
+                            s.span(),
+                            Markup.drop(s.text()),
+                            s.tokens(),
+                            s.indicators(),
+                            s.windows()))
+                .toList();
+        session.write(new CodedTranscript(coded.transcript(), shown, coded.codings()));
+      }
+
+      @Override
+      public void finish() throws IOException {
+        session.finish();
+      }
+
+      @Override
+      public void close() throws IOException {
+        session.close();
       }
     };
   }

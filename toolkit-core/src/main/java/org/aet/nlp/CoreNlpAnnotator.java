@@ -31,7 +31,7 @@ public final class CoreNlpAnnotator implements Annotator {
    * CoreNLP change.
    */
   public static final String DESCRIPTION =
-      "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two]";
+      "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two;markup=masked]";
 
   /** What to annotate beyond tokens, lemmas and parts of speech. */
   public record Options(boolean entities, boolean sentiment) {
@@ -100,7 +100,7 @@ public final class CoreNlpAnnotator implements Annotator {
 
   @Override
   public TextAnnotation annotate(String text) {
-    Annotation document = new Annotation(text);
+    Annotation document = new Annotation(org.aet.model.Markup.mask(text));
     pipeline.annotate(document);
     List<CoreLabel> labels = document.get(CoreAnnotations.TokensAnnotation.class);
     List<CoreMap> coreSentences = document.get(CoreAnnotations.SentencesAnnotation.class);

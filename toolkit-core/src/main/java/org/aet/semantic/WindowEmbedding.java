@@ -30,15 +30,17 @@ public final class WindowEmbedding {
   /**
    * The segments of one transcript with their embedded windows.
    *
-   * @param text the transcript text every span points into
+   * @param text the transcript text every span points into; its transcription markup is not
+   *     embedded
    */
   public List<Segment> embed(List<Segment> segments, TextAnnotation annotation, String text) {
+    String masked = org.aet.model.Markup.mask(text);
     List<List<Span>> windowsBySegment = new ArrayList<>(segments.size());
     List<String> texts = new ArrayList<>();
     for (Segment segment : segments) {
       List<Span> windows = windows(segment.span(), annotation.sentences());
       windowsBySegment.add(windows);
-      windows.forEach(w -> texts.add(w.of(text)));
+      windows.forEach(w -> texts.add(w.of(masked)));
     }
     List<float[]> vectors = embedder.embed(texts);
     List<Segment> embedded = new ArrayList<>(segments.size());

@@ -40,10 +40,7 @@ public final class SheetTable<R> {
     }
     sheet.createFreezePane(0, 1);
     sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.size() - 1));
-    sheet.getPrintSetup().setLandscape(true);
-    sheet.getPrintSetup().setFitWidth((short) 1);
-    sheet.getPrintSetup().setFitHeight((short) 0);
-    sheet.setFitToPage(true);
+    PrintLayout.readable(sheet, columns.size());
   }
 
   public void add(R value) {

@@ -121,6 +121,36 @@ class ExportersTest {
   }
 
   @Test
+  void everySheetPrintsAtEightPointOrMore(@TempDir Path dir) throws Exception {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(export(dir.resolve("coded.xlsx")).toFile())) {
+      for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+        if (sheet.getRow(0) == null) {
+          continue;
+        }
+        double points = 0;
+        for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
+          points += sheet.getColumnWidth(c) / 256.0 * PrintLayout.POINTS_PER_CHARACTER;
+        }
+        var print = sheet.getPrintSetup();
+        assertTrue(print.getLandscape(), sheet.getSheetName());
+        double scale = Math.min(1, print.getFitWidth() * PrintLayout.PAGE_WIDTH_POINTS / points);
+        assertTrue(
+            scale * 11 >= 8,
+            sheet.getSheetName()
+                + " would print at "
+                + scale * 11
+                + " pt on "
+                + print.getFitWidth());
+        assertTrue(
+            print.getFitWidth() == 1
+                || points / (print.getFitWidth() - 1)
+                    > PrintLayout.PAGE_WIDTH_POINTS * PrintLayout.SMALLEST_SCALE,
+            "no more pages across than needed: " + sheet.getSheetName());
+      }
+    }
+  }
+
+  @Test
   void textThatLooksLikeAFormulaStaysText(@TempDir Path dir) throws Exception {
     Path file = export(dir.resolve("coded.xlsx"));
     try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {

@@ -18,6 +18,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.InputException;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.EvaluationReports;
+import org.aet.evaluation.LabelledSegment;
 import org.aet.evaluation.LabelledSegments;
 import org.aet.export.CodebookDocuments;
 import org.aet.export.CodebookTable;
@@ -224,6 +225,7 @@ final class CodebookCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
       Codebook book = Codebooks.load(codebook);
+      List<LabelledSegment> segments = labelled == null ? null : withText(labelled);
       Annotator annotator = nlp.annotator(progress);
       List<ExampleCheck.CodeResult> results = ExampleCheck.run(book, annotator);
       List<ExampleCheck.CodeResult> ruled =
@@ -264,8 +266,7 @@ final class CodebookCommand implements Runnable {
       }
       if (labelled != null) {
         WindowEmbedding embedding = noSemantic ? null : new WindowEmbedding(nlp.embedder(progress));
-        Evaluation.Report report =
-            LabelledTrial.score(book, LabelledSegments.read(labelled), annotator, embedding);
+        Evaluation.Report report = LabelledTrial.score(book, segments, annotator, embedding);
         out.printf(
             "%nOn %s (%d segments), %s:%n",
             labelled,
@@ -276,6 +277,23 @@ final class CodebookCommand implements Runnable {
         EvaluationReports.print(report, out);
       }
       return ruled.stream().allMatch(ExampleCheck.CodeResult::passes) ? 0 : ErrorReporter.FAILED;
+    }
+
+    /** The labelled segments of {@code file}, each with the text that --on codes. */
+    private static List<LabelledSegment> withText(Path file) throws AetException {
+      List<LabelledSegment> segments = LabelledSegments.read(file);
+      long textless = segments.stream().filter(l -> l.text().isBlank()).count();
+      if (textless > 0) {
+        throw new AetException(
+            file
+                + ": "
+                + textless
+                + " of "
+                + segments.size()
+                + " segments have no text, and --on codes each segment's text: give a"
+                + " \"text\" for every segment (as \"aet code --labels\" writes it)");
+      }
+      return segments;
     }
   }
 

@@ -115,6 +115,11 @@ class CodebookCommandTest {
         scored.out().matches("(?s).*power/reciprocity +0\\.500 +0\\.500 +0\\.500 .*"),
         scored.out());
     assertTrue(scored.out().contains("over the 13 code(s) of mine"), scored.out());
+    Path textless = dir.resolve("textless.jsonl");
+    Files.writeString(textless, "{\"segment_id\": \"s1\", \"codes\": [\"reciprocity\"]}\n");
+    Result refused = aet("codebook", "test", mine.toString(), "--on", textless.toString());
+    assertEquals(1, refused.exit());
+    assertTrue(refused.err().contains("1 of 1 segments have no text"), refused.err());
   }
 
   @Test

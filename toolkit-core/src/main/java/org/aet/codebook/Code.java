@@ -43,6 +43,21 @@ public record Code(
     rules = Objects.requireNonNullElse(rules, DetectionRules.NONE);
   }
 
+  /** This code under {@code newParent} ("" for the top level). */
+  public Code withParent(String newParent) {
+    return new Code(
+        id,
+        newParent,
+        name,
+        definition,
+        useWhen,
+        doNotUseWhen,
+        examples,
+        counterExamples,
+        colour,
+        rules);
+  }
+
   public boolean isTopLevel() {
     return parent.isEmpty();
   }

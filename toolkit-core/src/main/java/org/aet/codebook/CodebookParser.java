@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
@@ -71,7 +72,11 @@ final class CodebookParser {
   private final List<String> lines;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
-  private final List<PatternLemma> patternLemmas = new ArrayList<>();
+
+  /** A word's lemma as CoreNLP gives it, to check pattern lemmas; null to skip that check. */
+  private final UnaryOperator<String> lemmatiser;
+
+  private final Map<String, String> lemmaOf = new HashMap<>();
   private Codebook extended;
 
   /** Codes written without a {@code parent} key: an override of one keeps the parent's parent. */
@@ -80,31 +85,37 @@ final class CodebookParser {
   /** Codes whose parent was removed, already reported at the {@code remove} entry. */
   private final Set<String> orphans = new HashSet<>();
 
-  private CodebookParser(Path file, String text, Resolver resolver) {
+  private CodebookParser(
+      Path file, String text, Resolver resolver, UnaryOperator<String> lemmatiser) {
     this.file = file;
     this.resolver = resolver;
+    this.lemmatiser = lemmatiser;
     this.text = text;
     this.lines = List.of(text.split("\n", -1));
   }
 
   /**
-   * A codebook as read, with warnings about what is valid but probably not meant, and the lemmas
-   * its patterns look for (to check against a lemmatiser, which this parser does not load).
+   * A codebook as read, the codebook it extends (or null), and warnings about what is valid but
+   * probably not meant, in file order.
    */
-  record Parsed(
-      Codebook codebook,
-      Codebook extended,
-      List<Diagnostic> warnings,
-      List<PatternLemma> patternLemmas) {}
-
-  /** A lemma a TokensRegex pattern asks for, where it is written. */
-  record PatternLemma(String lemma, Diagnostic where) {}
+  record Parsed(Codebook codebook, Codebook extended, List<Diagnostic> warnings) {}
 
   static Parsed parse(Path file, String text, Resolver resolver) throws InputException {
-    CodebookParser parser = new CodebookParser(file, text, resolver);
+    return parse(file, text, resolver, null);
+  }
+
+  /**
+   * Parses as {@link #parse(Path, String, Resolver)} and also warns about lemmas in patterns that
+   * {@code lemmatiser} never gives (the lemma of "people" is "person"); it runs only on those.
+   */
+  static Parsed parse(Path file, String text, Resolver resolver, UnaryOperator<String> lemmatiser)
+      throws InputException {
+    CodebookParser parser = new CodebookParser(file, text, resolver, lemmatiser);
     Codebook book = parser.parse();
-    return new Parsed(
-        book, parser.extended, List.copyOf(parser.warnings), List.copyOf(parser.patternLemmas));
+    List<Diagnostic> warnings = new ArrayList<>(parser.warnings);
+    warnings.sort(
+        java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+    return new Parsed(book, parser.extended, warnings);
   }
 
   private Codebook parse() throws InputException {
@@ -244,7 +255,7 @@ final class CodebookParser {
         idNodes.putIfAbsent(code.id(), extendsMember.value());
       } else {
         merged.add(
-            withoutParentKey.contains(code.id()) ? withParent(override, code.parent()) : override);
+            withoutParentKey.contains(code.id()) ? override.withParent(code.parent()) : override);
       }
     }
     merged.addAll(overrides.values());
@@ -277,7 +288,7 @@ final class CodebookParser {
   private Map<String, Node> removedEntries(Codebook parent, Member removeMember) {
     Map<String, Node> removed = new LinkedHashMap<>();
     if (removeMember == null || !(removeMember.value() instanceof ArrayNode array)) {
-      stringList(removeMember);
+      stringList(removeMember); // reports a "remove" that is not a list
       return removed;
     }
     List<String> ids = parent.codes().stream().map(Code::id).toList();
@@ -303,20 +314,6 @@ final class CodebookParser {
       }
     }
     return removed;
-  }
-
-  private static Code withParent(Code c, String parent) {
-    return new Code(
-        c.id(),
-        parent,
-        c.name(),
-        c.definition(),
-        c.useWhen(),
-        c.doNotUseWhen(),
-        c.examples(),
-        c.counterExamples(),
-        c.colour(),
-        c.rules());
   }
 
   private static String quoted(List<String> ids) {
@@ -415,7 +412,7 @@ final class CodebookParser {
           } else if (risk != null) {
             warnings.add(warning(item.line(), item.column(), "this pattern: " + risk));
           }
-          notePatternLemmas(item, pattern);
+          warnPatternLemmas(item, pattern);
         }
       }
     }
@@ -532,23 +529,40 @@ final class CodebookParser {
     return fallback;
   }
 
-  /**
-   * Checks that parents exist and form no loop; returns the codes with every parent before its
-   * children.
-   */
   private static final Pattern LEMMA_IN_PATTERN =
       Pattern.compile("lemma\\s*:\\s*(?:([A-Za-z]+)|/([A-Za-z|]+)/)");
 
-  /** Records the plain lemmas a pattern asks for ({@code lemma:people}, {@code lemma:/a|b/}). */
-  private void notePatternLemmas(Node item, String pattern) {
+  /**
+   * Warns about plain lemmas a pattern asks for ({@code lemma:people}, {@code lemma:/a|b/}) that
+   * the lemmatiser never gives, at their column in the pattern.
+   */
+  private void warnPatternLemmas(Node item, String pattern) {
+    if (lemmatiser == null) {
+      return;
+    }
     java.util.regex.Matcher m = LEMMA_IN_PATTERN.matcher(pattern);
     while (m.find()) {
       int group = m.group(1) != null ? 1 : 2;
       int offset = m.start(group);
       for (String lemma : m.group(group).split("\\|")) {
-        if (!lemma.isEmpty()) {
-          patternLemmas.add(
-              new PatternLemma(lemma, warning(item.line(), item.column() + 1 + offset, "")));
+        String asked = lemma.toLowerCase(java.util.Locale.ROOT);
+        String actual = asked.isEmpty() ? asked : lemmaOf.computeIfAbsent(asked, lemmatiser);
+        if (!actual.equals(asked)) {
+          warnings.add(
+              warning(
+                  item.line(),
+                  item.column() + 1 + offset,
+                  "the pattern asks for the lemma \""
+                      + lemma
+                      + "\", which CoreNLP never gives: the lemma of \""
+                      + lemma
+                      + "\" is \""
+                      + actual
+                      + "\", so write lemma:"
+                      + actual
+                      + " (or word:"
+                      + lemma
+                      + " for the written form)"));
         }
         offset += lemma.length() + 1;
       }
@@ -580,6 +594,10 @@ final class CodebookParser {
     }
   }
 
+  /**
+   * Checks that parents exist and form no loop; returns the codes with every parent before its
+   * children.
+   */
   private List<Code> checkHierarchy(List<Code> codes, Map<String, Node> idNodes) {
     Map<String, Code> byId = new LinkedHashMap<>();
     codes.forEach(c -> byId.put(c.id(), c));

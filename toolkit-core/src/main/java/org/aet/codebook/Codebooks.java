@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
@@ -35,7 +32,7 @@ public final class Codebooks {
    *     column)
    */
   public static Codebook load(String nameOrPath) throws AetException {
-    return parse(nameOrPath).codebook();
+    return parse(nameOrPath, null).codebook();
   }
 
   /**
@@ -45,52 +42,27 @@ public final class Codebooks {
    * (the lemma of "people" is "person"). The lemmatiser runs only when a pattern names a lemma.
    */
   public static CodebookCheck check(String nameOrPath, Annotator lemmatiser) throws AetException {
-    CodebookParser.Parsed parsed = parse(nameOrPath);
-    List<Diagnostic> warnings = new ArrayList<>(parsed.warnings());
-    Map<String, String> lemmaOf = new HashMap<>();
-    for (CodebookParser.PatternLemma use : parsed.patternLemmas()) {
-      String asked = use.lemma().toLowerCase(Locale.ROOT);
-      String actual =
-          lemmaOf.computeIfAbsent(
-              asked,
-              w -> {
-                List<Token> tokens = lemmatiser.annotate(w).tokens();
-                return tokens.size() == 1 ? tokens.get(0).lemma() : w;
-              });
-      if (!actual.equals(asked)) {
-        Diagnostic at = use.where();
-        warnings.add(
-            Diagnostic.warning(
-                at.file(),
-                at.line(),
-                at.column(),
-                "the pattern asks for the lemma \""
-                    + use.lemma()
-                    + "\", which CoreNLP never gives: the lemma of \""
-                    + use.lemma()
-                    + "\" is \""
-                    + actual
-                    + "\", so write lemma:"
-                    + actual
-                    + " (or word:"
-                    + use.lemma()
-                    + " for the written form)",
-                at.lineText()));
-      }
-    }
-    warnings.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-    return new CodebookCheck(parsed.codebook(), warnings);
+    CodebookParser.Parsed parsed =
+        parse(
+            nameOrPath,
+            word -> {
+              List<Token> tokens = lemmatiser.annotate(word).tokens();
+              return tokens.size() == 1 ? tokens.get(0).lemma() : word;
+            });
+    return new CodebookCheck(parsed.codebook(), parsed.warnings());
   }
 
   /** The codebook that {@code nameOrPath} extends, if it extends one. */
   public static java.util.Optional<Codebook> extended(String nameOrPath) throws AetException {
-    return java.util.Optional.ofNullable(parse(nameOrPath).extended());
+    return java.util.Optional.ofNullable(parse(nameOrPath, null).extended());
   }
 
-  private static CodebookParser.Parsed parse(String nameOrPath) throws AetException {
+  /** Reads a codebook by name or path; {@code lemmatiser}, if not null, checks pattern lemmas. */
+  private static CodebookParser.Parsed parse(String nameOrPath, UnaryOperator<String> lemmatiser)
+      throws AetException {
     Path path = Path.of(nameOrPath);
     if (Files.isRegularFile(path) || nameOrPath.endsWith(".json")) {
-      return parse(path);
+      return parse(path, lemmatiser);
     }
     try (InputStream in = Codebooks.class.getResourceAsStream(SHIPPED + nameOrPath + ".json")) {
       if (in == null) {
@@ -104,7 +76,8 @@ public final class Codebooks {
       return CodebookParser.parse(
           Path.of("codebooks", nameOrPath + ".json"),
           TextDecoder.normaliseLineEnds(new String(in.readAllBytes(), StandardCharsets.UTF_8)),
-          Codebooks::load);
+          Codebooks::load,
+          lemmatiser);
     } catch (IOException e) {
       throw new AetException(
           "cannot read the shipped codebook " + nameOrPath + ": " + e.getMessage(), e);
@@ -124,10 +97,11 @@ public final class Codebooks {
 
   /** Loads and validates the codebook in {@code file}. */
   public static Codebook load(Path file) throws InputException {
-    return parse(file).codebook();
+    return parse(file, null).codebook();
   }
 
-  private static CodebookParser.Parsed parse(Path file) throws InputException {
+  private static CodebookParser.Parsed parse(Path file, UnaryOperator<String> lemmatiser)
+      throws InputException {
     Path key = file.toAbsolutePath().normalize();
     List<Path> loading = LOADING.get();
     int earlier = loading.indexOf(key);
@@ -141,7 +115,8 @@ public final class Codebooks {
       return CodebookParser.parse(
           file,
           TextDecoder.decode(Files.readAllBytes(file)).text(),
-          name -> resolveBeside(file, name));
+          name -> resolveBeside(file, name),
+          lemmatiser);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new InputException(Diagnostic.fileError(file, "no such codebook file"));
     } catch (IOException e) {

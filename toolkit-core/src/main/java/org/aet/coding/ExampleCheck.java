@@ -1,8 +1,10 @@
 package org.aet.coding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
@@ -55,7 +57,10 @@ public final class ExampleCheck {
     List<String> all = new ArrayList<>(texts);
     List<Segment> segments = Calibrations.standalone(all, annotator, null);
     RuleCoder coder = new RuleCoder(book);
-    List<List<Coding>> codings = segments.stream().map(coder::code).toList();
+    Map<String, List<Coding>> codingsOf = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      codingsOf.put(all.get(i), coder.code(segments.get(i)));
+    }
     List<CodeResult> results = new ArrayList<>();
     for (Code code : book.codes()) {
       String path = book.path(code.id());
@@ -72,13 +77,13 @@ public final class ExampleCheck {
       }
       List<String> missed = new ArrayList<>();
       for (String example : code.examples()) {
-        if (codingOf(codings.get(all.indexOf(example)), code.id()) == null) {
+        if (codingOf(codingsOf.get(example), code.id()) == null) {
           missed.add(example);
         }
       }
       List<Found> wronglyFound = new ArrayList<>();
       for (String counter : code.counterExamples()) {
-        Coding coding = codingOf(codings.get(all.indexOf(counter)), code.id());
+        Coding coding = codingOf(codingsOf.get(counter), code.id());
         if (coding != null) {
           wronglyFound.add(
               new Found(

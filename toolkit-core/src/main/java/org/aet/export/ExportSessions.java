@@ -57,22 +57,7 @@ public final class ExportSessions {
       @Override
       public void write(CodedTranscript coded) throws IOException {
         List<Segment> shown =
-            coded.segments().stream()
-                .map(
-                    s ->
-                        new Segment(
-                            s.id(),
-                            s.transcriptId(),
-                            s.turnIndex(),
-                            s.speaker(),
-                            s.role(),
-                            s.start(),
-                            s.span(),
-                            Markup.drop(s.text()),
-                            s.tokens(),
-                            s.indicators(),
-                            s.windows()))
-                .toList();
+            coded.segments().stream().map(s -> s.withText(Markup.drop(s.text()))).toList();
         session.write(new CodedTranscript(coded.transcript(), shown, coded.codings()));
       }
 

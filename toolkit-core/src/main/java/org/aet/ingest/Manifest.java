@@ -166,15 +166,7 @@ public final class Manifest {
     for (Turn turn : transcript.turns()) {
       SpeakerInfo known = byName.get(key(turn.speaker()));
       String speaker = known == null ? turn.speaker() : known.name();
-      turns.add(
-          new Turn(
-              turn.index(),
-              speaker,
-              turn.start(),
-              turn.end(),
-              turn.text(),
-              turn.span(),
-              turn.line()));
+      turns.add(turn.withSpeaker(speaker));
     }
     Map<String, Participant> participants = new LinkedHashMap<>();
     for (Turn turn : turns) {

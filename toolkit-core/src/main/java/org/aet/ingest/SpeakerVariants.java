@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.aet.model.Participant;
 import org.aet.model.Transcript;
@@ -73,9 +74,11 @@ final class SpeakerVariants {
     return String.join(" ", words).replace(",", "");
   }
 
+  private static final Pattern BRACKETED = Pattern.compile("\\(([^()]+)\\)");
+
   /** The part of {@code label} in brackets ("Leader of the Opposition"), or "". */
   private static String bracketed(String label) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(([^()]+)\\)").matcher(label);
+    Matcher m = BRACKETED.matcher(label);
     return m.find() ? m.group(1).strip() : "";
   }
 
@@ -115,17 +118,8 @@ final class SpeakerVariants {
     if (variantsOf.isEmpty()) {
       return transcript;
     }
-    Function<Turn, Turn> renamed =
-        t ->
-            new Turn(
-                t.index(),
-                nameOf.get(t.speaker()),
-                t.start(),
-                t.end(),
-                t.text(),
-                t.span(),
-                t.line());
-    List<Turn> turns = transcript.turns().stream().map(renamed).toList();
+    List<Turn> turns =
+        transcript.turns().stream().map(t -> t.withSpeaker(nameOf.get(t.speaker()))).toList();
     Map<String, Participant> participants = new LinkedHashMap<>();
     for (Turn turn : transcript.turns()) {
       String name = nameOf.get(turn.speaker());

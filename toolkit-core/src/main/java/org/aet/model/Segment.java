@@ -87,6 +87,22 @@ public record Segment(
         embedded);
   }
 
+  /** This segment with its text shown as {@code shown} (offsets still count in the stored text). */
+  public Segment withText(String shown) {
+    return new Segment(
+        id,
+        transcriptId,
+        turnIndex,
+        speaker,
+        role,
+        start,
+        span,
+        shown,
+        tokens,
+        indicators,
+        windows);
+  }
+
   /**
    * The id of the segment of {@code transcriptId} at {@code span}: readable, and the same on every
    * run.

@@ -34,4 +34,9 @@ public record Turn(
           "span " + span + " does not fit text of length " + text.length());
     }
   }
+
+  /** This turn said by {@code name}: for a manifest's names and merged speaker variants. */
+  public Turn withSpeaker(String name) {
+    return new Turn(index, name, start, end, text, span, line);
+  }
 }

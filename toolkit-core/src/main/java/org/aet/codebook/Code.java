@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param counterExamples passages that look alike but should not get it
  * @param colour display colour as {@code #RRGGBB}, or ""
  * @param rules detection rules for the rule coder
+ * @param guid the code's REFI-QDA GUID when it came from another tool (NVivo, ATLAS.ti, MAXQDA),
+ *     kept so that a re-import there finds the same code; "" for aet's own codes, whose GUID is
+ *     derived from the codebook and the id
+ * @param codable false for a code that only groups others and is never applied itself
  */
 public record Code(
     String id,
@@ -28,7 +32,9 @@ public record Code(
     List<String> examples,
     List<String> counterExamples,
     String colour,
-    DetectionRules rules) {
+    DetectionRules rules,
+    String guid,
+    boolean codable) {
 
   public Code {
     Objects.requireNonNull(id, "id");
@@ -41,6 +47,34 @@ public record Code(
     counterExamples = List.copyOf(counterExamples);
     colour = Objects.requireNonNullElse(colour, "");
     rules = Objects.requireNonNullElse(rules, DetectionRules.NONE);
+    guid = Objects.requireNonNullElse(guid, "");
+  }
+
+  /** An aet code: no GUID of another tool, codable. */
+  public Code(
+      String id,
+      String parent,
+      String name,
+      String definition,
+      String useWhen,
+      String doNotUseWhen,
+      List<String> examples,
+      List<String> counterExamples,
+      String colour,
+      DetectionRules rules) {
+    this(
+        id,
+        parent,
+        name,
+        definition,
+        useWhen,
+        doNotUseWhen,
+        examples,
+        counterExamples,
+        colour,
+        rules,
+        "",
+        true);
   }
 
   /** This code under {@code newParent} ("" for the top level). */
@@ -55,7 +89,9 @@ public record Code(
         examples,
         counterExamples,
         colour,
-        rules);
+        rules,
+        guid,
+        codable);
   }
 
   public boolean isTopLevel() {

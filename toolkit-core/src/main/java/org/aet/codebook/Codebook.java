@@ -15,9 +15,15 @@ import java.util.Objects;
  * @param description what the codebook is for and where it comes from
  * @param version the content hash of the file it was loaded from, recorded with every coding
  * @param codes the codes, parents before their children
+ * @param sets named groups of codes across the tree (REFI-QDA sets), in order
  */
 public record Codebook(
-    String name, String title, String description, String version, List<Code> codes) {
+    String name,
+    String title,
+    String description,
+    String version,
+    List<Code> codes,
+    List<CodeSet> sets) {
 
   public Codebook {
     Objects.requireNonNull(name, "name");
@@ -35,6 +41,24 @@ public record Codebook(
             "code " + code.id() + " comes before its parent " + code.parent());
       }
     }
+    sets = List.copyOf(sets);
+    for (CodeSet set : sets) {
+      for (String member : set.codes()) {
+        if (!seen.containsKey(member)) {
+          throw new IllegalArgumentException("set " + set.name() + " names no code " + member);
+        }
+      }
+    }
+  }
+
+  /** A codebook without sets. */
+  public Codebook(String name, String title, String description, String version, List<Code> codes) {
+    this(name, title, description, version, codes, List.of());
+  }
+
+  /** This codebook under another version. */
+  public Codebook withVersion(String newVersion) {
+    return new Codebook(name, title, description, newVersion, codes, sets);
   }
 
   /**

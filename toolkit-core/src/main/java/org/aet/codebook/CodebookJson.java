@@ -32,6 +32,17 @@ public final class CodebookJson {
     for (Code code : codebook.codes()) {
       codes.add(code(code));
     }
+    if (!codebook.sets().isEmpty()) {
+      ArrayNode sets = root.putArray("sets");
+      for (CodeSet set : codebook.sets()) {
+        ObjectNode node = sets.addObject();
+        node.put("name", set.name());
+        putIfSet(node, "guid", set.guid());
+        putIfSet(node, "description", set.description());
+        ArrayNode members = node.putArray("codes");
+        set.codes().forEach(members::add);
+      }
+    }
     return pretty(root);
   }
 
@@ -40,7 +51,9 @@ public final class CodebookJson {
     node.put("id", code.id());
     putIfSet(node, "parent", code.parent());
     node.put("name", code.name());
-    node.put("definition", code.definition());
+    if (!code.definition().isEmpty() || code.guid().isEmpty()) {
+      node.put("definition", code.definition());
+    }
     putIfSet(node, "use_when", code.useWhen());
     putIfSet(node, "do_not_use_when", code.doNotUseWhen());
     putList(node, "examples", code.examples());
@@ -48,6 +61,10 @@ public final class CodebookJson {
     putIfSet(node, "colour", code.colour());
     if (!code.rules().equals(DetectionRules.NONE)) {
       node.set("rules", rules(code.rules()));
+    }
+    putIfSet(node, "guid", code.guid());
+    if (!code.codable()) {
+      node.put("codable", false);
     }
     return node;
   }
@@ -94,7 +111,8 @@ public final class CodebookJson {
     }
   }
 
-  static String pretty(ObjectNode node) {
+  /** {@code node} as JSON text in the layout codebooks are written in. */
+  public static String pretty(ObjectNode node) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))

@@ -30,7 +30,7 @@ import org.aet.json.LocatedJson.ValueNode;
  */
 final class CodebookParser {
   static final Set<String> CODEBOOK_KEYS =
-      Set.of("name", "title", "description", "extends", "remove", "codes");
+      Set.of("name", "title", "description", "extends", "remove", "codes", "sets");
   static final Set<String> CODE_KEYS =
       Set.of(
           "id",
@@ -42,7 +42,10 @@ final class CodebookParser {
           "examples",
           "counter_examples",
           "colour",
-          "rules");
+          "rules",
+          "guid",
+          "codable");
+  static final Set<String> SET_KEYS = Set.of("name", "guid", "description", "codes");
   static final Set<String> RULE_KEYS =
       Set.of(
           "lemmas",
@@ -55,7 +58,20 @@ final class CodebookParser {
           "indicators");
   static final Set<String> CONDITION_KEYS = Set.of("name", "above", "below");
   static final Set<String> WEIGHT_KEYS = Set.of("lemma", "phrase", "pattern");
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+  /**
+   * A code id: lower-case letters of any script (and letters of scripts without case, such as
+   * Chinese), digits and hyphens, so that codes named in Greek or Chinese keep readable ids.
+   */
+  static final Pattern ID =
+      Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}-]*");
+
+  /** A REFI-QDA GUID, with or without braces, in either case. */
+  static final Pattern GUID =
+      Pattern.compile(
+          "\\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}?");
+
   private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final int MAX_NEGATION_WINDOW = 10;
 
@@ -135,7 +151,7 @@ final class CodebookParser {
     }
     checkKeys(top, CODEBOOK_KEYS, "a codebook");
     String name = requiredString(top, "name", "the codebook");
-    if (!name.isEmpty() && !ID.matcher(name).matches()) {
+    if (!name.isEmpty() && !NAME.matcher(name).matches()) {
       warn(
           top.members().get("name"),
           "the name \""
@@ -191,6 +207,7 @@ final class CodebookParser {
       problems.add(at(top.members().get("remove"), "\"remove\" only makes sense with \"extends\""));
     }
     List<Code> ordered = checkHierarchy(codes, idNodes);
+    List<CodeSet> sets = sets(top.members().get("sets"), parent, codes);
     if (!problems.isEmpty()) {
       problems.sort(
           java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
@@ -201,7 +218,7 @@ final class CodebookParser {
             .hashString(parentVersion + text, StandardCharsets.UTF_8)
             .toString()
             .substring(0, 12);
-    return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered);
+    return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered, sets);
   }
 
   private Codebook parent(Member member) throws InputException {
@@ -344,7 +361,19 @@ final class CodebookParser {
     }
     String what = id.isEmpty() ? "a code" : "code \"" + id + "\"";
     String name = requiredString(object, "name", what);
-    String definition = requiredString(object, "definition", what);
+    String guid = optionalString(object, "guid");
+    if (!guid.isEmpty() && !GUID.matcher(guid).matches()) {
+      problems.add(
+          at(
+              object.members().get("guid"),
+              "\"guid\" must be a GUID such as \"1A2B3C4D-0000-4000-8000-00AA11BB22CC\", as"
+                  + " NVivo, ATLAS.ti and MAXQDA write them"));
+    }
+    // a code brought from another tool may come without a description; aet's own need one
+    String definition =
+        guid.isEmpty() || object.members().containsKey("definition")
+            ? requiredString(object, "definition", what)
+            : "";
     String colour = optionalString(object, "colour");
     if (!colour.isEmpty() && !COLOUR.matcher(colour).matches()) {
       problems.add(
@@ -365,7 +394,88 @@ final class CodebookParser {
         stringList(object, "examples"),
         stringList(object, "counter_examples"),
         colour,
-        rules(object.members().get("rules")));
+        rules(object.members().get("rules")),
+        guid,
+        codable(object.members().get("codable")));
+  }
+
+  private boolean codable(Member member) {
+    if (member == null) {
+      return true;
+    }
+    if (member.value() instanceof ValueNode v && v.value() instanceof Boolean b) {
+      return b;
+    }
+    problems.add(at(member, "\"codable\" must be true or false, without quotes"));
+    return true;
+  }
+
+  /**
+   * The sets of an extended codebook (members it removed left out) and then this file's own, each
+   * member checked against the codes.
+   */
+  private List<CodeSet> sets(Member member, Codebook parent, List<Code> codes) {
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    codes.forEach(c -> ids.add(c.id()));
+    List<CodeSet> sets = new ArrayList<>();
+    if (parent != null) {
+      for (CodeSet set : parent.sets()) {
+        sets.add(
+            new CodeSet(
+                set.name(),
+                set.guid(),
+                set.description(),
+                set.codes().stream().filter(ids::contains).toList()));
+      }
+    }
+    if (member == null) {
+      return sets;
+    }
+    if (!(member.value() instanceof ArrayNode array)) {
+      problems.add(at(member, "\"sets\" must be a list: [ { \"name\": ..., \"codes\": [...] } ]"));
+      return sets;
+    }
+    for (Node item : array.items()) {
+      if (!(item instanceof ObjectNode set)) {
+        problems.add(
+            error(
+                item.line(),
+                item.column(),
+                "expected a set: an object { \"name\": ..., \"codes\": [\"code-id\", ...] }"));
+        continue;
+      }
+      checkKeys(set, SET_KEYS, "a set");
+      String name = requiredString(set, "name", "a set");
+      String guid = optionalString(set, "guid");
+      if (!guid.isEmpty() && !GUID.matcher(guid).matches()) {
+        problems.add(at(set.members().get("guid"), "\"guid\" of a set must be a GUID"));
+      }
+      List<String> members = new ArrayList<>();
+      Member codesMember = set.members().get("codes");
+      if (codesMember != null && codesMember.value() instanceof ArrayNode list) {
+        for (Node entry : list.items()) {
+          if (entry instanceof ValueNode v && v.value() instanceof String id && ids.contains(id)) {
+            members.add(id);
+          } else {
+            String id = entry instanceof ValueNode v && v.value() instanceof String t ? t : "";
+            problems.add(
+                error(
+                    entry.line(),
+                    entry.column(),
+                    "set \""
+                        + name
+                        + "\" names \""
+                        + id
+                        + "\", which is not a code in this codebook"
+                        + Spelling.didYouMean(id, ids)));
+          }
+        }
+      } else {
+        stringList(codesMember);
+      }
+      sets.add(new CodeSet(name, guid, optionalString(set, "description"), members));
+    }
+    return sets;
   }
 
   private DetectionRules rules(Member member) {

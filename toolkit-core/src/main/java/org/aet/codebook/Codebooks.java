@@ -90,9 +90,7 @@ public final class Codebooks {
    * from).
    */
   public static Codebook fromJson(String json, String version, Path origin) throws InputException {
-    Codebook parsed = CodebookParser.parse(origin, json, Codebooks::load).codebook();
-    return new Codebook(
-        parsed.name(), parsed.title(), parsed.description(), version, parsed.codes());
+    return CodebookParser.parse(origin, json, Codebooks::load).codebook().withVersion(version);
   }
 
   /** Loads and validates the codebook in {@code file}. */

@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.CodebookJson;
-import org.aet.codebook.RefiQdaCodebook;
 import org.aet.diagnostics.AetException;
+import org.aet.refiqda.RefiQdaCodebook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**

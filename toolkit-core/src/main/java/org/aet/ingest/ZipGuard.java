@@ -1,8 +1,12 @@
 package org.aet.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -35,9 +39,20 @@ public final class ZipGuard {
    * @throws IOException with a message for the researcher saying what was refused and why
    */
   public static void check(byte[] zip) throws IOException {
+    check(new ByteArrayInputStream(zip), zip.length);
+  }
+
+  /** As {@link #check(byte[])}, reading the archive {@code file} as a stream. */
+  public static void check(Path file) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      check(in, Files.size(file));
+    }
+  }
+
+  private static void check(InputStream archive, long archiveSize) throws IOException {
     long total = 0;
     int entries = 0;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+    try (ZipInputStream in = new ZipInputStream(archive)) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         if (++entries > MAX_ENTRIES) {
           throw new Refused("refused: the archive holds more than " + MAX_ENTRIES + " files");
@@ -61,7 +76,8 @@ public final class ZipGuard {
           }
           size += n;
           total += n;
-          if (total > MAX_TOTAL_BYTES || total > (long) MAX_RATIO * Math.max(zip.length, 1 << 16)) {
+          if (total > MAX_TOTAL_BYTES
+              || total > (long) MAX_RATIO * Math.max(archiveSize, 1 << 16)) {
             throw new Refused(
                 "refused: the archive expands to far more than its own size (a \"zip bomb\")");
           }
@@ -71,7 +87,8 @@ public final class ZipGuard {
               "refused: \""
                   + name
                   + "\" declares an XML document type (DOCTYPE or ENTITY),"
-                  + " which Word never writes and which can be used to read files from this computer");
+                  + " which Word and REFI-QDA tools never write and which can be used to read files"
+                  + " from this computer");
         }
         if (size == 0 && !entry.isDirectory() && entry.getSize() > 0) {
           throw new Refused("the archive is damaged: \"" + name + "\" is empty");

@@ -1,6 +1,8 @@
-package org.aet.codebook;
+package org.aet.refiqda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,10 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
+import org.aet.codebook.Code;
+import org.aet.codebook.CodeSet;
+import org.aet.codebook.Codebook;
+import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.InputException;
 import org.aet.testing.Shared;
 import org.junit.jupiter.api.Test;
@@ -36,11 +42,103 @@ class RefiQdaCodebookTest {
       validate(qdc);
       RefiQdaCodebook.Imported back = RefiQdaCodebook.read(qdc, name);
       assertEquals(List.of(), back.warnings(), name);
-      assertEquals(
-          original.codes(),
-          back.codebook().codes(),
-          name + ": ours -> qdc -> ours keeps every field");
+      assertEquals(original, back.codebook(), name + ": ours -> qdc -> ours keeps everything");
     }
+  }
+
+  /** A codebook as NVivo writes it: braced GUIDs, a grouping code, sets, names in three scripts. */
+  private static final String NVIVO =
+      """
+      <?xml version="1.0" encoding="utf-8"?>
+      <CodeBook xmlns="urn:QDA-XML:codebook:1:0" origin="NVivo 14">
+        <Codes>
+          <Code guid="{a182cd3a-d83c-4d8c-bc80-26d9103ec6d6}" name="Szöveg típusa" isCodable="false" color="#F00">
+            <Code guid="2D2466F0-D77F-4F8C-BDF9-628966B6B74D" name="Κοινωνική δομή" isCodable="true">
+              <Description>Example: not an aet field, only words.
+      Second line.</Description>
+            </Code>
+            <Code guid="086AC733-7B1C-4749-A138-D7182F63A5C9" name="社会结构" isCodable="true"/>
+          </Code>
+        </Codes>
+        <Sets>
+          <Set guid="C32A2BD5-537F-4838-8B17-DF9EFBAFDF4B" name="Structure">
+            <Description>Codes about structure</Description>
+            <MemberCode guid="2D2466F0-D77F-4F8C-BDF9-628966B6B74D"/>
+            <MemberCode guid="{086ac733-7b1c-4749-a138-d7182f63a5c9}"/>
+          </Set>
+        </Sets>
+      </CodeBook>
+      """;
+
+  @Test
+  void aForeignCodebookKeepsGuidsCodabilitySetsAndDescriptionsWordForWord(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("nvivo.qdc");
+    Files.writeString(file, NVIVO.strip());
+    RefiQdaCodebook.Imported imported = RefiQdaCodebook.read(file, "nvivo");
+    Codebook book = imported.codebook();
+    assertEquals(
+        List.of("szoveg-tipusa", "κοινωνικη-δομη", "社会结构"),
+        book.codes().stream().map(Code::id).toList(),
+        "readable ids in any script");
+    Code group = book.code("szoveg-tipusa");
+    assertEquals("{a182cd3a-d83c-4d8c-bc80-26d9103ec6d6}", group.guid());
+    assertFalse(group.codable());
+    assertEquals("", group.definition(), "no placeholder text where the source said nothing");
+    assertEquals(
+        "Example: not an aet field, only words.\nSecond line.",
+        book.code("κοινωνικη-δομη").definition(),
+        "a foreign description is kept word for word, labels and all");
+    assertEquals(
+        List.of(
+            new CodeSet(
+                "Structure",
+                "C32A2BD5-537F-4838-8B17-DF9EFBAFDF4B",
+                "Codes about structure",
+                List.of("κοινωνικη-δομη", "社会结构"))),
+        book.sets());
+    assertTrue(
+        imported.warnings().stream()
+            .anyMatch(w -> w.contains("2 code(s) came without a description")),
+        imported.warnings().toString());
+
+    Path out = dir.resolve("back.qdc");
+    RefiQdaCodebook.write(book, out);
+    validate(out);
+    String xml = Files.readString(out);
+    for (String guid :
+        List.of(
+            "{a182cd3a-d83c-4d8c-bc80-26d9103ec6d6}",
+            "2D2466F0-D77F-4F8C-BDF9-628966B6B74D",
+            "086AC733-7B1C-4749-A138-D7182F63A5C9",
+            "C32A2BD5-537F-4838-8B17-DF9EFBAFDF4B")) {
+      assertTrue(xml.contains("\"" + guid + "\""), guid + " kept:\n" + xml);
+    }
+    assertTrue(xml.contains("isCodable=\"false\""), xml);
+    assertFalse(xml.contains("aet id"), "no aet lines on codes aet did not make:\n" + xml);
+    assertFalse(xml.contains("No description"), xml);
+    assertTrue(xml.contains("<Description>Codes about structure</Description>"), xml);
+    Codebook again = RefiQdaCodebook.read(out, "ignored").codebook();
+    assertEquals(book.codes(), again.codes(), "NVivo -> aet -> qdc -> aet keeps every code");
+    assertEquals(book.sets(), again.sets());
+    assertEquals(book.version(), again.version(), "and so the version");
+  }
+
+  @Test
+  void aCodebookAetWroteComesBackUnderItsVersionUnlessItWasChanged(@TempDir Path dir)
+      throws Exception {
+    Codebook book = Codebooks.load("four-tensions");
+    Path qdc = dir.resolve("ft.qdc");
+    RefiQdaCodebook.write(book, qdc);
+    Codebook back = RefiQdaCodebook.read(qdc, "whatever").codebook();
+    assertEquals(book.name(), back.name(), "the name travels in the origin");
+    assertEquals(book.title(), back.title());
+    assertEquals(book.description(), back.description());
+    assertEquals(book.version(), back.version());
+    Files.writeString(
+        qdc, Files.readString(qdc).replace("name=\"Power differences", "name=\"Power gaps"));
+    Codebook edited = RefiQdaCodebook.read(qdc, "whatever").codebook();
+    assertNotEquals(book.version(), edited.version(), "an edited codebook is another version");
   }
 
   @Test

@@ -11,9 +11,11 @@ import org.aet.ingest.Corpus;
 import org.aet.pipeline.ProgressListener;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.project.ProjectStore;
+import org.aet.refiqda.QdpxReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,7 +28,12 @@ import picocli.CommandLine.Spec;
           + " A transcript already there with the same content is left as it is.",
       ""
     },
-    footer = {"", "Example:", "  aet add study.aet corpora/partnerships"})
+    footer = {
+      "",
+      "Examples:",
+      "  aet add study.aet corpora/partnerships",
+      "  aet add study.aet nvivo-project.qdpx"
+    })
 final class AddCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -37,15 +44,57 @@ final class AddCommand implements Callable<Integer> {
       index = "1..*",
       arity = "1..*",
       paramLabel = "TRANSCRIPT",
-      description = "Transcript files or folders of them.")
+      description =
+          "Transcript files or folders of them, or REFI-QDA projects (.qdpx, .qde) from NVivo,"
+              + " ATLAS.ti, MAXQDA or aet, with their codebook and coding.")
   java.util.List<Path> inputs;
 
   @Mixin ReadingOptions reading;
 
+  @Option(
+      names = "--codebook-name",
+      paramLabel = "NAME",
+      description =
+          "The name for the codebook of a REFI-QDA project made by another tool (default: the file's"
+              + " name).")
+  String codebookName;
+
   @Override
   public Integer call() throws AetException {
     PrintWriter out = spec.commandLine().getOut();
-    Corpus corpus = reading.corpus(inputs);
+    java.util.List<Path> projects = inputs.stream().filter(AddCommand::isRefiQdaProject).toList();
+    if (!projects.isEmpty()) {
+      try (ProjectStore store = ProjectStore.open(project)) {
+        for (Path file : projects) {
+          QdpxReader.Imported imported = QdpxReader.importInto(store, file, codebookName);
+          imported
+              .warnings()
+              .forEach(w -> spec.commandLine().getErr().println(file + ": warning: " + w));
+          out.printf(
+              "Imported %s into %s: %d transcript(s) (%d already there), %s, %d coded selection(s)"
+                  + " as %d decision(s) by %s.%n",
+              file,
+              project,
+              imported.added(),
+              imported.unchanged(),
+              imported.codebook() == null
+                  ? "no codebook"
+                  : "codebook "
+                      + imported.codebook().name()
+                      + " ("
+                      + imported.codebook().codes().size()
+                      + " codes)",
+              imported.selections(),
+              imported.decisions(),
+              imported.coders().isEmpty() ? "no one" : String.join(", ", imported.coders()));
+        }
+      }
+      if (projects.size() == inputs.size()) {
+        return 0;
+      }
+    }
+    java.util.List<Path> transcripts = inputs.stream().filter(p -> !isRefiQdaProject(p)).toList();
+    Corpus corpus = reading.corpus(transcripts);
     PrintWriter err = spec.commandLine().getErr();
     ReadCorpus read =
         ReadCorpus.read(
@@ -83,5 +132,10 @@ final class AddCommand implements Callable<Integer> {
         "Added %d transcript(s) to %s (%d already there, %d the same text as one already there).%n",
         added, project, unchanged, read.transcripts().size() - added - unchanged);
     return 0;
+  }
+
+  private static boolean isRefiQdaProject(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".qdpx") || name.endsWith(".qde");
   }
 }

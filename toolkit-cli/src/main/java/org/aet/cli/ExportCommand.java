@@ -15,6 +15,7 @@ import org.aet.export.OutputTargets;
 import org.aet.model.CodedTranscript;
 import org.aet.project.FinalCoding;
 import org.aet.project.ProjectStore;
+import org.aet.refiqda.QdpxWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,12 @@ import picocli.CommandLine.Spec;
           + " where the team recorded one, elsewhere each coder's latest decision, every coding naming its source.",
       ""
     },
-    footer = {"", "Example:", "  aet export study.aet -o final.xlsx"})
+    footer = {
+      "",
+      "Examples:",
+      "  aet export study.aet -o final.xlsx",
+      "  aet export study.aet -o study.qdpx     (for NVivo, ATLAS.ti, MAXQDA)"
+    })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -42,7 +48,9 @@ final class ExportCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "FILE",
-      description = "A .xlsx, .csv or .jsonl file.")
+      description =
+          "A .xlsx, .csv or .jsonl file of the final coding, or a .qdpx REFI-QDA project (every coder's"
+              + " coding, for NVivo, ATLAS.ti and MAXQDA).")
   Path output;
 
   @Mixin OverwriteOption overwrite;
@@ -59,17 +67,27 @@ final class ExportCommand implements Callable<Integer> {
               + " (default: the codebook of the latest decision).")
   String codebook;
 
+  @Option(
+      names = "--with-suggestions",
+      description =
+          "In a .qdpx, also write the machine's suggestions of the latest coding run, under a user of"
+              + " their own (\""
+              + QdpxWriter.MACHINE_USER
+              + "\").")
+  boolean withSuggestions;
+
   @Override
   public Integer call() throws AetException {
+    List<String> extensions = new java.util.ArrayList<>();
+    CodingExporters.load().extensions().forEach(e -> extensions.add("." + e));
+    extensions.add(".qdpx");
     overwrite.check(
         new OutputTargets()
             .input(project, "the project")
-            .output(
-                output,
-                "-o",
-                CodingExporters.load().extensions().stream()
-                    .map(e -> "." + e)
-                    .toArray(String[]::new)));
+            .output(output, "-o", extensions.toArray(String[]::new)));
+    if (output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".qdpx")) {
+      return exportProject();
+    }
     var exporter = CodingExporters.load().forFile(output);
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), true);
     FinalCoding.Result result;
@@ -101,6 +119,32 @@ final class ExportCommand implements Callable<Integer> {
         .printf(
             "Wrote %s: %d final coding(s) against the codebook %s (version %s).%n",
             output, result.codings(), result.codebook().name(), result.codebook().version());
+    return 0;
+  }
+
+  /** The whole project as a REFI-QDA project, for NVivo, ATLAS.ti, MAXQDA and QualCoder. */
+  private int exportProject() throws AetException {
+    QdpxWriter.Written written;
+    org.aet.codebook.Codebook book;
+    try (ProjectStore store = ProjectStore.openForReading(project)) {
+      book = FinalCoding.chosenCodebook(store, codebook);
+      written = QdpxWriter.write(store, book, withSuggestions, output);
+    }
+    written.remarks().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Wrote %s: %d transcript(s), %d coded selection(s) with %d coding(s) and %d memo(s) by"
+                + " %s, against the codebook %s (version %s). Open it in NVivo, ATLAS.ti or MAXQDA"
+                + " with their REFI-QDA project import.%n",
+            output,
+            written.sources(),
+            written.selections(),
+            written.codings(),
+            written.notes(),
+            written.users().isEmpty() ? "no one" : String.join(", ", written.users()),
+            book.name(),
+            book.version());
     return 0;
   }
 }

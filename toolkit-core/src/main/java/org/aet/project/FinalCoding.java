@@ -50,29 +50,8 @@ public final class FinalCoding {
       throws AetException {
     Map<String, String> names = store.codebookNames();
     List<ProjectStore.Decision> all = store.latestDecisions();
-    String name = codebookName;
-    if (name == null) {
-      name =
-          all.isEmpty()
-              ? names.get(store.latestRun().codebookVersion())
-              : names.get(all.get(all.size() - 1).codebookVersion());
-    }
-    String chosen = name;
-    if (!names.containsValue(chosen)) {
-      throw new AetException(
-          store.file()
-              + " has no codebook \""
-              + chosen
-              + "\"; its codebooks: "
-              + String.join(", ", new java.util.TreeSet<>(names.values())));
-    }
-    String version = null;
-    for (Map.Entry<String, String> entry : names.entrySet()) {
-      if (entry.getValue().equals(chosen)) {
-        version = entry.getKey();
-      }
-    }
-    Codebook codebook = store.codebook(version);
+    Codebook codebook = chosenCodebook(store, codebookName);
+    String chosen = codebook.name();
     SegmentUnit unit = SegmentUnit.TURN;
     for (ProjectStore.Run run : store.runs()) {
       if (chosen.equals(names.get(run.codebookVersion()))) {
@@ -144,5 +123,39 @@ public final class FinalCoding {
               + unknownPaths);
     }
     return new Result(codebook, unit, result, count, notes);
+  }
+
+  /**
+   * The latest version of the codebook named {@code codebookName}, or when null the codebook of the
+   * latest decision (or, with none yet, of the latest run).
+   *
+   * @throws AetException when the project has no codebook of that name, or was never coded
+   */
+  public static Codebook chosenCodebook(ProjectStore store, String codebookName)
+      throws AetException {
+    Map<String, String> names = store.codebookNames();
+    List<ProjectStore.Decision> all = store.latestDecisions();
+    String chosen = codebookName;
+    if (chosen == null) {
+      chosen =
+          all.isEmpty()
+              ? names.get(store.latestRun().codebookVersion())
+              : names.get(all.get(all.size() - 1).codebookVersion());
+    }
+    if (!names.containsValue(chosen)) {
+      throw new AetException(
+          store.file()
+              + " has no codebook \""
+              + chosen
+              + "\"; its codebooks: "
+              + String.join(", ", new java.util.TreeSet<>(names.values())));
+    }
+    String version = null;
+    for (Map.Entry<String, String> entry : names.entrySet()) {
+      if (entry.getValue().equals(chosen)) {
+        version = entry.getKey();
+      }
+    }
+    return store.codebook(version);
   }
 }

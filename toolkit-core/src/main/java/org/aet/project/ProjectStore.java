@@ -92,6 +92,17 @@ public final class ProjectStore implements AutoCloseable {
         version TEXT NOT NULL, run_id TEXT NOT NULL, basis TEXT NOT NULL, reviewed INTEGER NOT NULL,
         coded INTEGER NOT NULL, segments INTEGER NOT NULL, estimated_remaining REAL NOT NULL,
         created_at TEXT NOT NULL);
+      """,
+          """
+      CREATE TABLE exchange_sources (
+        transcript_id TEXT PRIMARY KEY REFERENCES sources(transcript_id), guid TEXT NOT NULL,
+        name TEXT NOT NULL, plain_text TEXT NOT NULL, blocks TEXT NOT NULL);
+      CREATE TABLE exchange_selections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, import_id TEXT NOT NULL, transcript_id TEXT NOT NULL,
+        guid TEXT NOT NULL, name TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+        coder TEXT NOT NULL, coding_guid TEXT NOT NULL, code_guid TEXT NOT NULL, notes TEXT NOT NULL,
+        segment_ids TEXT NOT NULL);
+      CREATE TABLE exchange_users (name TEXT PRIMARY KEY, guid TEXT NOT NULL);
       """);
 
   /**
@@ -426,6 +437,11 @@ public final class ProjectStore implements AutoCloseable {
     }
   }
 
+  /** The connection, for the project's other record keepers in this package. */
+  Connection connection() {
+    return connection;
+  }
+
   /** "ok" when SQLite finds the file sound. */
   public String integrityCheck() throws AetException {
     try (Statement s = connection.createStatement();
@@ -655,6 +671,7 @@ public final class ProjectStore implements AutoCloseable {
       String speaker,
       String role,
       Duration start,
+      Span span,
       String text) {}
 
   /** Every segment of the project of {@code unit} ("turn" or "sentence"), in text order. */
@@ -663,7 +680,7 @@ public final class ProjectStore implements AutoCloseable {
     try (PreparedStatement q =
         connection.prepareStatement(
             "SELECT g.id, g.transcript_id, s.case_name, g.speaker, g.role, g.start_ms,"
-                + " g.text FROM segments g JOIN sources s ON s.transcript_id = g.transcript_id"
+                + " g.text, g.char_begin, g.char_end FROM segments g JOIN sources s ON s.transcript_id = g.transcript_id"
                 + " WHERE g.unit = ? ORDER BY s.rowid, g.char_begin, g.char_end")) {
       q.setString(1, unit);
       try (ResultSet r = q.executeQuery()) {
@@ -678,6 +695,7 @@ public final class ProjectStore implements AutoCloseable {
                   r.getString(4),
                   r.getString(5),
                   time,
+                  new Span(r.getInt(8), r.getInt(9)),
                   r.getString(7)));
         }
       }

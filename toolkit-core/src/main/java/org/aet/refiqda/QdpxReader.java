@@ -89,6 +89,7 @@ public final class QdpxReader {
   private static final class Read {
     String origin = "";
     final Map<String, String> users = new LinkedHashMap<>();
+    final Map<String, String> userGuids = new LinkedHashMap<>();
     XmlElement codes;
     XmlElement sets;
     final Map<String, String[]> variables = new HashMap<>();
@@ -295,9 +296,7 @@ public final class QdpxReader {
     } else if (!read.selections.isEmpty()) {
       warnings.add("the project has codings but no codebook, so no decisions were recorded");
     }
-    Map<String, String> userGuids = new LinkedHashMap<>();
-    read.users.forEach((guid, name) -> userGuids.putIfAbsent(name, guid));
-    new ExchangeRecords(store).add(read.sources, kept, userGuids);
+    new ExchangeRecords(store).add(read.sources, kept, read.userGuids);
     read.skipped.forEach(
         (what, count) ->
             warnings.add(
@@ -409,9 +408,9 @@ public final class QdpxReader {
           for (XmlElement user : XmlElement.read(file, reader).children("User")) {
             String name =
                 user.attribute("name").isBlank() ? user.attribute("id") : user.attribute("name");
-            read.users.put(
-                RefiQdaCodebook.normal(user.attribute("guid")),
-                name.isBlank() ? user.attribute("guid") : name.strip());
+            String shown = name.isBlank() ? user.attribute("guid") : name.strip();
+            read.users.put(RefiQdaCodebook.normal(user.attribute("guid")), shown);
+            read.userGuids.putIfAbsent(shown, user.attribute("guid"));
           }
           depth--;
         }

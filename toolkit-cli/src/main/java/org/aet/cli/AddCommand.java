@@ -64,9 +64,14 @@ final class AddCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     java.util.List<Path> projects = inputs.stream().filter(AddCommand::isRefiQdaProject).toList();
     if (!projects.isEmpty()) {
+      java.util.List<QdpxReader.Prepared> prepared = new java.util.ArrayList<>();
+      for (Path file : projects) {
+        prepared.add(QdpxReader.read(file, codebookName));
+      }
       try (ProjectStore store = ProjectStore.open(project)) {
-        for (Path file : projects) {
-          QdpxReader.Imported imported = QdpxReader.importInto(store, file, codebookName);
+        for (int i = 0; i < projects.size(); i++) {
+          Path file = projects.get(i);
+          QdpxReader.Imported imported = QdpxReader.importInto(store, prepared.get(i));
           imported
               .warnings()
               .forEach(w -> spec.commandLine().getErr().println(file + ": warning: " + w));

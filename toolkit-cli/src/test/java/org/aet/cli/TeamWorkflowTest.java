@@ -166,6 +166,47 @@ class TeamWorkflowTest {
           header.contains("region"),
           "case attributes from the manifest travel with the final coding");
     }
+
+    // The team's coding moves to NVivo, ATLAS.ti or MAXQDA and back: agreement is the same there.
+    Path qdpx = dir.resolve("study.qdpx");
+    Result toQdpx = aet("export", study.toString(), "-o", qdpx.toString());
+    assertOk(toQdpx);
+    assertTrue(toQdpx.out().contains("by alice, bob, consensus"), toQdpx.out());
+    Path moved = dir.resolve("moved.aet");
+    assertOk(aet("init", moved.toString()));
+    Result in = aet("add", moved.toString(), qdpx.toString());
+    assertOk(in);
+    assertTrue(
+        in.out().contains("4 transcript(s) (0 already there), codebook four-tensions (14 codes)"),
+        in.out());
+    assertTrue(in.out().contains("by alice, bob, consensus"), in.out());
+    Result movedAgreement =
+        aet(
+            "agree",
+            moved.toString(),
+            "--coders",
+            "alice,bob",
+            "-o",
+            dir.resolve("moved-agreement.xlsx").toString());
+    assertOk(movedAgreement);
+    assertTrue(movedAgreement.out().contains("4 disputed segment(s)."), movedAgreement.out());
+    Result twice = aet("add", moved.toString(), qdpx.toString());
+    assertEquals(1, twice.exit());
+    assertTrue(twice.err().contains("imported into"), twice.err());
+  }
+
+  @Test
+  void aDamagedProjectFileIsRefusedWithItsName(@TempDir Path dir) throws Exception {
+    Path study = dir.resolve("study.aet");
+    assertOk(aet("init", study.toString()));
+    Path broken = dir.resolve("from-nvivo.qdpx");
+    Files.writeString(broken, "this is not a zip archive");
+    byte[] before = Files.readAllBytes(study);
+    Result result = aet("add", study.toString(), broken.toString());
+    assertEquals(1, result.exit());
+    assertTrue(result.err().contains("from-nvivo.qdpx"), result.err());
+    assertTrue(result.err().contains("not a zip archive"), result.err());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(study)), "project unchanged");
   }
 
   @Test

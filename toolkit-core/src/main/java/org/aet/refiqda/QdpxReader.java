@@ -113,16 +113,47 @@ public final class QdpxReader {
    */
   public static Imported importInto(ProjectStore store, Path file, String codebookName)
       throws AetException {
+    return importInto(store, read(file, codebookName));
+  }
+
+  /**
+   * A project file read and checked, ready to import: everything that can be wrong with the file is
+   * found before a project is opened.
+   */
+  public static final class Prepared {
+    private final Path file;
+    private final String importId;
+    private final Read read;
+    private final Codebook codebook;
+    private final Map<String, String> pathByGuid;
+    private final List<String> warnings;
+
+    private Prepared(
+        Path file,
+        String importId,
+        Read read,
+        Codebook codebook,
+        Map<String, String> pathByGuid,
+        List<String> warnings) {
+      this.file = file;
+      this.importId = importId;
+      this.read = read;
+      this.codebook = codebook;
+      this.pathByGuid = pathByGuid;
+      this.warnings = warnings;
+    }
+  }
+
+  /**
+   * Reads and checks {@code file}.
+   *
+   * @param codebookName the name for a codebook aet did not write (default: the file's name)
+   * @throws InputException when the file is not a readable REFI-QDA project or is refused as
+   *     hostile
+   */
+  public static Prepared read(Path file, String codebookName) throws AetException {
     boolean archive = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".qdpx");
     String importId = "import-" + fingerprint(file);
-    if (store.run(importId) != null) {
-      throw new InputException(
-          Diagnostic.fileError(
-              file,
-              "this very file was imported into "
-                  + store.file()
-                  + " already; its codings are there (importing it again would count them twice)"));
-    }
     Read read = new Read();
     if (archive) {
       try (ZipFile zip = Qdpx.open(file)) {
@@ -168,7 +199,29 @@ public final class QdpxReader {
       }
     }
     applyCases(read);
+    return new Prepared(file, importId, read, codebook, pathByGuid, warnings);
+  }
 
+  /**
+   * Imports what {@link #read} found into {@code store}.
+   *
+   * @throws InputException when this very file was imported into the project already
+   */
+  public static Imported importInto(ProjectStore store, Prepared prepared) throws AetException {
+    Path file = prepared.file;
+    String importId = prepared.importId;
+    Read read = prepared.read;
+    Codebook codebook = prepared.codebook;
+    Map<String, String> pathByGuid = prepared.pathByGuid;
+    List<String> warnings = new ArrayList<>(prepared.warnings);
+    if (store.run(importId) != null) {
+      throw new InputException(
+          Diagnostic.fileError(
+              file,
+              "this very file was imported into "
+                  + store.file()
+                  + " already; its codings are there (importing it again would count them twice)"));
+    }
     Map<String, Integer> added = new HashMap<>();
     Map<String, String> existing = new HashMap<>();
     for (Transcript t : read.transcripts) {

@@ -222,13 +222,30 @@ public final class QdpxReader {
                   + store.file()
                   + " already; its codings are there (importing it again would count them twice)"));
     }
-    Map<String, Integer> added = new HashMap<>();
-    Map<String, String> existing = new HashMap<>();
+    // a transcript already there is compared by its text (the project hashed the file it came from)
+    Map<String, String> texts = new HashMap<>();
+    store.transcripts().forEach(t -> texts.put(t.id(), t.text()));
     for (Transcript t : read.transcripts) {
+      if (texts.containsKey(t.id()) && !texts.get(t.id()).equals(t.text())) {
+        throw new InputException(
+            Diagnostic.fileError(
+                file,
+                "the source \""
+                    + t.id()
+                    + "\" has other text than the transcript of that name in "
+                    + store.file()
+                    + ", whose codings refer to its own text; nothing was imported (import into a"
+                    + " new project, or rename one of them)"));
+      }
+    }
+    Map<String, Integer> added = new HashMap<>();
+    for (Transcript t : read.transcripts) {
+      if (texts.containsKey(t.id())) {
+        added.merge("UNCHANGED", 1, Integer::sum);
+        continue;
+      }
       String hash = Hashing.sha256().hashString(t.text(), StandardCharsets.UTF_8).toString();
-      ProjectStore.Added result = store.addTranscript(t, hash);
-      added.merge(result.outcome().name(), 1, Integer::sum);
-      existing.put(t.id(), result.existingId());
+      added.merge(store.addTranscript(t, hash).outcome().name(), 1, Integer::sum);
     }
 
     Segmenter segmenter = new Segmenter(SegmentUnit.TURN);

@@ -228,6 +228,30 @@ class QdpxTest {
       validate(again);
       assertEquals(exported, codings(again), "and out again: the same codings on the same words");
     }
+    try (ProjectStore original = ProjectStore.open(dir.resolve("study.aet"))) {
+      QdpxReader.Imported home = QdpxReader.importInto(original, qdpx, null);
+      assertEquals(0, home.added());
+      assertEquals(2, home.unchanged(), "back into the project it came from: the same transcripts");
+      assertEquals(before, decisions(original), "and the same decisions");
+    }
+    Path other = dir.resolve("other.aet");
+    try (ProjectStore store = ProjectStore.create(other)) {
+      Transcript changed =
+          new PlainTextReader()
+              .read(
+                  new SourceText(
+                      Path.of("x.txt"), "southvale", "", "Jo: Something else.\n", "UTF-8"))
+              .transcript();
+      store.addTranscript(changed, "hash-x");
+    }
+    try (ProjectStore store = ProjectStore.open(other)) {
+      InputException e =
+          assertThrows(InputException.class, () -> QdpxReader.importInto(store, qdpx, null));
+      assertTrue(e.getMessage().contains("has other text"), e.getMessage());
+      assertEquals(1, store.transcripts().size(), "nothing was imported");
+      assertEquals(List.of(), store.runs());
+      assertEquals(List.of(), store.latestDecisions());
+    }
   }
 
   /** A project in the shape NVivo writes: nested codes, two users, two sources, a note, a PDF. */

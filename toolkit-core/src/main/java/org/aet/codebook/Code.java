@@ -2,6 +2,7 @@ package org.aet.codebook;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One code of a codebook: what it means, when to use it and when not, examples, and how to detect
@@ -35,6 +36,13 @@ public record Code(
     DetectionRules rules,
     String guid,
     boolean codable) {
+
+  /**
+   * A code id: lower-case letters of any script (and letters of scripts without case, such as
+   * Chinese), digits and hyphens, so that codes named in Greek or Chinese keep readable ids.
+   */
+  public static final Pattern ID =
+      Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}-]*");
 
   public Code {
     Objects.requireNonNull(id, "id");

@@ -60,12 +60,7 @@ final class CodebookParser {
   static final Set<String> WEIGHT_KEYS = Set.of("lemma", "phrase", "pattern");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-  /**
-   * A code id: lower-case letters of any script (and letters of scripts without case, such as
-   * Chinese), digits and hyphens, so that codes named in Greek or Chinese keep readable ids.
-   */
-  static final Pattern ID =
-      Pattern.compile("[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}-]*");
+  static final Pattern ID = Code.ID;
 
   /** A REFI-QDA GUID, with or without braces, in either case. */
   static final Pattern GUID =

@@ -472,9 +472,7 @@ public final class RefiQdaCodebook {
         }
         definition = String.join("\n", text).strip();
       }
-      if (id == null
-          || !id.matches("[\\p{Ll}\\p{Lo}\\p{Nd}][\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}-]*")
-          || ids.contains(id)) {
+      if (id == null || !Code.ID.matcher(id).matches() || ids.contains(id)) {
         id = slug(name, ids);
       }
       ids.add(id);

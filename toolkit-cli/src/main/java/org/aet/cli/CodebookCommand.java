@@ -412,13 +412,7 @@ final class CodebookCommand implements Runnable {
               .input(input, "the file")
               .output(output, "-o", ".json", ".md", ".xlsx", ".qdc"));
       String fileName = input.getFileName().toString();
-      String codebookName =
-          name != null
-              ? name
-              : fileName
-                  .replaceFirst("\\.[^.]*$", "")
-                  .toLowerCase(Locale.ROOT)
-                  .replaceAll("[^a-z0-9]+", "-");
+      String codebookName = name != null ? name : RefiQdaCodebook.defaultName(input);
       if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
         throw new AetException(
             input

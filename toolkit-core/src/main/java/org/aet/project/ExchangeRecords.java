@@ -99,7 +99,7 @@ public final class ExchangeRecords {
               insert.setString(4, s.plainText());
               insert.setString(
                   5,
-                  json(
+                  ProjectStore.json(
                       s.blocks().stream()
                           .map(b -> List.of(b.aetBegin(), b.sourceBegin(), b.length()))
                           .toList()));
@@ -122,8 +122,10 @@ public final class ExchangeRecords {
               insert.setString(8, s.codingGuid());
               insert.setString(9, s.codeGuid());
               insert.setString(
-                  10, json(s.notes().stream().map(n -> List.of(n.guid(), n.text())).toList()));
-              insert.setString(11, json(s.segmentIds()));
+                  10,
+                  ProjectStore.json(
+                      s.notes().stream().map(n -> List.of(n.guid(), n.text())).toList()));
+              insert.setString(11, ProjectStore.json(s.segmentIds()));
               insert.addBatch();
             }
             insert.executeBatch();
@@ -210,13 +212,5 @@ public final class ExchangeRecords {
       throw new AetException(store.file() + ": cannot read imported users: " + e.getMessage(), e);
     }
     return users;
-  }
-
-  private static String json(Object value) throws SQLException {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new SQLException(e);
-    }
   }
 }

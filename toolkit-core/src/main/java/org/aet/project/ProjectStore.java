@@ -1098,7 +1098,8 @@ public final class ProjectStore implements AutoCloseable {
     return value == null ? null : Duration.ofMillis(((Number) value).longValue());
   }
 
-  private static String json(Object value) throws SQLException {
+  /** {@code value} as JSON text for a column; shared with the project's other record keepers. */
+  static String json(Object value) throws SQLException {
     try {
       return JSON.writeValueAsString(value);
     } catch (IOException e) {

@@ -82,8 +82,11 @@ public final class QdpxReader {
       int start,
       int end,
       String user,
-      List<String[]> codings,
+      List<RawCoding> codings,
       List<String> noteGuids) {}
+
+  /** One coding of a selection as read: its GUID, its code's GUID and its user's GUID. */
+  private record RawCoding(String guid, String codeGuid, String user) {}
 
   /** Everything read from the project document. */
   private static final class Read {
@@ -92,7 +95,8 @@ public final class QdpxReader {
     final Map<String, String> userGuids = new LinkedHashMap<>();
     XmlElement codes;
     XmlElement sets;
-    final Map<String, String[]> variables = new HashMap<>();
+    final Map<String, String> variables = new HashMap<>();
+    final Set<String> transcriptIds = new HashSet<>();
     final List<XmlElement> cases = new ArrayList<>();
     final List<Transcript> transcripts = new ArrayList<>();
     final List<ExchangeRecords.Source> sources = new ArrayList<>();
@@ -177,22 +181,11 @@ public final class QdpxReader {
     List<String> warnings = new ArrayList<>(read.warnings);
     Map<String, String> pathByGuid = new HashMap<>();
     if (read.codes != null && !read.codes.children("Code").isEmpty()) {
-      String name =
-          codebookName != null
-              ? codebookName
-              : file.getFileName()
-                  .toString()
-                  .replaceFirst("\\.[^.]*$", "")
-                  .toLowerCase(Locale.ROOT)
-                  .replaceAll("[^a-z0-9]+", "-")
-                  .replaceAll("^-+|-+$", "");
+      String name = codebookName != null ? codebookName : RefiQdaCodebook.defaultName(file);
       RefiQdaCodebook.Imported book =
-          RefiQdaCodebook.fromTree(
-              file, read.codes, read.sets, read.origin, name.isEmpty() ? "imported" : name);
+          RefiQdaCodebook.fromTree(file, read.codes, read.sets, read.origin, name);
       codebook = book.codebook();
-      book.warnings().stream()
-          .filter(w -> !w.contains("no detection rules"))
-          .forEach(warnings::add);
+      warnings.addAll(book.warnings());
       for (Code code : codebook.codes()) {
         pathByGuid.put(
             RefiQdaCodebook.normal(RefiQdaCodebook.guid(codebook, code)), codebook.path(code.id()));
@@ -285,12 +278,12 @@ public final class QdpxReader {
           notes.add(new ExchangeRecords.Note(guid, text));
         }
       }
-      List<String[]> codings =
-          s.codings().isEmpty() ? List.<String[]>of(new String[] {"", "", s.user()}) : s.codings();
-      for (String[] coding : codings) {
-        String who = read.users.getOrDefault(RefiQdaCodebook.normal(coding[2]), coder);
-        String path = pathByGuid.get(RefiQdaCodebook.normal(coding[1]));
-        if (!coding[1].isEmpty() && path == null) {
+      List<RawCoding> codings =
+          s.codings().isEmpty() ? List.of(new RawCoding("", "", s.user())) : s.codings();
+      for (RawCoding coding : codings) {
+        String who = read.users.getOrDefault(RefiQdaCodebook.normal(coding.user()), coder);
+        String path = pathByGuid.get(RefiQdaCodebook.normal(coding.codeGuid()));
+        if (!coding.codeGuid().isEmpty() && path == null) {
           unknownCodes++;
           continue;
         }
@@ -303,8 +296,8 @@ public final class QdpxReader {
                 s.start(),
                 s.end(),
                 who,
-                coding[0],
-                coding[1],
+                coding.guid(),
+                coding.codeGuid(),
                 notes,
                 segmentIds));
         for (String segment : segmentIds) {
@@ -490,9 +483,7 @@ public final class QdpxReader {
         }
         case "Variables" -> {
           for (XmlElement v : XmlElement.read(file, reader).children("Variable")) {
-            read.variables.put(
-                RefiQdaCodebook.normal(v.attribute("guid")),
-                new String[] {v.attribute("name"), v.attribute("typeOfVariable")});
+            read.variables.put(RefiQdaCodebook.normal(v.attribute("guid")), v.attribute("name"));
           }
           depth--;
         }
@@ -555,17 +546,16 @@ public final class QdpxReader {
               + "; not brought in");
       return;
     }
-    Set<String> taken = new HashSet<>();
-    read.transcripts.forEach(t -> taken.add(t.id()));
     String id = name.replaceFirst("\\.(txt|docx?|rtf|pdf|odt)$", "");
     id = id.isBlank() ? "source" : id;
     String unique = id;
-    for (int n = 2; taken.contains(unique); n++) {
+    for (int n = 2; read.transcriptIds.contains(unique); n++) {
       unique = id + "-" + n;
     }
     Transcript transcript = transcript(file, unique, text, source.childText("Description"));
     TextLayout layout = TextLayout.align(transcript, text);
     read.transcripts.add(transcript);
+    read.transcriptIds.add(unique);
     read.transcriptBySourceGuid.put(RefiQdaCodebook.normal(source.attribute("guid")), unique);
     read.sources.add(
         new ExchangeRecords.Source(unique, source.attribute("guid"), name, text, layout.blocks()));
@@ -579,17 +569,16 @@ public final class QdpxReader {
             "a selection at line " + s.line() + " of " + file.getFileName() + " is empty; skipped");
         continue;
       }
-      List<String[]> codings = new ArrayList<>();
+      List<RawCoding> codings = new ArrayList<>();
       for (XmlElement c : s.children("Coding")) {
         XmlElement ref = c.child("CodeRef");
         codings.add(
-            new String[] {
-              c.attribute("guid"),
-              ref == null ? "" : ref.attribute("targetGUID"),
-              c.attribute("creatingUser").isEmpty()
-                  ? s.attribute("creatingUser")
-                  : c.attribute("creatingUser")
-            });
+            new RawCoding(
+                c.attribute("guid"),
+                ref == null ? "" : ref.attribute("targetGUID"),
+                c.attribute("creatingUser").isEmpty()
+                    ? s.attribute("creatingUser")
+                    : c.attribute("creatingUser")));
       }
       read.selections.add(
           new RawSelection(
@@ -725,18 +714,18 @@ public final class QdpxReader {
 
   /** Adds the values to {@code into} by variable name; returns how many could not be read. */
   private static int values(
-      List<XmlElement> valueElements, Map<String, String[]> variables, Map<String, String> into) {
+      List<XmlElement> valueElements, Map<String, String> variables, Map<String, String> into) {
     int unknown = 0;
     for (XmlElement v : valueElements) {
       XmlElement ref = v.child("VariableRef");
-      String[] variable =
+      String variable =
           ref == null ? null : variables.get(RefiQdaCodebook.normal(ref.attribute("targetGUID")));
       XmlElement value =
           v.children().stream().filter(c -> c.name().endsWith("Value")).findFirst().orElse(null);
       if (variable == null || value == null) {
         unknown++;
       } else {
-        into.put(variable[0], value.text().strip());
+        into.put(variable, value.text().strip());
       }
     }
     return unknown;

@@ -298,6 +298,16 @@ public final class QdpxWriter {
       e.setValue(placed);
     }
 
+    // only users who made something written: imported users without codings here stay out
+    Set<String> used = new HashSet<>();
+    bySource.values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            s -> {
+              used.add(s.user());
+              s.codings().forEach(c -> used.add(c.user()));
+            });
+    userGuids.values().removeIf(guid -> !used.contains(guid));
     try (AtomicOutput output = new AtomicOutput(target)) {
       Path qde = Files.createTempFile(target.toAbsolutePath().getParent(), ".aet-", ".qde");
       try {

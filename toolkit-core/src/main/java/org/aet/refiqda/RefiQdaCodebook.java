@@ -286,6 +286,21 @@ public final class RefiQdaCodebook {
   }
 
   /**
+   * The name an imported codebook gets unless someone gives one: the file's name without its
+   * extension, in lower-case letters, digits and hyphens ("From NVivo.qdc" gives "from-nvivo").
+   */
+  public static String defaultName(Path file) {
+    String name =
+        file.getFileName()
+            .toString()
+            .replaceFirst("\\.[^.]*$", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("^-+|-+$", "");
+    return name.isEmpty() ? "imported" : name;
+  }
+
+  /**
    * Imports the codebook in a .qdc file or a .qdpx project.
    *
    * @param name the name to give the codebook unless aet wrote it (by default, the file name)

@@ -12,6 +12,7 @@ final class ProgressPrinter implements ProgressListener {
   private final PrintWriter err;
   private final boolean interactive;
   private final boolean quiet;
+  private final java.util.Set<String> stages = new java.util.HashSet<>(java.util.Set.of("coding"));
   private int lastTenth = -1;
   private boolean lineOpen;
 
@@ -30,11 +31,14 @@ final class ProgressPrinter implements ProgressListener {
 
   @Override
   public void progress(String stage, long done, long total) {
-    if (quiet || !stage.equals("coding") || total == 0) {
+    if (quiet || !stages.contains(stage) || total == 0) {
       return;
     }
     int percent = (int) (100 * done / total);
-    String line = String.format("Coding: %3d%% (%,d of %,d words)", percent, done, total);
+    String line =
+        stage.equals("coding")
+            ? String.format("Coding: %3d%% (%,d of %,d words)", percent, done, total)
+            : String.format("%s: %3d%% (%,d of %,d)", stage, percent, done, total);
     if (interactive) {
       err.print("\r" + line);
       lineOpen = true;
@@ -46,6 +50,12 @@ final class ProgressPrinter implements ProgressListener {
       err.println(line);
     }
     err.flush();
+  }
+
+  /** Shows the progress of {@code stage} too (by default only coding is shown). */
+  ProgressPrinter showing(String stage) {
+    stages.add(stage);
+    return this;
   }
 
   void message(String text) {

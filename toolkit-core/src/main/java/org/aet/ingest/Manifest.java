@@ -142,6 +142,19 @@ public final class Manifest {
     return warnings;
   }
 
+  /**
+   * The other names the manifest gives each speaker, by the speaker's name, over every transcript:
+   * what pseudonymisation must hide along with the name.
+   */
+  public Map<String, List<String>> aliases() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (SpeakerInfo speaker : speakers) {
+      List<String> list = out.computeIfAbsent(speaker.name(), n -> new ArrayList<>());
+      speaker.aliases().stream().filter(a -> !list.contains(a)).forEach(list::add);
+    }
+    return out;
+  }
+
   /** {@code transcript} with the manifest's case, attributes, speaker names and roles applied. */
   Transcript apply(Transcript transcript) {
     Path file = transcript.source();

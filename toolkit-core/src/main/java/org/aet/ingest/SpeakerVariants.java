@@ -24,51 +24,16 @@ import org.aet.model.Turn;
  * is how a researcher keeps two people apart.
  */
 final class SpeakerVariants {
-  private static final Set<String> TITLES =
-      Set.of(
-          "hon",
-          "honourable",
-          "honorable",
-          "rt",
-          "right",
-          "the",
-          "dr",
-          "doctor",
-          "mr",
-          "mrs",
-          "ms",
-          "miss",
-          "mx",
-          "prof",
-          "professor",
-          "sir",
-          "dame",
-          "lord",
-          "lady",
-          "baroness",
-          "baron",
-          "cllr",
-          "councillor",
-          "rev",
-          "reverend",
-          "senator",
-          "sen",
-          "rep");
-  private static final Set<String> LETTERS_AFTER =
-      Set.of(
-          "am", "ms", "mp", "msp", "mla", "mep", "td", "qc", "kc", "obe", "mbe", "cbe", "dbe",
-          "frs", "phd", "md");
-
   private SpeakerVariants() {}
 
   /** What labels of one person have in common: lower case, no brackets, titles or letters after. */
   static String identity(String label) {
     String key = Manifest.key(label).replaceAll("\\s*\\([^()]*\\)", " ").strip();
     List<String> words = new ArrayList<>(List.of(key.split(" ")));
-    while (words.size() > 2 && TITLES.contains(words.get(0))) {
+    while (words.size() > 2 && NameWords.isTitle(words.get(0))) {
       words.remove(0);
     }
-    while (words.size() > 2 && LETTERS_AFTER.contains(words.get(words.size() - 1))) {
+    while (words.size() > 2 && NameWords.isLettersAfter(words.get(words.size() - 1))) {
       words.remove(words.size() - 1);
     }
     return String.join(" ", words).replace(",", "");

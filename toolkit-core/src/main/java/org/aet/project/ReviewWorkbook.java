@@ -23,7 +23,7 @@ import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.export.AtomicOutput;
 import org.aet.export.CodebookTable;
-import org.aet.export.PrintLayout;
+import org.aet.export.ReviewSheets;
 import org.aet.export.SpreadsheetText;
 import org.aet.ingest.Timestamps;
 import org.aet.ingest.ZipGuard;
@@ -31,17 +31,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -145,10 +137,10 @@ public final class ReviewWorkbook {
     try (AtomicOutput output = new AtomicOutput(target);
         XSSFWorkbook workbook = new XSSFWorkbook()) {
       Sheet sheet = workbook.createSheet(REVIEW_SHEET);
-      CellStyle header = headerStyle(workbook);
-      CellStyle locked = style(workbook, true, false);
-      CellStyle lockedWrap = style(workbook, true, true);
-      CellStyle open = style(workbook, false, true);
+      CellStyle header = ReviewSheets.header(workbook);
+      CellStyle locked = ReviewSheets.body(workbook, true, false);
+      CellStyle lockedWrap = ReviewSheets.body(workbook, true, true);
+      CellStyle open = ReviewSheets.body(workbook, false, true);
       Row head = sheet.createRow(0);
       int[] widths = {36, 26, 14, 16, 14, 9, 70, 30, 12, 30, 40};
       for (int c = 0; c < HEADERS.size(); c++) {
@@ -190,21 +182,14 @@ public final class ReviewWorkbook {
         row.setHeightInPoints(
             Math.min(409, 15f * Math.max(1, (int) Math.ceil(segment.text().length() * 1.1 / 70))));
       }
-      DataValidationHelper helper = sheet.getDataValidationHelper();
-      DataValidation dropdown =
-          helper.createValidation(
-              helper.createExplicitListConstraint(DECISIONS.toArray(String[]::new)),
-              new CellRangeAddressList(1, r - 1, DECISION, DECISION));
-      dropdown.setShowErrorBox(true);
-      dropdown.createErrorBox("Decision", "Choose accept, reject or recode (or leave it empty).");
-      sheet.addValidationData(dropdown);
-      sheet.createFreezePane(0, 1);
-      sheet.setAutoFilter(new CellRangeAddress(0, r - 1, 0, HEADERS.size() - 1));
-      sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
-      PrintLayout.readable(sheet, HEADERS.size());
-      sheet.protectSheet("");
-      ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).lockAutoFilter(false);
-      ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).lockSort(false);
+      ReviewSheets.dropdown(
+          sheet,
+          DECISIONS,
+          r - 1,
+          DECISION,
+          "Decision",
+          "Choose accept, reject or recode (or leave it empty).");
+      ReviewSheets.finish(sheet, HEADERS.size(), r - 1);
       writeCodebook(workbook, codebook, header);
       String[][] facts = {
         {"project_id", store.projectId()},
@@ -760,7 +745,7 @@ public final class ReviewWorkbook {
     Sheet sheet = workbook.createSheet(CODEBOOK_SHEET);
     var columns = CodebookTable.columns(codebook);
     Row head = sheet.createRow(0);
-    CellStyle wrap = style(workbook, true, true);
+    CellStyle wrap = ReviewSheets.body(workbook, true, true);
     for (int c = 0; c < columns.size(); c++) {
       Cell cell = head.createCell(c);
       cell.setCellValue(columns.get(c).header());
@@ -807,29 +792,6 @@ public final class ReviewWorkbook {
           typed(row.getCell(0)), new MetaCell(typed(row.getCell(1)), cell(row.getRowNum(), 1)));
     }
     return meta;
-  }
-
-  private static CellStyle headerStyle(XSSFWorkbook workbook) {
-    Font bold = workbook.createFont();
-    bold.setBold(true);
-    CellStyle style = workbook.createCellStyle();
-    style.setFont(bold);
-    style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-    style.setWrapText(true);
-    return style;
-  }
-
-  private static CellStyle style(XSSFWorkbook workbook, boolean locked, boolean wrap) {
-    CellStyle style = workbook.createCellStyle();
-    style.setLocked(locked);
-    style.setWrapText(wrap);
-    style.setVerticalAlignment(VerticalAlignment.TOP);
-    if (!locked) {
-      style.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-      style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-    }
-    return style;
   }
 
   private static String cell(int row, int column) {

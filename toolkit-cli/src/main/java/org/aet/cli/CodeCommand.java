@@ -34,6 +34,7 @@ import org.aet.pipeline.ReadCorpus;
 import org.aet.pipeline.RunSummary;
 import org.aet.project.ProjectRunSession;
 import org.aet.project.ProjectStore;
+import org.aet.pseudonym.Pseudonymiser;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.WindowEmbedding;
@@ -98,6 +99,8 @@ final class CodeCommand implements Callable<Integer> {
   @Mixin OverwriteOption overwrite;
 
   @Mixin MarkupOption markup;
+
+  @Mixin PseudonymiseOption pseudonymise;
 
   @Option(
       names = "--threads",
@@ -298,7 +301,8 @@ final class CodeCommand implements Callable<Integer> {
       ExportContext context =
           new ExportContext(
               book, unit, input.names(), Instant.now(), read.attributes(), nlp.indicators());
-      try (ExportSession session = open(exporter, context, book, store)) {
+      Pseudonymiser pseudonymiser = pseudonymise.load(read.transcripts());
+      try (ExportSession session = open(exporter, context, book, store, pseudonymiser)) {
         nlp.countFromHere();
         summary = run.run(read, session, progress);
         session.finish();
@@ -348,7 +352,11 @@ final class CodeCommand implements Callable<Integer> {
 
   /** Every destination of the run: the output file, the labelled segments, the project. */
   private ExportSession open(
-      CodingExporter exporter, ExportContext context, Codebook book, ProjectStore store)
+      CodingExporter exporter,
+      ExportContext context,
+      Codebook book,
+      ProjectStore store,
+      Pseudonymiser pseudonymiser)
       throws java.io.IOException {
     List<ExportSession> sessions = new ArrayList<>();
     if (store != null) {
@@ -358,7 +366,8 @@ final class CodeCommand implements Callable<Integer> {
       sessions.add(LabelledSegments.session(labels, book));
     }
     if (exporter != null) {
-      sessions.add(markup.apply(exporter.open(output, context)));
+      sessions.add(
+          PseudonymiseOption.apply(pseudonymiser, markup.apply(exporter.open(output, context))));
     }
     return sessions.size() == 1 ? sessions.get(0) : ExportSessions.tee(sessions);
   }

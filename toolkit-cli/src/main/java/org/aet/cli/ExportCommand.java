@@ -57,6 +57,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin MarkupOption markup;
 
+  @Mixin PseudonymiseOption pseudonymise;
+
   @Mixin NlpOptions nlp;
 
   @Option(
@@ -86,6 +88,12 @@ final class ExportCommand implements Callable<Integer> {
             .input(project, "the project")
             .output(output, "-o", extensions.toArray(String[]::new)));
     if (output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".qdpx")) {
+      if (pseudonymise.key != null) {
+        throw new AetException(
+            "--pseudonymise writes .xlsx, .csv and .jsonl exports; a .qdpx project carries the"
+                + " transcripts themselves: pseudonymise them with \"aet pseudonymise\" and import"
+                + " the copy into a new project to share one");
+      }
       return exportProject();
     }
     var exporter = CodingExporters.load().forFile(output);
@@ -105,7 +113,10 @@ final class ExportCommand implements Callable<Integer> {
             List.copyOf(attributes),
             org.aet.model.Indicators.NAMES,
             true);
-    try (ExportSession session = markup.apply(exporter.open(output, context))) {
+    var pseudonymiser =
+        pseudonymise.load(result.coded().stream().map(CodedTranscript::transcript).toList());
+    try (ExportSession session =
+        PseudonymiseOption.apply(pseudonymiser, markup.apply(exporter.open(output, context)))) {
       for (CodedTranscript transcript : result.coded()) {
         session.write(transcript);
       }

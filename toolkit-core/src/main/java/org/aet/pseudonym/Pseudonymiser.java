@@ -27,9 +27,40 @@ import org.aet.model.Turn;
  */
 public final class Pseudonymiser {
   private final NameMatcher matcher;
+  private final java.util.Set<String> known;
 
   private Pseudonymiser(PseudonymKey key) {
     this.matcher = new NameMatcher(key.replacements());
+    this.known = new java.util.HashSet<>();
+    key.entries().forEach(e -> known.add(e.original()));
+  }
+
+  /**
+   * Refuses transcripts whose speakers or cases the key has never seen (accepted or rejected): the
+   * key was made for other transcripts, and their names would go out as they are.
+   */
+  public void checkCovers(List<Transcript> transcripts) throws AetException {
+    java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+    for (Transcript t : transcripts) {
+      for (Participant p : t.participants()) {
+        if (NameFinder.looksLikeName(p.name()) && !known.contains(p.name())) {
+          unknown.add(p.name());
+        }
+      }
+      if (NameFinder.looksLikeName(t.caseName()) && !known.contains(t.caseName())) {
+        unknown.add(t.caseName());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new AetException(
+          "the key does not know "
+              + unknown.size()
+              + " speaker or case name(s) of these transcripts ("
+              + String.join(", ", unknown.stream().limit(10).toList())
+              + (unknown.size() > 10 ? ", ..." : "")
+              + "); run \"aet pseudonymise\" on them with the same key first, so that every name is"
+              + " found and reviewed");
+    }
   }
 
   /**

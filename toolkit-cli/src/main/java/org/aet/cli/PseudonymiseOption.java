@@ -1,0 +1,38 @@
+package org.aet.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.aet.diagnostics.AetException;
+import org.aet.export.ExportSession;
+import org.aet.model.Transcript;
+import org.aet.pseudonym.PseudonymKey;
+import org.aet.pseudonym.Pseudonymiser;
+import picocli.CommandLine.Option;
+
+/** {@code --pseudonymise KEY.csv}, shared by the commands that write coded output. */
+final class PseudonymiseOption {
+  @Option(
+      names = "--pseudonymise",
+      paramLabel = "KEY.csv",
+      description =
+          "Write the output with the names of this reviewed key replaced (see \"aet pseudonymise\");"
+              + " codings stay on the same words.")
+  Path key;
+
+  /**
+   * The pseudonymiser of the key, checked against {@code transcripts}, or null when not asked for.
+   */
+  Pseudonymiser load(List<Transcript> transcripts) throws AetException {
+    if (key == null) {
+      return null;
+    }
+    Pseudonymiser pseudonymiser = Pseudonymiser.of(PseudonymKey.load(key));
+    pseudonymiser.checkCovers(transcripts);
+    return pseudonymiser;
+  }
+
+  /** {@code session} writing pseudonymised output when a key was given. */
+  static ExportSession apply(Pseudonymiser pseudonymiser, ExportSession session) {
+    return pseudonymiser == null ? session : pseudonymiser.wrap(session);
+  }
+}

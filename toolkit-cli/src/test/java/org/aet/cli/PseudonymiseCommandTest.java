@@ -104,6 +104,21 @@ class PseudonymiseCommandTest {
     assertEquals(0, aet("init", study.toString()).exit());
     assertEquals(0, aet("add", study.toString(), SAMPLE.toString()).exit());
     assertEquals(0, aet("code", study.toString(), "--no-semantic", "-q").exit());
+    // The project's transcripts pseudonymised with the reviewed key: aet's JSON Lines, no name.
+    Path fromProject = dir.resolve("shared-project");
+    Result project =
+        aet(
+            "pseudonymise",
+            study.toString(),
+            "--key",
+            key.toString(),
+            "-o",
+            fromProject.toString());
+    assertEquals(0, project.exit(), project.err() + project.out());
+    String turns =
+        Files.readString(fromProject.resolve("[Organisation A]/leader-conversation.jsonl"));
+    assertNoName(turns);
+    assertFalse(turns.contains(SAMPLE.toString()), "a local path in " + turns.substring(0, 300));
     Path review2 = dir.resolve("alice.xlsx");
     assertEquals(
         0,

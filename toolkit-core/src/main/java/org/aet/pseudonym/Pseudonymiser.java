@@ -95,7 +95,10 @@ public final class Pseudonymiser {
     return matcher.find(text);
   }
 
-  /** {@code transcript} pseudonymised, names in its id and source path too. */
+  /**
+   * {@code transcript} pseudonymised, names in its id too; its source is only the file's name, as
+   * the folders above it may name the researcher.
+   */
   public Transcript apply(Transcript transcript) {
     return rewrite(transcript).transcript;
   }
@@ -224,7 +227,7 @@ public final class Pseudonymiser {
     Transcript transcript =
         new Transcript(
             apply(t.id()),
-            java.nio.file.Path.of(apply(t.source().toString())),
+            java.nio.file.Path.of(apply(String.valueOf(t.source().getFileName()))),
             t.format(),
             apply(t.caseName()),
             attributes,

@@ -176,7 +176,7 @@ final class CodeCommand implements Callable<Integer> {
   public Integer call() throws AetException {
     PrintWriter out = spec.commandLine().getOut();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), quiet);
-    Path project = projectFile();
+    Path project = input.projectFile();
     if (output == null && project == null) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
@@ -333,13 +333,6 @@ final class CodeCommand implements Callable<Integer> {
       out.println(cacheReport);
     }
     return 0;
-  }
-
-  /** The project file when the only input is one (a .aet file), else null. */
-  private Path projectFile() {
-    List<Path> inputs = input.inputs;
-    boolean project = inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet");
-    return project ? inputs.get(0) : null;
   }
 
   private ReadCorpus readInputs(ProgressPrinter progress) throws AetException {

@@ -25,6 +25,12 @@ final class InputOptions {
     return reading.corpus(inputs);
   }
 
+  /** The project file when the only input is one (a .aet file), else null. */
+  Path projectFile() {
+    boolean project = inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet");
+    return project ? inputs.get(0) : null;
+  }
+
   List<String> names() {
     return inputs.stream().map(Path::toString).toList();
   }

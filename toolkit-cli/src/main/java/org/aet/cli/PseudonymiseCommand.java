@@ -127,7 +127,7 @@ final class PseudonymiseCommand implements Callable<Integer> {
       progress.message("Applied the decisions in " + review + " to the key.");
     }
     NameLists lists = NameLists.load(always, never);
-    Path project = projectFile();
+    Path project = input.projectFile();
     List<Transcript> transcripts;
     List<Pseudonymisation.Source> sources;
     Map<String, List<String>> aliases = Map.of();
@@ -281,12 +281,5 @@ final class PseudonymiseCommand implements Callable<Integer> {
                 + " overlap; write the pseudonymised copy to a folder of its own");
       }
     }
-  }
-
-  /** The project file when the only input is one (a .aet file), else null. */
-  private Path projectFile() {
-    List<Path> inputs = input.inputs;
-    boolean project = inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet");
-    return project ? inputs.get(0) : null;
   }
 }

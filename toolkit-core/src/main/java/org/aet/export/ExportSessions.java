@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Markup;
-import org.aet.model.Segment;
 
 /** Ways of combining export sessions. */
 public final class ExportSessions {
@@ -53,12 +52,22 @@ public final class ExportSessions {
    * transcription markup ({@link Markup#drop}); offsets still count in the stored text.
    */
   public static ExportSession withoutMarkup(ExportSession session) {
+    return mapped(
+        session,
+        coded ->
+            new CodedTranscript(
+                coded.transcript(),
+                coded.segments().stream().map(s -> s.withText(Markup.drop(s.text()))).toList(),
+                coded.codings()));
+  }
+
+  /** A session that hands {@code session} each transcript as {@code change} makes it. */
+  public static ExportSession mapped(
+      ExportSession session, java.util.function.UnaryOperator<CodedTranscript> change) {
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
-        List<Segment> shown =
-            coded.segments().stream().map(s -> s.withText(Markup.drop(s.text()))).toList();
-        session.write(new CodedTranscript(coded.transcript(), shown, coded.codings()));
+        session.write(change.apply(coded));
       }
 
       @Override

@@ -35,6 +35,17 @@ public final class ReviewSheets {
     return style;
   }
 
+  /** Writes {@code headers} into row 0 in {@code style}, with column widths in characters. */
+  public static void headerRow(Sheet sheet, List<String> headers, int[] widths, CellStyle style) {
+    org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+    for (int c = 0; c < headers.size(); c++) {
+      org.apache.poi.ss.usermodel.Cell cell = head.createCell(c);
+      cell.setCellValue(headers.get(c));
+      cell.setCellStyle(style);
+      sheet.setColumnWidth(c, widths[c] * 256);
+    }
+  }
+
   /** A body style: locked (aet's) or open (light yellow, for the person), wrapping or not. */
   public static CellStyle body(Workbook workbook, boolean locked, boolean wrap) {
     CellStyle style = workbook.createCellStyle();

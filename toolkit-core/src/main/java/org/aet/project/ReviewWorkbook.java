@@ -141,20 +141,14 @@ public final class ReviewWorkbook {
       CellStyle locked = ReviewSheets.body(workbook, true, false);
       CellStyle lockedWrap = ReviewSheets.body(workbook, true, true);
       CellStyle open = ReviewSheets.body(workbook, false, true);
-      Row head = sheet.createRow(0);
       int[] widths = {36, 26, 14, 16, 14, 9, 70, 30, 12, 30, 40};
-      for (int c = 0; c < HEADERS.size(); c++) {
-        String title =
-            c == SUGGESTED && kind == Kind.CONSENSUS
-                ? "Coders' codes"
-                : c == SUGGESTED && blind
-                    ? "Suggested codes (hidden: blind coding)"
-                    : HEADERS.get(c);
-        Cell cell = head.createCell(c);
-        cell.setCellValue(title);
-        cell.setCellStyle(header);
-        sheet.setColumnWidth(c, widths[c] * 256);
+      List<String> titles = new java.util.ArrayList<>(HEADERS);
+      if (kind == Kind.CONSENSUS) {
+        titles.set(SUGGESTED, "Coders' codes");
+      } else if (blind) {
+        titles.set(SUGGESTED, "Suggested codes (hidden: blind coding)");
       }
+      ReviewSheets.headerRow(sheet, titles, widths, header);
       int r = 1;
       for (ProjectStore.StoredSegment segment : segments) {
         Row row = sheet.createRow(r++);

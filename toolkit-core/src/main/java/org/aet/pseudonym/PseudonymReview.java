@@ -73,13 +73,7 @@ public final class PseudonymReview {
       CellStyle lockedWrap = ReviewSheets.body(workbook, true, true);
       CellStyle open = ReviewSheets.body(workbook, false, true);
       int[] widths = {26, 13, 24, 11, 11, 24, 70, 22, 11};
-      Row head = sheet.createRow(0);
-      for (int c = 0; c < HEADERS.size(); c++) {
-        Cell cell = head.createCell(c);
-        cell.setCellValue(HEADERS.get(c));
-        cell.setCellStyle(header);
-        sheet.setColumnWidth(c, widths[c] * 256);
-      }
+      ReviewSheets.headerRow(sheet, HEADERS, widths, header);
       int r = 1;
       for (Entry e : rows) {
         Row row = sheet.createRow(r++);

@@ -1,12 +1,12 @@
 package org.aet.pseudonym;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aet.diagnostics.AetException;
 import org.aet.export.ExportSession;
+import org.aet.export.ExportSessions;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Evidence;
@@ -156,22 +156,7 @@ public final class Pseudonymiser {
 
   /** {@code session} writing everything pseudonymised. */
   public ExportSession wrap(ExportSession session) {
-    return new ExportSession() {
-      @Override
-      public void write(CodedTranscript coded) throws IOException {
-        session.write(apply(coded));
-      }
-
-      @Override
-      public void finish() throws IOException {
-        session.finish();
-      }
-
-      @Override
-      public void close() throws IOException {
-        session.close();
-      }
-    };
+    return ExportSessions.mapped(session, this::apply);
   }
 
   private record Rewritten(Transcript transcript, OffsetMap offsets) {}

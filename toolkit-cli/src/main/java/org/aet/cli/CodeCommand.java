@@ -298,10 +298,15 @@ final class CodeCommand implements Callable<Integer> {
                 + project
                 + " FOLDER\"");
       }
+      Pseudonymiser pseudonymiser = pseudonymise.load(read.transcripts());
       ExportContext context =
           new ExportContext(
-              book, unit, input.names(), Instant.now(), read.attributes(), nlp.indicators());
-      Pseudonymiser pseudonymiser = pseudonymise.load(read.transcripts());
+              book,
+              unit,
+              PseudonymiseOption.inputs(pseudonymiser, input.names()),
+              Instant.now(),
+              read.attributes(),
+              nlp.indicators());
       try (ExportSession session = open(exporter, context, book, store, pseudonymiser)) {
         nlp.countFromHere();
         summary = run.run(read, session, progress);

@@ -104,17 +104,17 @@ final class ExportCommand implements Callable<Integer> {
     }
     Set<String> attributes = new LinkedHashSet<>();
     result.coded().forEach(c -> attributes.addAll(c.transcript().attributes().keySet()));
+    var pseudonymiser =
+        pseudonymise.load(result.coded().stream().map(CodedTranscript::transcript).toList());
     ExportContext context =
         new ExportContext(
             result.codebook(),
             result.unit(),
-            List.of(project.toString()),
+            PseudonymiseOption.inputs(pseudonymiser, List.of(project.toString())),
             Instant.now(),
             List.copyOf(attributes),
             org.aet.model.Indicators.NAMES,
             true);
-    var pseudonymiser =
-        pseudonymise.load(result.coded().stream().map(CodedTranscript::transcript).toList());
     try (ExportSession session =
         PseudonymiseOption.apply(pseudonymiser, markup.apply(exporter.open(output, context)))) {
       for (CodedTranscript transcript : result.coded()) {

@@ -31,6 +31,19 @@ final class PseudonymiseOption {
     return pseudonymiser;
   }
 
+  /**
+   * The inputs as an export's "how it was made" names them: with a key, only the last part of each
+   * path, pseudonymised, as the folders above may name a participant or the researcher.
+   */
+  static List<String> inputs(Pseudonymiser pseudonymiser, List<String> names) {
+    if (pseudonymiser == null) {
+      return names;
+    }
+    return names.stream()
+        .map(n -> pseudonymiser.apply(String.valueOf(Path.of(n).getFileName())))
+        .toList();
+  }
+
   /** {@code session} writing pseudonymised output when a key was given. */
   static ExportSession apply(Pseudonymiser pseudonymiser, ExportSession session) {
     return pseudonymiser == null ? session : pseudonymiser.wrap(session);

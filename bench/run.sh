@@ -72,15 +72,21 @@ for words in "${sizes[@]}"; do
   cached_rss=$PEAK_RSS_MB
   size_kb=$(( $(stat -c %s "$out") / 1024 ))
   ratio=$(calc "$aet / $floor")
+  measure java -Xmx2g -jar "$jar" pseudonymise "$corpus" --key "$work/key-$words.csv" --accept-all \
+    -o "$work/pseudonymised-$words"
+  pseudo=$SECONDS_TAKEN
+  pseudo_rss=$PEAK_RSS_MB
 
   printf 'floor (bare CoreNLP):  %7.2f s  %8.0f words/s\n' "$floor" "$(calc "$generated / $floor")"
   printf 'aet code to xlsx:      %7.2f s  %8.0f words/s  ratio %.2f  peak RSS %d MB\n' \
     "$aet" "$(calc "$generated / $aet")" "$ratio" "$rss"
   printf 'aet code, cache warm:  %7.2f s  %8.0f words/s  peak RSS %d MB\n' \
     "$cached" "$(calc "$generated / $cached")" "$cached_rss"
+  printf 'aet pseudonymise:      %7.2f s  %8.0f words/s  peak RSS %d MB\n' \
+    "$pseudo" "$(calc "$generated / $pseudo")" "$pseudo_rss"
   printf 'xlsx: %d KB\n' "$size_kb"
-  printf '{"words": %d, "floor_seconds": %.2f, "aet_seconds": %.2f, "ratio": %.3f, "cached_seconds": %.2f, "peak_rss_mb": %d, "cached_peak_rss_mb": %d, "xlsx_kb": %d}\n' \
-    "$generated" "$floor" "$aet" "$ratio" "$cached" "$rss" "$cached_rss" "$size_kb"
+  printf '{"words": %d, "floor_seconds": %.2f, "aet_seconds": %.2f, "ratio": %.3f, "cached_seconds": %.2f, "peak_rss_mb": %d, "cached_peak_rss_mb": %d, "xlsx_kb": %d, "pseudonymise_seconds": %.2f, "pseudonymise_peak_rss_mb": %d}\n' \
+    "$generated" "$floor" "$aet" "$ratio" "$cached" "$rss" "$cached_rss" "$size_kb" "$pseudo" "$pseudo_rss"
 done
 
 if [ "$jmh" = 1 ]; then

@@ -366,6 +366,30 @@ class PseudonymisationTest {
   }
 
   @Test
+  void aWordDocumentBecomesJsonLinesWithNoNameLeft(@TempDir Path dir) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("in"));
+    try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+        OutputStream out =
+            Files.newOutputStream(folder.resolve("interview with Helen Ward.docx"))) {
+      for (String line :
+          List.of(
+              "Helen Ward: Thank you for coming all the way from Cardiff, Margaret.",
+              "Margaret Osei: Tom Price drove me; he works for Cardiff University now.")) {
+        document.createParagraph().createRun().setText(line);
+      }
+      document.write(out);
+    }
+    Found found = find(folder, PseudonymKey.EMPTY, NameLists.NONE);
+    PseudonymKey key = found.result().key().acceptAll();
+    release(found, key, dir.resolve("out"));
+    Map<String, String> written = files(dir.resolve("out"));
+    String name = "interview with " + key.find("Helen Ward").orElseThrow().pseudonym() + ".jsonl";
+    assertEquals(Set.of(name), written.keySet());
+    assertNoneOf(Set.of("Helen Ward", "Margaret", "Osei", "Cardiff", "Tom Price"), written);
+    assertTrue(written.get(name).contains("\"speaker\":\"Participant "), written.get(name));
+  }
+
+  @Test
   void realCommitteeHearingsLoseEverySpeakersName(@TempDir Path dir) throws Exception {
     Path senedd = Shared.require("external/senedd-committees");
     Found found = find(senedd, PseudonymKey.EMPTY, NameLists.NONE);

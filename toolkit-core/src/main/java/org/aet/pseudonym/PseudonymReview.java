@@ -72,7 +72,9 @@ public final class PseudonymReview {
       CellStyle locked = ReviewSheets.body(workbook, true, false);
       CellStyle lockedWrap = ReviewSheets.body(workbook, true, true);
       CellStyle open = ReviewSheets.body(workbook, false, true);
-      int[] widths = {26, 13, 24, 11, 11, 24, 70, 22, 11};
+      CellStyle probability = ReviewSheets.body(workbook, true, false);
+      probability.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+      int[] widths = {24, 13, 22, 12, 12, 22, 60, 20, 11};
       ReviewSheets.headerRow(sheet, HEADERS, widths, header);
       int r = 1;
       for (Entry e : rows) {
@@ -97,10 +99,11 @@ public final class PseudonymReview {
           Cell cell = row.createCell(c);
           if (values[c] instanceof Number n) {
             cell.setCellValue(n.doubleValue());
+            cell.setCellStyle(c == 3 ? probability : locked);
           } else {
             cell.setCellValue(SpreadsheetText.fitCell(values[c].toString()));
+            cell.setCellStyle(c >= PSEUDONYM ? open : c == 6 || c == 2 ? lockedWrap : locked);
           }
-          cell.setCellStyle(c >= PSEUDONYM ? open : c == 6 || c == 2 ? lockedWrap : locked);
         }
         int lines = Math.max(1, context.split("\n").length * 2);
         row.setHeightInPoints(Math.min(409, 15f * lines));

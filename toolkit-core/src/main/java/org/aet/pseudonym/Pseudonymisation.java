@@ -139,8 +139,9 @@ public final class Pseudonymisation {
         if (!written.add(relative)) {
           throw new AetException(
               out.resolve(relative)
-                  + ": two files would be written here once names are replaced in their names;"
-                  + " rename one of the originals");
+                  + ": two input files would be written here (they have the same path below their"
+                  + " input folders, or differ only by a name that is replaced); rename one of"
+                  + " them");
         }
         Path file = temporary.resolve(relative);
         Files.createDirectories(file.getParent());

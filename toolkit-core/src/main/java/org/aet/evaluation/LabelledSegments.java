@@ -175,10 +175,7 @@ public final class LabelledSegments {
   }
 
   private static String cell(CsvTable.Row row, int column) {
-    String value = row.cell(column);
-    return value.startsWith("'") && value.length() > 1 && "=+-@".indexOf(value.charAt(1)) >= 0
-        ? value.substring(1)
-        : value;
+    return SpreadsheetText.fromCsv(row.cell(column));
   }
 
   /** Writes {@code segments} as JSON Lines or (for a .csv name) CSV, whole or not at all. */
@@ -188,17 +185,16 @@ public final class LabelledSegments {
       try (BufferedWriter out =
           Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
         if (csv) {
-          out.write("\uFEFFsegment_id,text,codes\r\n");
+          out.write(
+              SpreadsheetText.CSV_BOM
+                  + SpreadsheetText.csvRow(List.of("segment_id", "text", "codes")));
         }
         for (LabelledSegment segment : segments) {
           if (csv) {
             out.write(
-                SpreadsheetText.csvField(segment.segmentId())
-                    + ","
-                    + SpreadsheetText.csvField(segment.text())
-                    + ","
-                    + SpreadsheetText.csvField(String.join(";", segment.codes()))
-                    + "\r\n");
+                SpreadsheetText.csvRow(
+                    List.of(
+                        segment.segmentId(), segment.text(), String.join(";", segment.codes()))));
           } else {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("segment_id", segment.segmentId());

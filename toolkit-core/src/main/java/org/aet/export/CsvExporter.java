@@ -14,9 +14,6 @@ import org.aet.model.CodedTranscript;
  * take for a formula gets a leading apostrophe.
  */
 public final class CsvExporter implements CodingExporter {
-  private static final String BOM = "\uFEFF";
-  private static final String EOL = "\r\n";
-
   @Override
   public List<String> extensions() {
     return List.of("csv");
@@ -26,15 +23,16 @@ public final class CsvExporter implements CodingExporter {
   public ExportSession open(Path target, ExportContext context) throws IOException {
     AtomicOutput output = new AtomicOutput(target);
     BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8);
-    writer.write(BOM);
+    writer.write(SpreadsheetText.CSV_BOM);
     List<CodingTable.Column<CodingTable.CodingRow>> columns =
         CodingTable.codingColumns(context.attributes(), context.decided());
-    writeRow(writer, columns.stream().map(CodingTable.Column::key).toList());
+    writer.write(SpreadsheetText.csvRow(columns.stream().map(CodingTable.Column::key).toList()));
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
         for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
-          writeRow(writer, columns.stream().map(c -> c.value().apply(row)).toList());
+          writer.write(
+              SpreadsheetText.csvRow(columns.stream().map(c -> c.value().apply(row)).toList()));
         }
       }
 
@@ -53,15 +51,5 @@ public final class CsvExporter implements CodingExporter {
         }
       }
     };
-  }
-
-  private static void writeRow(BufferedWriter writer, List<?> values) throws IOException {
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        writer.write(',');
-      }
-      writer.write(SpreadsheetText.csvField(values.get(i)));
-    }
-    writer.write(EOL);
   }
 }

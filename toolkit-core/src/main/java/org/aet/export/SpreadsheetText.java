@@ -1,5 +1,7 @@
 package org.aet.export;
 
+import java.util.List;
+
 /**
  * Guards against spreadsheet formula injection: a transcript line such as {@code =HYPERLINK(...)}
  * or {@code -1+2} must show as the words that were said, never run as a formula when the file is
@@ -56,6 +58,28 @@ public final class SpreadsheetText {
             || text.indexOf('\r') >= 0
             || text.indexOf(';') >= 0;
     return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+
+  /** The byte-order mark aet's CSV files start with, so Excel reads their accents right. */
+  public static final String CSV_BOM = "\uFEFF";
+
+  /** One CSV record: {@link #csvField fields} joined by commas, ended by CRLF. */
+  public static String csvRow(List<?> values) {
+    StringBuilder row = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        row.append(',');
+      }
+      row.append(csvField(values.get(i)));
+    }
+    return row.append("\r\n").toString();
+  }
+
+  /**
+   * A CSV cell as it was before {@link #forCsv}: without the apostrophe before formula-like text.
+   */
+  public static String fromCsv(String cell) {
+    return cell.startsWith("'") && looksLikeFormula(cell.substring(1)) ? cell.substring(1) : cell;
   }
 
   /** {@code text} cut to fit one spreadsheet cell, saying so when it was cut. */

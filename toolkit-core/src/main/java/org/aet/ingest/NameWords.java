@@ -1,5 +1,7 @@
 package org.aet.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -54,6 +56,22 @@ public final class NameWords {
   /** True for letters written after a name (degrees, honours, a parliament's members). */
   public static boolean isLettersAfter(String word) {
     return LETTERS_AFTER.contains(plain(word));
+  }
+
+  /**
+   * {@code words} without titles before and letters after, removed only while more than {@code
+   * keep} words remain ("Mr Smith" keeps its title when two must remain: "Mr Smith" and "Mrs Smith"
+   * are two people).
+   */
+  public static List<String> bare(List<String> words, int keep) {
+    List<String> out = new ArrayList<>(words);
+    while (out.size() > keep && isTitle(out.get(0))) {
+      out.remove(0);
+    }
+    while (out.size() > keep && isLettersAfter(out.get(out.size() - 1))) {
+      out.remove(out.size() - 1);
+    }
+    return out;
   }
 
   private static String plain(String word) {

@@ -29,13 +29,7 @@ final class SpeakerVariants {
   /** What labels of one person have in common: lower case, no brackets, titles or letters after. */
   static String identity(String label) {
     String key = Manifest.key(label).replaceAll("\\s*\\([^()]*\\)", " ").strip();
-    List<String> words = new ArrayList<>(List.of(key.split(" ")));
-    while (words.size() > 2 && NameWords.isTitle(words.get(0))) {
-      words.remove(0);
-    }
-    while (words.size() > 2 && NameWords.isLettersAfter(words.get(words.size() - 1))) {
-      words.remove(words.size() - 1);
-    }
+    List<String> words = NameWords.bare(List.of(key.split(" ")), 2);
     return String.join(" ", words).replace(",", "");
   }
 

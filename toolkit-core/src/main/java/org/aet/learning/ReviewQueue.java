@@ -69,25 +69,31 @@ public final class ReviewQueue {
     try (AtomicOutput output = new AtomicOutput(target)) {
       try (BufferedWriter out =
           Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
-        out.write("\uFEFFrank,uncertainty,probability,code,segment_id,transcript,speaker,text\r\n");
+        out.write(
+            SpreadsheetText.CSV_BOM
+                + SpreadsheetText.csvRow(
+                    List.of(
+                        "rank",
+                        "uncertainty",
+                        "probability",
+                        "code",
+                        "segment_id",
+                        "transcript",
+                        "speaker",
+                        "text")));
         int rank = 1;
         for (Entry entry : ranked()) {
           out.write(
-              String.format(
-                      Locale.ROOT,
-                      "%d,%.3f,%.3f,",
+              SpreadsheetText.csvRow(
+                  List.of(
                       rank++,
-                      entry.uncertainty(),
-                      entry.probability())
-                  + String.join(
-                      ",",
-                      List.of(
-                          SpreadsheetText.csvField(entry.code()),
-                          SpreadsheetText.csvField(entry.segmentId()),
-                          SpreadsheetText.csvField(entry.transcriptId()),
-                          SpreadsheetText.csvField(entry.speaker()),
-                          SpreadsheetText.csvField(entry.text())))
-                  + "\r\n");
+                      String.format(Locale.ROOT, "%.3f", entry.uncertainty()),
+                      String.format(Locale.ROOT, "%.3f", entry.probability()),
+                      entry.code(),
+                      entry.segmentId(),
+                      entry.transcriptId(),
+                      entry.speaker(),
+                      entry.text())));
         }
       }
       output.commit();

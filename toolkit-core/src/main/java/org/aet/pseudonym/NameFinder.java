@@ -367,13 +367,7 @@ public final class NameFinder {
 
   /** {@code name} without leading titles and trailing letters, where a word of it remains. */
   static String withoutTitles(String name) {
-    List<String> words = new ArrayList<>(List.of(name.strip().split("\\s+")));
-    while (words.size() > 1 && NameWords.isTitle(words.get(0))) {
-      words.remove(0);
-    }
-    while (words.size() > 1 && NameWords.isLettersAfter(words.get(words.size() - 1))) {
-      words.remove(words.size() - 1);
-    }
+    List<String> words = NameWords.bare(List.of(name.strip().split("\\s+")), 1);
     String bare = String.join(" ", words).replaceAll("\\s*\\([^()]*\\)$", "").strip();
     return bare.isEmpty() || bare.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
         ? name

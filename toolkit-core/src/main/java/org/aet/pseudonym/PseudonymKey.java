@@ -147,23 +147,21 @@ public record PseudonymKey(List<Entry> entries) {
   public void save(Path file) throws IOException {
     try (AtomicOutput output = new AtomicOutput(file)) {
       try (Writer out = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
-        out.write('\uFEFF');
-        out.write(String.join(",", COLUMNS) + "\r\n");
+        out.write(SpreadsheetText.CSV_BOM + SpreadsheetText.csvRow(COLUMNS));
         for (Entry e : entries) {
-          List<Object> cells =
-              List.of(
-                  e.original(),
-                  e.pseudonym(),
-                  e.kind().label(),
-                  e.foundBy(),
-                  Double.isNaN(e.confidence())
-                      ? ""
-                      : String.format(Locale.ROOT, "%.3f", e.confidence()),
-                  e.decision().label(),
-                  e.occurrences(),
-                  e.where());
-          out.write(cells.stream().map(SpreadsheetText::csvField).collect(Collectors.joining(",")));
-          out.write("\r\n");
+          out.write(
+              SpreadsheetText.csvRow(
+                  List.of(
+                      e.original(),
+                      e.pseudonym(),
+                      e.kind().label(),
+                      e.foundBy(),
+                      Double.isNaN(e.confidence())
+                          ? ""
+                          : String.format(Locale.ROOT, "%.3f", e.confidence()),
+                      e.decision().label(),
+                      e.occurrences(),
+                      e.where())));
         }
       }
       output.commit();
@@ -218,8 +216,8 @@ public record PseudonymKey(List<Entry> entries) {
       if (row.cells().stream().allMatch(String::isBlank)) {
         continue;
       }
-      String original = unguarded(cell(row, column, "original"));
-      String pseudonym = unguarded(cell(row, column, "pseudonym"));
+      String original = SpreadsheetText.fromCsv(cell(row, column, "original"));
+      String pseudonym = SpreadsheetText.fromCsv(cell(row, column, "pseudonym"));
       NameKind kind = NameKind.of(cell(row, column, "kind"));
       Decision decision = Decision.of(cell(row, column, "decision"));
       if (original.isEmpty()) {
@@ -317,13 +315,6 @@ public record PseudonymKey(List<Entry> entries) {
   private static String cell(CsvTable.Row row, Map<String, Integer> column, String name) {
     Integer i = column.get(name);
     return i == null ? "" : row.cell(i);
-  }
-
-  /** A cell without the apostrophe {@link SpreadsheetText#forCsv} puts before formula-like text. */
-  private static String unguarded(String cell) {
-    return cell.startsWith("'") && SpreadsheetText.looksLikeFormula(cell.substring(1))
-        ? cell.substring(1)
-        : cell;
   }
 
   private static Diagnostic at(

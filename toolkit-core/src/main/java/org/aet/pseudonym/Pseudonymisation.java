@@ -187,7 +187,7 @@ public final class Pseudonymisation {
       throws IOException {
     if (source.file() == null || isDocx(source.file())) {
       Transcript transcript = pseudonymiser.apply(source.transcript());
-      count(pseudonymiser, source.transcript().text(), counts, kindOf);
+      count(pseudonymiser.remaining(source.transcript().text()), counts, kindOf);
       try (TurnWriter writer = new TurnWriter(target)) {
         writer.write(transcript);
         writer.finish();
@@ -200,11 +200,13 @@ public final class Pseudonymisation {
     }
     String name = source.file().getFileName().toString().toLowerCase(Locale.ROOT);
     String rewritten;
+    List<NameMatcher.Match> replaced;
     if (name.endsWith(".json")) {
       JsonNode tree = JSON.readTree(text);
       rewritten =
           JSON.writerWithDefaultPrettyPrinter().writeValueAsString(replaceIn(tree, pseudonymiser))
               + "\n";
+      replaced = pseudonymiser.remaining(text);
     } else if (name.endsWith(".jsonl")) {
       StringBuilder lines = new StringBuilder();
       for (String line : TextDecoder.normaliseLineEnds(text).split("\n")) {
@@ -216,11 +218,14 @@ public final class Pseudonymisation {
             .append('\n');
       }
       rewritten = lines.toString();
+      replaced = pseudonymiser.remaining(text);
     } else {
-      rewritten = pseudonymiser.apply(text);
+      NameMatcher.Rewrite rewrite = pseudonymiser.rewrite(text);
+      rewritten = rewrite.text();
+      replaced = rewrite.matches();
     }
     if (source.transcript() != null) {
-      count(pseudonymiser, text, counts, kindOf);
+      count(replaced, counts, kindOf);
     }
     Files.writeString(target, rewritten, StandardCharsets.UTF_8);
   }
@@ -240,11 +245,10 @@ public final class Pseudonymisation {
   }
 
   private static void count(
-      Pseudonymiser pseudonymiser,
-      String text,
+      List<NameMatcher.Match> replaced,
       Map<NameKind, Integer> counts,
       Map<String, NameKind> kindOf) {
-    for (NameMatcher.Match m : pseudonymiser.remaining(text)) {
+    for (NameMatcher.Match m : replaced) {
       counts.merge(kindOf.getOrDefault(m.name(), NameKind.OTHER), 1, Integer::sum);
     }
   }

@@ -87,7 +87,12 @@ public final class Pseudonymiser {
 
   /** {@code text} with every accepted name replaced. */
   public String apply(String text) {
-    return matcher.rewrite(text).text();
+    return rewrite(text).text();
+  }
+
+  /** {@code text} with every accepted name replaced, with the names replaced and where. */
+  NameMatcher.Rewrite rewrite(String text) {
+    return matcher.rewrite(text);
   }
 
   /** The names of the key that {@code text} still contains, as matched. */

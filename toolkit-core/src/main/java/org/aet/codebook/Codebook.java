@@ -81,6 +81,11 @@ public record Codebook(
     return named == 1 ? byName : null;
   }
 
+  /** Whether a code has {@code id}. */
+  public boolean contains(String id) {
+    return codes.stream().anyMatch(c -> c.id().equals(id));
+  }
+
   /** The code with {@code id}. */
   public Code code(String id) {
     for (Code code : codes) {

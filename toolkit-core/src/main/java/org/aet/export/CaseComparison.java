@@ -1,108 +1,141 @@
 package org.aet.export;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import org.aet.analysis.CodeTable;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
-import org.aet.model.CodedTranscript;
-import org.aet.model.Coding;
+import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFColorScaleFormatting;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
 
 /**
- * How often each code occurs in each case (for example each partnership): the number of segments
- * that got the code, or for a parent code any of its children, by any source. Counting segments
- * rather than codings keeps cases comparable when one transcript has more suggestions per segment
- * than another; shares of each case's segments make cases of different length comparable.
+ * The Cases sheet: for each code, how many segments of each case got it, the share of the case's
+ * segments as a percentage (shaded as a heatmap, darker for more), and the standardised residual
+ * (blue where a case has clearly more of the code than the others, orange where clearly less).
  */
 final class CaseComparison {
-  /** The label for transcripts without a case. */
-  static final String NO_CASE = "(no case)";
-
-  /** One code's counts per case; the totals row has an empty path. */
-  record Row(String path, String name, Map<String, Integer> counts) {}
+  /** One code's row; the totals row has a null code. */
+  record Row(Code code, String name) {}
 
   private final Codebook codebook;
-  private final Map<String, Integer> segmentsByCase = new LinkedHashMap<>();
-  private final Map<String, Map<String, Integer>> countsByCode = new HashMap<>();
+  private final CodeTable table;
 
-  CaseComparison(Codebook codebook) {
+  CaseComparison(Codebook codebook, CodeTable table) {
     this.codebook = codebook;
-  }
-
-  void add(CodedTranscript coded) {
-    String caseName =
-        coded.transcript().caseName().isEmpty() ? NO_CASE : coded.transcript().caseName();
-    segmentsByCase.merge(caseName, coded.segments().size(), Integer::sum);
-    Map<String, Set<String>> codesBySegment = new HashMap<>();
-    for (Coding coding : coded.codings()) {
-      Set<String> codes = codesBySegment.computeIfAbsent(coding.segmentId(), k -> new HashSet<>());
-      for (Code code = codebook.code(coding.codeId()); ; code = codebook.code(code.parent())) {
-        codes.add(code.id());
-        if (code.isTopLevel()) {
-          break;
-        }
-      }
-    }
-    for (Set<String> codes : codesBySegment.values()) {
-      for (String id : codes) {
-        countsByCode.computeIfAbsent(id, k -> new HashMap<>()).merge(caseName, 1, Integer::sum);
-      }
-    }
-  }
-
-  /** The cases, in order of first appearance. */
-  List<String> cases() {
-    return List.copyOf(segmentsByCase.keySet());
+    this.table = table;
   }
 
   /** A row per code in codebook order, then the segments per case. */
   List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     for (Code code : codebook.codes()) {
-      String indent = "  ".repeat(codebook.depth(code.id()));
-      rows.add(
-          new Row(
-              codebook.path(code.id()),
-              indent + code.name(),
-              countsByCode.getOrDefault(code.id(), Map.of())));
+      rows.add(new Row(code, "  ".repeat(codebook.depth(code.id())) + code.name()));
     }
-    rows.add(new Row("", "Segments in the case", segmentsByCase));
+    rows.add(new Row(null, "Segments in the case"));
     return rows;
   }
 
-  /** The share of {@code caseName}'s segments in {@code row}, from 0 to 1. */
-  double share(Row row, String caseName) {
-    int total = segmentsByCase.getOrDefault(caseName, 0);
-    return total == 0 ? 0 : row.counts().getOrDefault(caseName, 0) / (double) total;
-  }
-
-  /** The columns of the comparison sheet: the code, then a count and a share per case. */
+  /** The columns: the code, then a count, a percentage and a residual per case. */
   List<CodingTable.Column<Row>> columns() {
     List<CodingTable.Column<Row>> columns = new ArrayList<>();
-    columns.add(new CodingTable.Column<>("path", "Code path", 30, false, Row::path));
-    columns.add(new CodingTable.Column<>("name", "Code", 36, false, Row::name));
-    for (String caseName : cases()) {
+    columns.add(
+        new CodingTable.Column<>(
+            "path",
+            "Code path",
+            24,
+            false,
+            r -> r.code() == null ? "" : codebook.path(r.code().id())));
+    columns.add(new CodingTable.Column<>("name", "Code", 34, false, Row::name));
+    List<String> cases = table.groups();
+    for (String caseName : cases) {
       columns.add(
           new CodingTable.Column<>(
               caseName,
               caseName,
-              Math.max(10, caseName.length() + 3),
+              width(caseName),
               false,
-              r -> r.counts().getOrDefault(caseName, 0)));
+              r ->
+                  r.code() == null
+                      ? table.segments(caseName)
+                      : table.count(r.code().id(), caseName)));
     }
-    for (String caseName : cases()) {
+    for (String caseName : cases) {
       columns.add(
           new CodingTable.Column<>(
-              caseName + " share",
-              caseName + " share",
-              Math.max(12, caseName.length() + 9),
+              caseName + " %",
+              caseName + " %",
+              width(caseName),
               false,
-              r -> r.path().isEmpty() ? "" : (Object) share(r, caseName)));
+              r ->
+                  r.code() == null
+                      ? ""
+                      : (Object) new Share(table.share(r.code().id(), caseName))));
+    }
+    for (String caseName : cases) {
+      columns.add(
+          new CodingTable.Column<>(
+              caseName + " residual",
+              caseName + " residual",
+              width(caseName),
+              false,
+              r -> {
+                double residual =
+                    r.code() == null ? Double.NaN : table.residual(r.code().id(), caseName);
+                return Double.isNaN(residual) ? "" : (Object) (Math.round(residual * 10) / 10.0);
+              }));
     }
     return columns;
+  }
+
+  private static int width(String caseName) {
+    return Math.max(10, Math.min(caseName.length() + 2, 18));
+  }
+
+  /**
+   * Shades the percentages white to blue, and the residuals orange (clearly less, -3) through white
+   * (as expected) to blue (clearly more, +3), on {@code sheet} whose code rows are 1 to {@code
+   * codes}.
+   */
+  void heatmap(SXSSFSheet sheet, int codes) {
+    int cases = table.groups().size();
+    if (cases == 0 || codes == 0) {
+      return;
+    }
+    SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+    int first = 2 + cases;
+    XSSFConditionalFormattingRule shares =
+        (XSSFConditionalFormattingRule) formatting.createConditionalFormattingColorScaleRule();
+    XSSFColorScaleFormatting scale = shares.getColorScaleFormatting();
+    scale.setNumControlPoints(2);
+    scale.getThresholds()[0].setRangeType(RangeType.NUMBER);
+    scale.getThresholds()[0].setValue(0d);
+    scale.getThresholds()[1].setRangeType(RangeType.MAX);
+    scale.setColors(new XSSFColor[] {colour("#FFFFFF"), colour("#6BAED6")});
+    formatting.addConditionalFormatting(
+        new CellRangeAddress[] {new CellRangeAddress(1, codes, first, first + cases - 1)}, shares);
+    XSSFConditionalFormattingRule residuals =
+        (XSSFConditionalFormattingRule) formatting.createConditionalFormattingColorScaleRule();
+    XSSFColorScaleFormatting diverging = residuals.getColorScaleFormatting();
+    double[] points = {-3, 0, 3};
+    for (int i = 0; i < 3; i++) {
+      diverging.getThresholds()[i].setRangeType(RangeType.NUMBER);
+      diverging.getThresholds()[i].setValue(points[i]);
+    }
+    diverging.setColors(
+        new XSSFColor[] {colour(Palette.LESS), colour(Palette.NEUTRAL), colour("#56B4E9")});
+    formatting.addConditionalFormatting(
+        new CellRangeAddress[] {
+          new CellRangeAddress(1, codes, first + cases, first + 2 * cases - 1)
+        },
+        residuals);
+  }
+
+  private static XSSFColor colour(String hex) {
+    return new XSSFColor(Palette.rgb(hex), null);
   }
 }

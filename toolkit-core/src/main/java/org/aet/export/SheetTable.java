@@ -32,12 +32,16 @@ public final class SheetTable<R> {
     this.columns = columns;
     this.styles = styles;
     Row header = sheet.createRow(0);
+    int lines = 1;
     for (int c = 0; c < columns.size(); c++) {
       Cell cell = header.createCell(c);
       cell.setCellValue(columns.get(c).header());
       cell.setCellStyle(styles.header);
       sheet.setColumnWidth(c, columns.get(c).width() * 256);
+      lines = Math.max(lines, wrappedLines(columns.get(c).header(), columns.get(c).width() - 1));
     }
+    // Wrapped headers get the height they need, so they never run into the first row.
+    header.setHeightInPoints(lines * POINTS_PER_LINE);
     sheet.createFreezePane(0, 1);
     sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns.size() - 1));
     PrintLayout.readable(sheet, columns.size());
@@ -50,7 +54,10 @@ public final class SheetTable<R> {
       CodingTable.Column<R> column = columns.get(c);
       Object v = column.value().apply(value);
       Cell cell = row.createCell(c);
-      if (v instanceof Number n) {
+      if (v instanceof Share share) {
+        cell.setCellValue(share.value());
+        cell.setCellStyle(styles.percent);
+      } else if (v instanceof Number n) {
         cell.setCellValue(n.doubleValue());
         cell.setCellStyle(n instanceof Double ? styles.decimal : styles.plain);
       } else {
@@ -96,6 +103,7 @@ public final class SheetTable<R> {
     final CellStyle header;
     final CellStyle plain;
     final CellStyle decimal;
+    final CellStyle percent;
     private final CellStyle[] texts = new CellStyle[4];
 
     public Styles(SXSSFWorkbook workbook) {
@@ -113,6 +121,9 @@ public final class SheetTable<R> {
       decimal = workbook.createCellStyle();
       decimal.setVerticalAlignment(VerticalAlignment.TOP);
       decimal.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+      percent = workbook.createCellStyle();
+      percent.setVerticalAlignment(VerticalAlignment.TOP);
+      percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
       for (int i = 0; i < texts.length; i++) {
         CellStyle style = workbook.createCellStyle();
         style.setVerticalAlignment(VerticalAlignment.TOP);

@@ -5,21 +5,25 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aet.analysis.Tabulation;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.model.CodedTranscript;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the workbook a team discusses: "Coded segments" (one row per coding), "Segments" (every
- * segment, coded or not), "Cases" (how often each code occurs in each case, side by side),
- * "Codebook" (the codes with their definitions) and "About" (how the file was made). Rows are
- * streamed (POI SXSSF), so memory stays flat however large the corpus. Headers are frozen and
- * filterable, long text is wrapped, and text that looks like a formula is stored as text that stays
- * text when edited.
+ * Writes the workbook a team discusses: "Summary" (each code's share of each case, as a table and a
+ * chart), "Coded segments" (one row per coding), "Segments" (every segment, coded or not), "Cases"
+ * (how often each code occurs in each case, side by side, as counts, shaded percentages and
+ * residuals), "Codebook" (the codes with their definitions) and "About" (how the file was made).
+ * Rows are streamed (POI SXSSF), so memory stays flat however large the corpus. Headers are frozen
+ * and filterable, long text is wrapped, and text that looks like a formula is stored as text that
+ * stays text when edited.
  */
 public final class XlsxExporter implements CodingExporter {
+  static final String SUMMARY_SHEET = "Summary";
   static final String CODED_SHEET = "Coded segments";
   static final String SEGMENTS_SHEET = "Segments";
   static final String CASES_SHEET = "Cases";
@@ -44,7 +48,7 @@ public final class XlsxExporter implements CodingExporter {
     private final SheetTable.Styles styles;
     private final SheetTable<CodingTable.CodingRow> coded;
     private final SheetTable<CodingTable.SegmentRow> segments;
-    private final CaseComparison cases;
+    private final Tabulation tabulation;
     private int transcripts;
 
     Session(AtomicOutput output, ExportContext context) {
@@ -62,7 +66,7 @@ public final class XlsxExporter implements CodingExporter {
               CodingTable.segmentColumns(
                   context.attributes(), context.indicators(), context.decided()),
               styles);
-      this.cases = new CaseComparison(context.codebook());
+      this.tabulation = new Tabulation(context.codebook(), 0);
     }
 
     @Override
@@ -70,7 +74,7 @@ public final class XlsxExporter implements CodingExporter {
       Codebook codebook = context.codebook();
       CodingTable.codingRows(transcript, codebook).forEach(coded::add);
       CodingTable.segmentRows(transcript, codebook).forEach(segments::add);
-      cases.add(transcript);
+      tabulation.add(transcript);
       transcripts++;
     }
 
@@ -78,10 +82,20 @@ public final class XlsxExporter implements CodingExporter {
     public void finish() throws IOException {
       coded.finish();
       segments.finish();
+      CaseComparison cases = new CaseComparison(context.codebook(), tabulation.byCase());
+      SXSSFSheet casesSheet = workbook.createSheet(CASES_SHEET);
       SheetTable<CaseComparison.Row> comparison =
-          new SheetTable<>(workbook.createSheet(CASES_SHEET), cases.columns(), styles);
+          new SheetTable<>(casesSheet, cases.columns(), styles);
       cases.rows().forEach(comparison::add);
       comparison.finish();
+      cases.heatmap(casesSheet, context.codebook().codes().size());
+      // A chart needs a sheet kept in memory; the summary is small (a row per code).
+      XSSFWorkbook whole = workbook.getXSSFWorkbook();
+      SummarySheet.write(
+          whole.createSheet(SUMMARY_SHEET), context.codebook(), tabulation.byCase(), styles);
+      whole.setSheetOrder(SUMMARY_SHEET, 0);
+      whole.setActiveSheet(0);
+      whole.setSelectedTab(0);
       writeCodebook(workbook.createSheet(CODEBOOK_SHEET));
       writeAbout(workbook.createSheet(ABOUT_SHEET));
       try (OutputStream out = Files.newOutputStream(output.temporary())) {

@@ -1,0 +1,65 @@
+package org.aet.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aet.analysis.Tabulation;
+import org.aet.export.AtomicOutput;
+import org.aet.export.CodingExporter;
+import org.aet.export.ExportContext;
+import org.aet.export.ExportSession;
+import org.aet.model.CodedTranscript;
+
+/**
+ * Writes the report ({@code .html}): one self-contained page a team can open together, from any
+ * coded transcripts. Transcripts are counted as they stream past and only a few candidate quotes
+ * per code and case are kept, so memory stays small; the page is written to a temporary file and
+ * moved into place when complete.
+ */
+public final class HtmlReport implements CodingExporter {
+  /** Quotes shown per code and case. */
+  static final int QUOTES = 3;
+
+  private final ReviewState review;
+
+  /** A report without a project's review state (for the service loader). */
+  public HtmlReport() {
+    this(null);
+  }
+
+  /** A report that also shows {@code review}, a project's review and agreement (or null). */
+  public HtmlReport(ReviewState review) {
+    this.review = review;
+  }
+
+  @Override
+  public List<String> extensions() {
+    return List.of("html");
+  }
+
+  @Override
+  public ExportSession open(Path target, ExportContext context) throws IOException {
+    AtomicOutput output = new AtomicOutput(target);
+    Tabulation tab = new Tabulation(context.codebook(), QUOTES);
+    return new ExportSession() {
+      @Override
+      public void write(CodedTranscript transcript) {
+        tab.add(transcript);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        Files.writeString(
+            output.temporary(), ReportPage.render(tab, context, review), StandardCharsets.UTF_8);
+        output.commit();
+      }
+
+      @Override
+      public void close() throws IOException {
+        output.close();
+      }
+    };
+  }
+}

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       ReviewCommand.class,
       AgreeCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       PseudonymiseCommand.class,
       SimulateCommand.class,
       picocli.CommandLine.HelpCommand.class

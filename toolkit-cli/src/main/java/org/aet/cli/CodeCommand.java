@@ -68,7 +68,7 @@ import picocli.CommandLine.Spec;
       "  .csv   the coded segments table (UTF-8, opens in Excel and LibreOffice)",
       "  .jsonl one JSON object per coding, for R or Python"
     })
-final class CodeCommand implements Callable<Integer> {
+class CodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin InputOptions input;

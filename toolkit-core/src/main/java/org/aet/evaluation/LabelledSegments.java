@@ -114,7 +114,9 @@ public final class LabelledSegments {
         node.get("codes").forEach(c -> segment.codes.add(c.asText()));
         segment.listRows++;
       } else if (node.has("code_path")) {
-        segment.codes.add(node.get("code_path").asText());
+        if (!node.get("code_path").isNull()) { // null: a segment that got no code
+          segment.codes.add(node.get("code_path").asText());
+        }
       } else {
         problems.add(
             Diagnostic.error(

@@ -3,18 +3,24 @@ package org.aet.export;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.aet.ingest.Timestamps;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Evidence;
+import org.aet.model.Segment;
 
 /**
- * Writes one JSON object per coding per line (JSON Lines), for analysis in R or Python. Each object
- * has the columns of the coded-segments table under their keys, with {@code code} (the code id),
- * {@code start} as {@code hh:mm:ss} or null, the segment's character span, and {@code evidence} as
- * a list of {@code {text, begin, end, rule}}, and the transcript's {@code attributes} as an object.
- * Values are exactly as in the transcript: JSON is not a spreadsheet, so no formula guard is
- * applied.
+ * Writes one JSON object per coding per line (JSON Lines), for analysis in R or Python, and one per
+ * segment that got no code, with {@code code} and the other coding fields null, so that every
+ * segment is in the file (shares of segments can be computed from it, and {@code aet report} reads
+ * it back). Segments come in transcript order, each with its codings. Each object has the columns
+ * of the coded-segments table under their keys, with {@code code} (the code id), {@code start} as
+ * {@code hh:mm:ss} or null, the segment's character span, and {@code evidence} as a list of {@code
+ * {text, begin, end, rule}}, and the transcript's {@code attributes} as an object. Values are
+ * exactly as in the transcript: JSON is not a spreadsheet, so no formula guard is applied.
  */
 public final class JsonlExporter implements CodingExporter {
   @Override
@@ -31,9 +37,21 @@ public final class JsonlExporter implements CodingExporter {
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
+        Map<String, List<CodingTable.CodingRow>> bySegment = new HashMap<>();
         for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
-          writeRow(output.json(), row, columns);
-          output.endLine();
+          bySegment.computeIfAbsent(row.segment().id(), k -> new ArrayList<>()).add(row);
+        }
+        for (Segment segment : coded.segments()) {
+          List<CodingTable.CodingRow> rows =
+              bySegment.getOrDefault(
+                  segment.id(),
+                  List.of(
+                      new CodingTable.CodingRow(
+                          coded.transcript(), segment, null, context.codebook())));
+          for (CodingTable.CodingRow row : rows) {
+            writeRow(output.json(), row, columns);
+            output.endLine();
+          }
         }
       }
 
@@ -54,12 +72,27 @@ public final class JsonlExporter implements CodingExporter {
       CodingTable.CodingRow row,
       List<CodingTable.Column<CodingTable.CodingRow>> columns)
       throws IOException {
+    boolean coded = row.coding() != null;
     json.writeStartObject();
     json.writeStringField("segment_id", row.segment().id());
-    json.writeStringField("code", row.coding().codeId());
+    json.writeStringField("code", coded ? row.coding().codeId() : null);
     for (CodingTable.Column<CodingTable.CodingRow> column : columns) {
       switch (column.key()) {
         case "segment_id", "evidence" -> {}
+        case "code_name",
+            "tension",
+            "code_path",
+            "source",
+            "confidence",
+            "status",
+            "memo",
+            "codebook" -> {
+          if (coded) {
+            json.writeObjectField(column.key(), column.value().apply(row));
+          } else {
+            json.writeNullField(column.key());
+          }
+        }
         case "start" -> {
           String start = Timestamps.format(row.segment().start());
           json.writeStringField("start", start.isEmpty() ? null : start);
@@ -72,7 +105,7 @@ public final class JsonlExporter implements CodingExporter {
     json.writeNumberField("char_begin", row.segment().span().begin());
     json.writeNumberField("char_end", row.segment().span().end());
     json.writeArrayFieldStart("evidence");
-    for (Evidence evidence : row.coding().evidence()) {
+    for (Evidence evidence : coded ? row.coding().evidence() : List.<Evidence>of()) {
       json.writeStartObject();
       json.writeStringField("text", evidence.text());
       json.writeNumberField("begin", evidence.span().begin());

@@ -78,14 +78,11 @@ class ExportersTest {
   void theWorkbookHasItsSheetsHeadersAndValues(@TempDir Path dir) throws Exception {
     Path file = export(dir.resolve("coded.xlsx"));
     try (XSSFWorkbook workbook = new XSSFWorkbook(file.toFile())) {
+      List<String> sheets = new ArrayList<>();
+      workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
       assertEquals(
-          List.of("Coded segments", "Segments", "Cases", "Codebook", "About"),
-          List.of(
-              workbook.getSheetName(0),
-              workbook.getSheetName(1),
-              workbook.getSheetName(2),
-              workbook.getSheetName(3),
-              workbook.getSheetName(4)));
+          List.of("Summary", "Coded segments", "Segments", "Cases", "Codebook", "About"), sheets);
+      assertEquals(0, workbook.getActiveSheetIndex(), "the workbook opens on its summary");
       XSSFSheet codedSheet = workbook.getSheet("Coded segments");
       assertEquals(
           List.of(
@@ -117,6 +114,52 @@ class ExportersTest {
       assertEquals(CellType.NUMERIC, codedSheet.getRow(1).getCell(10).getCellType());
       assertEquals(coded.segments().size(), workbook.getSheet("Segments").getLastRowNum());
       assertEquals(codebook.codes().size(), workbook.getSheet("Codebook").getLastRowNum());
+    }
+  }
+
+  @Test
+  void theSummaryHasANativeChartOfEachCaseAndTheCasesSheetAHeatmap(@TempDir Path dir)
+      throws Exception {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(export(dir.resolve("coded.xlsx")).toFile())) {
+      XSSFSheet summary = workbook.getSheet("Summary");
+      List<org.apache.poi.xssf.usermodel.XSSFChart> charts =
+          summary.getDrawingPatriarch().getCharts();
+      assertEquals(1, charts.size(), "one chart on the summary");
+      var bars = charts.get(0).getChartSeries();
+      assertEquals(1, bars.size());
+      assertEquals(1, bars.get(0).getSeriesCount(), "a series per case (one case here)");
+      var series = bars.get(0).getSeries(0);
+      assertEquals(codebook.codes().size(), series.getCategoryData().getPointCount());
+      assertEquals(
+          "Summary!$B$"
+              + (SummarySheet.HEADER_ROW + 2)
+              + ":$B$"
+              + (SummarySheet.HEADER_ROW + 1 + codebook.codes().size()),
+          series.getValuesData().getDataRangeReference(),
+          "the chart is drawn from the table's cells");
+      Row narratives = summary.getRow(SummarySheet.HEADER_ROW + 1);
+      assertEquals("0.0%", narratives.getCell(1).getCellStyle().getDataFormatString());
+      assertTrue(summary.getPrintSetup().getLandscape());
+      assertEquals(
+          SummarySheet.HEADER_ROW,
+          summary.getRepeatingRows().getFirstRow(),
+          "header on every page");
+      XSSFSheet cases = workbook.getSheet("Cases");
+      assertEquals(
+          List.of("Code path", "Code", "Northbrook", "Northbrook %", "Northbrook residual"),
+          row(cases, 0));
+      Row tokenistic = cases.getRow(3);
+      assertEquals("narratives/tokenistic", tokenistic.getCell(0).getStringCellValue());
+      assertEquals(
+          tokenistic.getCell(2).getNumericCellValue() / coded.segments().size(),
+          tokenistic.getCell(3).getNumericCellValue(),
+          1e-12,
+          "the share is a number shown as a percentage");
+      assertEquals("0.0%", tokenistic.getCell(3).getCellStyle().getDataFormatString());
+      assertEquals(2, cases.getSheetConditionalFormatting().getNumConditionalFormattings());
+      assertEquals(0, cases.getRepeatingRows().getFirstRow());
+      assertTrue(
+          cases.getRow(0).getHeightInPoints() >= 30, "wrapped headers get the height they need");
     }
   }
 
@@ -201,7 +244,18 @@ class ExportersTest {
   @Test
   void jsonlHasOneObjectPerCodingWithTheDocumentedFields(@TempDir Path dir) throws Exception {
     List<String> lines = Files.readAllLines(export(dir.resolve("coded.jsonl")));
-    assertEquals(coded.codings().size(), lines.size());
+    long uncoded =
+        coded.segments().stream()
+            .filter(s -> coded.codings().stream().noneMatch(c -> c.segmentId().equals(s.id())))
+            .count();
+    assertEquals(coded.codings().size() + uncoded, lines.size(), "codings and uncoded segments");
+    List<String> nulls = lines.stream().filter(l -> l.contains("\"code\":null")).toList();
+    assertEquals(uncoded, nulls.size());
+    for (String line : nulls) {
+      JsonNode json = new ObjectMapper().readTree(line);
+      assertTrue(json.get("code_path").isNull() && json.get("evidence").isEmpty(), line);
+      assertFalse(json.get("text").asText().isEmpty(), "the segment is there: " + line);
+    }
     ObjectMapper mapper = new ObjectMapper();
     for (String line : lines) {
       JsonNode json = mapper.readTree(line);
@@ -271,7 +325,7 @@ class ExportersTest {
     AetException e =
         assertThrows(AetException.class, () -> CodingExporters.load().forFile(Path.of("out.pdf")));
     assertEquals(
-        "out.pdf: cannot tell what to write from the file name; end it in one of .csv, .jsonl, .xlsx",
+        "out.pdf: cannot tell what to write from the file name; end it in one of .csv, .html, .jsonl, .xlsx",
         e.getMessage());
     assertFalse(SpreadsheetText.looksLikeFormula("plain"));
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.aet.cli.AetRunner.Result;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -97,6 +98,19 @@ class TeamWorkflowTest {
       assertEquals("alice: codes", disputes.getRow(0).getCell(4).getStringCellValue());
       assertEquals(
           "language/excluding-language", disputes.getRow(1).getCell(6).getStringCellValue());
+      Sheet agreementSheet = workbook.getSheet("Agreement");
+      assertTrue(
+          agreementSheet.getRow(0).getHeightInPoints() >= 30,
+          "the wrapped headers (\"Krippendorff's alpha\") are tall enough not to overlap row 2");
+      Sheet meaning = workbook.getSheet("What the figures mean");
+      List<String> figures = new java.util.ArrayList<>();
+      meaning.forEach(r -> figures.add(r.getCell(0).getStringCellValue()));
+      for (Cell header : agreementSheet.getRow(0)) {
+        String name = header.getStringCellValue();
+        if (!name.equals("Code or transcript")) {
+          assertTrue(figures.contains(name), name + " is explained");
+        }
+      }
     }
     Path jsonl = dir.resolve("agreement.jsonl");
     assertOk(aet("agree", study.toString(), "--coders", "alice,bob", "-o", jsonl.toString()));
@@ -166,6 +180,25 @@ class TeamWorkflowTest {
           header.contains("region"),
           "case attributes from the manifest travel with the final coding");
     }
+
+    // The page the team looks at: final coding, review status and agreement per code.
+    Path page = dir.resolve("report.html");
+    Result reported =
+        aet(
+            "report",
+            study.toString(),
+            "-o",
+            page.toString(),
+            "--cache",
+            dir.resolve("cache").toString());
+    assertOk(reported);
+    String html = Files.readString(page);
+    assertTrue(html.contains("final codings (people's decisions)"), "the final coding is shown");
+    assertTrue(html.contains("<section id=\"review\">"), "a project's report shows its review");
+    assertTrue(html.contains("Agreement between alice, bob"), "agreement of the two coders");
+    assertTrue(html.contains("<tr><td>alice</td><td>20</td></tr>"), "segments each coder decided");
+    assertTrue(html.contains("<tr><td>narratives/realistic</td><td>20</td>"), "a row per code");
+    assertTrue(html.contains("accepted"));
 
     // The team's coding moves to NVivo, ATLAS.ti or MAXQDA and back: agreement is the same there.
     Path qdpx = dir.resolve("study.qdpx");

@@ -167,8 +167,10 @@ public final class AgreementReport {
     return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
   }
 
-  /** Writes the report as .xlsx (agreement, disagreements) or .jsonl (one object per code). */
-  /** Writes the report as .xlsx (agreement, disagreements) or .jsonl (one object per code). */
+  /**
+   * Writes the report as .xlsx (agreement, disagreements, what the figures mean) or .jsonl (one
+   * object per code).
+   */
   public static void write(Report report, Path target) throws AetException {
     ReportFiles.write(
         target,
@@ -236,8 +238,68 @@ public final class AgreementReport {
               new SheetTable<>(workbook.createSheet("Disagreements"), columns, styles);
           report.disagreements().forEach(disputes::add);
           disputes.finish();
+          SheetTable<String[]> meaning =
+              new SheetTable<>(
+                  workbook.createSheet("What the figures mean"),
+                  List.of(
+                      new Column<>("figure", "Figure", 22, false, f -> f[0]),
+                      new Column<>("meaning", "What it means", 100, true, f -> f[1])),
+                  styles);
+          MEANINGS.forEach(meaning::add);
+          meaning.finish();
         });
   }
+
+  /** The figures of the Agreement sheet explained, for people who do not use them every day. */
+  private static final List<String[]> MEANINGS =
+      List.of(
+          new String[] {
+            "Scope",
+            "\"code\": whether coders agreed on giving that one code (yes or no) to each segment;"
+                + " \"transcript\": all codes within one transcript; \"pooled\": all codes and"
+                + " segments together."
+          },
+          new String[] {"Segments", "How many segments the figures on that row rest on."},
+          new String[] {
+            "Percent agreement",
+            "The share of segments where the coders made the same decision. Easy to read but"
+                + " flattering: for a rare code, two coders who never use it agree on almost every"
+                + " segment."
+          },
+          new String[] {
+            "Cohen's kappa",
+            "Agreement between two coders corrected for what chance would give with each coder's"
+                + " own habits. 1 is perfect, 0 is no better than chance, below 0 worse. Shown only"
+                + " for two coders."
+          },
+          new String[] {
+            "Fleiss' kappa",
+            "The same correction for any number of coders, with chance from everyone's habits"
+                + " pooled."
+          },
+          new String[] {
+            "Krippendorff's alpha",
+            "Agreement corrected for chance that allows segments some coders did not code. The usual"
+                + " reading: 0.8 or more is reliable; 0.667 to 0.8 allows only tentative"
+                + " conclusions; below 0.667, discuss the code's definition and code again"
+                + " (Krippendorff 2004)."
+          },
+          new String[] {
+            "Brennan-Prediger",
+            "A kappa that assumes chance picks yes or no equally often. It stays meaningful for"
+                + " rare codes, where the kappas and alpha can be low even when the coders"
+                + " almost always agree (the prevalence paradox)."
+          },
+          new String[] {
+            "An empty cell",
+            "The figure cannot be computed: for example every segment got the same decision from"
+                + " everyone, so there is no variation to agree on beyond chance."
+          },
+          new String[] {
+            "Disagreements sheet",
+            "Every segment the coders coded differently, with each coder's codes and memo: the"
+                + " material for the team's discussion of what the codes mean."
+          });
 
   private static Object cell(double value) {
     return Double.isNaN(value) ? "" : value;

@@ -16,9 +16,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A codebook as a document for people or other programs, chosen by the file's extension: Markdown
- * to print or put on a wiki ({@code .md}), a workbook for a team meeting ({@code .xlsx}), REFI-QDA
- * for NVivo, ATLAS.ti and MAXQDA ({@code .qdc}), or aet's own format ({@code .json}). Every file is
- * written whole or not at all.
+ * to print or put on a wiki ({@code .md}), a workbook for a team meeting ({@code .xlsx}: the
+ * codebook as a printable document, then as a filterable table), REFI-QDA for NVivo, ATLAS.ti and
+ * MAXQDA ({@code .qdc}), or aet's own format ({@code .json}). Every file is written whole or not at
+ * all.
  */
 public final class CodebookDocuments {
   public static final List<String> EXTENSIONS = List.of("md", "xlsx", "qdc", "json");
@@ -98,7 +99,7 @@ public final class CodebookDocuments {
   }
 
   /** "2.1" for the first child of the second top-level code. */
-  private static String number(Codebook codebook, Code code) {
+  static String number(Codebook codebook, Code code) {
     List<Code> siblings =
         code.isTopLevel()
             ? codebook.codes().stream().filter(Code::isTopLevel).toList()
@@ -130,9 +131,10 @@ public final class CodebookDocuments {
   private static void writeWorkbook(Codebook codebook, Path target) throws IOException {
     try (AtomicOutput output = new AtomicOutput(target);
         SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+      CodebookSheet.write(workbook, codebook);
       SheetTable<Code> table =
           new SheetTable<>(
-              workbook.createSheet("Codebook"),
+              workbook.createSheet("Table"),
               CodebookTable.columns(codebook),
               new SheetTable.Styles(workbook));
       codebook.codes().forEach(table::add);

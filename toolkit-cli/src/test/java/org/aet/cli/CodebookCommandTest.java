@@ -132,7 +132,7 @@ class CodebookCommandTest {
     }
     assertTrue(Files.readString(dir.resolve("four-tensions.md")).contains("### 2.2 Reciprocity"));
     try (XSSFWorkbook workbook = new XSSFWorkbook(dir.resolve("four-tensions.xlsx").toFile())) {
-      assertEquals(15, workbook.getSheet("Codebook").getPhysicalNumberOfRows());
+      assertEquals(15, workbook.getSheet("Table").getPhysicalNumberOfRows());
     }
     Path back = dir.resolve("back.json");
     Result imported =

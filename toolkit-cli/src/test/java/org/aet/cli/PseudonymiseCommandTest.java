@@ -102,6 +102,19 @@ class PseudonymiseCommandTest {
     assertNoName(lines);
     assertTrue(lines.contains("\"case\":\"[Organisation A]\""), lines.substring(0, 400));
 
+    // The report made from coded JSON Lines with real names, pseudonymised on the way out.
+    Path plain = dir.resolve("coded.jsonl");
+    assertEquals(
+        0, aet("code", SAMPLE.toString(), "--no-semantic", "-q", "-o", plain.toString()).exit());
+    Path page = dir.resolve("shared-report.html");
+    Result report =
+        aet("report", plain.toString(), "--pseudonymise", key.toString(), "-o", page.toString());
+    assertEquals(0, report.exit(), report.err());
+    String html = Files.readString(page);
+    assertNoName(html);
+    assertTrue(html.contains("<th scope=\"col\">[Organisation A]</th>"), "cases pseudonymised");
+    assertTrue(html.contains("<blockquote"), "quotes kept");
+
     // A project export with the key; a .qdpx is refused, as it would carry the transcripts whole.
     Path study = dir.resolve("study.aet");
     assertEquals(0, aet("init", study.toString()).exit());

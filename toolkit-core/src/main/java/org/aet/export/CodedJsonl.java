@@ -80,6 +80,23 @@ public final class CodedJsonl {
         if (node == null || !node.isObject()) {
           throw new IllegalArgumentException("expected one JSON object per line");
         }
+        String codedWith = node.path("codebook").asText("");
+        String name =
+            codedWith.contains("@") ? codedWith.substring(0, codedWith.indexOf('@')) : codedWith;
+        if (!name.isEmpty() && !name.equals(codebook.name())) {
+          throw new InputException(
+              Diagnostic.error(
+                  file,
+                  i + 1,
+                  1,
+                  "this file was coded against the codebook "
+                      + name
+                      + ", not "
+                      + codebook.name()
+                      + ": make the report with --codebook "
+                      + name,
+                  line));
+        }
         String id = required(node, "transcript");
         transcripts.computeIfAbsent(id, k -> new Builder(file, k, node)).add(node, i + 1, codebook);
       } catch (IOException | IllegalArgumentException e) {

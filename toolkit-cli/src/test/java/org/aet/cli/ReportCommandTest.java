@@ -1,0 +1,74 @@
+package org.aet.cli;
+
+import static org.aet.cli.AetRunner.aet;
+import static org.aet.cli.AetRunner.repositoryRoot;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aet.cli.AetRunner.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aet report} from transcripts and from coded JSON Lines, as the README shows it. */
+class ReportCommandTest {
+  private static final Path SAMPLE = repositoryRoot().resolve("corpora/partnerships");
+
+  @Test
+  void theSampleCorpusBecomesOnePageAndTheCodedFileGivesTheSamePage(@TempDir Path dir)
+      throws Exception {
+    Path page = dir.resolve("report.html");
+    Result coded =
+        aet("report", SAMPLE.toString(), "--codebook", "four-tensions", "-o", page.toString());
+    assertEquals(0, coded.exit(), coded.err());
+    String html = Files.readString(page);
+    for (String partnership : new String[] {"Eastmoor", "Northbrook", "Riverside", "Southvale"}) {
+      assertTrue(html.contains("<th scope=\"col\">" + partnership + "</th>"), partnership);
+    }
+    assertTrue(html.contains("senior leader"), "roles from the manifest's speakers file");
+
+    Path jsonl = dir.resolve("coded.jsonl");
+    assertEquals(0, aet("code", SAMPLE.toString(), "-q", "-o", jsonl.toString()).exit());
+    Path again = dir.resolve("again.html");
+    Result read = aet("report", jsonl.toString(), "-o", again.toString());
+    assertEquals(0, read.exit(), read.err());
+    assertTrue(read.out().startsWith("Wrote " + again + ": 4 transcript(s)"), read.out());
+    assertFalse(read.err().contains("Loading"), "no language model is loaded: " + read.err());
+    assertEquals(
+        withoutProvenance(html), withoutProvenance(Files.readString(again)), "the same page");
+  }
+
+  @Test
+  void aReportIsAnHtmlPageAndCodedFilesAreNotMixedWithTranscripts(@TempDir Path dir)
+      throws Exception {
+    Result xlsx = aet("report", SAMPLE.toString(), "-o", dir.resolve("r.xlsx").toString());
+    assertEquals(2, xlsx.exit());
+    assertTrue(xlsx.err().contains("ending in .html"), xlsx.err());
+    Path jsonl = dir.resolve("coded.jsonl");
+    assertEquals(
+        0, aet("code", SAMPLE.toString(), "--no-semantic", "-q", "-o", jsonl.toString()).exit());
+    Result mixed =
+        aet("report", jsonl.toString(), SAMPLE.toString(), "-o", dir.resolve("r.html").toString());
+    assertEquals(1, mixed.exit());
+    assertTrue(mixed.err().contains("not both"), mixed.err());
+    Result other =
+        aet(
+            "report",
+            jsonl.toString(),
+            "--codebook",
+            "power",
+            "-o",
+            dir.resolve("p.html").toString());
+    assertEquals(1, other.exit());
+    assertTrue(other.err().contains("coded.jsonl:"), other.err());
+    assertTrue(other.err().contains("four-tensions"), "names the codebook it was coded with");
+    assertFalse(Files.exists(dir.resolve("p.html")), "nothing half-written");
+  }
+
+  private static String withoutProvenance(String html) {
+    return html.replaceAll("<dt>Made at</dt><dd>[^<]*</dd>", "")
+        .replaceAll("<dt>Input</dt><dd>[^<]*</dd>", "");
+  }
+}

@@ -66,7 +66,8 @@ import picocli.CommandLine.Spec;
       "Output formats, chosen by the file's extension:",
       "  .xlsx  coded segments, all segments, the codebook, how the file was made",
       "  .csv   the coded segments table (UTF-8, opens in Excel and LibreOffice)",
-      "  .jsonl one JSON object per coding, for R or Python"
+      "  .jsonl one JSON object per coding (and per segment without one), for R or Python",
+      "  .html  the report: cases side by side, quotes, the codebook (see \"aet report\")"
     })
 class CodeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -93,7 +94,7 @@ class CodeCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description =
-          "Where to write: a .xlsx, .csv or .jsonl file (optional when coding a project).")
+          "Where to write: a .xlsx, .csv, .jsonl or .html file (optional when coding a project).")
   Path output;
 
   @Mixin OverwriteOption overwrite;

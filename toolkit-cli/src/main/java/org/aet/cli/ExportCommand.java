@@ -1,6 +1,5 @@
 package org.aet.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -10,12 +9,14 @@ import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
-import org.aet.export.ExportSession;
 import org.aet.export.OutputTargets;
 import org.aet.model.CodedTranscript;
 import org.aet.project.FinalCoding;
+import org.aet.project.ProjectReview;
 import org.aet.project.ProjectStore;
 import org.aet.refiqda.QdpxWriter;
+import org.aet.report.HtmlReport;
+import org.aet.report.ReviewState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,8 +100,12 @@ final class ExportCommand implements Callable<Integer> {
     var exporter = CodingExporters.load().forFile(output);
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), true);
     FinalCoding.Result result;
+    ReviewState review = null;
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       result = FinalCoding.of(store, codebook, nlp.annotator(progress));
+      if (exporter instanceof HtmlReport) { // the report of a project shows its review too
+        review = ProjectReview.of(store);
+      }
     }
     Set<String> attributes = new LinkedHashSet<>();
     result.coded().forEach(c -> attributes.addAll(c.transcript().attributes().keySet()));
@@ -115,15 +120,11 @@ final class ExportCommand implements Callable<Integer> {
             List.copyOf(attributes),
             org.aet.model.Indicators.NAMES,
             true);
-    try (ExportSession session =
-        PseudonymiseOption.apply(pseudonymiser, markup.apply(exporter.open(output, context)))) {
-      for (CodedTranscript transcript : result.coded()) {
-        session.write(transcript);
-      }
-      session.finish();
-    } catch (IOException e) {
-      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    if (review != null) {
+      exporter =
+          new HtmlReport(pseudonymiser == null ? review : review.renamed(pseudonymiser::apply));
     }
+    PseudonymiseOption.export(exporter, output, context, markup, pseudonymiser, result.coded());
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
     spec.commandLine()
         .getOut()

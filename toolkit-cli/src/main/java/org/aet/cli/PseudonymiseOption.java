@@ -3,7 +3,10 @@ package org.aet.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.aet.diagnostics.AetException;
+import org.aet.export.CodingExporter;
+import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
+import org.aet.model.CodedTranscript;
 import org.aet.model.Transcript;
 import org.aet.pseudonym.PseudonymKey;
 import org.aet.pseudonym.Pseudonymiser;
@@ -47,5 +50,28 @@ final class PseudonymiseOption {
   /** {@code session} writing pseudonymised output when a key was given. */
   static ExportSession apply(Pseudonymiser pseudonymiser, ExportSession session) {
     return pseudonymiser == null ? session : pseudonymiser.wrap(session);
+  }
+
+  /**
+   * Writes {@code coded} to {@code output} with {@code exporter}, markup shown or dropped as {@code
+   * markup} says and names replaced when {@code pseudonymiser} is not null: the whole file or none.
+   */
+  static void export(
+      CodingExporter exporter,
+      Path output,
+      ExportContext context,
+      MarkupOption markup,
+      Pseudonymiser pseudonymiser,
+      List<CodedTranscript> coded)
+      throws AetException {
+    try (ExportSession session =
+        apply(pseudonymiser, markup.apply(exporter.open(output, context)))) {
+      for (CodedTranscript transcript : coded) {
+        session.write(transcript);
+      }
+      session.finish();
+    } catch (java.io.IOException e) {
+      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    }
   }
 }

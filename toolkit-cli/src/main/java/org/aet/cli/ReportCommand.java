@@ -1,6 +1,5 @@
 package org.aet.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
 import org.aet.export.CodedJsonl;
 import org.aet.export.ExportContext;
-import org.aet.export.ExportSession;
 import org.aet.export.OutputTargets;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Indicators;
@@ -131,34 +129,11 @@ final class ReportCommand extends CodeCommand {
             true);
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
     write(
-        new HtmlReport(pseudonymised(review, pseudonymiser)),
+        new HtmlReport(pseudonymiser == null ? review : review.renamed(pseudonymiser::apply)),
         context,
         result.coded(),
         pseudonymiser);
     return 0;
-  }
-
-  /** {@code review} with any name of the key among the coders' names replaced. */
-  private static ReviewState pseudonymised(ReviewState review, Pseudonymiser pseudonymiser) {
-    if (pseudonymiser == null) {
-      return review;
-    }
-    java.util.Map<String, Integer> byCoder = new java.util.HashMap<>();
-    review.reviewedByCoder().forEach((coder, n) -> byCoder.put(pseudonymiser.apply(coder), n));
-    var agreement = review.agreement();
-    if (agreement != null) {
-      agreement =
-          new org.aet.evaluation.AgreementReport.Report(
-              agreement.coders().stream().map(pseudonymiser::apply).toList(),
-              agreement.rows(),
-              List.of());
-    }
-    return new ReviewState(
-        review.segments(),
-        review.reviewed(),
-        byCoder,
-        agreement,
-        pseudonymiser.apply(review.note()));
   }
 
   private void write(
@@ -167,15 +142,7 @@ final class ReportCommand extends CodeCommand {
       List<CodedTranscript> coded,
       Pseudonymiser pseudonymiser)
       throws AetException {
-    try (ExportSession session =
-        PseudonymiseOption.apply(pseudonymiser, markup.apply(report.open(output, context)))) {
-      for (CodedTranscript c : coded) {
-        session.write(c);
-      }
-      session.finish();
-    } catch (IOException e) {
-      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
-    }
+    PseudonymiseOption.export(report, output, context, markup, pseudonymiser, coded);
     spec.commandLine()
         .getOut()
         .printf(

@@ -199,6 +199,18 @@ class TeamWorkflowTest {
     assertTrue(html.contains("<tr><td>alice</td><td>20</td></tr>"), "segments each coder decided");
     assertTrue(html.contains("<tr><td>narratives/realistic</td><td>20</td>"), "a row per code");
     assertTrue(html.contains("accepted"));
+    Path exportedPage = dir.resolve("exported.html");
+    assertOk(
+        aet(
+            "export",
+            study.toString(),
+            "-o",
+            exportedPage.toString(),
+            "--cache",
+            dir.resolve("cache").toString()));
+    assertTrue(
+        Files.readString(exportedPage).contains("Agreement between alice, bob"),
+        "aet export writes the same report, review included");
 
     // The team's coding moves to NVivo, ATLAS.ti or MAXQDA and back: agreement is the same there.
     Path qdpx = dir.resolve("study.qdpx");

@@ -24,6 +24,21 @@ public record ReviewState(
     reviewedByCoder = Map.copyOf(reviewedByCoder);
   }
 
+  /**
+   * This state with each coder's name, and the note, passed through {@code rename}: for a
+   * pseudonymised report, where a coder may also be a participant.
+   */
+  public ReviewState renamed(java.util.function.UnaryOperator<String> rename) {
+    Map<String, Integer> byCoder = new java.util.HashMap<>();
+    reviewedByCoder.forEach((coder, n) -> byCoder.merge(rename.apply(coder), n, Integer::sum));
+    AgreementReport.Report renamedAgreement =
+        agreement == null
+            ? null
+            : new AgreementReport.Report(
+                agreement.coders().stream().map(rename).toList(), agreement.rows(), List.of());
+    return new ReviewState(segments, reviewed, byCoder, renamedAgreement, rename.apply(note));
+  }
+
   /** The per-code agreement rows, in code order. */
   public List<AgreementReport.Row> codeRows() {
     return agreement == null

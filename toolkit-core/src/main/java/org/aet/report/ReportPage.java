@@ -316,7 +316,7 @@ final class ReportPage {
     }
     out.append(" \u00B7 ")
         .append(Html.escape(quote.source()))
-        .append(" ")
+        .append(", confidence ")
         .append(Html.decimal(quote.confidence()))
         .append(" \u00B7 <a href=\"#")
         .append(anchor)

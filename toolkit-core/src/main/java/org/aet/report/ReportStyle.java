@@ -60,6 +60,7 @@ final class ReportStyle {
         body { font-size: 10.5pt; max-width: none; padding: 0; }
         nav { display: none; }
         section { break-before: page; }
+        #cases { break-before: auto; }
         h2, h3, h4 { break-after: avoid; }
         blockquote, tr, figure { break-inside: avoid; }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

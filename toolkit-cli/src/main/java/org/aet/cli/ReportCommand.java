@@ -3,9 +3,7 @@ package org.aet.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
@@ -15,12 +13,10 @@ import org.aet.export.OutputTargets;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Indicators;
 import org.aet.model.Transcript;
+import org.aet.pipeline.ReadCorpus;
 import org.aet.project.FinalCoding;
-import org.aet.project.ProjectReview;
-import org.aet.project.ProjectStore;
 import org.aet.pseudonym.Pseudonymiser;
 import org.aet.report.HtmlReport;
-import org.aet.report.ReviewState;
 import picocli.CommandLine.Command;
 
 /**
@@ -64,13 +60,14 @@ final class ReportCommand extends CodeCommand {
     if (project != null) {
       return fromProject(project);
     }
-    if (input.inputs.stream().allMatch(CodedJsonl::isCoded)) {
+    List<Path> codedFiles = input.inputs.stream().filter(CodedJsonl::isCoded).toList();
+    if (codedFiles.size() == input.inputs.size()) {
       return fromCoded();
     }
-    if (input.inputs.stream().anyMatch(CodedJsonl::isCoded)) {
+    if (!codedFiles.isEmpty()) {
       throw new AetException(
           "Give either transcripts or coded .jsonl files, not both: "
-              + input.inputs.stream().filter(CodedJsonl::isCoded).findFirst().orElseThrow()
+              + codedFiles.get(0)
               + " is a coded file");
     }
     return super.call();
@@ -81,12 +78,8 @@ final class ReportCommand extends CodeCommand {
         new OutputTargets().inputs(input.inputs, "an input").output(output, "-o", ".html"));
     Codebook book = Codebooks.load(codebook);
     List<CodedTranscript> coded = new ArrayList<>();
-    Set<String> attributes = new LinkedHashSet<>();
     for (Path file : input.inputs) {
-      for (CodedTranscript c : CodedJsonl.read(file, book)) {
-        coded.add(c);
-        attributes.addAll(c.transcript().attributes().keySet());
-      }
+      coded.addAll(CodedJsonl.read(file, book));
     }
     Pseudonymiser pseudonymiser = pseudonymise.load(transcripts(coded));
     ExportContext context =
@@ -95,9 +88,10 @@ final class ReportCommand extends CodeCommand {
             unit,
             PseudonymiseOption.inputs(pseudonymiser, input.names()),
             Instant.now(),
-            List.copyOf(attributes),
+            ReadCorpus.of(transcripts(coded)).attributes(),
             Indicators.NAMES);
-    write(new HtmlReport(), context, coded, pseudonymiser);
+    PseudonymiseOption.export(new HtmlReport(), output, context, markup, pseudonymiser, coded);
+    written(coded.size(), book);
     return 0;
   }
 
@@ -105,50 +99,29 @@ final class ReportCommand extends CodeCommand {
     overwrite.check(
         new OutputTargets().input(project, "the project").output(output, "-o", ".html"));
     boolean named = spec.commandLine().getParseResult().hasMatchedOption("--codebook");
-    FinalCoding.Result result;
-    ReviewState review;
-    try (ProjectStore store = ProjectStore.openForReading(project)) {
-      result =
-          FinalCoding.of(
-              store,
-              named ? codebook : null,
-              nlp.annotator(new ProgressPrinter(spec.commandLine().getErr(), quiet)));
-      review = ProjectReview.of(store);
-    }
-    Set<String> attributes = new LinkedHashSet<>();
-    result.coded().forEach(c -> attributes.addAll(c.transcript().attributes().keySet()));
-    Pseudonymiser pseudonymiser = pseudonymise.load(transcripts(result.coded()));
-    ExportContext context =
-        new ExportContext(
-            result.codebook(),
-            result.unit(),
-            PseudonymiseOption.inputs(pseudonymiser, List.of(project.toString())),
-            Instant.now(),
-            List.copyOf(attributes),
-            Indicators.NAMES,
-            true);
+    FinalCoding.Result result =
+        ExportCommand.exportFinal(
+            project,
+            named ? codebook : null,
+            output,
+            new HtmlReport(),
+            new ExportCommand.Options(
+                markup,
+                pseudonymise,
+                nlp,
+                new ProgressPrinter(spec.commandLine().getErr(), quiet)));
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
-    write(
-        new HtmlReport(pseudonymiser == null ? review : review.renamed(pseudonymiser::apply)),
-        context,
-        result.coded(),
-        pseudonymiser);
+    written(result.coded().size(), result.codebook());
     return 0;
   }
 
-  private void write(
-      HtmlReport report,
-      ExportContext context,
-      List<CodedTranscript> coded,
-      Pseudonymiser pseudonymiser)
-      throws AetException {
-    PseudonymiseOption.export(report, output, context, markup, pseudonymiser, coded);
+  private void written(int transcripts, Codebook book) {
     spec.commandLine()
         .getOut()
         .printf(
             "Wrote %s: %d transcript(s) against the codebook %s (version %s). Open it in a web"
                 + " browser.%n",
-            output, coded.size(), context.codebook().name(), context.codebook().version());
+            output, transcripts, book.name(), book.version());
   }
 
   private static List<Transcript> transcripts(List<CodedTranscript> coded) {

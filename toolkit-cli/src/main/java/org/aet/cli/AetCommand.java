@@ -1,5 +1,6 @@
 package org.aet.cli;
 
+import org.aet.io.ToolVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,7 +60,7 @@ public final class AetCommand implements Runnable {
   static final class Version implements picocli.CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"aet " + org.aet.export.ExportContext.toolVersion()};
+      return new String[] {"aet " + ToolVersion.current()};
     }
   }
 }

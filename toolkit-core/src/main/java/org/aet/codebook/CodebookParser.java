@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.diagnostics.Spelling;
-import org.aet.json.LocatedJson;
-import org.aet.json.LocatedJson.ArrayNode;
-import org.aet.json.LocatedJson.Member;
-import org.aet.json.LocatedJson.Node;
-import org.aet.json.LocatedJson.ObjectNode;
-import org.aet.json.LocatedJson.ValueNode;
+import org.aet.io.LocatedJson;
+import org.aet.io.LocatedJson.ArrayNode;
+import org.aet.io.LocatedJson.Member;
+import org.aet.io.LocatedJson.Node;
+import org.aet.io.LocatedJson.ObjectNode;
+import org.aet.io.LocatedJson.ValueNode;
 
 /**
  * Reads a codebook's JSON and checks all of it before giving a {@link Codebook}: unknown keys,

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.ingest.TextDecoder;
+import org.aet.io.TextDecoder;
 import org.aet.model.Token;
 import org.aet.nlp.Annotator;
 

@@ -15,10 +15,10 @@ import java.util.Map;
 import org.aet.codebook.Codebook;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.export.AtomicOutput;
 import org.aet.export.ExportSession;
 import org.aet.export.SpreadsheetText;
-import org.aet.ingest.CsvTable;
+import org.aet.io.AtomicOutput;
+import org.aet.io.CsvTable;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Segment;
 

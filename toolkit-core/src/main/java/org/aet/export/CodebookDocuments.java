@@ -11,6 +11,7 @@ import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.CodebookJson;
 import org.aet.diagnostics.AetException;
+import org.aet.io.AtomicOutput;
 import org.aet.refiqda.RefiQdaCodebook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 

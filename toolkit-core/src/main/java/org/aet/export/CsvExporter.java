@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.aet.io.AtomicOutput;
 import org.aet.model.CodedTranscript;
 
 /**

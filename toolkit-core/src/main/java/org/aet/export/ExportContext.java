@@ -57,13 +57,4 @@ public record ExportContext(
       List<String> attributes) {
     this(codebook, unit, inputs, createdAt, attributes, org.aet.model.Indicators.NAMES);
   }
-
-  /**
-   * The version of aet that wrote the export, from the jar's manifest ("dev" when run from
-   * classes).
-   */
-  public static String toolVersion() {
-    String version = ExportContext.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
-  }
 }

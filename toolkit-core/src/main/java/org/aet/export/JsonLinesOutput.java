@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.aet.io.AtomicOutput;
 
 /**
  * A JSON Lines file being written: one object per line through {@link #json()}, each ended with

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.aet.diagnostics.AetException;
+import org.aet.io.AtomicOutput;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**

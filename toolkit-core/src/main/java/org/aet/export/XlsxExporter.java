@@ -8,6 +8,8 @@ import java.util.List;
 import org.aet.analysis.Tabulation;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
+import org.aet.io.AtomicOutput;
+import org.aet.io.ToolVersion;
 import org.aet.model.CodedTranscript;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -115,9 +117,7 @@ public final class XlsxExporter implements CodingExporter {
       Codebook codebook = context.codebook();
       List<String[]> facts =
           List.of(
-              new String[] {
-                "Made by", "aet (Auto-Ethnography Toolkit) " + ExportContext.toolVersion()
-              },
+              new String[] {"Made by", "aet (Auto-Ethnography Toolkit) " + ToolVersion.current()},
               new String[] {"Made at", context.createdAt().toString()},
               new String[] {"Input", String.join(", ", context.inputs())},
               new String[] {"Transcripts", Integer.toString(transcripts)},

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.io.SafeFiles;
+import org.aet.io.TextDecoder;
 import org.aet.model.Transcript;
 
 /**

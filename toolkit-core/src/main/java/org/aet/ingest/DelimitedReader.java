@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aet.diagnostics.InputException;
+import org.aet.io.CsvTable;
 import org.aet.model.Turn;
 
 /**

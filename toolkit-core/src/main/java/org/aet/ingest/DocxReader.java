@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.io.CsvTable;
+import org.aet.io.ZipGuard;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.aet.diagnostics.InputException;
-import org.aet.json.LocatedJson;
-import org.aet.json.LocatedJson.ArrayNode;
-import org.aet.json.LocatedJson.Member;
-import org.aet.json.LocatedJson.Node;
-import org.aet.json.LocatedJson.ObjectNode;
-import org.aet.json.LocatedJson.ValueNode;
+import org.aet.io.LocatedJson;
+import org.aet.io.LocatedJson.ArrayNode;
+import org.aet.io.LocatedJson.Member;
+import org.aet.io.LocatedJson.Node;
+import org.aet.io.LocatedJson.ObjectNode;
+import org.aet.io.LocatedJson.ValueNode;
 import org.aet.model.Turn;
 
 /**

@@ -22,8 +22,8 @@ import opennlp.tools.doccat.DoccatModel;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.evaluation.Evaluation;
-import org.aet.export.AtomicOutput;
-import org.aet.ingest.ZipGuard;
+import org.aet.io.AtomicOutput;
+import org.aet.io.ZipGuard;
 
 /**
  * Models learned from a team's coding: one OpenNLP document categoriser per code (does this segment

@@ -10,8 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.aet.export.AtomicOutput;
 import org.aet.export.SpreadsheetText;
+import org.aet.io.AtomicOutput;
 import org.aet.model.Segment;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.ingest.TextDecoder;
+import org.aet.io.TextDecoder;
 
 /**
  * A researcher's own lists: names to replace always (what no program can know is a name, such as a

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.export.AtomicOutput;
 import org.aet.export.SpreadsheetText;
-import org.aet.ingest.CsvTable;
-import org.aet.ingest.TextDecoder;
+import org.aet.io.AtomicOutput;
+import org.aet.io.CsvTable;
+import org.aet.io.TextDecoder;
 
 /**
  * The key from real names to pseudonyms: the one file that can undo pseudonymisation, so it is kept

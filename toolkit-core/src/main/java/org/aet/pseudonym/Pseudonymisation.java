@@ -25,12 +25,12 @@ import java.util.stream.Stream;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.export.ExportContext;
 import org.aet.export.TurnWriter;
 import org.aet.ingest.Corpus;
 import org.aet.ingest.ReadResult;
-import org.aet.ingest.TextDecoder;
 import org.aet.ingest.TranscriptReaders;
+import org.aet.io.TextDecoder;
+import org.aet.io.ToolVersion;
 import org.aet.model.Participant;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
@@ -323,7 +323,7 @@ public final class Pseudonymisation {
   private static String marker(List<Source> sources, Map<NameKind, Integer> counts) {
     StringBuilder text = new StringBuilder();
     text.append("Pseudonymised with aet ")
-        .append(ExportContext.toolVersion())
+        .append(ToolVersion.current())
         .append(" on ")
         .append(Instant.now().toString(), 0, 10)
         .append(".\n\n");

@@ -8,7 +8,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.ingest.ZipGuard;
+import org.aet.io.ZipGuard;
 
 /** Opening a {@code .qdpx} archive: checked as hostile input first, then read entry by entry. */
 final class Qdpx {

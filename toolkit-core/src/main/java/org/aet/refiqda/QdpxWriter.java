@@ -24,7 +24,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.diagnostics.AetException;
-import org.aet.export.AtomicOutput;
+import org.aet.io.AtomicOutput;
 import org.aet.model.Participant;
 import org.aet.model.Span;
 import org.aet.model.Transcript;

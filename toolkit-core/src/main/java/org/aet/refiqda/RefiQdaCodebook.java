@@ -36,8 +36,8 @@ import org.aet.codebook.DetectionRules;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
-import org.aet.export.AtomicOutput;
-import org.aet.export.ExportContext;
+import org.aet.io.AtomicOutput;
+import org.aet.io.ToolVersion;
 
 /**
  * Codebooks in the REFI-QDA exchange format, the one NVivo, ATLAS.ti, MAXQDA and QualCoder read and
@@ -260,7 +260,7 @@ public final class RefiQdaCodebook {
     node.put("description", codebook.description());
     node.put("version", codebook.version());
     node.put("content", content(codebook));
-    return ORIGIN_PREFIX + ExportContext.toolVersion() + " " + compact(node);
+    return ORIGIN_PREFIX + ToolVersion.current() + " " + compact(node);
   }
 
   /** A fingerprint of everything in {@code codebook} except its version. */

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aet.analysis.Tabulation;
-import org.aet.export.AtomicOutput;
 import org.aet.export.CodingExporter;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
+import org.aet.io.AtomicOutput;
 import org.aet.model.CodedTranscript;
 
 /**

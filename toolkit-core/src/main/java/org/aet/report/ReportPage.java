@@ -16,6 +16,7 @@ import org.aet.evaluation.AgreementReport;
 import org.aet.export.ExportContext;
 import org.aet.export.Palette;
 import org.aet.ingest.Timestamps;
+import org.aet.io.ToolVersion;
 import org.aet.model.CodingStatus;
 import org.aet.model.Span;
 
@@ -49,7 +50,7 @@ final class ReportPage {
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"aet ")
-        .append(Html.escape(ExportContext.toolVersion()))
+        .append(Html.escape(ToolVersion.current()))
         .append("\">\n<title>")
         .append(Html.escape(title))
         .append("</title>\n<style>\n")
@@ -489,7 +490,7 @@ final class ReportPage {
   private void howMade() {
     out.append(
         "<section id=\"how\" class=\"appendix\">\n<h2>How this report was made</h2>\n<dl class=\"facts\">\n");
-    fact("Made by", "aet (Auto-Ethnography Toolkit) " + ExportContext.toolVersion());
+    fact("Made by", "aet (Auto-Ethnography Toolkit) " + ToolVersion.current());
     fact(
         "Made at",
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

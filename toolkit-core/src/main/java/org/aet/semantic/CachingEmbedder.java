@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aet.export.AtomicOutput;
+import org.aet.io.AtomicOutput;
 
 /**
  * Keeps embeddings on disk, keyed by the SHA-256 of the model's description and the texts embedded

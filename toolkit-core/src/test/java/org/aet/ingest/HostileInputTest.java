@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.aet.diagnostics.InputException;
+import org.aet.io.TextDecoder;
 import org.aet.testing.Golden;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;

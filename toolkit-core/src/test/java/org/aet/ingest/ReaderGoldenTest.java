@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.io.TextDecoder;
 import org.aet.model.Turn;
 import org.aet.testing.Golden;
 import org.junit.jupiter.api.DynamicTest;

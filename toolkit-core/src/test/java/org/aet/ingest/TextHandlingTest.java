@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.aet.io.TextDecoder;
 import org.junit.jupiter.api.Test;
 
 class TextHandlingTest {

@@ -1,4 +1,4 @@
-package org.aet.json;
+package org.aet.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

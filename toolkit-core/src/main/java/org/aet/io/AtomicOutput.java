@@ -1,4 +1,4 @@
-package org.aet.export;
+package org.aet.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

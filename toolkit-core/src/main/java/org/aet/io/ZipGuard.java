@@ -1,4 +1,4 @@
-package org.aet.ingest;
+package org.aet.io;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

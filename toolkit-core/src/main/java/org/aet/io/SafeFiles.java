@@ -1,4 +1,4 @@
-package org.aet.ingest;
+package org.aet.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,16 +9,16 @@ import java.nio.file.Path;
  * Reads input files with a size limit, so a huge or endless file gives a clear error, not an
  * out-of-memory.
  */
-final class SafeFiles {
+public final class SafeFiles {
   /**
    * The largest transcript file aet reads: far above any real transcript (a 100-hour one is about 6
    * MB).
    */
-  static final long MAX_BYTES = 256L * 1024 * 1024;
+  public static final long MAX_BYTES = 256L * 1024 * 1024;
 
   private SafeFiles() {}
 
-  static byte[] readBounded(Path file) throws IOException {
+  public static byte[] readBounded(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {

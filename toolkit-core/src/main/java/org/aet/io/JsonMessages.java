@@ -1,4 +1,4 @@
-package org.aet.json;
+package org.aet.io;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -14,7 +14,7 @@ import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
 import org.aet.model.Words;
@@ -65,7 +65,7 @@ public final class CorpusGenerator {
    */
   static CorpusGenerator fromSample(Path sampleFolder, long seed) throws AetException {
     List<String> sentences = new ArrayList<>();
-    Corpus corpus = Corpus.discover(List.of(sampleFolder), TranscriptReaders.load());
+    Corpus corpus = Corpus.discover(List.of(sampleFolder), TranscriptReader.registry());
     for (Corpus.Entry entry : corpus.entries()) {
       Transcript transcript = corpus.read(entry).transcript();
       for (Turn turn : transcript.turns()) {

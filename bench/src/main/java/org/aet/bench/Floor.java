@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.Transcript;
 import org.aet.nlp.CoreNlpAnnotator;
 
@@ -26,7 +26,7 @@ public final class Floor {
   public static void main(String[] args) throws Exception {
     Path folder = Path.of(args[0]);
     int threads = Integer.parseInt(args[1]);
-    Corpus corpus = Corpus.discover(List.of(folder), TranscriptReaders.load());
+    Corpus corpus = Corpus.discover(List.of(folder), TranscriptReader.registry());
     List<Annotation> documents = new ArrayList<>();
     long words = 0;
     for (Corpus.Entry entry : corpus.entries()) {

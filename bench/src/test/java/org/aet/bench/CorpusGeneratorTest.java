@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.Transcript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class CorpusGeneratorTest {
   void writesTheRequestedWordsAsReadableTranscripts(@TempDir Path dir) throws Exception {
     long written = CorpusGenerator.fromSample(sample(), 42).write(dir.resolve("a"), 25_000);
     assertTrue(written >= 25_000 && written < 25_500, "wrote " + written);
-    Corpus corpus = Corpus.discover(List.of(dir.resolve("a")), TranscriptReaders.load());
+    Corpus corpus = Corpus.discover(List.of(dir.resolve("a")), TranscriptReader.registry());
     assertEquals(3, corpus.entries().size());
     long words = 0;
     for (Corpus.Entry entry : corpus.entries()) {

@@ -19,7 +19,6 @@ import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.LabelledSegments;
 import org.aet.export.CodingExporter;
-import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
 import org.aet.export.ExportSessions;
@@ -192,16 +191,14 @@ class CodeCommand implements Callable<Integer> {
             .output(
                 output,
                 "-o",
-                CodingExporters.load().extensions().stream()
-                    .map(e -> "." + e)
-                    .toArray(String[]::new))
+                CodingExporter.registry().names().stream().map(e -> "." + e).toArray(String[]::new))
             .output(labels, "--labels", ".jsonl", ".csv")
             .output(queue, "--queue", ".csv"));
     if (threads < 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--threads must be at least 1");
     }
-    CodingExporter exporter = output == null ? null : CodingExporters.load().forFile(output);
+    CodingExporter exporter = output == null ? null : CodingExporter.forFile(output);
     Codebook book = Codebooks.load(codebook);
     if (queue != null && model == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queue needs --model");

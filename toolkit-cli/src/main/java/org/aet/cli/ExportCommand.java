@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.export.CodingExporter;
-import org.aet.export.CodingExporters;
 import org.aet.export.ExportContext;
 import org.aet.export.OutputTargets;
 import org.aet.model.CodedTranscript;
@@ -84,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws AetException {
     List<String> extensions = new java.util.ArrayList<>();
-    CodingExporters.load().extensions().forEach(e -> extensions.add("." + e));
+    CodingExporter.registry().names().forEach(e -> extensions.add("." + e));
     extensions.add(".qdpx");
     overwrite.check(
         new OutputTargets()
@@ -104,7 +103,7 @@ final class ExportCommand implements Callable<Integer> {
             project,
             codebook,
             output,
-            CodingExporters.load().forFile(output),
+            CodingExporter.forFile(output),
             new Options(
                 markup, pseudonymise, nlp, new ProgressPrinter(spec.commandLine().getErr(), true)));
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.Transcript;
 import org.aet.nlp.EntityRecogniser;
 import org.aet.pipeline.ReadCorpus;
@@ -176,7 +176,7 @@ final class PseudonymiseCommand implements Callable<Integer> {
     }
     Pseudonymisation.Released released =
         Pseudonymisation.release(
-            sources, updated, output, overwrite, TranscriptReaders.load(), progress);
+            sources, updated, output, overwrite, TranscriptReader.registry(), progress);
     StringBuilder counts = new StringBuilder();
     for (NameKind kind : NameKind.values()) {
       int n = released.replacements().getOrDefault(kind, 0);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.aet.diagnostics.AetException;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +24,7 @@ final class ReadingOptions {
   boolean strict;
 
   Corpus corpus(List<Path> inputs) throws AetException {
-    return Corpus.discover(inputs, TranscriptReaders.load(), new Corpus.Options(manifest, strict));
+    return Corpus.discover(
+        inputs, TranscriptReader.registry(), new Corpus.Options(manifest, strict));
   }
 }

@@ -125,6 +125,16 @@ public record Codebook(
   }
 
   /** How deep {@code id} sits: 0 for a top-level code. */
+  /** The code's number in the outline: "2.1" for the first child of the second top-level code. */
+  public String outlineNumber(Code code) {
+    List<Code> siblings =
+        code.isTopLevel()
+            ? codes().stream().filter(Code::isTopLevel).toList()
+            : children(code.parent());
+    String own = Integer.toString(siblings.indexOf(code) + 1);
+    return code.isTopLevel() ? own : outlineNumber(code(code.parent())) + "." + own;
+  }
+
   public int depth(String id) {
     return path(id).split("/").length - 1;
   }

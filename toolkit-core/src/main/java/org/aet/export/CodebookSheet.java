@@ -60,11 +60,7 @@ final class CodebookSheet {
       Row heading = sheet.createRow(r++);
       heading.setHeightInPoints(20);
       cell(heading, 0, "", styles.swatch(hex));
-      cell(
-          heading,
-          1,
-          CodebookDocuments.number(codebook, code) + "  " + code.name(),
-          styles.heading);
+      cell(heading, 1, codebook.outlineNumber(code) + "  " + code.name(), styles.heading);
       sheet.addMergedRegion(new CellRangeAddress(heading.getRowNum(), heading.getRowNum(), 1, 2));
       r = field(sheet, r, "Code path", codebook.path(code.id()), styles);
       r = field(sheet, r, "Definition", code.definition(), styles);

@@ -3,13 +3,43 @@ package org.aet.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.aet.diagnostics.AetException;
+import org.aet.io.Registry;
 
 /**
  * Writes coded transcripts in one file format. Implementations are found through {@link
  * java.util.ServiceLoader} ({@code META-INF/services/org.aet.export.CodingExporter}); the output
  * file's extension picks one.
  */
-public interface CodingExporter {
+public interface CodingExporter extends Registry.Named {
+  /** The exporters registered in {@code META-INF/services/org.aet.export.CodingExporter}. */
+  static Registry<CodingExporter> registry() {
+    return Registry.load(CodingExporter.class, "exporter");
+  }
+
+  /**
+   * The exporter for {@code target}'s extension.
+   *
+   * @throws AetException naming the formats that can be written, when none takes it
+   */
+  static CodingExporter forFile(Path target) throws AetException {
+    Registry<CodingExporter> registry = registry();
+    CodingExporter exporter = registry.forFile(target);
+    if (exporter == null) {
+      throw new AetException(
+          target
+              + ": cannot tell what to write from the file name; end it in one of "
+              + String.join(", ", registry.names().stream().map(e -> "." + e).toList()));
+    }
+    return exporter;
+  }
+
+  /** Its names in the registry: its extensions. */
+  @Override
+  default List<String> names() {
+    return extensions();
+  }
+
   /** The extensions it writes, lower case, without the dot. */
   List<String> extensions();
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.io.Registry;
 import org.aet.io.SafeFiles;
 import org.aet.io.TextDecoder;
 import org.aet.model.Transcript;
@@ -24,7 +25,7 @@ import org.aet.model.Transcript;
  * corpus/northbrook/leader-1.txt} belongs to case "northbrook") unless the file names its own.
  */
 public final class Corpus {
-  private final TranscriptReaders readers;
+  private final Registry<TranscriptReader> readers;
   private final List<Entry> entries;
   private final Options options;
   private final Manifest manifest;
@@ -57,7 +58,7 @@ public final class Corpus {
   }
 
   private Corpus(
-      TranscriptReaders readers, List<Entry> entries, Options options, Manifest manifest) {
+      Registry<TranscriptReader> readers, List<Entry> entries, Options options, Manifest manifest) {
     this.readers = readers;
     this.entries = List.copyOf(entries);
     this.options = options;
@@ -68,7 +69,8 @@ public final class Corpus {
    * Finds the transcripts in {@code inputs} with the default options (a manifest found in a folder,
    * lenient).
    */
-  public static Corpus discover(List<Path> inputs, TranscriptReaders readers) throws AetException {
+  public static Corpus discover(List<Path> inputs, Registry<TranscriptReader> readers)
+      throws AetException {
     return discover(inputs, readers, Options.DEFAULT);
   }
 
@@ -78,8 +80,8 @@ public final class Corpus {
    * @throws AetException when an input does not exist, a named file has no reader, nothing is
    *     found, or two files would get the same transcript id
    */
-  public static Corpus discover(List<Path> inputs, TranscriptReaders readers, Options options)
-      throws AetException {
+  public static Corpus discover(
+      List<Path> inputs, Registry<TranscriptReader> readers, Options options) throws AetException {
     List<Entry> entries = new ArrayList<>();
     Path manifestFile = options.manifest();
     for (Path input : inputs) {
@@ -93,7 +95,7 @@ public final class Corpus {
           throw new AetException(
               input
                   + ": aet cannot read ."
-                  + TranscriptReaders.extensionOf(input)
+                  + Registry.extensionOf(input)
                   + " files; it reads "
                   + describe(readers));
         }
@@ -182,7 +184,8 @@ public final class Corpus {
     return new ReadResult(transcript, result.encoding(), result.warnings());
   }
 
-  private static List<Entry> walk(Path folder, TranscriptReaders readers) throws AetException {
+  private static List<Entry> walk(Path folder, Registry<TranscriptReader> readers)
+      throws AetException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
           .filter(Files::isRegularFile)
@@ -258,7 +261,7 @@ public final class Corpus {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  private static String describe(TranscriptReaders readers) {
-    return String.join(", ", readers.extensions().stream().map(e -> "." + e).toList());
+  private static String describe(Registry<TranscriptReader> readers) {
+    return String.join(", ", readers.names().stream().map(e -> "." + e).toList());
   }
 }

@@ -2,6 +2,7 @@ package org.aet.ingest;
 
 import java.util.List;
 import org.aet.diagnostics.InputException;
+import org.aet.io.Registry;
 
 /**
  * Reads one transcript format. Implementations are found through {@link java.util.ServiceLoader}
@@ -12,7 +13,18 @@ import org.aet.diagnostics.InputException;
  * {@link org.aet.model.Turn#UNKNOWN_SPEAKER} and a warning. It reports every error in the file at
  * once.
  */
-public interface TranscriptReader {
+public interface TranscriptReader extends Registry.Named {
+  /** The readers registered in {@code META-INF/services/org.aet.ingest.TranscriptReader}. */
+  static Registry<TranscriptReader> registry() {
+    return Registry.load(TranscriptReader.class, "transcript reader");
+  }
+
+  /** Its names in the registry: its extensions. */
+  @Override
+  default List<String> names() {
+    return extensions();
+  }
+
   /** The format's short name, shown to users ("txt", "vtt"). */
   String format();
 

@@ -40,6 +40,14 @@ public final class AtomicOutput implements AutoCloseable {
     Files.createFile(temporary);
   }
 
+  /** Writes {@code text} (UTF-8) to {@code target}, whole or not at all. */
+  public static void writeString(Path target, String text) throws IOException {
+    try (AtomicOutput output = new AtomicOutput(target)) {
+      Files.writeString(output.temporary(), text, java.nio.charset.StandardCharsets.UTF_8);
+      output.commit();
+    }
+  }
+
   /** Where to write. */
   public Path temporary() {
     return temporary;

@@ -28,7 +28,8 @@ import org.aet.diagnostics.InputException;
 import org.aet.export.TurnWriter;
 import org.aet.ingest.Corpus;
 import org.aet.ingest.ReadResult;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
+import org.aet.io.Registry;
 import org.aet.io.TextDecoder;
 import org.aet.io.ToolVersion;
 import org.aet.model.Participant;
@@ -117,7 +118,7 @@ public final class Pseudonymisation {
       PseudonymKey key,
       Path out,
       boolean replace,
-      TranscriptReaders readers,
+      Registry<TranscriptReader> readers,
       ProgressListener progress)
       throws AetException {
     Pseudonymiser pseudonymiser = Pseudonymiser.of(key);
@@ -261,7 +262,7 @@ public final class Pseudonymisation {
       Path copy,
       Path target,
       Pseudonymiser pseudonymiser,
-      TranscriptReaders readers,
+      Registry<TranscriptReader> readers,
       List<Source> sources)
       throws AetException {
     long transcripts = sources.stream().filter(s -> s.transcript() != null).count();

@@ -94,7 +94,7 @@ class CodebookValidationTest {
   void theNewCodebookTemplateWarnsUntilItsGuidanceIsReplaced(
       @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path file = dir.resolve("mine.json");
-    org.aet.export.CodebookDocuments.write(CodebookTemplate.of("mine"), file);
+    org.aet.codebook.CodebookDocuments.write(CodebookTemplate.of("mine"), file);
     List<Diagnostic> warnings =
         Codebooks.check(file.toString(), CoreNlpAnnotator.shared()).warnings();
     long placeholders =

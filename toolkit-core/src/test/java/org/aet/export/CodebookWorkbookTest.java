@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
+import org.aet.codebook.CodebookDocuments;
 import org.aet.codebook.Codebooks;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;

@@ -67,7 +67,7 @@ class ExportersTest {
   private static Path export(Path target) throws IOException, AetException {
     ExportContext context =
         new ExportContext(codebook, SegmentUnit.TURN, List.of("n.txt"), Instant.EPOCH, List.of());
-    try (ExportSession session = CodingExporters.load().forFile(target).open(target, context)) {
+    try (ExportSession session = CodingExporter.forFile(target).open(target, context)) {
       session.write(coded);
       session.finish();
     }
@@ -302,7 +302,7 @@ class ExportersTest {
       Path target = dir.resolve(name);
       ExportContext context =
           new ExportContext(codebook, SegmentUnit.TURN, List.of(), Instant.EPOCH, List.of());
-      try (ExportSession session = CodingExporters.load().forFile(target).open(target, context)) {
+      try (ExportSession session = CodingExporter.forFile(target).open(target, context)) {
         session.write(coded);
       }
     }
@@ -323,7 +323,7 @@ class ExportersTest {
   @Test
   void anUnknownExtensionNamesTheFormats() {
     AetException e =
-        assertThrows(AetException.class, () -> CodingExporters.load().forFile(Path.of("out.pdf")));
+        assertThrows(AetException.class, () -> CodingExporter.forFile(Path.of("out.pdf")));
     assertEquals(
         "out.pdf: cannot tell what to write from the file name; end it in one of .csv, .html, .jsonl, .xlsx",
         e.getMessage());

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.InputException;
+import org.aet.io.Registry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorpusTest {
-  private static final TranscriptReaders READERS = TranscriptReaders.load();
+  private static final Registry<TranscriptReader> READERS = TranscriptReader.registry();
 
   @Test
   void subfoldersAreCasesAndIdsAreStable(@TempDir Path dir) throws Exception {

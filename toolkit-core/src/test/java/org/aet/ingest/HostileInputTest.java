@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.aet.diagnostics.InputException;
+import org.aet.io.Registry;
 import org.aet.io.TextDecoder;
 import org.aet.testing.Golden;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -25,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * another exception, however broken the bytes.
  */
 class HostileInputTest {
-  private static final TranscriptReaders READERS = TranscriptReaders.load();
+  private static final Registry<TranscriptReader> READERS = TranscriptReader.registry();
   private static final int CASES_PER_READER = 300;
 
   @Test
   void noReaderCrashesOnRandomOrMutatedInput() throws Exception {
     Random random = new Random(20261122);
-    for (String extension : READERS.extensions()) {
+    for (String extension : READERS.names()) {
       List<byte[]> seeds = seeds(extension);
       for (int i = 0; i < CASES_PER_READER; i++) {
         byte[] input =

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.io.Registry;
 import org.aet.model.Participant;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestTest {
-  private static final TranscriptReaders READERS = TranscriptReaders.load();
+  private static final Registry<TranscriptReader> READERS = TranscriptReader.registry();
   private static final String TALK =
       "Dr Jane Smith: We paid people.\nJANE SMITH: Eventually.\nJane: Sorry.\n"
           + "Interviewer: Why?\nI: And then?\n";

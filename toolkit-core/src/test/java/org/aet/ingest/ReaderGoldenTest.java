@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.io.Registry;
 import org.aet.io.TextDecoder;
 import org.aet.model.Turn;
 import org.aet.testing.Golden;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ReaderGoldenTest {
   private static final Path GOLDEN = Golden.sourceResources().resolve("org/aet/ingest/golden");
-  private static final TranscriptReaders READERS = TranscriptReaders.load();
+  private static final Registry<TranscriptReader> READERS = TranscriptReader.registry();
 
   @TestFactory
   Stream<DynamicTest> everyInputMatchesItsGoldenFile() throws IOException {
@@ -67,7 +68,7 @@ class ReaderGoldenTest {
   @Test
   void everyReaderIsFoundThroughTheServiceLoader() {
     assertEquals(
-        List.of("csv", "docx", "json", "jsonl", "srt", "tsv", "txt", "vtt"), READERS.extensions());
+        List.of("csv", "docx", "json", "jsonl", "srt", "tsv", "txt", "vtt"), READERS.names());
   }
 
   @Test

@@ -28,7 +28,7 @@ class RealTranscriptsTest {
     }
     assertEquals(4, files.size());
     for (Path file : files) {
-      Corpus corpus = Corpus.discover(List.of(file), TranscriptReaders.load());
+      Corpus corpus = Corpus.discover(List.of(file), TranscriptReader.registry());
       ReadResult result = corpus.read(corpus.entries().get(0));
       Transcript transcript = result.transcript();
       List<String> expectedSpeakers = independentSpeakerRuns(Files.readAllLines(file));
@@ -58,7 +58,7 @@ class RealTranscriptsTest {
           expected.add(turn.get("speaker").asText().strip());
         }
       }
-      Corpus corpus = Corpus.discover(List.of(file), TranscriptReaders.load());
+      Corpus corpus = Corpus.discover(List.of(file), TranscriptReader.registry());
       ReadResult result = corpus.read(corpus.entries().get(0));
       assertEquals(
           expected, result.transcript().turns().stream().map(Turn::speaker).toList(), name);

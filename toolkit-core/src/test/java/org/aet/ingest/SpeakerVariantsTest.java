@@ -103,7 +103,7 @@ class SpeakerVariantsTest {
     Files.writeString(dir.resolve("hearing.txt"), HEARING);
     Corpus corpus =
         Corpus.discover(
-            List.of(dir), TranscriptReaders.load(), new Corpus.Options(manifest, false));
+            List.of(dir), TranscriptReader.registry(), new Corpus.Options(manifest, false));
     Transcript t = corpus.read(corpus.entries().get(0)).transcript();
     assertEquals(
         HEARING.lines().count(),

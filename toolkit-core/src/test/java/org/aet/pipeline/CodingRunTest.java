@@ -19,7 +19,7 @@ import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.export.ExportSession;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.nlp.CoreNlpAnnotator;
@@ -54,7 +54,8 @@ class CodingRunTest {
         new CodingRun(
             CoreNlpAnnotator.shared(), new Segmenter(unit), new RuleCoder(book), book, threads);
     ReadCorpus read =
-        ReadCorpus.read(Corpus.discover(inputs, TranscriptReaders.load()), ProgressListener.SILENT);
+        ReadCorpus.read(
+            Corpus.discover(inputs, TranscriptReader.registry()), ProgressListener.SILENT);
     return run.run(read, out, ProgressListener.SILENT);
   }
 

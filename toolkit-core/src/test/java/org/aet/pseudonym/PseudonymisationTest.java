@@ -24,7 +24,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.InputException;
 import org.aet.export.ExportSession;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Evidence;
@@ -60,7 +60,7 @@ class PseudonymisationTest {
       Map<String, List<String>> aliases) {}
 
   private static Found find(Path folder, PseudonymKey key, NameLists lists) throws AetException {
-    Corpus corpus = Corpus.discover(List.of(folder), TranscriptReaders.load());
+    Corpus corpus = Corpus.discover(List.of(folder), TranscriptReader.registry());
     List<Transcript> transcripts = ReadCorpus.read(corpus, ProgressListener.SILENT).transcripts();
     Map<String, List<String>> aliases =
         corpus.manifest() == null ? Map.of() : corpus.manifest().aliases();
@@ -77,7 +77,7 @@ class PseudonymisationTest {
   private static Pseudonymisation.Released release(Found found, PseudonymKey key, Path out)
       throws AetException {
     return Pseudonymisation.release(
-        found.sources(), key, out, true, TranscriptReaders.load(), ProgressListener.SILENT);
+        found.sources(), key, out, true, TranscriptReader.registry(), ProgressListener.SILENT);
   }
 
   /** Every name a speaker goes by: labels, variants and the manifest's aliases. */
@@ -154,7 +154,7 @@ class PseudonymisationTest {
     assertTrue(filesWithHelen >= 2, "Helen Ward's pseudonym labels turns in " + filesWithHelen);
 
     // The copy is a corpus aet reads as it read the original: same cases, same number of turns.
-    Corpus copy = Corpus.discover(List.of(out), TranscriptReaders.load());
+    Corpus copy = Corpus.discover(List.of(out), TranscriptReader.registry());
     List<Transcript> reread = ReadCorpus.read(copy, ProgressListener.SILENT).transcripts();
     assertEquals(4, reread.size());
     Map<String, Integer> turnsBefore = new TreeMap<>();
@@ -323,7 +323,7 @@ class PseudonymisationTest {
             2)
         .run(
             ReadCorpus.read(
-                Corpus.discover(List.of(SAMPLE), TranscriptReaders.load()),
+                Corpus.discover(List.of(SAMPLE), TranscriptReader.registry()),
                 ProgressListener.SILENT),
             collect,
             ProgressListener.SILENT);

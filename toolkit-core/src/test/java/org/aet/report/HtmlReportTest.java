@@ -27,11 +27,11 @@ import org.aet.codebook.Codebooks;
 import org.aet.coding.RuleCoder;
 import org.aet.diagnostics.InputException;
 import org.aet.export.CodedJsonl;
-import org.aet.export.CodingExporters;
+import org.aet.export.CodingExporter;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.CodedTranscript;
 import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.pipeline.CodingRun;
@@ -55,7 +55,7 @@ class HtmlReportTest {
     codebook = Codebooks.load("four-tensions");
     ReadCorpus read =
         ReadCorpus.read(
-            Corpus.discover(List.of(SAMPLE), TranscriptReaders.load()), ProgressListener.SILENT);
+            Corpus.discover(List.of(SAMPLE), TranscriptReader.registry()), ProgressListener.SILENT);
     CodingRun run =
         new CodingRun(
             CoreNlpAnnotator.shared(),
@@ -84,7 +84,7 @@ class HtmlReportTest {
     ExportContext context =
         new ExportContext(
             codebook, SegmentUnit.TURN, List.of("corpora/partnerships"), Instant.EPOCH, List.of());
-    try (ExportSession session = CodingExporters.load().forFile(target).open(target, context)) {
+    try (ExportSession session = CodingExporter.forFile(target).open(target, context)) {
       for (CodedTranscript c : transcripts) {
         session.write(c);
       }

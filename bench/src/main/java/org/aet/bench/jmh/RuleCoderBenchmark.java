@@ -8,7 +8,7 @@ import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.coding.RuleCoder;
 import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReaders;
+import org.aet.ingest.TranscriptReader;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
 import org.aet.nlp.CoreNlpAnnotator;
@@ -50,7 +50,7 @@ public class RuleCoderBenchmark {
     Codebook book = Codebooks.load("four-tensions");
     coder = new RuleCoder(book);
     segments = new ArrayList<>();
-    Corpus found = Corpus.discover(List.of(Path.of(corpus)), TranscriptReaders.load());
+    Corpus found = Corpus.discover(List.of(Path.of(corpus)), TranscriptReader.registry());
     Segmenter segmenter = new Segmenter(SegmentUnit.TURN);
     for (Corpus.Entry entry : found.entries()) {
       Transcript transcript = found.read(entry).transcript();

@@ -148,7 +148,7 @@ final class ExportCommand implements Callable<Integer> {
             PseudonymiseOption.inputs(pseudonymiser, List.of(project.toString())),
             Instant.now(),
             ReadCorpus.of(transcripts).attributes(),
-            org.aet.model.Indicators.NAMES,
+            org.aet.model.Indicators.standard(),
             true);
     if (review != null) {
       exporter =

@@ -1,6 +1,8 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
+import org.aet.model.Indicator;
+import org.aet.model.Indicators;
 import org.aet.nlp.Annotator;
 import org.aet.nlp.CachingAnnotator;
 import org.aet.nlp.CoreNlpAnnotator;
@@ -103,14 +105,14 @@ final class NlpOptions {
    * asked for.
    */
   java.util.List<String> indicators() {
-    java.util.List<String> names = new java.util.ArrayList<>(org.aet.model.Indicators.NAMES);
+    java.util.Set<Indicator.Needs> annotations = java.util.EnumSet.noneOf(Indicator.Needs.class);
     if (entities) {
-      names.addAll(java.util.List.of("people", "organisations", "places"));
+      annotations.add(Indicator.Needs.ENTITIES);
     }
     if (sentiment) {
-      names.add("sentiment");
+      annotations.add(Indicator.Needs.SENTIMENT);
     }
-    return names;
+    return Indicators.available(annotations);
   }
 
   /** "Language annotations for 3 of 4 texts came from the cache", or null when none did. */

@@ -89,7 +89,7 @@ final class ReportCommand extends CodeCommand {
             PseudonymiseOption.inputs(pseudonymiser, input.names()),
             Instant.now(),
             ReadCorpus.of(transcripts(coded)).attributes(),
-            Indicators.NAMES);
+            Indicators.standard());
     PseudonymiseOption.export(new HtmlReport(), output, context, markup, pseudonymiser, coded);
     written(coded.size(), book);
     return 0;

@@ -558,18 +558,16 @@ final class CodebookParser {
       }
       checkKeys(condition, CONDITION_KEYS, "an indicator condition");
       String name = requiredString(condition, "name", "an indicator condition");
-      if (!name.isEmpty()
-          && !org.aet.model.Indicators.NAMES.contains(name)
-          && !org.aet.model.Indicators.OPTIONAL_NAMES.contains(name)) {
+      if (!name.isEmpty() && org.aet.model.Indicators.registry().get(name) == null) {
         problems.add(
             at(
                 condition.members().get("name"),
                 "no indicator called \""
                     + name
                     + "\"; there are "
-                    + org.aet.model.Indicators.NAMES
+                    + org.aet.model.Indicators.standard()
                     + " and, when asked for, "
-                    + org.aet.model.Indicators.OPTIONAL_NAMES));
+                    + org.aet.model.Indicators.optional()));
       }
       Double above = number(condition, "above");
       Double below = number(condition, "below");

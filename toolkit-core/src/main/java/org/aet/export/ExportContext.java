@@ -55,6 +55,6 @@ public record ExportContext(
       List<String> inputs,
       Instant createdAt,
       List<String> attributes) {
-    this(codebook, unit, inputs, createdAt, attributes, org.aet.model.Indicators.NAMES);
+    this(codebook, unit, inputs, createdAt, attributes, org.aet.model.Indicators.standard());
   }
 }

@@ -47,10 +47,7 @@ class IndicatorsTest {
     expected.put("jargon_density", 75.0);
     expected.forEach((name, value) -> assertEquals(value, i.get(name), name));
     assertEquals(0.0, of("I am.").get("acronyms"), "I is not an acronym");
-    assertEquals(3, Indicators.syllables("methodology") - 2, "me-tho-do-lo-gy has five");
-    assertEquals(1, Indicators.syllables("trust"));
-    assertEquals(1, Indicators.syllables("made"));
-    assertEquals(Indicators.NAMES, java.util.List.copyOf(i.values().keySet()));
+    assertEquals(Indicators.standard(), java.util.List.copyOf(i.values().keySet()));
     double easy = of("We sat down. We had tea. We talked.").get("readability");
     double hard =
         of("Institutional infrastructural considerations necessitated organisational reconfiguration.")

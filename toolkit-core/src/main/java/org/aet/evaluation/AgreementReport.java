@@ -13,16 +13,22 @@ import org.aet.diagnostics.AetException;
 import org.aet.export.CodingTable.Column;
 import org.aet.export.ReportFiles;
 import org.aet.export.SheetTable;
+import org.aet.io.Registry;
 
 /**
  * How far coders agree, with the segment as the unit: for each code, whether each coder gave it to
  * each segment (yes or no; missing when a coder did not code the segment). Reported per code, per
- * transcript (all codes of its segments together) and pooled, as percent agreement, Cohen's kappa
- * (two coders), Fleiss' kappa, Krippendorff's alpha (nominal, missing data allowed) and
- * Brennan-Prediger kappa; and the disputed segments, for the meeting.
+ * transcript (all codes of its segments together) and pooled, as every registered {@link
+ * AgreementStatistic} (percent agreement, Cohen's kappa for two coders, Fleiss' kappa,
+ * Krippendorff's alpha with missing data allowed, Brennan-Prediger kappa); and the disputed
+ * segments, for the meeting.
  */
 public final class AgreementReport {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Loaded once, so rows' maps share their keys. */
+  static final Registry<AgreementStatistic> STATISTICS =
+      Registry.load(AgreementStatistic.class, "agreement statistic");
 
   /**
    * One coder's coding: codes per segment id (a segment absent from the map was not coded), and
@@ -34,16 +40,37 @@ public final class AgreementReport {
   /** A segment, for the disagreement sheet. */
   public record Unit(String segmentId, String transcriptId, String speaker, String text) {}
 
-  /** One line of the report. {@code scope} is "code", "transcript" or "pooled". */
-  public record Row(
-      String scope,
-      String name,
-      int units,
-      double percentAgreement,
-      double cohenKappa,
-      double fleissKappa,
-      double krippendorffAlpha,
-      double brennanPrediger) {}
+  /** What a row of the report is about. */
+  public enum Scope {
+    /** One code: whether coders agreed on giving it to each segment. */
+    CODE,
+    /** All codes within one transcript. */
+    TRANSCRIPT,
+    /** All codes and segments together. */
+    POOLED;
+
+    /** The word shown in reports ("code"). */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * One line of the report.
+   *
+   * @param units the segments rated by at least two coders
+   * @param values each statistic's value, in report order (NaN where it cannot be computed)
+   */
+  public record Row(Scope scope, String name, int units, Map<AgreementStatistic, Double> values) {
+    public Row {
+      values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The value of the statistic called {@code statistic} ("krippendorff_alpha"). */
+    public double value(String statistic) {
+      return values.get(STATISTICS.get(statistic));
+    }
+  }
 
   /** A segment the coders coded differently, with every coder's codes and memo. */
   public record Disagreement(Unit unit, List<String> codes, List<String> memos) {}
@@ -58,7 +85,7 @@ public final class AgreementReport {
     coders.forEach(c -> c.codes().values().forEach(codes::addAll));
     List<Row> rows = new ArrayList<>();
     for (String code : codes) {
-      rows.add(row("code", code, items(units, coders, List.of(code))));
+      rows.add(row(Scope.CODE, code, items(units, coders, List.of(code))));
     }
     Map<String, List<Unit>> byTranscript = new LinkedHashMap<>();
     units.forEach(
@@ -66,11 +93,12 @@ public final class AgreementReport {
     for (Map.Entry<String, List<Unit>> transcript : byTranscript.entrySet()) {
       rows.add(
           row(
-              "transcript",
+              Scope.TRANSCRIPT,
               transcript.getKey(),
               items(transcript.getValue(), coders, List.copyOf(codes))));
     }
-    rows.add(row("pooled", "all codes, all segments", items(units, coders, List.copyOf(codes))));
+    rows.add(
+        row(Scope.POOLED, "all codes, all segments", items(units, coders, List.copyOf(codes))));
     List<Disagreement> disagreements = new ArrayList<>();
     for (Unit unit : units) {
       List<List<String>> given = new ArrayList<>();
@@ -95,8 +123,7 @@ public final class AgreementReport {
    * One rating item per (unit, code): each coder's yes or no, or null where the coder did not code
    * the unit.
    */
-  private static Agreement.Ratings items(
-      List<Unit> units, List<CoderLabels> coders, List<String> codes) {
+  private static Ratings items(List<Unit> units, List<CoderLabels> coders, List<String> codes) {
     List<List<String>> items = new ArrayList<>();
     for (Unit unit : units) {
       for (String code : codes) {
@@ -108,19 +135,13 @@ public final class AgreementReport {
         items.add(ratings);
       }
     }
-    return new Agreement.Ratings(items);
+    return new Ratings(items);
   }
 
-  private static Row row(String scope, String name, Agreement.Ratings ratings) {
-    return new Row(
-        scope,
-        name,
-        ratings.pairable().size(),
-        Agreement.percentAgreement(ratings),
-        Agreement.cohenKappa(ratings),
-        Agreement.fleissKappa(ratings),
-        Agreement.krippendorffAlpha(ratings),
-        Agreement.brennanPrediger(ratings, 2));
+  private static Row row(Scope scope, String name, Ratings ratings) {
+    Map<AgreementStatistic, Double> values = new LinkedHashMap<>();
+    STATISTICS.all().forEach(s -> values.put(s, s.compute(ratings)));
+    return new Row(scope, name, ratings.pairable().size(), values);
   }
 
   private static String describe(List<String> codes) {
@@ -136,28 +157,21 @@ public final class AgreementReport {
             + " decision per segment.");
     int width =
         Math.max(24, report.rows().stream().mapToInt(r -> r.name().length()).max().orElse(0));
-    out.printf(
-        "%-11s %-" + width + "s %6s %8s %7s %7s %7s %7s%n",
-        "scope",
-        "name",
-        "units",
-        "percent",
-        "cohen",
-        "fleiss",
-        "alpha",
-        "b-p");
+    StringBuilder header =
+        new StringBuilder(String.format("%-11s %-" + width + "s %6s", "scope", "name", "units"));
+    STATISTICS.all().forEach(s -> header.append(String.format(" %8s", s.shortLabel())));
+    out.println(header);
     for (Row r : report.rows()) {
-      out.printf(
-          Locale.ROOT,
-          "%-11s %-" + width + "s %6d %8s %7s %7s %7s %7s%n",
-          r.scope(),
-          r.name(),
-          r.units(),
-          number(r.percentAgreement()),
-          number(r.cohenKappa()),
-          number(r.fleissKappa()),
-          number(r.krippendorffAlpha()),
-          number(r.brennanPrediger()));
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "%-11s %-" + width + "s %6d",
+                  r.scope().label(),
+                  r.name(),
+                  r.units()));
+      r.values().values().forEach(v -> line.append(String.format(" %8s", number(v))));
+      out.println(line);
     }
     out.printf("%d disputed segment(s).%n", report.disagreements().size());
     out.flush();
@@ -176,46 +190,34 @@ public final class AgreementReport {
         target,
         out -> {
           for (Row r : report.rows()) {
-            if (r.scope().equals("code")) {
+            if (r.scope() == Scope.CODE) {
               Map<String, Object> line = new LinkedHashMap<>();
               line.put("code", r.name());
               line.put("units", r.units());
-              line.put("percent_agreement", nullable(r.percentAgreement()));
-              line.put("cohen_kappa", nullable(r.cohenKappa()));
-              line.put("fleiss_kappa", nullable(r.fleissKappa()));
-              line.put("krippendorff_alpha", nullable(r.krippendorffAlpha()));
-              line.put("brennan_prediger", nullable(r.brennanPrediger()));
+              r.values().forEach((statistic, v) -> line.put(statistic.name(), nullable(v)));
               out.write(MAPPER.writeValueAsString(line));
               out.write('\n');
             }
           }
         },
         (workbook, styles) -> {
-          SheetTable<Row> rows =
-              new SheetTable<>(
-                  workbook.createSheet("Agreement"),
+          List<Column<Row>> statistics =
+              new ArrayList<>(
                   List.of(
-                      new Column<>("scope", "Scope", 12, false, Row::scope),
+                      new Column<>("scope", "Scope", 12, false, r -> r.scope().label()),
                       new Column<>("name", "Code or transcript", 40, false, Row::name),
-                      new Column<>("units", "Segments", 10, false, Row::units),
-                      new Column<>(
-                          "percent",
-                          "Percent agreement",
-                          12,
-                          false,
-                          r -> cell(r.percentAgreement())),
-                      new Column<>("cohen", "Cohen's kappa", 12, false, r -> cell(r.cohenKappa())),
-                      new Column<>(
-                          "fleiss", "Fleiss' kappa", 12, false, r -> cell(r.fleissKappa())),
-                      new Column<>(
-                          "alpha",
-                          "Krippendorff's alpha",
-                          12,
-                          false,
-                          r -> cell(r.krippendorffAlpha())),
-                      new Column<>(
-                          "bp", "Brennan-Prediger", 12, false, r -> cell(r.brennanPrediger()))),
-                  styles);
+                      new Column<>("units", "Segments", 10, false, Row::units)));
+          for (AgreementStatistic statistic : STATISTICS.all()) {
+            statistics.add(
+                new Column<>(
+                    statistic.name(),
+                    statistic.label(),
+                    12,
+                    false,
+                    r -> cell(r.values().get(statistic))));
+          }
+          SheetTable<Row> rows =
+              new SheetTable<>(workbook.createSheet("Agreement"), statistics, styles);
           report.rows().forEach(rows::add);
           rows.finish();
           List<Column<Disagreement>> columns =
@@ -245,61 +247,37 @@ public final class AgreementReport {
                       new Column<>("figure", "Figure", 22, false, f -> f[0]),
                       new Column<>("meaning", "What it means", 100, true, f -> f[1])),
                   styles);
-          MEANINGS.forEach(meaning::add);
+          meanings().forEach(meaning::add);
           meaning.finish();
         });
   }
 
   /** The figures of the Agreement sheet explained, for people who do not use them every day. */
-  private static final List<String[]> MEANINGS =
-      List.of(
-          new String[] {
-            "Scope",
-            "\"code\": whether coders agreed on giving that one code (yes or no) to each segment;"
-                + " \"transcript\": all codes within one transcript; \"pooled\": all codes and"
-                + " segments together."
-          },
-          new String[] {"Segments", "How many segments the figures on that row rest on."},
-          new String[] {
-            "Percent agreement",
-            "The share of segments where the coders made the same decision. Easy to read but"
-                + " flattering: for a rare code, two coders who never use it agree on almost every"
-                + " segment."
-          },
-          new String[] {
-            "Cohen's kappa",
-            "Agreement between two coders corrected for what chance would give with each coder's"
-                + " own habits. 1 is perfect, 0 is no better than chance, below 0 worse. Shown only"
-                + " for two coders."
-          },
-          new String[] {
-            "Fleiss' kappa",
-            "The same correction for any number of coders, with chance from everyone's habits"
-                + " pooled."
-          },
-          new String[] {
-            "Krippendorff's alpha",
-            "Agreement corrected for chance that allows segments some coders did not code. The usual"
-                + " reading: 0.8 or more is reliable; 0.667 to 0.8 allows only tentative"
-                + " conclusions; below 0.667, discuss the code's definition and code again"
-                + " (Krippendorff 2004)."
-          },
-          new String[] {
-            "Brennan-Prediger",
-            "A kappa that assumes chance picks yes or no equally often. It stays meaningful for"
-                + " rare codes, where the kappas and alpha can be low even when the coders"
-                + " almost always agree (the prevalence paradox)."
-          },
-          new String[] {
-            "An empty cell",
-            "The figure cannot be computed: for example every segment got the same decision from"
-                + " everyone, so there is no variation to agree on beyond chance."
-          },
-          new String[] {
-            "Disagreements sheet",
-            "Every segment the coders coded differently, with each coder's codes and memo: the"
-                + " material for the team's discussion of what the codes mean."
-          });
+  private static List<String[]> meanings() {
+    List<String[]> meanings = new ArrayList<>();
+    meanings.add(
+        new String[] {
+          "Scope",
+          "\"code\": whether coders agreed on giving that one code (yes or no) to each segment;"
+              + " \"transcript\": all codes within one transcript; \"pooled\": all codes and"
+              + " segments together."
+        });
+    meanings.add(new String[] {"Segments", "How many segments the figures on that row rest on."});
+    STATISTICS.all().forEach(s -> meanings.add(new String[] {s.label(), s.meaning()}));
+    meanings.add(
+        new String[] {
+          "An empty cell",
+          "The figure cannot be computed: for example every segment got the same decision from"
+              + " everyone, so there is no variation to agree on beyond chance."
+        });
+    meanings.add(
+        new String[] {
+          "Disagreements sheet",
+          "Every segment the coders coded differently, with each coder's codes and memo: the"
+              + " material for the team's discussion of what the codes mean."
+        });
+    return meanings;
+  }
 
   private static Object cell(double value) {
     return Double.isNaN(value) ? "" : value;

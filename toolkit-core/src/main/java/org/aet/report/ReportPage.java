@@ -13,6 +13,7 @@ import org.aet.analysis.Tabulation;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.evaluation.AgreementReport;
+import org.aet.evaluation.AgreementStatistic;
 import org.aet.export.ExportContext;
 import org.aet.export.Palette;
 import org.aet.ingest.Timestamps;
@@ -422,21 +423,26 @@ final class ReportPage {
                   + " below 0 (worse than chance) to 1 (perfect); 0.8 and above is usually taken as"
                   + " reliable, 0.667 as the lowest for tentative conclusions.")
           .append(review.note().isEmpty() ? "" : " " + Html.escape(review.note()))
-          .append("</p>\n<table class=\"plain\"><thead><tr><th>Code</th><th>Segments</th>")
-          .append("<th>Agreement</th><th>Krippendorff's alpha</th><th>Cohen's kappa</th>")
-          .append("</tr></thead><tbody>\n");
+          .append("</p>\n<table class=\"plain\"><thead><tr><th>Code</th><th>Segments</th>");
+      for (AgreementStatistic statistic : AgreementStatistic.registry().all()) {
+        out.append("<th title=\"")
+            .append(Html.escape(statistic.meaning()))
+            .append("\">")
+            .append(Html.escape(statistic.label()))
+            .append("</th>");
+      }
+      out.append("</tr></thead><tbody>\n");
       for (AgreementReport.Row row : rows) {
         out.append("<tr><td>")
             .append(Html.escape(row.name()))
             .append("</td><td>")
-            .append(row.units())
-            .append("</td><td>")
-            .append(Html.percent(row.percentAgreement()))
-            .append("</td><td>")
-            .append(Html.decimal(row.krippendorffAlpha()))
-            .append("</td><td>")
-            .append(Html.decimal(row.cohenKappa()))
-            .append("</td></tr>\n");
+            .append(row.units());
+        row.values()
+            .forEach(
+                (statistic, value) ->
+                    out.append("</td><td>")
+                        .append(statistic.isShare() ? Html.percent(value) : Html.decimal(value)));
+        out.append("</td></tr>\n");
       }
       out.append("</tbody></table>\n");
     }

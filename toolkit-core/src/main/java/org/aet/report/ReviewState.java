@@ -43,6 +43,6 @@ public record ReviewState(
   public List<AgreementReport.Row> codeRows() {
     return agreement == null
         ? List.of()
-        : agreement.rows().stream().filter(r -> r.scope().equals("code")).toList();
+        : agreement.rows().stream().filter(r -> r.scope() == AgreementReport.Scope.CODE).toList();
   }
 }

@@ -6,16 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
-import org.aet.codebook.CodebookCheck;
 import org.aet.codebook.Codebooks;
-import org.aet.coding.Coder;
-import org.aet.coding.Coders;
-import org.aet.coding.RuleCoder;
-import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.LabelledSegments;
 import org.aet.export.CodingExporter;
@@ -24,19 +17,13 @@ import org.aet.export.ExportSession;
 import org.aet.export.ExportSessions;
 import org.aet.export.OutputTargets;
 import org.aet.ingest.Corpus;
-import org.aet.learning.LearnedCoder;
-import org.aet.learning.LearnedModel;
-import org.aet.learning.ReviewQueue;
-import org.aet.nlp.Annotator;
-import org.aet.pipeline.CodingRun;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.pipeline.RunSummary;
 import org.aet.project.ProjectRunSession;
 import org.aet.project.ProjectStore;
 import org.aet.pseudonym.Pseudonymiser;
 import org.aet.segment.SegmentUnit;
-import org.aet.segment.Segmenter;
-import org.aet.semantic.WindowEmbedding;
+import org.aet.service.CodingJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -194,98 +181,22 @@ class CodeCommand implements Callable<Integer> {
                 CodingExporter.registry().names().stream().map(e -> "." + e).toArray(String[]::new))
             .output(labels, "--labels", ".jsonl", ".csv")
             .output(queue, "--queue", ".csv"));
-    if (threads < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--threads must be at least 1");
-    }
     CodingExporter exporter = output == null ? null : CodingExporter.forFile(output);
     Codebook book = Codebooks.load(codebook);
-    if (queue != null && model == null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queue needs --model");
+    CodingJob job;
+    try {
+      CodingJob.Settings settings =
+          new CodingJob.Settings(
+              book, unit, threads, floor, calibrate, model, minProbability, queue != null);
+      job =
+          CodingJob.prepare(
+              settings,
+              nlp.annotator(progress),
+              noSemantic ? null : nlp.embedder(progress),
+              progress);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (!(minProbability > 0 && minProbability <= 1)) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--min-probability must be above 0 and at most 1: " + minProbability);
-    }
-    if (!(floor >= 0 && floor <= 1)) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--floor must be between 0 and 1: " + floor);
-    }
-    if (noSemantic && calibrate != null) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--calibrate needs the semantic layer: leave out --no-semantic");
-    }
-    CodebookCheck.unsuggestable(book, !noSemantic)
-        .ifPresent(why -> progress.message("Note: " + why + "."));
-    Annotator annotator = nlp.annotator(progress);
-    WindowEmbedding embedding = null;
-    List<Coder> coders = new ArrayList<>();
-    if (noSemantic) {
-      coders.add(new RuleCoder(book));
-    } else {
-      embedding = new WindowEmbedding(nlp.embedder(progress));
-      Set<String> unknown = new TreeSet<>();
-      SuggestionCoder suggestions =
-          SuggestionCoder.calibrated(
-              book,
-              annotator,
-              embedding,
-              calibrate == null ? null : LabelledSegments.read(calibrate),
-              calibrate == null ? null : calibrate.getFileName().toString(),
-              floor,
-              unknown);
-      if (!unknown.isEmpty()) {
-        progress.message(
-            "Note: "
-                + calibrate
-                + " names codes that "
-                + book.name()
-                + " does not have: "
-                + unknown);
-      }
-      progress.message(
-          "Confidence is the estimated precision of suggestions, from "
-              + suggestions.calibration().source()
-              + ".");
-      coders.add(suggestions);
-    }
-    ReviewQueue reviewQueue = queue == null ? null : new ReviewQueue();
-    if (model != null) {
-      LearnedModel learned = LearnedModel.load(model);
-      if (!learned.codebook().equals(book.name())) {
-        throw new AetException(
-            model
-                + ": this model was trained for the codebook \""
-                + learned.codebook()
-                + "\", not \""
-                + book.name()
-                + "\": code with --codebook "
-                + learned.codebook()
-                + ", or train a model for "
-                + book.name()
-                + " with \"aet train\"");
-      }
-      if (!learned.codebookVersion().equals(book.version())) {
-        progress.message(
-            "Note: the model was trained against "
-                + learned.codebook()
-                + " version "
-                + learned.codebookVersion()
-                + "; the codebook is now version "
-                + book.version()
-                + ". Its suggestions"
-                + " may lag behind codebook changes: train it again when you can.");
-      }
-      LearnedCoder learnedCoder = new LearnedCoder(learned, book, minProbability, reviewQueue);
-      if (!learnedCoder.codesMissingFromCodebook().isEmpty()) {
-        progress.message(
-            "Note: the model knows codes this codebook does not have, and will not suggest them: "
-                + learnedCoder.codesMissingFromCodebook());
-      }
-      coders.add(learnedCoder);
-    }
-    CodingRun run =
-        new CodingRun(annotator, new Segmenter(unit), embedding, Coders.all(coders), book, threads);
     RunSummary summary;
     try (ProjectStore store = project == null ? null : ProjectStore.open(project)) {
       ReadCorpus read = store == null ? readInputs(progress) : ReadCorpus.of(store.transcripts());
@@ -305,30 +216,27 @@ class CodeCommand implements Callable<Integer> {
               Instant.now(),
               read.attributes(),
               nlp.indicators());
-      try (ExportSession session = open(exporter, context, book, store, pseudonymiser)) {
-        nlp.countFromHere();
-        summary = run.run(read, session, progress);
-        session.finish();
+      ExportSession session;
+      try {
+        session = open(exporter, context, book, store, pseudonymiser);
       } catch (java.io.IOException e) {
         throw new AetException(
             (output != null ? output : project) + ": cannot write: " + e.getMessage(), e);
       }
+      nlp.countFromHere();
+      summary = job.run(read, session, output != null ? output : project, progress);
     }
     if (project != null) {
       out.printf("Stored the suggestions in %s as a new coding run.%n", project);
     }
-    if (reviewQueue != null) {
-      try {
-        reviewQueue.write(queue);
-      } catch (java.io.IOException e) {
-        throw new AetException(queue + ": cannot write: " + e.getMessage(), e);
-      }
+    if (queue != null) {
+      job.writeReviewQueue(queue);
     }
-    report(out, book, summary);
+    report(out, book, summary, job.unusedCodes(summary));
     if (labels != null) {
       out.println("Wrote the labelled segments to " + labels + ".");
     }
-    if (reviewQueue != null) {
+    if (queue != null) {
       out.println("Wrote the review queue, most uncertain first, to " + queue + ".");
     }
     String cacheReport = nlp.cacheReport("transcript(s)");
@@ -368,7 +276,7 @@ class CodeCommand implements Callable<Integer> {
     return sessions.size() == 1 ? sessions.get(0) : ExportSessions.tee(sessions);
   }
 
-  private void report(PrintWriter out, Codebook book, RunSummary summary) {
+  private void report(PrintWriter out, Codebook book, RunSummary summary, List<String> unused) {
     out.printf(
         "Coded %d transcript(s), %,d words, as %,d %s segments: %,d suggested coding(s) from the"
             + " \"%s\" codebook (version %s).%n",
@@ -383,7 +291,6 @@ class CodeCommand implements Callable<Integer> {
     for (Map.Entry<String, Long> entry : summary.codingsByCode().entrySet()) {
       out.printf("  %-" + width + "s %6d%n", entry.getKey(), entry.getValue());
     }
-    List<String> unused = CodingRun.unusedCodes(book, summary);
     if (!unused.isEmpty()) {
       out.println(
           "No segment got: "

@@ -58,6 +58,11 @@ final class ProgressPrinter implements ProgressListener {
     return this;
   }
 
+  @Override
+  public void note(String text) {
+    message(text);
+  }
+
   void message(String text) {
     if (!quiet) {
       endLine();

@@ -8,7 +8,9 @@ import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.export.OutputTargets;
 import org.aet.nlp.Annotator;
+import org.aet.pipeline.ProgressListener;
 import org.aet.project.ProjectStore;
+import org.aet.project.ReviewImport;
 import org.aet.project.ReviewWorkbook;
 import org.aet.ranking.ProjectRanking;
 import org.aet.ranking.ReviewRanking;
@@ -172,8 +174,8 @@ final class ReviewCommand implements Runnable {
     @Override
     public Integer call() throws AetException {
       try (ProjectStore store = ProjectStore.open(project)) {
-        ReviewWorkbook.Imported imported =
-            ReviewWorkbook.importWorkbook(store, workbook, force, () -> {});
+        ReviewImport.Imported imported =
+            ReviewImport.run(store, workbook, force, ProgressListener.SILENT);
         spec.commandLine()
             .getOut()
             .printf(

@@ -10,6 +10,9 @@ import org.aet.diagnostics.Diagnostic;
 public interface ProgressListener {
   ProgressListener SILENT = new ProgressListener() {};
 
+  /** A note for the person running the job: what was assumed, what to check. */
+  default void note(String message) {}
+
   /** A recoverable problem in an input file: the work goes on. */
   default void warning(Diagnostic warning) {}
 

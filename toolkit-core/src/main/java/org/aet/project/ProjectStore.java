@@ -30,6 +30,7 @@ import org.aet.model.Segment;
 import org.aet.model.Span;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
+import org.aet.pipeline.ProgressListener;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -836,13 +837,14 @@ public final class ProjectStore implements AutoCloseable {
 
   /**
    * Records {@code decisions} and marks the workbook {@code exportId} imported, in one transaction;
-   * {@code afterEach} runs after each row (tests use it).
+   * {@code progress} hears each one recorded.
    */
-  public void addDecisions(List<Decision> decisions, String exportId, Runnable afterEach)
+  public void addDecisions(List<Decision> decisions, String exportId, ProgressListener progress)
       throws AetException {
     transaction(
         c -> {
           String now = Instant.now().toString();
+          int[] recorded = {0};
           try (PreparedStatement insert =
               c.prepareStatement(
                   "INSERT INTO decisions (segment_id, coder, kind, decision, codes, memo, workbook,"
@@ -859,7 +861,7 @@ public final class ProjectStore implements AutoCloseable {
               insert.setString(9, now);
               insert.setString(10, d.exportId());
               insert.executeUpdate();
-              afterEach.run();
+              progress.progress("recording", ++recorded[0], decisions.size());
             }
           }
           try (PreparedStatement update =

@@ -34,6 +34,7 @@ import org.aet.model.Span;
 import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
+import org.aet.pipeline.ProgressListener;
 import org.aet.project.ExchangeRecords;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
@@ -355,7 +356,7 @@ public final class QdpxReader {
       }
       store.addCodebook(codebook);
       store.addRun(importId, allTurns, "turn", List.of(), codebook);
-      store.addDecisions(decisions, importId, () -> {});
+      store.addDecisions(decisions, importId, ProgressListener.SILENT);
     } else if (!read.selections.isEmpty()) {
       warnings.add("the project has codings but no codebook, so no decisions were recorded");
     }

@@ -2,6 +2,7 @@ package org.aet.project;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.aet.pipeline.ProgressListener;
 
 /**
  * Run in a separate JVM by {@link ReviewWorkbookTest}: imports a workbook and, halfway through
@@ -14,18 +15,21 @@ public final class ImportThenHang {
   public static void main(String[] args) throws Exception {
     AtomicInteger rows = new AtomicInteger();
     try (ProjectStore store = ProjectStore.open(Path.of(args[0]))) {
-      ReviewWorkbook.importWorkbook(
+      ReviewImport.run(
           store,
           Path.of(args[1]),
           false,
-          () -> {
-            if (rows.incrementAndGet() == 2) {
-              System.out.println("HALFWAY");
-              System.out.flush();
-              try {
-                Thread.sleep(60_000);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+          new ProgressListener() {
+            @Override
+            public void progress(String stage, long done, long total) {
+              if (rows.incrementAndGet() == 2) {
+                System.out.println("HALFWAY");
+                System.out.flush();
+                try {
+                  Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
               }
             }
           });

@@ -24,6 +24,7 @@ import org.aet.model.Coding;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
 import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.pipeline.ProgressListener;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -112,11 +113,11 @@ class ProjectInvariantsTest {
             }
             int before = store.decisionCount();
             try {
-              ReviewWorkbook.importWorkbook(
+              ReviewImport.run(
                   store,
                   workbooks.get(random.nextInt(workbooks.size())),
                   random.nextInt(3) == 0,
-                  () -> {});
+                  ProgressListener.SILENT);
             } catch (InputException refused) {
               assertEquals(
                   before, store.decisionCount(), what + ": a refused import records nothing");

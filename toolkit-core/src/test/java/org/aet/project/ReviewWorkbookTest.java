@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.pipeline.ProgressListener;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -84,6 +85,37 @@ class ReviewWorkbookTest {
   }
 
   @Test
+  void readingAndValidatingRecordNothingUntilApplied(@TempDir Path dir) throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      Path file = export(store, dir, "alice", false);
+      edit(
+          file,
+          sheet -> {
+            set(sheet, 1, 8, "accept");
+            set(sheet, 3, 8, "reject");
+          });
+      ReviewImport.Filled filled = ReviewImport.read(file);
+      assertEquals(5, filled.entries().size(), "every row read");
+      ReviewImport.Checked checked = ReviewImport.validate(store, filled, false);
+      assertEquals(2, checked.decisions().size());
+      assertEquals(3, checked.unreviewed());
+      assertEquals(0, store.decisionCount(), "validation records nothing");
+      List<Long> heard = new java.util.ArrayList<>();
+      ReviewImport.apply(
+          store,
+          checked,
+          new ProgressListener() {
+            @Override
+            public void progress(String stage, long done, long total) {
+              heard.add(done);
+            }
+          });
+      assertEquals(2, store.decisionCount());
+      assertEquals(List.of(1L, 2L), heard, "progress for each decision recorded");
+    }
+  }
+
+  @Test
   void decisionsAreRecordedUnderTheCodersNameAndHistoryIsKept(@TempDir Path dir) throws Exception {
     try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
       Path file = export(store, dir, "alice", false);
@@ -96,8 +128,8 @@ class ReviewWorkbookTest {
             set(sheet, 5, 8, "recode");
             set(sheet, 5, 9, "excluding-language; language");
           });
-      ReviewWorkbook.Imported imported =
-          ReviewWorkbook.importWorkbook(store, file, false, () -> {});
+      ReviewImport.Imported imported =
+          ReviewImport.run(store, file, false, ProgressListener.SILENT);
       assertEquals(3, imported.recorded());
       assertEquals(2, imported.unreviewed());
       List<ProjectStore.Decision> decisions = store.latestDecisions();
@@ -107,7 +139,7 @@ class ReviewWorkbookTest {
       assertEquals(List.of(), decisions.get(1).codes(), "rejected: no code applies");
       assertEquals(List.of("language/excluding-language", "language"), decisions.get(2).codes());
       edit(file, sheet -> set(sheet, 1, 8, "reject"));
-      ReviewWorkbook.importWorkbook(store, file, false, () -> {});
+      ReviewImport.run(store, file, false, ProgressListener.SILENT);
       assertEquals(
           4, store.decisionCount(), "a changed decision is a new row; unchanged ones add none");
       assertEquals(
@@ -140,7 +172,7 @@ class ReviewWorkbookTest {
       InputException e =
           assertThrows(
               InputException.class,
-              () -> ReviewWorkbook.importWorkbook(store, file, false, () -> {}));
+              () -> ReviewImport.run(store, file, false, ProgressListener.SILENT));
       List<String> messages = e.diagnostics().stream().map(Diagnostic::message).toList();
       assertEquals(6, messages.size(), messages.toString());
       assertTrue(
@@ -170,7 +202,7 @@ class ReviewWorkbookTest {
       InputException e =
           assertThrows(
               InputException.class,
-              () -> ReviewWorkbook.importWorkbook(store, file, false, () -> {}));
+              () -> ReviewImport.run(store, file, false, ProgressListener.SILENT));
       assertTrue(
           e.getMessage().contains("aet!B1: this workbook was exported from another project"),
           e.getMessage());
@@ -215,7 +247,7 @@ class ReviewWorkbookTest {
     try (ProjectStore store = ProjectStore.open(project)) {
       assertEquals("ok", store.integrityCheck());
       assertEquals(0, store.decisionCount(), "nothing half applied");
-      ReviewWorkbook.importWorkbook(store, file, false, () -> {});
+      ReviewImport.run(store, file, false, ProgressListener.SILENT);
       assertEquals(5, store.decisionCount(), "and the import works afterwards");
     }
   }
@@ -241,8 +273,8 @@ class ReviewWorkbookTest {
     }
   }
 
-  private static ReviewWorkbook.Imported importIt(ProjectStore store, Path file) throws Exception {
-    return ReviewWorkbook.importWorkbook(store, file, false, () -> {});
+  private static ReviewImport.Imported importIt(ProjectStore store, Path file) throws Exception {
+    return ReviewImport.run(store, file, false, ProgressListener.SILENT);
   }
 
   private static ProjectStore.Decision latestOn(ProjectStore store, String segmentId)
@@ -272,14 +304,14 @@ class ReviewWorkbookTest {
             set(sheet, 1, 10, "Clearly tokenistic.");
             set(sheet, 2, 10, "Only a memo: come back to this.");
           });
-      ReviewWorkbook.Imported imported = importIt(store, first);
+      ReviewImport.Imported imported = importIt(store, first);
       assertEquals(2, imported.recorded());
       String segment = cellText(first, "Review", 1, 0);
       String memoOnly = cellText(first, "Review", 2, 0);
       assertEquals("memo", latestOn(store, memoOnly).decision(), "a memo is kept without codes");
       assertTrue(!latestOn(store, memoOnly).isCoding());
 
-      ReviewWorkbook.Imported again = importIt(store, first);
+      ReviewImport.Imported again = importIt(store, first);
       assertEquals(0, again.recorded());
       assertEquals(2, again.unchanged());
       assertEquals(2, store.decisionCount(), "the same workbook again adds no history");
@@ -297,7 +329,7 @@ class ReviewWorkbookTest {
             set(sheet, 1, 9, "");
             set(sheet, 1, 10, "");
           });
-      ReviewWorkbook.Imported cleared = importIt(store, second);
+      ReviewImport.Imported cleared = importIt(store, second);
       assertEquals(1, cleared.withdrawn());
       assertEquals(null, latestOn(store, segment), "withdrawn: no current decision");
       assertEquals(3, store.decisionCount(), "the withdrawal is a new row in the history");
@@ -318,7 +350,7 @@ class ReviewWorkbookTest {
       assertTrue(e.getMessage().contains("aet!B6: this workbook was exported at"), e.getMessage());
       assertTrue(e.getMessage().contains("add --force"), e.getMessage());
       assertEquals(1, store.decisionCount());
-      ReviewWorkbook.importWorkbook(store, older, true, () -> {});
+      ReviewImport.run(store, older, true, ProgressListener.SILENT);
       assertEquals(
           List.of("power/reciprocity"),
           latestOn(store, cellText(older, "Review", 1, 0)).codes(),
@@ -422,7 +454,7 @@ class ReviewWorkbookTest {
       store.addCodebook(power);
       store.addRun("run-2", List.of(), "turn", List.of(), power);
       edit(file, sheet -> set(sheet, 1, 8, "accept"));
-      ReviewWorkbook.Imported imported = importIt(store, file);
+      ReviewImport.Imported imported = importIt(store, file);
       assertEquals("four-tensions", imported.codebook().name());
       ProjectStore.Decision decision = latestOn(store, cellText(file, "Review", 1, 0));
       assertEquals(List.of("narratives/tokenistic"), decision.codes(), "what the workbook showed");

@@ -31,6 +31,7 @@ import org.aet.ingest.SourceText;
 import org.aet.model.Segment;
 import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
+import org.aet.pipeline.ProgressListener;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
 import org.aet.segment.SegmentUnit;
@@ -89,7 +90,7 @@ class QdpxTest {
             ProjectAgreement.CONSENSUS,
             List.of("narratives/tokenistic"),
             "Agreed in the team meeting."));
-    store.addDecisions(decisions, "workbook-1", () -> {});
+    store.addDecisions(decisions, "workbook-1", ProgressListener.SILENT);
     return store;
   }
 

@@ -41,14 +41,31 @@ class CorpusGeneratorTest {
   }
 
   @Test
-  void theSameSeedGivesTheSameCorpus(@TempDir Path dir) throws Exception {
+  void theSameSeedGivesTheSameCorpusAndAnotherSeedAnother(@TempDir Path dir) throws Exception {
     CorpusGenerator.fromSample(sample(), 7).write(dir.resolve("a"), 3_000);
     CorpusGenerator.fromSample(sample(), 7).write(dir.resolve("b"), 3_000);
-    try (Stream<Path> a = Files.walk(dir.resolve("a"))) {
-      for (Path file : a.filter(Files::isRegularFile).toList()) {
-        Path twin = dir.resolve("b").resolve(dir.resolve("a").relativize(file));
-        assertEquals(Files.readString(file), Files.readString(twin));
-      }
+    CorpusGenerator.fromSample(sample(), 8).write(dir.resolve("c"), 3_000);
+    List<Path> a = files(dir.resolve("a"));
+    assertTrue(a.size() >= 1, "something was written");
+    assertEquals(a, files(dir.resolve("b")), "the same files");
+    StringBuilder first = new StringBuilder();
+    StringBuilder other = new StringBuilder();
+    for (Path file : a) {
+      String text = Files.readString(dir.resolve("a").resolve(file));
+      assertTrue(text.length() > 1000, file + " has the words asked for");
+      assertEquals(text, Files.readString(dir.resolve("b").resolve(file)));
+      first.append(text);
+    }
+    for (Path file : files(dir.resolve("c"))) {
+      other.append(Files.readString(dir.resolve("c").resolve(file)));
+    }
+    assertTrue(!first.toString().equals(other.toString()), "another seed, another corpus");
+  }
+
+  /** The regular files under {@code root}, relative to it, sorted. */
+  private static List<Path> files(Path root) throws Exception {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
     }
   }
 }

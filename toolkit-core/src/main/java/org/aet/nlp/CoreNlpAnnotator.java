@@ -27,11 +27,22 @@ public final class CoreNlpAnnotator implements Annotator {
   private static final String ANNOTATORS = "tokenize,ssplit,pos,lemma";
 
   /**
-   * Identifies the default annotator's output for caches: change it whenever the settings or
+   * The version of the CoreNLP on the class path, from its jar's manifest, so that a cache never
+   * serves annotations made by another version ("unknown" when the manifest does not say).
+   */
+  public static final String VERSION = coreNlpVersion();
+
+  /**
+   * Identifies the default annotator's output for caches: it changes whenever the settings or
    * CoreNLP change.
    */
   public static final String DESCRIPTION =
-      "corenlp-4.5.10[" + ANNOTATORS + ";newlineIsSentenceBreak=two;markup=masked]";
+      "corenlp-" + VERSION + "[" + ANNOTATORS + ";newlineIsSentenceBreak=two;markup=masked]";
+
+  private static String coreNlpVersion() {
+    String version = StanfordCoreNLP.class.getPackage().getImplementationVersion();
+    return version == null ? "unknown" : version;
+  }
 
   /** What to annotate beyond tokens, lemmas and parts of speech. */
   public record Options(boolean entities, boolean sentiment) {
@@ -45,7 +56,7 @@ public final class CoreNlpAnnotator implements Annotator {
     public String description() {
       return this.equals(DEFAULT)
           ? DESCRIPTION
-          : "corenlp-4.5.10[" + annotators() + ";newlineIsSentenceBreak=two;ner=coarse]";
+          : "corenlp-" + VERSION + "[" + annotators() + ";newlineIsSentenceBreak=two;ner=coarse]";
     }
   }
 

@@ -18,6 +18,16 @@ class CachingAnnotatorTest {
   /** Counts the texts that reached CoreNLP. */
   private static final class Counting implements Annotator {
     final AtomicInteger calls = new AtomicInteger();
+    private final String description;
+
+    Counting() {
+      this(CoreNlpAnnotator.DESCRIPTION);
+    }
+
+    /** An annotator whose output is identified by {@code description}, as other settings are. */
+    Counting(String description) {
+      this.description = description;
+    }
 
     @Override
     public TextAnnotation annotate(String text) {
@@ -27,7 +37,7 @@ class CachingAnnotatorTest {
 
     @Override
     public String description() {
-      return CoreNlpAnnotator.DESCRIPTION;
+      return description;
     }
   }
 
@@ -50,10 +60,14 @@ class CachingAnnotatorTest {
     CachingAnnotator cache = new CachingAnnotator(counting, dir);
     cache.annotate(TEXT);
     cache.annotate(TEXT + " More.");
-    new CachingAnnotator(new LazyAnnotator(CoreNlpAnnotator::shared, "other-settings"), dir)
-        .annotate(TEXT);
     assertEquals(2, counting.calls.get());
     assertEquals(2, cache.misses());
+    Counting other = new Counting(new CoreNlpAnnotator.Options(true, false).description());
+    CachingAnnotator otherCache = new CachingAnnotator(other, dir);
+    otherCache.annotate(TEXT);
+    assertEquals(1, other.calls.get(), "the same text under other settings reaches CoreNLP");
+    assertEquals(1, otherCache.misses());
+    assertEquals(0, otherCache.hits());
   }
 
   @Test
@@ -73,5 +87,15 @@ class CachingAnnotatorTest {
         CoreNlpAnnotator.shared().annotate(TEXT),
         new CachingAnnotator(counting, dir).annotate(TEXT));
     assertEquals(2, counting.calls.get(), "repaired");
+  }
+
+  @Test
+  void theCacheKeyNamesTheCoreNlpVersionOfTheBuild() {
+    String built = System.getProperty("aet.corenlp.version");
+    org.junit.jupiter.api.Assumptions.assumeTrue(built != null, "run by Maven, which passes it");
+    assertEquals(built, CoreNlpAnnotator.VERSION, "the version on the class path is the pom's");
+    assertEquals(true, CoreNlpAnnotator.DESCRIPTION.startsWith("corenlp-" + built + "["));
+    assertEquals(
+        true, new CoreNlpAnnotator.Options(false, true).description().contains("corenlp-" + built));
   }
 }

@@ -203,6 +203,29 @@ class ProjectStoreTest {
       PRAGMA user_version = 2
       """;
 
+  /** The SHA-256 of each migration as it shipped: a shipped migration is never edited. */
+  private static final List<String> SHIPPED =
+      List.of(
+          "c3b5aae07663fcf6b72014cf4259d59a8927b30e033250964049d91bfbea1ccf",
+          "ef2ceabfcd2e4c807e0ac1709fd0925a3e43d8b6234843b6b1ec841e96ab5347",
+          "35b10ae09706bd263f7d13dbad6d1ae6af31eca5e4d3bed97fdae251647d5fb1",
+          "5fad12b82167b4e24dcaaa8ac8c457d0ad07817b9e8d286b9c554cdcf7dc9ecb",
+          "aa3bb0cf4f1df2b27fbf76758c1fb17f30d8f5d593c7591925c235816040cd47");
+
+  @Test
+  void shippedMigrationsAreNeverEdited() {
+    for (int i = 0; i < SHIPPED.size(); i++) {
+      assertEquals(
+          SHIPPED.get(i),
+          com.google.common.hash.Hashing.sha256()
+              .hashString(ProjectStore.MIGRATIONS.get(i), java.nio.charset.StandardCharsets.UTF_8)
+              .toString(),
+          "migration "
+              + (i + 1)
+              + " has shipped: add a new migration instead of editing it (CONTRIBUTING.md)");
+    }
+  }
+
   @Test
   void aProjectOfTheSecondSchemaIsMigratedWithItsRunsAndDecisions(@TempDir Path dir)
       throws Exception {

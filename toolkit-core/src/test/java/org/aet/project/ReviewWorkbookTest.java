@@ -254,21 +254,42 @@ class ReviewWorkbookTest {
 
   @Test
   void aProjectFromTheFirstSchemaIsMigrated(@TempDir Path dir) throws Exception {
+    // The first schema as it shipped, frozen in a file (not today's migration list, which could be
+    // edited along with this test), with a transcript, a segment and a suggestion in it.
+    String schema1;
+    try (var in = getClass().getResourceAsStream("schema-1.sql")) {
+      schema1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
     Path file = dir.resolve("old.aet");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = c.createStatement()) {
-      for (String sql : ProjectStore.MIGRATIONS.get(0).split(";")) {
+      for (String sql : schema1.split(";")) {
         if (!sql.isBlank()) {
           s.execute(sql);
         }
       }
       s.execute("INSERT INTO meta (key, value) VALUES ('project_id', 'old-project')");
+      s.execute(
+          "INSERT INTO sources VALUES ('t', 't.txt', 'txt', 'h', 'Northbrook', '{}', '[]',"
+              + " 'Ann: hi', '[]', '2026-01-01T00:00:00Z')");
+      s.execute(
+          "INSERT INTO segments VALUES ('t@0-7', 't', 'turn', 0, 'Ann', '', NULL, 0, 7, 'Ann: hi')");
+      s.execute(
+          "INSERT INTO codings (segment_id, code_id, code_path, source, confidence, evidence,"
+              + " status, codebook_version, run_id, created_at) VALUES ('t@0-7', 'realistic',"
+              + " 'narratives/realistic', 'rule', 0.35, '[]', 'suggested', 'v1', 'run-a',"
+              + " '2026-01-02T00:00:00Z')");
       s.execute("PRAGMA user_version = 1");
     }
     try (ProjectStore store = ProjectStore.open(file)) {
       assertEquals(ProjectStore.MIGRATIONS.size(), store.schemaVersion());
       assertEquals("old-project", store.projectId());
       assertEquals(0, store.decisionCount(), "the decisions table of schema 2 is there");
+      assertEquals(List.of("t"), store.transcripts().stream().map(t -> t.id()).toList());
+      assertEquals(
+          List.of("narratives/realistic"),
+          store.suggestions("run-a").get("t@0-7"),
+          "the first schema's suggestions survive");
       assertEquals("ok", store.integrityCheck());
     }
   }

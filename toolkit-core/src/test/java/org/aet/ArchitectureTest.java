@@ -46,4 +46,25 @@ class ArchitectureTest {
         .callMethod(System.class, "exit", int.class)
         .check(CLASSES);
   }
+
+  @Test
+  void everyPackageSaysWhatItIsFor() throws Exception {
+    java.nio.file.Path root = org.aet.testing.Shared.repositoryRoot();
+    java.util.List<String> undescribed = new java.util.ArrayList<>();
+    for (String module : java.util.List.of("toolkit-core", "toolkit-cli", "bench")) {
+      try (var folders = java.nio.file.Files.walk(root.resolve(module).resolve("src/main/java"))) {
+        for (java.nio.file.Path folder :
+            folders.filter(java.nio.file.Files::isDirectory).toList()) {
+          try (var files = java.nio.file.Files.list(folder)) {
+            boolean hasClasses = files.anyMatch(f -> f.toString().endsWith(".java"));
+            if (hasClasses && !java.nio.file.Files.exists(folder.resolve("package-info.java"))) {
+              undescribed.add(root.relativize(folder).toString());
+            }
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of(), undescribed, "packages without a package-info.java");
+  }
 }

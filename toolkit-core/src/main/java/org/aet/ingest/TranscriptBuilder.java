@@ -14,16 +14,20 @@ import org.aet.model.Turn;
 
 /**
  * Collects what a reader finds (metadata, turns, warnings) and builds the {@link Transcript},
- * laying the turns out in the normalised text so that every span is right by construction. Readers
- * share it, so the text layout and the metadata keys are defined once.
+ * laying the turns out in the normalised text so that every span is right by construction. Every
+ * reader builds with it, including readers shipped in other jars, so the text layout and the
+ * metadata keys are defined once.
  *
  * <p>Metadata keys understood everywhere: {@code case} (the case the transcript belongs to) and
  * {@code role: Name = role} (a participant's role, repeatable). Any other key becomes a free
  * attribute.
  */
-final class TranscriptBuilder {
-  static final String TURN_SEPARATOR = "\n\n";
-  static final int MAX_TURN_CHARS = 1_000_000;
+public final class TranscriptBuilder {
+  /** What separates turns in the normalised text. */
+  public static final String TURN_SEPARATOR = "\n\n";
+
+  /** The longest turn accepted: longer ones are an error, as a file that is not a transcript. */
+  public static final int MAX_TURN_CHARS = 1_000_000;
 
   private final SourceText source;
   private final String format;
@@ -35,14 +39,15 @@ final class TranscriptBuilder {
   private String caseName;
   private List<String> lines;
 
-  TranscriptBuilder(SourceText source, String format) {
+  /** Starts a transcript of {@code source} in {@code format} ("txt", the reader's format name). */
+  public TranscriptBuilder(SourceText source, String format) {
     this.source = source;
     this.format = format;
     this.caseName = source.defaultCase();
   }
 
   /** Records a {@code key: value} metadata line found at {@code line}. */
-  void metadata(String key, String value, int line, String lineText) {
+  public void metadata(String key, String value, int line, String lineText) {
     String k = key.strip().toLowerCase(Locale.ROOT);
     String v = value.strip();
     switch (k) {
@@ -65,7 +70,7 @@ final class TranscriptBuilder {
   }
 
   /** Gives {@code speaker} a role unless one was already given (metadata comes first). */
-  void roleIfUnset(String speaker, String role) {
+  public void roleIfUnset(String speaker, String role) {
     roles.putIfAbsent(speaker, role);
   }
 
@@ -74,7 +79,7 @@ final class TranscriptBuilder {
    * {@value #MAX_TURN_CHARS} characters is an error: no one speaks that long, so the file is not
    * what it seems.
    */
-  void turn(String speaker, Duration start, Duration end, String turnText, int line) {
+  public void turn(String speaker, Duration start, Duration end, String turnText, int line) {
     String said = turnText.strip();
     if (said.isEmpty()) {
       return;
@@ -100,22 +105,22 @@ final class TranscriptBuilder {
   }
 
   /** Line {@code number} of the source (from 1), or "" when there is no such line. */
-  String lineText(int number) {
+  public String lineText(int number) {
     if (lines == null) {
       lines = source.lines();
     }
     return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
   }
 
-  void warn(int line, int column, String message, String lineText) {
+  public void warn(int line, int column, String message, String lineText) {
     diagnostics.add(Diagnostic.warning(source.path(), line, column, message, lineText));
   }
 
-  void error(int line, int column, String message, String lineText) {
+  public void error(int line, int column, String message, String lineText) {
     diagnostics.add(Diagnostic.error(source.path(), line, column, message, lineText));
   }
 
-  boolean hasTurns() {
+  public boolean hasTurns() {
     return !turns.isEmpty();
   }
 
@@ -125,7 +130,7 @@ final class TranscriptBuilder {
    * @throws org.aet.diagnostics.InputException when there were errors or the file holds no turns at
    *     all
    */
-  ReadResult build() throws org.aet.diagnostics.InputException {
+  public ReadResult build() throws org.aet.diagnostics.InputException {
     if (turns.isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
       diagnostics.add(
           Diagnostic.fileError(

@@ -36,6 +36,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheProjectPackageTouchesTheDatabase() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.aet.project..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "org.sqlite..")
+        .check(CLASSES);
+  }
+
+  @Test
   void theLibraryNeverPrintsOrExits() {
     noClasses()
         .should()

@@ -21,10 +21,11 @@ import org.aet.diagnostics.AetException;
  */
 public final class ExchangeRecords {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ProjectStore store;
+  private final Database db;
 
-  public ExchangeRecords(ProjectStore store) {
-    this.store = store;
+  /** The records of the project {@code db} is the file of; see {@link ProjectStore#exchange()}. */
+  ExchangeRecords(Database db) {
+    this.db = db;
   }
 
   /**
@@ -86,7 +87,7 @@ public final class ExchangeRecords {
   /** Keeps the sources, selections and user GUIDs of one import, all or none. */
   public void add(List<Source> sources, List<Selection> selections, Map<String, String> users)
       throws AetException {
-    store.transaction(
+    db.transaction(
         c -> {
           try (PreparedStatement insert =
               c.prepareStatement(
@@ -99,7 +100,7 @@ public final class ExchangeRecords {
               insert.setString(4, s.plainText());
               insert.setString(
                   5,
-                  ProjectStore.json(
+                  Database.json(
                       s.blocks().stream()
                           .map(b -> List.of(b.aetBegin(), b.sourceBegin(), b.length()))
                           .toList()));
@@ -123,9 +124,8 @@ public final class ExchangeRecords {
               insert.setString(9, s.codeGuid());
               insert.setString(
                   10,
-                  ProjectStore.json(
-                      s.notes().stream().map(n -> List.of(n.guid(), n.text())).toList()));
-              insert.setString(11, ProjectStore.json(s.segmentIds()));
+                  Database.json(s.notes().stream().map(n -> List.of(n.guid(), n.text())).toList()));
+              insert.setString(11, Database.json(s.segmentIds()));
               insert.addBatch();
             }
             insert.executeBatch();
@@ -145,7 +145,7 @@ public final class ExchangeRecords {
   /** The imported sources, by transcript id. */
   public Map<String, Source> sources() throws AetException {
     Map<String, Source> sources = new LinkedHashMap<>();
-    try (Statement s = store.connection().createStatement();
+    try (Statement s = db.connection().createStatement();
         ResultSet r =
             s.executeQuery(
                 "SELECT transcript_id, guid, name, plain_text, blocks FROM exchange_sources"
@@ -163,7 +163,7 @@ public final class ExchangeRecords {
                 rows.stream().map(b -> new Block(b.get(0), b.get(1), b.get(2))).toList()));
       }
     } catch (SQLException | IOException e) {
-      throw new AetException(store.file() + ": cannot read imported sources: " + e.getMessage(), e);
+      throw new AetException(db.file() + ": cannot read imported sources: " + e.getMessage(), e);
     }
     return sources;
   }
@@ -171,7 +171,7 @@ public final class ExchangeRecords {
   /** Every imported selection, in the order imported. */
   public List<Selection> selections() throws AetException {
     List<Selection> selections = new ArrayList<>();
-    try (Statement s = store.connection().createStatement();
+    try (Statement s = db.connection().createStatement();
         ResultSet r =
             s.executeQuery(
                 "SELECT import_id, transcript_id, guid, name, start, end, coder, coding_guid,"
@@ -194,8 +194,7 @@ public final class ExchangeRecords {
                 JSON.readValue(r.getString(11), new TypeReference<List<String>>() {})));
       }
     } catch (SQLException | IOException e) {
-      throw new AetException(
-          store.file() + ": cannot read imported selections: " + e.getMessage(), e);
+      throw new AetException(db.file() + ": cannot read imported selections: " + e.getMessage(), e);
     }
     return selections;
   }
@@ -203,13 +202,13 @@ public final class ExchangeRecords {
   /** The GUIDs imported users had, by name. */
   public Map<String, String> users() throws AetException {
     Map<String, String> users = new LinkedHashMap<>();
-    try (Statement s = store.connection().createStatement();
+    try (Statement s = db.connection().createStatement();
         ResultSet r = s.executeQuery("SELECT name, guid FROM exchange_users ORDER BY rowid")) {
       while (r.next()) {
         users.put(r.getString(1), r.getString(2));
       }
     } catch (SQLException e) {
-      throw new AetException(store.file() + ": cannot read imported users: " + e.getMessage(), e);
+      throw new AetException(db.file() + ": cannot read imported users: " + e.getMessage(), e);
     }
     return users;
   }

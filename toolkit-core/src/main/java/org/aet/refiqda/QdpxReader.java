@@ -360,7 +360,7 @@ public final class QdpxReader {
     } else if (!read.selections.isEmpty()) {
       warnings.add("the project has codings but no codebook, so no decisions were recorded");
     }
-    new ExchangeRecords(store).add(read.sources, kept, read.userGuids);
+    store.exchange().add(read.sources, kept, read.userGuids);
     read.skipped.forEach(
         (what, count) ->
             warnings.add(

@@ -93,7 +93,7 @@ public final class QdpxWriter {
       ProjectStore store, Codebook codebook, boolean withSuggestions, Path target)
       throws AetException {
     String project = store.projectId();
-    ExchangeRecords exchange = new ExchangeRecords(store);
+    ExchangeRecords exchange = store.exchange();
     Map<String, ExchangeRecords.Source> imported = exchange.sources();
     Map<String, String> userGuids = new LinkedHashMap<>(exchange.users());
     List<String> remarks = new ArrayList<>();

@@ -78,7 +78,7 @@ class ProjectStoreTest {
     ProjectStore.create(file).close();
     try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "r")) {
       raw.seek(68);
-      assertEquals(ProjectStore.APPLICATION_ID, raw.readInt());
+      assertEquals(ProjectSchema.APPLICATION_ID, raw.readInt());
     }
   }
 
@@ -218,7 +218,7 @@ class ProjectStoreTest {
       assertEquals(
           SHIPPED.get(i),
           com.google.common.hash.Hashing.sha256()
-              .hashString(ProjectStore.MIGRATIONS.get(i), java.nio.charset.StandardCharsets.UTF_8)
+              .hashString(ProjectSchema.MIGRATIONS.get(i), java.nio.charset.StandardCharsets.UTF_8)
               .toString(),
           "migration "
               + (i + 1)
@@ -237,7 +237,7 @@ class ProjectStoreTest {
       }
     }
     try (ProjectStore store = ProjectStore.openForReading(file)) {
-      assertEquals(ProjectStore.MIGRATIONS.size(), store.schemaVersion());
+      assertEquals(ProjectSchema.MIGRATIONS.size(), store.schemaVersion());
       assertEquals("old-project", store.projectId());
       assertEquals(
           List.of(
@@ -253,7 +253,7 @@ class ProjectStoreTest {
     }
     try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "r")) {
       raw.seek(68);
-      assertEquals(ProjectStore.APPLICATION_ID, raw.readInt(), "recognisable from now on");
+      assertEquals(ProjectSchema.APPLICATION_ID, raw.readInt(), "recognisable from now on");
       raw.seek(18);
       assertEquals(1, raw.read(), "a rollback journal instead of WAL");
     }

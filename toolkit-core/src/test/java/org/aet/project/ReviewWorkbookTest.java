@@ -282,7 +282,7 @@ class ReviewWorkbookTest {
       s.execute("PRAGMA user_version = 1");
     }
     try (ProjectStore store = ProjectStore.open(file)) {
-      assertEquals(ProjectStore.MIGRATIONS.size(), store.schemaVersion());
+      assertEquals(ProjectSchema.MIGRATIONS.size(), store.schemaVersion());
       assertEquals("old-project", store.projectId());
       assertEquals(0, store.decisionCount(), "the decisions table of schema 2 is there");
       assertEquals(List.of("t"), store.transcripts().stream().map(t -> t.id()).toList());

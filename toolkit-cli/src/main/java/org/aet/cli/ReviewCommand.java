@@ -9,6 +9,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.export.OutputTargets;
 import org.aet.nlp.Annotator;
 import org.aet.pipeline.ProgressListener;
+import org.aet.project.DecisionKind;
 import org.aet.project.ProjectStore;
 import org.aet.project.ReviewImport;
 import org.aet.project.ReviewWorkbook;
@@ -104,7 +105,7 @@ final class ReviewCommand implements Runnable {
             spec.commandLine(), "--next must be at least 1, not " + next);
       }
       return exportWorkbook(
-          spec, project, coder, blind, ReviewWorkbook.Kind.REVIEW, output, overwrite, next, nlp);
+          spec, project, coder, blind, DecisionKind.REVIEW, output, overwrite, next, nlp);
     }
   }
 
@@ -132,15 +133,7 @@ final class ReviewCommand implements Runnable {
     @Override
     public Integer call() throws AetException {
       return exportWorkbook(
-          spec,
-          project,
-          "consensus",
-          false,
-          ReviewWorkbook.Kind.CONSENSUS,
-          output,
-          overwrite,
-          null,
-          null);
+          spec, project, "consensus", false, DecisionKind.CONSENSUS, output, overwrite, null, null);
     }
   }
 
@@ -182,7 +175,7 @@ final class ReviewCommand implements Runnable {
                 "Recorded %d %s decision(s) by %s from %s against %s; %d unchanged since the"
                     + " last import, %d withdrawn, %d row(s) not reviewed.%n",
                 imported.recorded(),
-                imported.kind().name().toLowerCase(java.util.Locale.ROOT),
+                imported.kind().label(),
                 imported.coder(),
                 workbook,
                 imported.codebook().name(),
@@ -239,7 +232,7 @@ final class ReviewCommand implements Runnable {
       Path project,
       String coder,
       boolean blind,
-      ReviewWorkbook.Kind kind,
+      DecisionKind kind,
       Path output,
       OverwriteOption overwrite,
       Integer next,
@@ -262,7 +255,7 @@ final class ReviewCommand implements Runnable {
       }
       ReviewWorkbook.Exported exported =
           ReviewWorkbook.export(store, coder, blind, kind, output, only);
-      if (!exported.coder().equals(coder) && kind == ReviewWorkbook.Kind.REVIEW) {
+      if (!exported.coder().equals(coder) && kind == DecisionKind.REVIEW) {
         spec.commandLine()
             .getErr()
             .printf(

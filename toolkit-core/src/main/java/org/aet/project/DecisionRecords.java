@@ -42,8 +42,8 @@ final class DecisionRecords {
             for (Decision d : decisions) {
               insert.setString(1, d.segmentId());
               insert.setString(2, d.coder());
-              insert.setString(3, d.kind());
-              insert.setString(4, d.decision());
+              insert.setString(3, d.kind().label());
+              insert.setString(4, d.decision().label());
               insert.setString(5, Database.json(d.codes()));
               insert.setString(6, d.memo());
               insert.setString(7, d.workbook());
@@ -91,8 +91,8 @@ final class DecisionRecords {
             new Decision(
                 r.getString(1),
                 r.getString(2),
-                r.getString(3),
-                r.getString(4),
+                DecisionKind.of(r.getString(3)),
+                Verdict.of(r.getString(4)),
                 Database.JSON.readValue(r.getString(5), new TypeReference<List<String>>() {}),
                 r.getString(6),
                 r.getString(7),
@@ -131,7 +131,7 @@ final class DecisionRecords {
                       + " segment_ids, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, workbook.exportId());
             insert.setString(2, workbook.coder());
-            insert.setString(3, workbook.kind());
+            insert.setString(3, workbook.kind().label());
             insert.setInt(4, workbook.blind() ? 1 : 0);
             insert.setString(5, workbook.runId());
             insert.setString(6, workbook.codebookVersion());
@@ -156,7 +156,7 @@ final class DecisionRecords {
             new Workbook(
                 r.getString(1),
                 r.getString(2),
-                r.getString(3),
+                DecisionKind.of(r.getString(3)),
                 r.getInt(4) == 1,
                 r.getString(5),
                 r.getString(6),

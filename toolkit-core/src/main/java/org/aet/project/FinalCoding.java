@@ -80,7 +80,7 @@ public final class FinalCoding {
       for (Segment segment : segments) {
         List<ProjectStore.Decision> decisions = bySegment.getOrDefault(segment.id(), List.of());
         List<ProjectStore.Decision> consensus =
-            decisions.stream().filter(d -> d.kind().equals(ProjectAgreement.CONSENSUS)).toList();
+            decisions.stream().filter(d -> d.kind() == DecisionKind.CONSENSUS).toList();
         for (ProjectStore.Decision d : consensus.isEmpty() ? decisions : consensus) {
           for (String path : d.codes()) {
             String id = idsByPath.get(path);

@@ -38,7 +38,9 @@ public final class ProjectAgreement {
             u -> codes.put(u.segmentId(), suggested.getOrDefault(u.segmentId(), List.of())));
       } else {
         for (ProjectStore.Decision d : decisions) {
-          if (d.coder().equalsIgnoreCase(coder) && d.kind().equals("review") && d.isCoding()) {
+          if (d.coder().equalsIgnoreCase(coder)
+              && d.kind() == DecisionKind.REVIEW
+              && d.isCoding()) {
             codes.put(d.segmentId(), d.codes());
             memos.put(d.segmentId(), d.memo());
           }
@@ -50,7 +52,7 @@ public final class ProjectAgreement {
                   + coder
                   + "\"; coders with decisions: "
                   + decisions.stream()
-                      .filter(d -> d.kind().equals("review"))
+                      .filter(d -> d.kind() == DecisionKind.REVIEW)
                       .map(ProjectStore.Decision::coder)
                       .distinct()
                       .toList());

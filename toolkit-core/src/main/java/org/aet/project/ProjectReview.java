@@ -25,7 +25,7 @@ public final class ProjectReview {
     Set<String> reviewed = new HashSet<>();
     Map<String, Set<String>> byCoder = new HashMap<>();
     for (ProjectStore.Decision d : store.latestDecisions()) {
-      if (d.kind().equals("review") && d.isCoding() && segments.contains(d.segmentId())) {
+      if (d.kind() == DecisionKind.REVIEW && d.isCoding() && segments.contains(d.segmentId())) {
         reviewed.add(d.segmentId());
         byCoder.computeIfAbsent(d.coder(), k -> new HashSet<>()).add(d.segmentId());
       }

@@ -372,9 +372,8 @@ public final class ProjectStore implements AutoCloseable {
   /**
    * One entry in a coder's history of a segment.
    *
-   * @param kind "review" (a coder's own) or "consensus" (the team's)
-   * @param decision "accept", "reject", "recode" or "code" (codes typed without a decision): a
-   *     coding decision; "memo": only a memo; "withdrawn": the coder cleared the row
+   * @param kind a coder's own review or the team's consensus
+   * @param decision what the row said: a coding decision, only a memo, or withdrawn
    * @param codes the code paths the decision applies (none: no code applies)
    * @param workbook the workbook's file name, as the coder saw it
    * @param exportId the id of the exported workbook it came from
@@ -382,23 +381,20 @@ public final class ProjectStore implements AutoCloseable {
   public record Decision(
       String segmentId,
       String coder,
-      String kind,
-      String decision,
+      DecisionKind kind,
+      Verdict decision,
       List<String> codes,
       String memo,
       String workbook,
       String codebookVersion,
       String exportId) {
-    public static final String MEMO = "memo";
-    public static final String WITHDRAWN = "withdrawn";
-
     public Decision {
       codes = List.copyOf(codes);
     }
 
     /** Whether this decision says which codes apply (not only a memo, not withdrawn). */
     public boolean isCoding() {
-      return !decision.equals(MEMO) && !decision.equals(WITHDRAWN);
+      return decision.isCoding();
     }
   }
 
@@ -409,7 +405,7 @@ public final class ProjectStore implements AutoCloseable {
   public record Workbook(
       String exportId,
       String coder,
-      String kind,
+      DecisionKind kind,
       boolean blind,
       String runId,
       String codebookVersion,

@@ -32,7 +32,6 @@ import org.aet.diagnostics.InputException;
 import org.aet.export.SpreadsheetText;
 import org.aet.io.ZipGuard;
 import org.aet.pipeline.ProgressListener;
-import org.aet.project.ReviewWorkbook.Kind;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -97,7 +96,7 @@ public final class ReviewImport {
    */
   public record Imported(
       String coder,
-      Kind kind,
+      DecisionKind kind,
       int recorded,
       int unchanged,
       int withdrawn,
@@ -176,7 +175,7 @@ public final class ReviewImport {
       throws AetException {
     Path file = filled.file();
     ProjectStore.Workbook exported = exportRecord(store, file, filled.meta());
-    Kind kind = Kind.of(exported.kind());
+    DecisionKind kind = exported.kind();
     Codebook codebook = store.codebook(exported.codebookVersion());
     if (!force) {
       refuseIfStale(store, file, exported);
@@ -214,7 +213,7 @@ public final class ReviewImport {
     store.segments(run.unit()).forEach(s -> known.put(s.id(), s));
     Set<String> inWorkbook = new HashSet<>(exported.segmentIds());
     Map<String, List<String>> suggested =
-        kind == Kind.CONSENSUS || exported.blind() ? Map.of() : store.suggestions(run.id());
+        kind == DecisionKind.CONSENSUS || exported.blind() ? Map.of() : store.suggestions(run.id());
     Map<String, ProjectStore.Decision> current = ReviewWorkbook.current(store, exported.coder());
     Map<String, Integer> seen = new HashMap<>();
     List<ProjectStore.Decision> decisions = new ArrayList<>();
@@ -228,6 +227,7 @@ public final class ReviewImport {
       int r = row.row();
       String id = row.id();
       String decision = row.decision();
+      Verdict verdict = DECISIONS.contains(decision) ? Verdict.of(decision) : null;
       String memo = row.memo();
       if (id.isEmpty()) {
         if (!decision.isEmpty() || !row.added().isEmpty() || !memo.isBlank()) {
@@ -300,7 +300,7 @@ public final class ReviewImport {
         }
       }
       List<String> suggestions = suggested.getOrDefault(id, List.of());
-      if (decision.equals("accept") && suggestions.isEmpty()) {
+      if (verdict == Verdict.ACCEPT && suggestions.isEmpty()) {
         problems.add(
             problem(
                 file,
@@ -311,7 +311,7 @@ public final class ReviewImport {
                     : "\"accept\" needs suggestions, and this segment has none: put codes in \"Codes to add\""));
         continue;
       }
-      if (decision.equals("recode") && codes.isEmpty()) {
+      if (verdict == Verdict.RECODE && codes.isEmpty()) {
         problems.add(
             problem(
                 file,
@@ -321,25 +321,24 @@ public final class ReviewImport {
         continue;
       }
       ProjectStore.Decision previous = current.get(id);
-      boolean decidedBefore =
-          previous != null && !previous.decision().equals(ProjectStore.Decision.WITHDRAWN);
-      String entry;
+      boolean decidedBefore = previous != null && previous.decision() != Verdict.WITHDRAWN;
+      Verdict entry;
       List<String> result = new ArrayList<>();
       if (decision.isEmpty() && codes.isEmpty()) {
         if (memo.isBlank()) {
           if (decidedBefore) {
-            entry = ProjectStore.Decision.WITHDRAWN;
+            entry = Verdict.WITHDRAWN;
             memo = "";
           } else {
             unreviewed++;
             continue;
           }
         } else {
-          entry = ProjectStore.Decision.MEMO;
+          entry = Verdict.MEMO;
         }
       } else {
-        entry = decision.isEmpty() ? "code" : decision;
-        if (decision.equals("accept")) {
+        entry = verdict == null ? Verdict.CODE : verdict;
+        if (verdict == Verdict.ACCEPT) {
           result.addAll(suggestions);
         }
         codes.stream().filter(c -> !result.contains(c)).forEach(result::add);
@@ -348,7 +347,7 @@ public final class ReviewImport {
           new ProjectStore.Decision(
               id,
               exported.coder(),
-              kind.label(),
+              kind,
               entry,
               result,
               memo,
@@ -357,10 +356,10 @@ public final class ReviewImport {
               exported.exportId());
       if (decidedBefore && sameMeaning(previous, next)) {
         unchanged++;
-      } else if (!decidedBefore && entry.equals(ProjectStore.Decision.WITHDRAWN)) {
+      } else if (!decidedBefore && entry == Verdict.WITHDRAWN) {
         unreviewed++;
       } else {
-        if (entry.equals(ProjectStore.Decision.WITHDRAWN)) {
+        if (entry == Verdict.WITHDRAWN) {
           withdrawn++;
         }
         decisions.add(next);
@@ -384,7 +383,7 @@ public final class ReviewImport {
     store.addDecisions(checked.decisions(), exported.exportId(), progress);
     return new Imported(
         exported.coder(),
-        Kind.of(exported.kind()),
+        exported.kind(),
         checked.decisions().size() - checked.withdrawn(),
         checked.unchanged(),
         checked.withdrawn(),
@@ -440,7 +439,7 @@ public final class ReviewImport {
     List<Diagnostic> problems = new ArrayList<>();
     String[][] expected = {
       {"coder", record.coder()},
-      {"kind", record.kind()},
+      {"kind", record.kind().label()},
       {"blind", Boolean.toString(record.blind())},
       {"codebook_version", record.codebookVersion()},
       {"run_id", record.runId()}
@@ -506,7 +505,7 @@ public final class ReviewImport {
       Path file,
       Entry entry,
       ProjectStore.StoredSegment segment,
-      Kind kind,
+      DecisionKind kind,
       Map<String, List<String>> suggested,
       List<Diagnostic> problems) {
     int r = entry.row();
@@ -522,7 +521,7 @@ public final class ReviewImport {
                   + "\": the row's text or its id was edited (the rows must stay as exported)"));
       return false;
     }
-    if (kind == Kind.REVIEW) {
+    if (kind == DecisionKind.REVIEW) {
       String shown = entry.suggested();
       String expected = String.join("; ", suggested.getOrDefault(segment.id(), List.of()));
       if (!shown.equals(SpreadsheetText.fitCell(expected))) {

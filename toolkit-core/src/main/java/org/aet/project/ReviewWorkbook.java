@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,7 +55,7 @@ public final class ReviewWorkbook {
           "Decision",
           "Codes to add",
           "Memo");
-  static final List<String> DECISIONS = List.of("accept", "reject", "recode");
+  static final List<String> DECISIONS = Verdict.CHOICES.stream().map(Verdict::label).toList();
   static final int ID = 0;
   static final int TEXT = 6;
   static final int SUGGESTED = 7;
@@ -65,19 +64,6 @@ public final class ReviewWorkbook {
   static final int MEMO = 10;
 
   /** What kind of workbook: one coder's review, or the team's consensus. */
-  public enum Kind {
-    REVIEW,
-    CONSENSUS;
-
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Kind of(String label) {
-      return label.equals(CONSENSUS.label()) ? CONSENSUS : REVIEW;
-    }
-  }
-
   private ReviewWorkbook() {}
 
   /** What an export wrote: for whom, how many rows, against which codebook and run. */
@@ -91,7 +77,8 @@ public final class ReviewWorkbook {
    * exactly what it showed.
    */
   public static Exported export(
-      ProjectStore store, String coder, boolean blind, Kind kind, Path target) throws AetException {
+      ProjectStore store, String coder, boolean blind, DecisionKind kind, Path target)
+      throws AetException {
     return export(store, coder, blind, kind, target, null);
   }
 
@@ -100,10 +87,17 @@ public final class ReviewWorkbook {
    * null for every segment of the latest run in text order.
    */
   public static Exported export(
-      ProjectStore store, String coder, boolean blind, Kind kind, Path target, List<String> only)
+      ProjectStore store,
+      String coder,
+      boolean blind,
+      DecisionKind kind,
+      Path target,
+      List<String> only)
       throws AetException {
     String name =
-        kind == Kind.CONSENSUS ? ProjectAgreement.CONSENSUS : CoderNames.check(store, coder);
+        kind == DecisionKind.CONSENSUS
+            ? ProjectAgreement.CONSENSUS
+            : CoderNames.check(store, coder);
     ProjectStore.Run run = store.latestRun();
     Codebook codebook = store.codebook(run.codebookVersion());
     List<ProjectStore.StoredSegment> segments = store.segments(run.unit());
@@ -120,8 +114,9 @@ public final class ReviewWorkbook {
               + " --codebook NAME\" first");
     }
     Map<String, List<String>> suggested =
-        kind == Kind.CONSENSUS || blind ? Map.of() : store.suggestions(run.id());
-    Map<String, String> shown = kind == Kind.CONSENSUS ? codersCodes(store) : joined(suggested);
+        kind == DecisionKind.CONSENSUS || blind ? Map.of() : store.suggestions(run.id());
+    Map<String, String> shown =
+        kind == DecisionKind.CONSENSUS ? codersCodes(store) : joined(suggested);
     Map<String, ProjectStore.Decision> current = current(store, name);
     String exportId = UUID.randomUUID().toString();
     Instant exportedAt = Instant.now();
@@ -134,7 +129,7 @@ public final class ReviewWorkbook {
       CellStyle open = ReviewSheets.body(workbook, false, true);
       int[] widths = {36, 26, 14, 16, 14, 9, 70, 30, 12, 30, 40};
       List<String> titles = new java.util.ArrayList<>(HEADERS);
-      if (kind == Kind.CONSENSUS) {
+      if (kind == DecisionKind.CONSENSUS) {
         titles.set(SUGGESTED, "Coders' codes");
       } else if (blind) {
         titles.set(SUGGESTED, "Suggested codes (hidden: blind coding)");
@@ -195,7 +190,7 @@ public final class ReviewWorkbook {
           new ProjectStore.Workbook(
               exportId,
               name,
-              kind.label(),
+              kind,
               blind,
               run.id(),
               codebook.version(),
@@ -214,7 +209,7 @@ public final class ReviewWorkbook {
    * imported unchanged changes nothing.
    */
   private static String[] prefill(ProjectStore.Decision decision, List<String> suggested) {
-    if (decision == null || decision.decision().equals(ProjectStore.Decision.WITHDRAWN)) {
+    if (decision == null || decision.decision() == Verdict.WITHDRAWN) {
       return new String[] {"", "", ""};
     }
     List<String> codes = decision.codes();
@@ -222,16 +217,16 @@ public final class ReviewWorkbook {
     if (!decision.isCoding()) {
       return new String[] {"", "", memo};
     }
-    if (decision.decision().equals("accept")
+    if (decision.decision() == Verdict.ACCEPT
         && !suggested.isEmpty()
         && codes.containsAll(suggested)) {
       List<String> added = codes.stream().filter(c -> !suggested.contains(c)).toList();
-      return new String[] {"accept", String.join("; ", added), memo};
+      return new String[] {Verdict.ACCEPT.label(), String.join("; ", added), memo};
     }
     if (codes.isEmpty()) {
-      return new String[] {"reject", "", memo};
+      return new String[] {Verdict.REJECT.label(), "", memo};
     }
-    String label = decision.decision().equals("code") ? "" : "recode";
+    String label = decision.decision() == Verdict.CODE ? "" : Verdict.RECODE.label();
     return new String[] {label, String.join("; ", codes), memo};
   }
 
@@ -257,7 +252,7 @@ public final class ReviewWorkbook {
   private static Map<String, String> codersCodes(ProjectStore store) throws AetException {
     Map<String, List<String>> parts = new LinkedHashMap<>();
     for (ProjectStore.Decision d : store.latestDecisions()) {
-      if (d.kind().equals("review")) {
+      if (d.kind() == DecisionKind.REVIEW) {
         parts
             .computeIfAbsent(d.segmentId(), k -> new ArrayList<>())
             .add(

@@ -13,7 +13,7 @@ import org.aet.codebook.Codebook;
 import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.nlp.Annotator;
-import org.aet.project.ProjectAgreement;
+import org.aet.project.DecisionKind;
 import org.aet.project.ProjectStore;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
@@ -76,7 +76,7 @@ public final class ProjectRanking {
         continue;
       }
       boolean coded = !d.codes().isEmpty();
-      if (d.kind().equals(ProjectAgreement.CONSENSUS)) {
+      if (d.kind() == DecisionKind.CONSENSUS) {
         consensus.put(d.segmentId(), coded);
       } else {
         coders.merge(d.segmentId(), coded, Boolean::logicalOr);

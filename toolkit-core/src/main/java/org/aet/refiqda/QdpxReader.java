@@ -35,9 +35,11 @@ import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
 import org.aet.model.Turn;
 import org.aet.pipeline.ProgressListener;
+import org.aet.project.DecisionKind;
 import org.aet.project.ExchangeRecords;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
+import org.aet.project.Verdict;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 
@@ -345,8 +347,8 @@ public final class QdpxReader {
               new ProjectStore.Decision(
                   segment.getKey(),
                   user.getKey(),
-                  consensus ? ProjectAgreement.CONSENSUS : "review",
-                  segment.getValue().isEmpty() ? ProjectStore.Decision.MEMO : "code",
+                  consensus ? DecisionKind.CONSENSUS : DecisionKind.REVIEW,
+                  segment.getValue().isEmpty() ? Verdict.MEMO : Verdict.CODE,
                   segment.getValue(),
                   memo,
                   file.getFileName().toString(),

@@ -28,6 +28,7 @@ import org.aet.io.AtomicOutput;
 import org.aet.model.Participant;
 import org.aet.model.Span;
 import org.aet.model.Transcript;
+import org.aet.project.DecisionKind;
 import org.aet.project.ExchangeRecords;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
@@ -189,7 +190,7 @@ public final class QdpxWriter {
       if (segment == null) {
         continue;
       }
-      boolean consensus = d.kind().equals(ProjectAgreement.CONSENSUS);
+      boolean consensus = d.kind() == DecisionKind.CONSENSUS;
       String coder = consensus ? ProjectAgreement.CONSENSUS : d.coder();
       List<String> codes = d.isCoding() ? d.codes() : List.of();
       if (codes.isEmpty() && d.memo().isBlank()) {

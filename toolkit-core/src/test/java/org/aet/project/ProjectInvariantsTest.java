@@ -91,13 +91,13 @@ class ProjectInvariantsTest {
             }
             Path target = dir.resolve("w" + step + ".xlsx");
             if (random.nextInt(4) == 0 && !store.latestDecisions().isEmpty()) {
-              ReviewWorkbook.export(store, null, false, ReviewWorkbook.Kind.CONSENSUS, target);
+              ReviewWorkbook.export(store, null, false, DecisionKind.CONSENSUS, target);
             } else {
               ReviewWorkbook.export(
                   store,
                   CODERS.get(random.nextInt(CODERS.size())),
                   random.nextBoolean(),
-                  ReviewWorkbook.Kind.REVIEW,
+                  DecisionKind.REVIEW,
                   target);
             }
             workbooks.add(target);

@@ -34,7 +34,7 @@ class ReviewWorkbookTest {
   private static Path export(ProjectStore store, Path dir, String coder, boolean blind)
       throws Exception {
     Path file = dir.resolve("review-" + coder + ".xlsx");
-    ReviewWorkbook.export(store, coder, blind, ReviewWorkbook.Kind.REVIEW, file);
+    ReviewWorkbook.export(store, coder, blind, DecisionKind.REVIEW, file);
     return file;
   }
 
@@ -329,7 +329,8 @@ class ReviewWorkbookTest {
       assertEquals(2, imported.recorded());
       String segment = cellText(first, "Review", 1, 0);
       String memoOnly = cellText(first, "Review", 2, 0);
-      assertEquals("memo", latestOn(store, memoOnly).decision(), "a memo is kept without codes");
+      assertEquals(
+          Verdict.MEMO, latestOn(store, memoOnly).decision(), "a memo is kept without codes");
       assertTrue(!latestOn(store, memoOnly).isCoding());
 
       ReviewImport.Imported again = importIt(store, first);
@@ -338,7 +339,7 @@ class ReviewWorkbookTest {
       assertEquals(2, store.decisionCount(), "the same workbook again adds no history");
 
       Path second = dir.resolve("review-alice-2.xlsx");
-      ReviewWorkbook.export(store, "alice", false, ReviewWorkbook.Kind.REVIEW, second);
+      ReviewWorkbook.export(store, "alice", false, DecisionKind.REVIEW, second);
       assertEquals("accept", cellText(second, "Review", 1, 8), "the decision comes back filled in");
       assertEquals("power/reciprocity", cellText(second, "Review", 1, 9));
       assertEquals("Clearly tokenistic.", cellText(second, "Review", 1, 10));
@@ -364,7 +365,7 @@ class ReviewWorkbookTest {
       edit(older, sheet -> set(sheet, 1, 9, "power/reciprocity"));
       Path newer = dir.resolve("newer.xlsx");
       Thread.sleep(5);
-      ReviewWorkbook.export(store, "alice", false, ReviewWorkbook.Kind.REVIEW, newer);
+      ReviewWorkbook.export(store, "alice", false, DecisionKind.REVIEW, newer);
       edit(newer, sheet -> set(sheet, 1, 9, "narratives/realistic"));
       importIt(store, newer);
       InputException e = assertThrows(InputException.class, () -> importIt(store, older));
@@ -424,14 +425,14 @@ class ReviewWorkbookTest {
             AetException.class,
             () ->
                 ReviewWorkbook.export(
-                    store, bad, false, ReviewWorkbook.Kind.REVIEW, dir.resolve("x.xlsx")),
+                    store, bad, false, DecisionKind.REVIEW, dir.resolve("x.xlsx")),
             "refused: " + bad);
       }
       assertTrue(!Files.exists(dir.resolve("x.xlsx")));
       export(store, dir, "alice", false);
       ReviewWorkbook.Exported upper =
           ReviewWorkbook.export(
-              store, "Alice", false, ReviewWorkbook.Kind.REVIEW, dir.resolve("upper.xlsx"));
+              store, "Alice", false, DecisionKind.REVIEW, dir.resolve("upper.xlsx"));
       assertEquals("alice", upper.coder(), "the spelling first used is kept");
     }
   }

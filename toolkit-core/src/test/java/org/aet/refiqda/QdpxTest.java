@@ -32,8 +32,10 @@ import org.aet.model.Segment;
 import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
 import org.aet.pipeline.ProgressListener;
+import org.aet.project.DecisionKind;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
+import org.aet.project.Verdict;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import org.aet.testing.Shared;
@@ -69,25 +71,30 @@ class QdpxTest {
     }
     store.addRun("run-1", all, "turn", List.of(), book);
     List<ProjectStore.Decision> decisions = new ArrayList<>();
-    decisions.add(decision(all.get(0), "alice", "review", List.of("narratives/tokenistic"), ""));
+    decisions.add(
+        decision(all.get(0), "alice", DecisionKind.REVIEW, List.of("narratives/tokenistic"), ""));
     decisions.add(
         decision(
             all.get(2),
             "alice",
-            "review",
+            DecisionKind.REVIEW,
             List.of("power/reciprocity", "narratives/realistic"),
             "Paid, but only at the end."));
     decisions.add(
-        decision(all.get(3), "alice", "review", List.of("language/excluding-language"), ""));
-    decisions.add(decision(all.get(0), "bob", "review", List.of("narratives/tokenistic"), ""));
-    decisions.add(decision(all.get(3), "bob", "review", List.of(), "Not sure about this one."));
+        decision(
+            all.get(3), "alice", DecisionKind.REVIEW, List.of("language/excluding-language"), ""));
     decisions.add(
-        decision(all.get(4), "bob", "review", List.of("language/including-language"), ""));
+        decision(all.get(0), "bob", DecisionKind.REVIEW, List.of("narratives/tokenistic"), ""));
+    decisions.add(
+        decision(all.get(3), "bob", DecisionKind.REVIEW, List.of(), "Not sure about this one."));
+    decisions.add(
+        decision(
+            all.get(4), "bob", DecisionKind.REVIEW, List.of("language/including-language"), ""));
     decisions.add(
         decision(
             all.get(0),
             ProjectAgreement.CONSENSUS,
-            ProjectAgreement.CONSENSUS,
+            DecisionKind.CONSENSUS,
             List.of("narratives/tokenistic"),
             "Agreed in the team meeting."));
     store.addDecisions(decisions, "workbook-1", ProgressListener.SILENT);
@@ -95,13 +102,13 @@ class QdpxTest {
   }
 
   private static ProjectStore.Decision decision(
-      Segment segment, String coder, String kind, List<String> codes, String memo)
+      Segment segment, String coder, DecisionKind kind, List<String> codes, String memo)
       throws Exception {
     return new ProjectStore.Decision(
         segment.id(),
         coder,
         kind,
-        codes.isEmpty() && !memo.isEmpty() ? ProjectStore.Decision.MEMO : "code",
+        codes.isEmpty() && !memo.isEmpty() ? Verdict.MEMO : Verdict.CODE,
         codes,
         memo,
         "w.xlsx",
@@ -123,8 +130,8 @@ class QdpxTest {
     Map<String, String> out = new TreeMap<>();
     for (ProjectStore.Decision d : store.latestDecisions()) {
       out.put(
-          d.coder() + " " + d.kind() + " " + d.segmentId(),
-          d.decision() + " " + d.codes() + " " + d.memo());
+          d.coder() + " " + d.kind().label() + " " + d.segmentId(),
+          d.decision().label() + " " + d.codes() + " " + d.memo());
     }
     return out;
   }
@@ -390,7 +397,15 @@ class QdpxTest {
       List<String> actual = new ArrayList<>();
       for (ProjectStore.Decision d : store.latestDecisions()) {
         actual.add(
-            d.coder() + " " + d.kind() + " -> " + d.decision() + " " + d.codes() + " " + d.memo());
+            d.coder()
+                + " "
+                + d.kind().label()
+                + " -> "
+                + d.decision().label()
+                + " "
+                + d.codes()
+                + " "
+                + d.memo());
       }
       assertEquals(expected, actual.stream().sorted().toList());
 

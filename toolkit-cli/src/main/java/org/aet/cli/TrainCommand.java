@@ -148,9 +148,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.printf(
         "Trained %d code model(s) on %d segment(s) with %s.%n",
-        model.models().size(),
-        examples.size(),
-        algorithm.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        model.models().size(), examples.size(), algorithm.label());
     if (!model.scores().isEmpty()) {
       out.printf("%d-fold cross-validation (seed %d):%n", folds, seed);
       int width = model.scores().stream().mapToInt(s -> s.code().length()).max().orElse(10);
@@ -180,19 +178,16 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Reads "maxent" and "naive-bayes". */
+  /** Reads "logistic", "maxent" and "naive-bayes" (and their aliases). */
   static final class AlgorithmConverter
       implements picocli.CommandLine.ITypeConverter<Trainer.Algorithm> {
     @Override
     public Trainer.Algorithm convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "logistic", "lbfgs", "qn" -> Trainer.Algorithm.LOGISTIC;
-        case "maxent" -> Trainer.Algorithm.MAXENT;
-        case "naive-bayes", "naivebayes", "nb" -> Trainer.Algorithm.NAIVE_BAYES;
-        default ->
-            throw new picocli.CommandLine.TypeConversionException(
-                "expected logistic, maxent or naive-bayes, not " + value);
-      };
+      try {
+        return Trainer.Algorithm.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.aet.model.CodingSource;
 
 /**
  * Turns a suggestion's score into what the number shown to a coder means: the estimated precision
@@ -23,19 +24,19 @@ public final class Calibration {
   /** How a candidate was found. */
   public enum Route {
     /** A detection rule matched and the passage reads like the code. */
-    RULE("rule"),
+    RULE(CodingSource.RULE),
     /** No rule matched; the passage reads like the code. */
-    SEMANTIC("semantic");
+    SEMANTIC(CodingSource.SEMANTIC);
 
-    private final String label;
+    private final CodingSource source;
 
-    Route(String label) {
-      this.label = label;
+    Route(CodingSource source) {
+      this.source = source;
     }
 
-    /** The coding source the route gives: "rule" or "semantic". */
+    /** The label of the coding source the route gives: "rule" or "semantic". */
     public String label() {
-      return label;
+      return source.label();
     }
   }
 

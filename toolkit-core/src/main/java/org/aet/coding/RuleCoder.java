@@ -19,6 +19,7 @@ import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.DetectionRules;
 import org.aet.model.Coding;
+import org.aet.model.CodingSource;
 import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
 import org.aet.model.Indicators;
@@ -88,7 +89,7 @@ public final class RuleCoder implements Coder {
   private final Map<String, List<Term>> exclusions = new HashMap<>();
   private final Map<String, List<TokenPatterns.Compiled>> patterns = new LinkedHashMap<>();
   private final boolean usesIndicators;
-  private static final String INDICATOR = "indicator";
+  private static final String INDICATOR = CodingSource.INDICATOR.label();
 
   /** A term and the code it signals. */
   private record CompiledTerm(Term term, Code code) {}
@@ -377,7 +378,7 @@ public final class RuleCoder implements Coder {
     return new Coding(
         segment.id(),
         code.id(),
-        onlyIndicators ? Coding.INDICATOR : Coding.RULE,
+        (onlyIndicators ? CodingSource.INDICATOR : CodingSource.RULE).label(),
         confidence,
         evidence,
         CodingStatus.SUGGESTED,

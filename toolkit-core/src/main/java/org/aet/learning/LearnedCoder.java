@@ -9,6 +9,7 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import org.aet.codebook.Codebook;
 import org.aet.coding.Coder;
 import org.aet.model.Coding;
+import org.aet.model.CodingSource;
 import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
 import org.aet.model.Segment;
@@ -80,7 +81,7 @@ public final class LearnedCoder implements Coder {
             new Coding(
                 segment.id(),
                 codeId,
-                Coding.LEARNED,
+                CodingSource.LEARNED.label(),
                 Math.round(p * 1000) / 1000.0,
                 evidence,
                 CodingStatus.SUGGESTED,

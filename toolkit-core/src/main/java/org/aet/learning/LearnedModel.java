@@ -33,7 +33,7 @@ import org.aet.io.ZipGuard;
  *
  * @param codebook the codebook's name
  * @param codebookVersion the codebook's content hash at training time
- * @param algorithm "maxent" or "naive-bayes"
+ * @param algorithm how the models were trained
  * @param models per code path, its categoriser
  * @param scores per code path, its cross-validated scores (empty when none were computed)
  * @param trainingSegments how many labelled segments the models were trained on
@@ -41,7 +41,7 @@ import org.aet.io.ZipGuard;
 public record LearnedModel(
     String codebook,
     String codebookVersion,
-    String algorithm,
+    Trainer.Algorithm algorithm,
     Map<String, DoccatModel> models,
     List<Evaluation.CodeScore> scores,
     int trainingSegments) {
@@ -63,7 +63,7 @@ public record LearnedModel(
         manifest.put("format", "aet learned model 1");
         manifest.put("codebook", codebook);
         manifest.put("codebook_version", codebookVersion);
-        manifest.put("algorithm", algorithm);
+        manifest.put("algorithm", algorithm.label());
         manifest.put("training_segments", trainingSegments);
         ArrayNode codes = manifest.putArray("codes");
         int n = 0;
@@ -146,7 +146,7 @@ public record LearnedModel(
       return new LearnedModel(
           manifest.path("codebook").asText(),
           manifest.path("codebook_version").asText(),
-          manifest.path("algorithm").asText(),
+          Trainer.Algorithm.of(manifest.path("algorithm").asText()),
           models,
           scores,
           manifest.path("training_segments").asInt());
@@ -164,7 +164,7 @@ public record LearnedModel(
         + "@"
         + codebookVersion
         + ", "
-        + algorithm
+        + algorithm.label()
         + ", "
         + models.keySet()
         + "]";

@@ -49,6 +49,28 @@ public final class Trainer {
       this.label = label;
       this.opennlp = opennlp;
     }
+
+    /** The name used on the command line and in model files ("naive-bayes"). */
+    public String label() {
+      return label;
+    }
+
+    /**
+     * The algorithm {@code name} names: its label, or a common alias ("lbfgs" and "qn" for logistic
+     * regression, "nb" for naive Bayes), in any case.
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    public static Algorithm of(String name) {
+      return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "logistic", "lbfgs", "qn" -> LOGISTIC;
+        case "maxent" -> MAXENT;
+        case "naive-bayes", "naivebayes", "nb" -> NAIVE_BAYES;
+        default ->
+            throw new IllegalArgumentException(
+                "expected logistic, maxent or naive-bayes, not " + name);
+      };
+    }
   }
 
   /**
@@ -147,12 +169,7 @@ public final class Trainer {
       }
     }
     return new LearnedModel(
-        codebook.name(),
-        codebook.version(),
-        options.algorithm().label,
-        models,
-        scores,
-        examples.size());
+        codebook.name(), codebook.version(), options.algorithm(), models, scores, examples.size());
   }
 
   private static Evaluation.CodeScore crossValidate(

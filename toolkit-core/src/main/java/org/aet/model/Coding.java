@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param segmentId the segment coded
  * @param codeId the code applied
- * @param source who or what applied it: "rule", "indicator", "learned", or a human coder's name
+ * @param source who or what applied it: a {@link CodingSource}'s label, or a coder's name
  * @param confidence how sure the source is, from 0 to 1 (1 for a person's decision)
  * @param evidence what triggered it, with spans into the transcript text
  * @param status where it stands in review
@@ -24,15 +24,6 @@ public record Coding(
     CodingStatus status,
     String codebookVersion,
     String memo) {
-
-  /** The source name of codings made by a codebook's detection rules. */
-  public static final String RULE = "rule";
-
-  /** The source name of codings made only by conditions on linguistic indicators. */
-  public static final String INDICATOR = "indicator";
-
-  /** The source name of codings suggested by a model learned from the team's coding. */
-  public static final String LEARNED = "learned";
 
   public Coding {
     Objects.requireNonNull(segmentId, "segmentId");

@@ -3,7 +3,6 @@ package org.aet.project;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.aet.codebook.Codebook;
@@ -55,7 +54,7 @@ public final class FinalCoding {
     SegmentUnit unit = SegmentUnit.TURN;
     for (ProjectStore.Run run : store.runs()) {
       if (chosen.equals(names.get(run.codebookVersion()))) {
-        unit = SegmentUnit.valueOf(run.unit().toUpperCase(Locale.ROOT));
+        unit = run.unit();
       }
     }
     Map<String, List<ProjectStore.Decision>> bySegment = new LinkedHashMap<>();

@@ -39,7 +39,7 @@ public final class ProjectRunSession implements ExportSession {
   public void finish() throws java.io.IOException {
     try {
       store.addCodebook(codebook);
-      store.addRun(runId, segments, unit.label(), codings, codebook);
+      store.addRun(runId, segments, unit, codings, codebook);
     } catch (AetException e) {
       throw new java.io.IOException(e.getMessage(), e);
     }

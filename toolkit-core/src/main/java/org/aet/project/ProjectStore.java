@@ -25,6 +25,7 @@ import org.aet.model.Segment;
 import org.aet.model.Span;
 import org.aet.model.Transcript;
 import org.aet.pipeline.ProgressListener;
+import org.aet.segment.SegmentUnit;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -367,7 +368,7 @@ public final class ProjectStore implements AutoCloseable {
       String text) {}
 
   /** One coding run: which codebook it coded against and what a segment was. */
-  public record Run(String id, String codebookVersion, String unit, Instant createdAt) {}
+  public record Run(String id, String codebookVersion, SegmentUnit unit, Instant createdAt) {}
 
   /**
    * One entry in a coder's history of a segment.
@@ -461,7 +462,7 @@ public final class ProjectStore implements AutoCloseable {
   }
 
   /** Every segment of the project of {@code unit} ("turn" or "sentence"), in text order. */
-  public List<StoredSegment> segments(String unit) throws AetException {
+  public List<StoredSegment> segments(SegmentUnit unit) throws AetException {
     return this.sources.segments(unit);
   }
 
@@ -475,7 +476,11 @@ public final class ProjectStore implements AutoCloseable {
    * under {@code runId}. Earlier runs stay.
    */
   public void addRun(
-      String runId, List<Segment> segments, String unit, List<Coding> codings, Codebook codebook)
+      String runId,
+      List<Segment> segments,
+      SegmentUnit unit,
+      List<Coding> codings,
+      Codebook codebook)
       throws AetException {
     this.runs.addRun(runId, segments, unit, codings, codebook);
   }

@@ -15,6 +15,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.model.Coding;
 import org.aet.model.Segment;
 import org.aet.project.ProjectStore.Run;
+import org.aet.segment.SegmentUnit;
 
 /**
  * The project's codebooks and coding runs with their suggestions. Part of {@link ProjectStore},
@@ -48,7 +49,11 @@ final class RunRecords {
    * under {@code runId}. Earlier runs stay.
    */
   void addRun(
-      String runId, List<Segment> segments, String unit, List<Coding> codings, Codebook codebook)
+      String runId,
+      List<Segment> segments,
+      SegmentUnit unit,
+      List<Coding> codings,
+      Codebook codebook)
       throws AetException {
     db.transaction(
         c -> {
@@ -59,7 +64,7 @@ final class RunRecords {
             for (Segment s : segments) {
               insert.setString(1, s.id());
               insert.setString(2, s.transcriptId());
-              insert.setString(3, unit);
+              insert.setString(3, unit.label());
               insert.setInt(4, s.turnIndex());
               insert.setString(5, s.speaker());
               insert.setString(6, s.role());
@@ -81,7 +86,7 @@ final class RunRecords {
                   "INSERT INTO runs (run_id, codebook_version, unit, created_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, runId);
             insert.setString(2, codebook.version());
-            insert.setString(3, unit);
+            insert.setString(3, unit.label());
             insert.setString(4, now);
             insert.executeUpdate();
           }
@@ -121,7 +126,11 @@ final class RunRecords {
                 "SELECT run_id, codebook_version, unit, created_at FROM runs ORDER BY rowid")) {
       while (r.next()) {
         runs.add(
-            new Run(r.getString(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))));
+            new Run(
+                r.getString(1),
+                r.getString(2),
+                SegmentUnit.of(r.getString(3)),
+                Instant.parse(r.getString(4))));
       }
     } catch (SQLException e) {
       throw db.failure(e);

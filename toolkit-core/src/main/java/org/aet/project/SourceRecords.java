@@ -20,6 +20,7 @@ import org.aet.model.Transcript;
 import org.aet.model.Turn;
 import org.aet.project.ProjectStore.Added;
 import org.aet.project.ProjectStore.StoredSegment;
+import org.aet.segment.SegmentUnit;
 
 /**
  * The project's transcripts and their segments. Part of {@link ProjectStore}, which opens, locks
@@ -148,8 +149,8 @@ final class SourceRecords {
     return transcripts;
   }
 
-  /** Every segment of the project of {@code unit} ("turn" or "sentence"), in text order. */
-  List<StoredSegment> segments(String unit) throws AetException {
+  /** Every segment of the project of {@code unit}, in text order. */
+  List<StoredSegment> segments(SegmentUnit unit) throws AetException {
     List<StoredSegment> segments = new ArrayList<>();
     try (PreparedStatement q =
         db.connection()
@@ -157,7 +158,7 @@ final class SourceRecords {
                 "SELECT g.id, g.transcript_id, s.case_name, g.speaker, g.role, g.start_ms,"
                     + " g.text, g.char_begin, g.char_end FROM segments g JOIN sources s ON s.transcript_id = g.transcript_id"
                     + " WHERE g.unit = ? ORDER BY s.rowid, g.char_begin, g.char_end")) {
-      q.setString(1, unit);
+      q.setString(1, unit.label());
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           long start = r.getLong(6);

@@ -15,7 +15,6 @@ import org.aet.diagnostics.AetException;
 import org.aet.nlp.Annotator;
 import org.aet.project.DecisionKind;
 import org.aet.project.ProjectStore;
-import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.WindowEmbedding;
 
@@ -56,7 +55,7 @@ public final class ProjectRanking {
     ProjectStore.Run run = store.latestRun();
     Codebook codebook = store.codebook(run.codebookVersion());
     ReviewTarget any = ReviewTarget.of(codebook).get(0);
-    Segmenter segmenter = new Segmenter(SegmentUnit.valueOf(run.unit().toUpperCase(Locale.ROOT)));
+    Segmenter segmenter = new Segmenter(run.unit());
     List<ReviewRanking.Item> items = new ArrayList<>();
     for (ScoredSegment scored :
         ScoredSegment.of(store.transcripts(), annotator, segmenter, embedding, coder, id -> true)) {

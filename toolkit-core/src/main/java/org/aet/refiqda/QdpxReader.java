@@ -357,7 +357,7 @@ public final class QdpxReader {
         }
       }
       store.addCodebook(codebook);
-      store.addRun(importId, allTurns, "turn", List.of(), codebook);
+      store.addRun(importId, allTurns, SegmentUnit.TURN, List.of(), codebook);
       store.addDecisions(decisions, importId, ProgressListener.SILENT);
     } else if (!read.selections.isEmpty()) {
       warnings.add("the project has codings but no codebook, so no decisions were recorded");

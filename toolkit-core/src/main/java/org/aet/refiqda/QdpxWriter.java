@@ -32,6 +32,7 @@ import org.aet.project.DecisionKind;
 import org.aet.project.ExchangeRecords;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
+import org.aet.segment.SegmentUnit;
 
 /**
  * Writes a project as a REFI-QDA project ({@code .qdpx}) that NVivo, ATLAS.ti, MAXQDA and QualCoder
@@ -106,7 +107,7 @@ public final class QdpxWriter {
       knownGuids.add(RefiQdaCodebook.normal(guid));
     }
     Map<String, ProjectStore.StoredSegment> segments = new HashMap<>();
-    for (String unit : List.of("turn", "sentence")) {
+    for (SegmentUnit unit : SegmentUnit.values()) {
       store.segments(unit).forEach(s -> segments.put(s.id(), s));
     }
     Map<String, String> names = store.codebookNames();

@@ -10,7 +10,17 @@ public enum SegmentUnit {
   TURN,
   SENTENCE;
 
+  /** The word used in files and projects ("turn"). */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The unit {@code label} names (any case).
+   *
+   * @throws IllegalArgumentException when it names none
+   */
+  public static SegmentUnit of(String label) {
+    return valueOf(label.strip().toUpperCase(Locale.ROOT));
   }
 }

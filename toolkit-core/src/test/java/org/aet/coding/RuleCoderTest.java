@@ -9,6 +9,7 @@ import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.codebook.DetectionRules;
 import org.aet.model.Coding;
+import org.aet.model.CodingSource;
 import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
 import org.aet.model.Segment;
@@ -41,7 +42,7 @@ class RuleCoderTest {
     assertEquals(1, codings.size());
     Coding coding = codings.get(0);
     assertEquals("c", coding.codeId());
-    assertEquals(Coding.RULE, coding.source());
+    assertEquals(CodingSource.RULE.label(), coding.source());
     assertEquals(CodingStatus.SUGGESTED, coding.status());
     assertEquals("v1", coding.codebookVersion());
     assertEquals(
@@ -173,7 +174,7 @@ class RuleCoderTest {
     String text = "The NIHR CLAHRC asked the PPI lead for a KMb plan.";
     List<Coding> codings = code(jargon, text);
     assertEquals(1, codings.size());
-    assertEquals(Coding.INDICATOR, codings.get(0).source());
+    assertEquals(CodingSource.INDICATOR.label(), codings.get(0).source());
     Evidence evidence = codings.get(0).evidence().get(0);
     assertEquals("indicator acronym_density = 27.3, above 10", evidence.rule());
     assertEquals("", evidence.text());

@@ -12,6 +12,7 @@ import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.model.Coding;
+import org.aet.model.CodingSource;
 import org.aet.model.Evidence;
 import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.testing.Annotated;
@@ -115,7 +116,7 @@ class TrainerTest {
     List<Coding> codings = coder.code(Annotated.segment(text));
     Coding pay =
         codings.stream().filter(c -> c.codeId().equals("reciprocity")).findFirst().orElseThrow();
-    assertEquals(Coding.LEARNED, pay.source());
+    assertEquals(CodingSource.LEARNED.label(), pay.source());
     assertTrue(pay.confidence() > 0.5);
     Evidence first = pay.evidence().get(0);
     assertTrue(first.rule().startsWith("learned word \"pay\""), first.toString());

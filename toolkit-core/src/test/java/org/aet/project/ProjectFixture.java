@@ -42,7 +42,7 @@ final class ProjectFixture {
     RuleCoder coder = new RuleCoder(book);
     segments.forEach(s -> codings.addAll(coder.code(s)));
     store.addCodebook(book);
-    store.addRun("run-1", segments, "turn", codings, book);
+    store.addRun("run-1", segments, SegmentUnit.TURN, codings, book);
     return store;
   }
 }

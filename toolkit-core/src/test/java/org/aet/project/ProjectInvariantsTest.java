@@ -156,7 +156,7 @@ class ProjectInvariantsTest {
       }
     }
     store.addCodebook(book);
-    store.addRun("run-" + random.nextLong(), segments, unit.label(), codings, book);
+    store.addRun("run-" + random.nextLong(), segments, unit, codings, book);
   }
 
   /** Edits random rows as a person would, now and then wrongly. */

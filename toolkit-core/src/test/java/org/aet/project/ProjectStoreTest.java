@@ -21,6 +21,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.ingest.PlainTextReader;
 import org.aet.ingest.SourceText;
 import org.aet.model.Transcript;
+import org.aet.segment.SegmentUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +107,7 @@ class ProjectStoreTest {
     byte[] before = Files.readAllBytes(file);
     List<String> around = files(dir);
     try (ProjectStore store = ProjectStore.openForReading(file)) {
-      assertEquals(5, store.segments("turn").size());
+      assertEquals(5, store.segments(SegmentUnit.TURN).size());
       assertEquals(List.of(), files(dir).stream().filter(n -> !around.contains(n)).toList());
     }
     assertArrayEquals(before, Files.readAllBytes(file));
@@ -122,7 +123,7 @@ class ProjectStoreTest {
     try {
       assumeFalse(Files.isWritable(file), "permissions do not bind this user (root)");
       try (ProjectStore store = ProjectStore.openForReading(file)) {
-        assertEquals(5, store.segments("turn").size());
+        assertEquals(5, store.segments(SegmentUnit.TURN).size());
       }
       AetException e = assertThrows(AetException.class, () -> ProjectStore.open(file));
       assertTrue(e.getMessage().contains("is read-only"), e.getMessage());
@@ -242,7 +243,10 @@ class ProjectStoreTest {
       assertEquals(
           List.of(
               new ProjectStore.Run(
-                  "run-a", "v1", "turn", java.time.Instant.parse("2026-01-02T00:00:00Z"))),
+                  "run-a",
+                  "v1",
+                  SegmentUnit.TURN,
+                  java.time.Instant.parse("2026-01-02T00:00:00Z"))),
           store.runs());
       assertEquals(List.of("narratives/realistic"), store.suggestions("run-a").get("t@0-7"));
       ProjectStore.Decision kept = store.latestDecisions().get(0);

@@ -20,6 +20,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.pipeline.ProgressListener;
+import org.aet.segment.SegmentUnit;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -474,7 +475,7 @@ class ReviewWorkbookTest {
       assertEquals("narratives/tokenistic", tokenistic);
       org.aet.codebook.Codebook power = org.aet.codebook.Codebooks.load("power");
       store.addCodebook(power);
-      store.addRun("run-2", List.of(), "turn", List.of(), power);
+      store.addRun("run-2", List.of(), SegmentUnit.TURN, List.of(), power);
       edit(file, sheet -> set(sheet, 1, 8, "accept"));
       ReviewImport.Imported imported = importIt(store, file);
       assertEquals("four-tensions", imported.codebook().name());

@@ -69,7 +69,7 @@ class QdpxTest {
       all.addAll(
           new Segmenter(SegmentUnit.TURN).segment(t, new TextAnnotation(List.of(), List.of())));
     }
-    store.addRun("run-1", all, "turn", List.of(), book);
+    store.addRun("run-1", all, SegmentUnit.TURN, List.of(), book);
     List<ProjectStore.Decision> decisions = new ArrayList<>();
     decisions.add(
         decision(all.get(0), "alice", DecisionKind.REVIEW, List.of("narratives/tokenistic"), ""));

@@ -14,6 +14,7 @@ import org.aet.export.ExportSession;
 import org.aet.export.XlsxExporter;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
+import org.aet.model.CodingSource;
 import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
 import org.aet.model.Participant;
@@ -95,7 +96,7 @@ public class XlsxExportBenchmark {
               new Coding(
                   id,
                   code.id(),
-                  Coding.RULE,
+                  CodingSource.RULE.label(),
                   0.6,
                   List.of(
                       new Evidence(

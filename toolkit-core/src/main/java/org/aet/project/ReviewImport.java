@@ -54,7 +54,7 @@ public final class ReviewImport {
    * One row of the Review sheet as the coder left it; {@code readable} false when a cell that takes
    * plain text holds a formula.
    */
-  record Entry(
+  public record Entry(
       int row,
       String id,
       String text,
@@ -584,7 +584,7 @@ public final class ReviewImport {
   }
 
   /** A value of the hidden sheet and the cell it is in, for messages. */
-  record MetaCell(String value, String ref) {
+  public record MetaCell(String value, String ref) {
     static final MetaCell MISSING = new MetaCell("", "A1");
   }
 

@@ -206,7 +206,7 @@ public final class CodingJob {
    * @throws AetException when a transcript cannot be coded or the output cannot be written
    */
   public RunSummary run(
-      ReadCorpus corpus, ExportSession session, Object destination, ProgressListener progress)
+      ReadCorpus corpus, ExportSession session, Path destination, ProgressListener progress)
       throws AetException {
     try (session) {
       RunSummary summary = run.run(corpus, session, progress);

@@ -183,22 +183,18 @@ class CodeCommand implements Callable<Integer> {
             .output(queue, "--queue", ".csv"));
     CodingExporter exporter = output == null ? null : CodingExporter.forFile(output);
     Codebook book = Codebooks.load(codebook);
-    CodingJob job;
+    CodingJob.Settings settings;
     try {
-      CodingJob.Settings settings =
+      settings =
           new CodingJob.Settings(
               book, unit, threads, floor, calibrate, model, minProbability, queue != null);
-      job =
-          CodingJob.prepare(
-              settings,
-              nlp.annotator(progress),
-              noSemantic ? null : nlp.embedder(progress),
-              progress);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    CodingJob job;
     RunSummary summary;
     try (ProjectStore store = project == null ? null : ProjectStore.open(project)) {
+      // Every input is read and checked before any model loads: a bad file is reported in seconds.
       ReadCorpus read = store == null ? readInputs(progress) : ReadCorpus.of(store.transcripts());
       if (read.transcripts().isEmpty()) {
         throw new AetException(
@@ -206,6 +202,16 @@ class CodeCommand implements Callable<Integer> {
                 + " holds no transcripts yet; add some with \"aet add "
                 + project
                 + " FOLDER\"");
+      }
+      try {
+        job =
+            CodingJob.prepare(
+                settings,
+                nlp.annotator(progress),
+                noSemantic ? null : nlp.embedder(progress),
+                progress);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       Pseudonymiser pseudonymiser = pseudonymise.load(read.transcripts());
       ExportContext context =

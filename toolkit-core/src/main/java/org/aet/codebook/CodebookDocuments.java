@@ -3,7 +3,6 @@ package org.aet.codebook;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.aet.diagnostics.AetException;
-import org.aet.io.Registry;
 
 /**
  * A codebook as a document for people or other programs, chosen by the file's extension from the
@@ -20,14 +19,7 @@ public final class CodebookDocuments {
    * @throws AetException naming the formats that can be written, or why writing failed
    */
   public static void write(Codebook codebook, Path target) throws AetException {
-    Registry<CodebookWriter> writers = CodebookWriter.registry();
-    CodebookWriter writer = writers.forFile(target);
-    if (writer == null) {
-      throw new AetException(
-          target
-              + ": cannot tell what to write from the file name; end it in one of "
-              + String.join(", ", writers.names().stream().map(e -> "." + e).toList()));
-    }
+    CodebookWriter writer = CodebookWriter.registry().forOutput(target);
     try {
       writer.write(codebook, target);
     } catch (IOException e) {

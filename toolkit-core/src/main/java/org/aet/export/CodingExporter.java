@@ -23,15 +23,7 @@ public interface CodingExporter extends Registry.Named {
    * @throws AetException naming the formats that can be written, when none takes it
    */
   static CodingExporter forFile(Path target) throws AetException {
-    Registry<CodingExporter> registry = registry();
-    CodingExporter exporter = registry.forFile(target);
-    if (exporter == null) {
-      throw new AetException(
-          target
-              + ": cannot tell what to write from the file name; end it in one of "
-              + String.join(", ", registry.names().stream().map(e -> "." + e).toList()));
-    }
-    return exporter;
+    return registry().forOutput(target);
   }
 
   /** Its names in the registry: its extensions. */

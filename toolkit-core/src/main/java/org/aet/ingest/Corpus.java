@@ -97,7 +97,7 @@ public final class Corpus {
                   + ": aet cannot read ."
                   + Registry.extensionOf(input)
                   + " files; it reads "
-                  + describe(readers));
+                  + readers.extensionList());
         }
         entries.add(new Entry(input, stripExtension(input.getFileName().toString()), ""));
       } else {
@@ -106,7 +106,7 @@ public final class Corpus {
     }
     if (entries.isEmpty()) {
       throw new AetException(
-          "no transcripts found in " + inputs + "; aet reads " + describe(readers));
+          "no transcripts found in " + inputs + "; aet reads " + readers.extensionList());
     }
     entries = uniqueIds(entries);
     if (manifestFile != null && !Files.isRegularFile(manifestFile)) {
@@ -259,9 +259,5 @@ public final class Corpus {
   private static String stripExtension(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
-  }
-
-  private static String describe(Registry<TranscriptReader> readers) {
-    return String.join(", ", readers.names().stream().map(e -> "." + e).toList());
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.aet.diagnostics.AetException;
 
 /**
  * The plug-ins of one kind (transcript readers, exporters, codebook writers, indicators, agreement
@@ -89,6 +90,27 @@ public final class Registry<T extends Registry.Named> {
   /** The plug-in for {@code file}'s extension, or null. */
   public T forFile(Path file) {
     return byName.get(extensionOf(file));
+  }
+
+  /**
+   * The plug-in that writes {@code target}, chosen by its extension.
+   *
+   * @throws AetException naming the extensions that can be written, when none takes it
+   */
+  public T forOutput(Path target) throws AetException {
+    T plugin = forFile(target);
+    if (plugin == null) {
+      throw new AetException(
+          target
+              + ": cannot tell what to write from the file name; end it in one of "
+              + extensionList());
+    }
+    return plugin;
+  }
+
+  /** Every name as a file extension, for messages: ".csv, .jsonl, .xlsx". */
+  public String extensionList() {
+    return String.join(", ", byName.keySet().stream().map(e -> "." + e).toList());
   }
 
   /** Every name, sorted. */

@@ -12,6 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.coding.Coder;
@@ -23,15 +28,20 @@ import org.aet.model.Segment;
 import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
+import org.aet.nlp.Piecewise;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.WindowEmbedding;
 
 /**
  * The coding pipeline: annotate, segment and code the transcripts of a {@link ReadCorpus} several
  * at a time and hand each to the export in corpus order as soon as it is done. Only a few annotated
- * transcripts are in memory at once.
+ * transcripts are in memory at once. Progress is counted in words, inside long files too: a
+ * transcript's annotation and its embedding each count for a share of its words as they go.
  */
 public final class CodingRun {
+  /** How often progress inside a long file is reported. */
+  private static final long PROGRESS_INTERVAL_MILLIS = 500;
+
   private final Annotator annotator;
   private final Segmenter segmenter;
   private final Coder coder;
@@ -96,15 +106,27 @@ public final class CodingRun {
             });
     try {
       Deque<Future<CodedTranscript>> inFlight = new ArrayDeque<>();
+      DoubleAdder partWords = new DoubleAdder();
       int submitted = 0;
       progress.progress("coding", 0, totalWords);
       while (submitted < transcripts.size() || !inFlight.isEmpty()) {
         while (submitted < transcripts.size() && inFlight.size() < threads * 2) {
           Transcript transcript = transcripts.get(submitted++);
-          inFlight.add(pool.submit(() -> code(transcript)));
+          inFlight.add(pool.submit(() -> code(transcript, partWords::add)));
         }
-        CodedTranscript coded = await(inFlight.removeFirst());
+        Future<CodedTranscript> next = inFlight.removeFirst();
+        long reported = -1;
+        while (!next.isDone()) {
+          long sofar = Math.min(totalWords, words + (long) partWords.sum());
+          if (sofar != reported) {
+            progress.progress("coding", sofar, totalWords);
+            reported = sofar;
+          }
+          waitFor(next);
+        }
+        CodedTranscript coded = await(next);
         out.write(coded);
+        partWords.add(-coded.transcript().wordCount());
         words += coded.transcript().wordCount();
         segments += coded.segments().size();
         codings += coded.codings().size();
@@ -130,18 +152,37 @@ public final class CodingRun {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Annotates, segments and codes one transcript; runs on a pool thread. */
-  CodedTranscript code(Transcript transcript) {
-    TextAnnotation annotation = annotator.annotate(transcript.text());
+  /**
+   * Annotates, segments and codes one transcript on a pool thread, telling {@code wordsDone} the
+   * words done as the annotation and the embedding go (they add up to the transcript's word count).
+   */
+  private CodedTranscript code(Transcript transcript, DoubleConsumer wordsDone) {
+    String text = transcript.text();
+    double wordsPerCharacter =
+        transcript.wordCount() / (double) Math.max(1, text.length()) / (embedding == null ? 1 : 2);
+    IntConsumer charactersDone = characters -> wordsDone.accept(characters * wordsPerCharacter);
+    TextAnnotation annotation = Piecewise.annotate(annotator, text, charactersDone);
     List<Segment> segments = segmenter.segment(transcript, annotation);
     if (embedding != null) {
-      segments = embedding.embed(segments, annotation, transcript.text());
+      segments = embedding.embed(segments, annotation, text, charactersDone);
     }
     List<Coding> codings = new ArrayList<>();
     for (Segment segment : segments) {
       codings.addAll(coder.code(segment));
     }
     return new CodedTranscript(transcript, segments, codings);
+  }
+
+  /** Waits a little for {@code future}, so progress inside a long file is shown while it runs. */
+  private static void waitFor(Future<?> future) {
+    try {
+      future.get(PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException stillRunningOrFailed) {
+      // Either way the caller looks again; await reports a failure.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while coding", e);
+    }
   }
 
   private static CodedTranscript await(Future<CodedTranscript> future) {

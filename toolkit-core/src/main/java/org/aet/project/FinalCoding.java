@@ -13,6 +13,7 @@ import org.aet.model.CodingStatus;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
+import org.aet.nlp.Piecewise;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 
@@ -74,7 +75,8 @@ public final class FinalCoding {
     List<CodedTranscript> result = new ArrayList<>();
     int count = 0;
     for (Transcript transcript : store.transcripts()) {
-      List<Segment> segments = segmenter.segment(transcript, annotator.annotate(transcript.text()));
+      List<Segment> segments =
+          segmenter.segment(transcript, Piecewise.annotate(annotator, transcript.text()));
       List<Coding> codings = new ArrayList<>();
       for (Segment segment : segments) {
         List<ProjectStore.Decision> decisions = bySegment.getOrDefault(segment.id(), List.of());

@@ -10,6 +10,7 @@ import org.aet.model.Segment;
 import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
+import org.aet.nlp.Piecewise;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.WindowEmbedding;
 
@@ -32,7 +33,7 @@ public record ScoredSegment(String id, float[] features, Map<String, Double> pre
       Predicate<String> keep) {
     List<ScoredSegment> scored = new ArrayList<>();
     for (Transcript transcript : transcripts) {
-      TextAnnotation annotation = annotator.annotate(transcript.text());
+      TextAnnotation annotation = Piecewise.annotate(annotator, transcript.text());
       for (Segment segment :
           embedding.embed(
               segmenter.segment(transcript, annotation), annotation, transcript.text())) {

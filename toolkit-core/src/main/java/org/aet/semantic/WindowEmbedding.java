@@ -2,6 +2,7 @@ package org.aet.semantic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.aet.model.Segment;
 import org.aet.model.Sentence;
 import org.aet.model.SentenceWindow;
@@ -10,12 +11,15 @@ import org.aet.model.TextAnnotation;
 
 /**
  * The semantic layer's pipeline stage: cuts each segment into sentence windows (each sentence with
- * the one after it, inside the segment) and embeds them, all windows of a transcript in one call,
- * so a caching embedder keeps one entry per transcript.
+ * the one after it, inside the segment) and embeds them, {@value #BATCH_WINDOWS} windows per call,
+ * so a long transcript reports how far it has got and a caching embedder keeps an entry per batch.
  */
 public final class WindowEmbedding {
   /** Sentences per window: a sentence and the one after it. */
   public static final int WINDOW_SENTENCES = 2;
+
+  /** Windows embedded in one call. */
+  static final int BATCH_WINDOWS = 256;
 
   private final SentenceEmbedder embedder;
 
@@ -34,6 +38,15 @@ public final class WindowEmbedding {
    *     embedded
    */
   public List<Segment> embed(List<Segment> segments, TextAnnotation annotation, String text) {
+    return embed(segments, annotation, text, characters -> {});
+  }
+
+  /**
+   * The segments of one transcript with their embedded windows, telling {@code charactersDone} how
+   * much of the text is done after each batch (the lengths add up to the text's).
+   */
+  public List<Segment> embed(
+      List<Segment> segments, TextAnnotation annotation, String text, IntConsumer charactersDone) {
     String masked = org.aet.model.Markup.mask(text);
     List<List<Span>> windowsBySegment = new ArrayList<>(segments.size());
     List<String> texts = new ArrayList<>();
@@ -42,7 +55,16 @@ public final class WindowEmbedding {
       windowsBySegment.add(windows);
       windows.forEach(w -> texts.add(w.of(masked)));
     }
-    List<float[]> vectors = embedder.embed(texts);
+    List<float[]> vectors = new ArrayList<>(texts.size());
+    int reported = 0;
+    for (int from = 0; from < texts.size(); from += BATCH_WINDOWS) {
+      int to = Math.min(texts.size(), from + BATCH_WINDOWS);
+      vectors.addAll(embedder.embed(texts.subList(from, to)));
+      int done = (int) ((long) text.length() * to / texts.size());
+      charactersDone.accept(done - reported);
+      reported = done;
+    }
+    charactersDone.accept(text.length() - reported);
     List<Segment> embedded = new ArrayList<>(segments.size());
     int next = 0;
     for (int i = 0; i < segments.size(); i++) {

@@ -22,6 +22,8 @@ import org.aet.ingest.Corpus;
 import org.aet.ingest.TranscriptReader;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
+import org.aet.model.TextAnnotation;
+import org.aet.nlp.Annotator;
 import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
@@ -111,5 +113,56 @@ class CodingRunTest {
         List.of(dir.resolve("a.vtt"), dir.resolve("b.txt")),
         e.diagnostics().stream().map(Diagnostic::file).toList());
     assertTrue(out.transcripts.isEmpty());
+  }
+
+  @Test
+  void aLongFileShowsProgressBeforeItIsDone(@TempDir Path dir) throws Exception {
+    StringBuilder talk = new StringBuilder();
+    for (int turn = 0; turn < 300; turn++) {
+      talk.append(turn % 2 == 0 ? "Ann: " : "Bo: ")
+          .append("We met the partners again in week ")
+          .append(turn)
+          .append(", and the budget still decided what we could do together.\n\n");
+    }
+    Files.writeString(dir.resolve("long.txt"), talk);
+    Annotator real = CoreNlpAnnotator.shared();
+    Annotator slow =
+        new Annotator() {
+          @Override
+          public TextAnnotation annotate(String text) {
+            try {
+              Thread.sleep(700);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return real.annotate(text);
+          }
+
+          @Override
+          public String description() {
+            return real.description();
+          }
+        };
+    Codebook book = Codebooks.load("four-tensions");
+    List<long[]> seen = new ArrayList<>();
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void progress(String stage, long done, long total) {
+            seen.add(new long[] {done, total});
+          }
+        };
+    ReadCorpus read =
+        ReadCorpus.read(
+            Corpus.discover(List.of(dir), TranscriptReader.registry()), ProgressListener.SILENT);
+    new CodingRun(slow, new Segmenter(SegmentUnit.TURN), new RuleCoder(book), book, 1)
+        .run(read, new Collected(), listener);
+    long total = read.words();
+    assertEquals(total, seen.get(seen.size() - 1)[0]);
+    long inside = seen.stream().filter(p -> p[0] > 0 && p[0] < total).count();
+    assertTrue(inside >= 2, "progress inside the file: " + inside + " reports");
+    for (int i = 1; i < seen.size(); i++) {
+      assertTrue(seen.get(i)[0] >= seen.get(i - 1)[0], "progress went back");
+    }
   }
 }

@@ -6,6 +6,11 @@
 #   (a) the floor: bare Stanford CoreNLP with aet's annotators and settings (bench Floor);
 #   (b) `aet code` end to end into an .xlsx, with an empty annotation cache;
 #   (c) the same again with the cache warm (what re-coding after a codebook edit costs);
+#   (d) the semantic layer's floor: the bare embedding model (BGE small) embedding exactly the sentence
+#       windows aet embeds (bench EmbeddingFloor), model load included;
+#   (e) `aet code` with the annotations cached but the embeddings not, then with both cached, so that the
+#       difference is aet's whole embedding stage (model load, the codebook's sentences, the windows), and
+#       its ratio to (d); three rounds, medians;
 # and reports words per second, the ratio (b)/(a), peak resident memory and the xlsx size. aet runs with
 # -Xmx2g, so a run that completes shows that 2 GiB of heap suffice. The last line of each size is one JSON object.
 set -euo pipefail
@@ -70,6 +75,24 @@ for words in "${sizes[@]}"; do
   measure java -Xmx2g -jar "$jar" code "$corpus" -o "$out" --cache "$cache" -q --overwrite
   cached=$SECONDS_TAKEN
   cached_rss=$PEAK_RSS_MB
+  # The embedding stage is a difference of two runs, so each figure is the median of three rounds, and
+  # the ratio the median of the three rounds' ratios (this shared machine's speed drifts).
+  floors=() stages=() ratios=()
+  for round in 1 2 3; do
+    embedding_json=$(java -Xmx2g -cp "$cp" org.aet.bench.EmbeddingFloor "$corpus")
+    floors+=("$(echo "$embedding_json" | sed -E 's/.*"embedding_floor_seconds": ([0-9.]+).*/\1/')")
+    windows=$(echo "$embedding_json" | sed -E 's/.*"windows": ([0-9]+).*/\1/')
+    rm -rf "$cache/embeddings"
+    measure java -Xmx2g -jar "$jar" code "$corpus" -o "$out" --cache "$cache" -q --overwrite
+    cold=$SECONDS_TAKEN
+    measure java -Xmx2g -jar "$jar" code "$corpus" -o "$out" --cache "$cache" -q --overwrite
+    stages+=("$(calc "$cold - $SECONDS_TAKEN")")
+    ratios+=("$(calc "${stages[-1]} / ${floors[-1]}")")
+  done
+  median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+  embedding_floor=$(median "${floors[@]}")
+  embedding_stage=$(median "${stages[@]}")
+  embedding_ratio=$(median "${ratios[@]}")
   size_kb=$(( $(stat -c %s "$out") / 1024 ))
   ratio=$(calc "$aet / $floor")
   measure java -Xmx2g -jar "$jar" pseudonymise "$corpus" --key "$work/key-$words.csv" --accept-all \
@@ -82,11 +105,16 @@ for words in "${sizes[@]}"; do
     "$aet" "$(calc "$generated / $aet")" "$ratio" "$rss"
   printf 'aet code, cache warm:  %7.2f s  %8.0f words/s  peak RSS %d MB\n' \
     "$cached" "$(calc "$generated / $cached")" "$cached_rss"
+  printf 'embedding floor:       %7.2f s  %8.0f windows/s (bare BGE small, %d windows)\n' \
+    "$embedding_floor" "$(calc "$windows / $embedding_floor")" "$windows"
+  printf 'aet embedding stage:   %7.2f s  %8.0f windows/s  ratio %.2f\n' \
+    "$embedding_stage" "$(calc "$windows / $embedding_stage")" "$embedding_ratio"
   printf 'aet pseudonymise:      %7.2f s  %8.0f words/s  peak RSS %d MB\n' \
     "$pseudo" "$(calc "$generated / $pseudo")" "$pseudo_rss"
   printf 'xlsx: %d KB\n' "$size_kb"
-  printf '{"words": %d, "floor_seconds": %.2f, "aet_seconds": %.2f, "ratio": %.3f, "cached_seconds": %.2f, "peak_rss_mb": %d, "cached_peak_rss_mb": %d, "xlsx_kb": %d, "pseudonymise_seconds": %.2f, "pseudonymise_peak_rss_mb": %d}\n' \
-    "$generated" "$floor" "$aet" "$ratio" "$cached" "$rss" "$cached_rss" "$size_kb" "$pseudo" "$pseudo_rss"
+  printf '{"words": %d, "floor_seconds": %.2f, "aet_seconds": %.2f, "ratio": %.3f, "cached_seconds": %.2f, "peak_rss_mb": %d, "cached_peak_rss_mb": %d, "xlsx_kb": %d, "pseudonymise_seconds": %.2f, "pseudonymise_peak_rss_mb": %d, "embedding_floor_seconds": %.2f, "embedding_stage_seconds": %.2f, "embedding_ratio": %.3f}\n' \
+    "$generated" "$floor" "$aet" "$ratio" "$cached" "$rss" "$cached_rss" "$size_kb" "$pseudo" "$pseudo_rss" \
+    "$embedding_floor" "$embedding_stage" "$embedding_ratio"
 done
 
 if [ "$jmh" = 1 ]; then

@@ -215,14 +215,20 @@ class CodeCommandTest {
   }
 
   @Test
-  void aSecondRunTakesItsAnnotationsFromTheCache(@TempDir Path dir) {
+  void aSecondRunTakesItsAnnotationsAndEmbeddingsFromTheCache(@TempDir Path dir) {
     Path input = SAMPLE.resolve("Northbrook");
     Result first = aet("code", input.toString(), "-o", dir.resolve("a.jsonl").toString(), "-q");
     assertEquals(0, first.exit(), first.err());
-    Result second = aet("code", input.toString(), "-o", dir.resolve("b.jsonl").toString(), "-q");
+    Result second = aet("code", input.toString(), "-o", dir.resolve("b.jsonl").toString());
     assertTrue(
-        second.out().contains("Language annotations for 1 of 1 transcript(s) came from the cache"),
+        second
+            .out()
+            .contains(
+                "Language annotations for 1 of 1 transcript(s) came from the cache, and their"
+                    + " sentence embeddings for 1 of 1"),
         second.out());
+    assertFalse(second.err().contains("Loading the sentence-embedding model"), second.err());
+    assertFalse(second.err().contains("Loading the English language models"), second.err());
     Result uncached =
         aet("code", input.toString(), "-o", dir.resolve("c.jsonl").toString(), "-q", "--no-cache");
     assertFalse(uncached.out().contains("from the cache"), uncached.out());

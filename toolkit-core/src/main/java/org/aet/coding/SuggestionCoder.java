@@ -15,6 +15,7 @@ import org.aet.model.Evidence;
 import org.aet.model.Segment;
 import org.aet.nlp.Annotator;
 import org.aet.semantic.CodeProfiles;
+import org.aet.semantic.RememberingEmbedder;
 import org.aet.semantic.WindowEmbedding;
 
 /**
@@ -91,12 +92,13 @@ public final class SuggestionCoder implements Coder {
       String labelledName,
       double floor,
       Set<String> unknownLabels) {
-    CodeProfiles profiles = CodeProfiles.of(codebook, embedding.embedder());
+    WindowEmbedding once = new WindowEmbedding(new RememberingEmbedder(embedding.embedder()));
+    CodeProfiles profiles = CodeProfiles.of(codebook, once.embedder());
     Calibration calibration =
         labelled == null
-            ? Calibrations.fromCodebook(codebook, profiles, annotator, embedding)
+            ? Calibrations.fromCodebook(codebook, profiles, annotator, once)
             : Calibrations.fromLabelled(
-                labelled, codebook, profiles, annotator, embedding, labelledName, unknownLabels);
+                labelled, codebook, profiles, annotator, once, labelledName, unknownLabels);
     return new SuggestionCoder(codebook, profiles, calibration, floor);
   }
 

@@ -5,17 +5,29 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * BAAI's BGE small English v1.5 sentence-embedding model (quantised, 384 dimensions), run in this
  * process by ONNX Runtime through langchain4j. The model ships inside a Maven Central jar, so
  * nothing is fetched at run time. It is loaded on first use (about a second), once per process.
  *
- * <p>Texts are embedded on the calling thread: the pipeline already embeds several transcripts at
- * once, and a second pool underneath would only make the threads compete.
+ * <p>The texts of one call are embedded in parallel, on one pool of as many daemon threads as there
+ * are processors, shared by every caller: a single long transcript then uses every core, and
+ * several transcripts embedded at once queue for the same threads instead of competing with more.
  */
 public final class BgeSmallEmbedder implements SentenceEmbedder {
   private static final String DESCRIPTION = "bge-small-en-v1.5-q (langchain4j-embeddings 1.20.0)";
+
+  private static final ExecutorService POOL =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          runnable -> {
+            Thread thread = new Thread(runnable, "aet-embed");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Runnable onLoad;
   private volatile BgeSmallEnV15QuantizedEmbeddingModel model;
@@ -61,7 +73,7 @@ public final class BgeSmallEmbedder implements SentenceEmbedder {
       synchronized (this) {
         if (model == null) {
           onLoad.run();
-          model = new BgeSmallEnV15QuantizedEmbeddingModel(Runnable::run);
+          model = new BgeSmallEnV15QuantizedEmbeddingModel(POOL);
         }
         loaded = model;
       }

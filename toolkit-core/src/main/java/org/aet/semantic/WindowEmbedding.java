@@ -47,14 +47,11 @@ public final class WindowEmbedding {
    */
   public List<Segment> embed(
       List<Segment> segments, TextAnnotation annotation, String text, IntConsumer charactersDone) {
-    String masked = org.aet.model.Markup.mask(text);
     List<List<Span>> windowsBySegment = new ArrayList<>(segments.size());
-    List<String> texts = new ArrayList<>();
     for (Segment segment : segments) {
-      List<Span> windows = windows(segment.span(), annotation.sentences());
-      windowsBySegment.add(windows);
-      windows.forEach(w -> texts.add(w.of(masked)));
+      windowsBySegment.add(windows(segment.span(), annotation.sentences()));
     }
+    List<String> texts = texts(windowsBySegment, text);
     List<float[]> vectors = new ArrayList<>(texts.size());
     int reported = 0;
     for (int from = 0; from < texts.size(); from += BATCH_WINDOWS) {
@@ -75,6 +72,23 @@ public final class WindowEmbedding {
       embedded.add(segments.get(i).withWindows(windows));
     }
     return embedded;
+  }
+
+  /**
+   * The texts the stage embeds for {@code segments}, in order: each window's text, transcription
+   * markup masked. Benchmarks embed exactly these with the bare model.
+   */
+  public static List<String> windowTexts(
+      List<Segment> segments, TextAnnotation annotation, String text) {
+    return texts(
+        segments.stream().map(s -> windows(s.span(), annotation.sentences())).toList(), text);
+  }
+
+  private static List<String> texts(List<List<Span>> windowsBySegment, String text) {
+    String masked = org.aet.model.Markup.mask(text);
+    List<String> texts = new ArrayList<>();
+    windowsBySegment.forEach(windows -> windows.forEach(w -> texts.add(w.of(masked))));
+    return texts;
   }
 
   /** The window spans of the segment at {@code span}: one per sentence that starts inside it. */

@@ -46,6 +46,31 @@ class SemanticLayerTest {
   }
 
   @Test
+  void aRememberingEmbedderEmbedsEachTextOnceInOrder() {
+    List<String> embedded = new java.util.ArrayList<>();
+    SentenceEmbedder counting =
+        new SentenceEmbedder() {
+          @Override
+          public List<float[]> embed(List<String> texts) {
+            embedded.addAll(texts);
+            return MODEL.embed(texts);
+          }
+
+          @Override
+          public String description() {
+            return MODEL.description();
+          }
+        };
+    RememberingEmbedder once = new RememberingEmbedder(counting);
+    List<float[]> first = once.embed(List.of("A budget.", "A partner.", "A budget."));
+    List<float[]> second = once.embed(List.of("A partner.", "A meeting."));
+    assertEquals(List.of("A budget.", "A partner.", "A meeting."), embedded);
+    assertArrayEquals(first.get(0), first.get(2));
+    assertArrayEquals(first.get(1), second.get(0));
+    assertArrayEquals(MODEL.embed(List.of("A meeting.")).get(0), second.get(1), 1e-5f);
+  }
+
+  @Test
   void theCacheAnswersTheSameCallWithTheSameVectorsAndSurvivesADamagedEntry(@TempDir Path dir)
       throws Exception {
     AtomicInteger calls = new AtomicInteger();

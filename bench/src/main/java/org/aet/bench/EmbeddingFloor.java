@@ -1,0 +1,55 @@
+package org.aet.bench;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aet.ingest.Corpus;
+import org.aet.ingest.TranscriptReader;
+import org.aet.model.TextAnnotation;
+import org.aet.model.Transcript;
+import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.segment.SegmentUnit;
+import org.aet.segment.Segmenter;
+import org.aet.semantic.WindowEmbedding;
+
+/**
+ * The semantic layer's floor: the bare sentence-embedding model (BGE small, as langchain4j ships
+ * it, with its own parallel {@code embedAll}) embedding exactly the sentence windows {@code aet
+ * code} embeds for a corpus at turn level. Reading and annotating the files is not timed; loading
+ * the model is, as it is in an {@code aet code} run.
+ *
+ * <p>Usage: {@code EmbeddingFloor <corpus-folder>}. Prints one JSON object with the windows, their
+ * words and embedding_floor_seconds.
+ */
+public final class EmbeddingFloor {
+  private EmbeddingFloor() {}
+
+  public static void main(String[] args) throws Exception {
+    Corpus corpus = Corpus.discover(List.of(Path.of(args[0])), TranscriptReader.registry());
+    Segmenter segmenter = new Segmenter(SegmentUnit.TURN);
+    List<TextSegment> windows = new ArrayList<>();
+    long words = 0;
+    for (Corpus.Entry entry : corpus.entries()) {
+      Transcript transcript = corpus.read(entry).transcript();
+      TextAnnotation annotation = CoreNlpAnnotator.shared().annotate(transcript.text());
+      for (String text :
+          WindowEmbedding.windowTexts(
+              segmenter.segment(transcript, annotation), annotation, transcript.text())) {
+        windows.add(TextSegment.from(text.isBlank() ? "." : text));
+        words += text.split("\\s+").length;
+      }
+    }
+    long started = System.nanoTime();
+    BgeSmallEnV15QuantizedEmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+    int embedded = model.embedAll(windows).content().size();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (embedded != windows.size()) {
+      throw new IllegalStateException("embedded " + embedded + " of " + windows.size());
+    }
+    System.out.printf(
+        "{\"windows\": %d, \"window_words\": %d, \"embedding_floor_seconds\": %.2f}%n",
+        windows.size(), words, seconds);
+  }
+}

@@ -107,11 +107,11 @@ class CodeCommand implements Callable<Integer> {
   @Option(
       names = "--min-probability",
       paramLabel = "P",
-      defaultValue = "0.5",
       description =
-          "The probability from which the model's suggestions are kept, above 0 and at most 1"
-              + " (default: ${DEFAULT-VALUE}).")
-  double minProbability;
+          "The probability from which the model's suggestions are kept, above 0 and at most 1,"
+              + " for every code (default: each code's own threshold, chosen by cross-validation"
+              + " when the model was trained; 0.5 for a model trained without it).")
+  Double minProbability;
 
   @Option(
       names = "--no-semantic",

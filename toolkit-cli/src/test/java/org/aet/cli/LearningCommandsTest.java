@@ -39,7 +39,17 @@ class LearningCommandsTest {
     assertTrue(
         trained.out().contains("Trained 14 code model(s) on 52 segment(s) with logistic."),
         trained.out());
-    assertTrue(trained.out().contains("5-fold cross-validation (seed 42):"), trained.out());
+    assertTrue(
+        trained
+            .out()
+            .contains(
+                "5-fold cross-validation (seed 42); each fold judged at thresholds chosen on the"
+                    + " others:"),
+        trained.out());
+    assertTrue(trained.out().contains("threshold precision"), trained.out());
+    assertTrue(
+        trained.out().contains("Baseline: a TF-IDF linear SVM on the same features and folds"),
+        trained.out());
     assertTrue(trained.out().contains("micro average"), trained.out());
     assertTrue(trained.out().contains("macro average"), trained.out());
 

@@ -17,25 +17,29 @@ import org.aet.model.Token;
 
 /**
  * Suggests codes with a {@link LearnedModel}: for each code it has a model for, the probability
- * that a segment gets it. At or above the threshold it is a suggestion (source "learned", status
- * "suggested", confidence the probability). Its evidence is the words that matter most to the model
- * for this segment: those whose removal lowers the probability most, so a reviewer sees what the
- * model is responding to. When no single word stands out (the probability comes from the segment as
- * a whole), the evidence says so: a confident suggestion is never dropped for want of words.
+ * that a segment gets it. At or above the threshold (the code's own, chosen by cross-validation
+ * when the model was trained, unless one is given for all codes) it is a suggestion (source
+ * "learned", status "suggested", confidence the probability). Its evidence is the words that matter
+ * most to the model for this segment: those whose removal lowers the probability most, so a
+ * reviewer sees what the model is responding to. When no single word stands out (the probability
+ * comes from the segment as a whole), the evidence says so: a confident suggestion is never dropped
+ * for want of words.
  */
 public final class LearnedCoder implements Coder {
   private static final int EVIDENCE_WORDS = 3;
 
   private final LearnedModel model;
   private final Codebook codebook;
-  private final double threshold;
+  private final Double threshold;
   private final ReviewQueue queue;
 
   /**
+   * @param threshold the probability from which every code is suggested, or null for each code's
+   *     own threshold, chosen when the model was trained ({@link LearnedModel#threshold})
    * @param queue collects every probability for ranking by uncertainty, or null
    */
-  public LearnedCoder(LearnedModel model, Codebook codebook, double threshold, ReviewQueue queue) {
-    if (!(threshold > 0 && threshold <= 1)) {
+  public LearnedCoder(LearnedModel model, Codebook codebook, Double threshold, ReviewQueue queue) {
+    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException(
           "the threshold must be above 0 and at most 1: " + threshold);
     }
@@ -67,7 +71,7 @@ public final class LearnedCoder implements Coder {
       if (queue != null) {
         queue.add(segment, path, p);
       }
-      if (p >= threshold) {
+      if (p >= (threshold != null ? threshold : model.threshold(entry.getKey()))) {
         List<Evidence> evidence = evidence(categorizer, segment, features, p);
         if (evidence.isEmpty()) {
           evidence =

@@ -35,7 +35,11 @@ import org.aet.io.ZipGuard;
  * @param codebookVersion the codebook's content hash at training time
  * @param algorithm how the models were trained
  * @param models per code path, its categoriser
+ * @param thresholds per code path, the probability from which it is suggested, chosen by
+ *     cross-validation ({@link Trainer#DEFAULT_THRESHOLD} when none was)
  * @param scores per code path, its cross-validated scores (empty when none were computed)
+ * @param baseline per code path, the cross-validated scores of a TF-IDF linear SVM on the same
+ *     folds: what the model is compared with (empty when none were computed)
  * @param trainingSegments how many labelled segments the models were trained on
  */
 public record LearnedModel(
@@ -43,7 +47,9 @@ public record LearnedModel(
     String codebookVersion,
     Trainer.Algorithm algorithm,
     Map<String, DoccatModel> models,
+    Map<String, Double> thresholds,
     List<Evaluation.CodeScore> scores,
+    List<Evaluation.CodeScore> baseline,
     int trainingSegments) {
 
   static final String YES = "yes";
@@ -52,7 +58,14 @@ public record LearnedModel(
 
   public LearnedModel {
     models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+    thresholds = Map.copyOf(thresholds);
     scores = List.copyOf(scores);
+    baseline = List.copyOf(baseline);
+  }
+
+  /** The probability from which {@code path} is suggested. */
+  public double threshold(String path) {
+    return thresholds.getOrDefault(path, Trainer.DEFAULT_THRESHOLD);
   }
 
   /** Writes the model file, whole or not at all. */
@@ -74,17 +87,16 @@ public record LearnedModel(
           ObjectNode entry = codes.addObject();
           entry.put("code", code);
           entry.put("file", file);
+          entry.put("threshold", threshold(code));
           scores.stream()
               .filter(s -> s.code().equals(code))
               .findFirst()
-              .ifPresent(
-                  s -> {
-                    // Undefined scores (NaN) are written as null: JSON has no NaN.
-                    entry.put("precision", defined(s.precision()));
-                    entry.put("recall", defined(s.recall()));
-                    entry.put("f1", defined(s.f1()));
-                    entry.put("support", s.support());
-                  });
+              .ifPresent(s -> putScore(entry, s));
+        }
+        ArrayNode yardstick = manifest.putArray("baseline");
+        manifest.put("baseline_method", "TF-IDF linear SVM (LIBLINEAR, C=1), same folds");
+        for (Evaluation.CodeScore s : baseline) {
+          putScore(yardstick.addObject().put("code", s.code()), s);
         }
         zip.putNextEntry(new ZipEntry("model.json"));
         zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -118,6 +130,7 @@ public record LearnedModel(
       }
       JsonNode manifest = MAPPER.readTree(new String(manifestBytes, StandardCharsets.UTF_8));
       Map<String, DoccatModel> models = new LinkedHashMap<>();
+      Map<String, Double> thresholds = new LinkedHashMap<>();
       List<Evaluation.CodeScore> scores = new ArrayList<>();
       for (JsonNode entry : manifest.path("codes")) {
         String code = entry.path("code").asText();
@@ -128,27 +141,25 @@ public record LearnedModel(
         // Each OpenNLP model is itself a zip archive: it gets the same guard as the file.
         ZipGuard.check(model);
         models.put(code, new DoccatModel(new ByteArrayInputStream(model)));
-        if (entry.has("f1")) {
-          scores.add(
-              new Evaluation.CodeScore(
-                  code,
-                  0,
-                  0,
-                  0,
-                  0,
-                  score(entry.path("precision")),
-                  score(entry.path("recall")),
-                  score(entry.path("f1")),
-                  0,
-                  entry.path("support").asInt()));
+        if (entry.path("threshold").isNumber()) {
+          thresholds.put(code, entry.path("threshold").asDouble());
         }
+        if (entry.has("f1")) {
+          scores.add(readScore(code, entry));
+        }
+      }
+      List<Evaluation.CodeScore> baseline = new ArrayList<>();
+      for (JsonNode entry : manifest.path("baseline")) {
+        baseline.add(readScore(entry.path("code").asText(), entry));
       }
       return new LearnedModel(
           manifest.path("codebook").asText(),
           manifest.path("codebook_version").asText(),
           Trainer.Algorithm.of(manifest.path("algorithm").asText()),
           models,
+          thresholds,
           scores,
+          baseline,
           manifest.path("training_segments").asInt());
     } catch (IOException | RuntimeException e) {
       throw new InputException(
@@ -168,6 +179,36 @@ public record LearnedModel(
         + ", "
         + models.keySet()
         + "]";
+  }
+
+  /** Writes a score's figures; undefined ones (NaN) as null: JSON has no NaN. */
+  private static void putScore(ObjectNode entry, Evaluation.CodeScore s) {
+    entry.put("precision", defined(s.precision()));
+    entry.put("recall", defined(s.recall()));
+    entry.put("f1", defined(s.f1()));
+    entry.put("support", s.support());
+    entry.put("right", s.truePositives());
+    entry.put("wrong", s.falsePositives());
+    entry.put("missed", s.falseNegatives());
+    entry.put("rightly_left_out", s.trueNegatives());
+  }
+
+  private static Evaluation.CodeScore readScore(String code, JsonNode entry) {
+    int right = entry.path("right").asInt();
+    int wrong = entry.path("wrong").asInt();
+    int missed = entry.path("missed").asInt();
+    int rightlyLeftOut = entry.path("rightly_left_out").asInt();
+    return new Evaluation.CodeScore(
+        code,
+        right,
+        wrong,
+        missed,
+        rightlyLeftOut,
+        score(entry.path("precision")),
+        score(entry.path("recall")),
+        score(entry.path("f1")),
+        org.aet.evaluation.Agreement.cohenKappa(right, wrong, missed, rightlyLeftOut),
+        entry.path("support").asInt());
   }
 
   private static Double defined(double value) {

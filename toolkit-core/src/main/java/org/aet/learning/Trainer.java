@@ -147,54 +147,193 @@ public final class Trainer {
     return examples;
   }
 
-  /** Trains and cross-validates a model for every code with enough positive examples. */
+  /**
+   * Trains a model for every code with enough positive examples. With cross-validation, each code
+   * also gets the probability threshold that agrees best with the coding on the segments its models
+   * did not see ({@link #bestThreshold}), and two sets of scores on the same folds: the learner's,
+   * each fold judged at a threshold chosen on the other folds only, and the {@link
+   * LinearSvmBaseline TF-IDF linear SVM}'s, the yardstick it has to beat.
+   */
   public static LearnedModel train(Codebook codebook, List<Example> examples, Options options)
       throws IOException {
     Map<String, DoccatModel> models = new LinkedHashMap<>();
+    Map<String, Double> thresholds = new LinkedHashMap<>();
     List<Evaluation.CodeScore> scores = new ArrayList<>();
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < examples.size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(options.seed()));
+    List<Evaluation.CodeScore> baseline = new ArrayList<>();
+    int folds = Math.min(options.folds(), examples.size());
+    int[] foldOf = folds(examples.size(), folds, options.seed());
     for (Code code : codebook.codes()) {
       String path = codebook.path(code.id());
-      long positives = examples.stream().filter(e -> e.codes().contains(path)).count();
+      boolean[] actual = new boolean[examples.size()];
+      long positives = 0;
+      for (int i = 0; i < actual.length; i++) {
+        actual[i] = examples.get(i).codes().contains(path);
+        positives += actual[i] ? 1 : 0;
+      }
       if (positives < options.minPositives() || positives == examples.size()) {
         continue;
       }
       models.put(path, trainOne(path, examples, options));
-      if (options.folds() > 1) {
-        scores.add(crossValidate(path, examples, order, options));
+      if (folds > 1) {
+        double[] outOfFold = outOfFold(path, examples, foldOf, folds, options);
+        thresholds.put(path, bestThreshold(outOfFold, actual, i -> true));
+        scores.add(scoreOf(path, heldOutCounts(outOfFold, actual, foldOf, folds)));
+        baseline.add(scoreOf(path, baselineCounts(examples, actual, foldOf, folds, options)));
+      } else {
+        thresholds.put(path, DEFAULT_THRESHOLD);
       }
     }
     return new LearnedModel(
-        codebook.name(), codebook.version(), options.algorithm(), models, scores, examples.size());
+        codebook.name(),
+        codebook.version(),
+        options.algorithm(),
+        models,
+        thresholds,
+        scores,
+        baseline,
+        examples.size());
   }
 
-  private static Evaluation.CodeScore crossValidate(
-      String path, List<Example> examples, List<Integer> order, Options options)
+  /**
+   * The least agreement with the coding (Cohen's kappa) at which a threshold is chosen: the lower
+   * bound of "fair" agreement in Landis and Koch's reading of kappa.
+   */
+  static final double FAIR_AGREEMENT = 0.2;
+
+  /** The probability threshold of a code that cross-validation could not choose one for. */
+  public static final double DEFAULT_THRESHOLD = 0.5;
+
+  /** Which fold each example is in: dealt in a shuffled order fixed by the seed. */
+  private static int[] folds(int size, int folds, long seed) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(seed));
+    int[] foldOf = new int[size];
+    for (int position = 0; position < size; position++) {
+      foldOf[order.get(position)] = folds < 2 ? 0 : position % folds;
+    }
+    return foldOf;
+  }
+
+  /** Each example's probability of the code, from the model trained without its fold. */
+  private static double[] outOfFold(
+      String path, List<Example> examples, int[] foldOf, int folds, Options options)
       throws IOException {
-    int[] counts = new int[4];
-    int folds = Math.min(options.folds(), examples.size());
+    double[] probabilities = new double[examples.size()];
     for (int fold = 0; fold < folds; fold++) {
       List<Example> train = new ArrayList<>();
-      List<Example> test = new ArrayList<>();
-      for (int i = 0; i < order.size(); i++) {
-        (i % folds == fold ? test : train).add(examples.get(order.get(i)));
+      for (int i = 0; i < examples.size(); i++) {
+        if (foldOf[i] != fold) {
+          train.add(examples.get(i));
+        }
       }
       boolean learnable =
           train.stream().anyMatch(e -> e.codes().contains(path))
               && train.stream().anyMatch(e -> !e.codes().contains(path));
       DocumentCategorizerME model =
           learnable ? new DocumentCategorizerME(trainOne(path, train, options)) : null;
-      for (Example example : test) {
-        boolean predicted = model != null && probability(model, example.features()) >= 0.5;
-        boolean actual = example.codes().contains(path);
-        counts[actual ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
+      for (int i = 0; i < examples.size(); i++) {
+        if (foldOf[i] == fold) {
+          probabilities[i] = model == null ? 0 : probability(model, examples.get(i).features());
+        }
       }
     }
-    return scoreOf(path, counts);
+    return probabilities;
+  }
+
+  /**
+   * The threshold at which the model agrees best with the coding, beyond chance (Cohen's kappa),
+   * over the examples {@code included}: halfway between the lowest probability it lets through and
+   * the next one below (ties go to the higher threshold: fewer, surer suggestions). Kappa, not F1,
+   * because with a rare code F1 rewards suggesting it everywhere, and kappa gives that zero. {@link
+   * #DEFAULT_THRESHOLD} when no threshold reaches {@link #FAIR_AGREEMENT}: a code the model cannot
+   * tell apart gets no threshold tuned to noise.
+   */
+  static double bestThreshold(
+      double[] probabilities, boolean[] actual, java.util.function.IntPredicate included) {
+    List<Integer> ranked = new ArrayList<>();
+    int positives = 0;
+    for (int i = 0; i < probabilities.length; i++) {
+      if (included.test(i)) {
+        ranked.add(i);
+        positives += actual[i] ? 1 : 0;
+      }
+    }
+    ranked.sort((a, b) -> Double.compare(probabilities[b], probabilities[a]));
+    double best = Double.NEGATIVE_INFINITY;
+    double threshold = DEFAULT_THRESHOLD;
+    int right = 0;
+    for (int k = 0; k < ranked.size(); k++) {
+      right += actual[ranked.get(k)] ? 1 : 0;
+      double p = probabilities[ranked.get(k)];
+      boolean lastOfItsValue = k + 1 == ranked.size() || probabilities[ranked.get(k + 1)] < p;
+      if (!lastOfItsValue) {
+        continue;
+      }
+      int wrong = k + 1 - right;
+      int missed = positives - right;
+      int rightlyLeftOut = ranked.size() - k - 1 - missed;
+      double kappa = org.aet.evaluation.Agreement.cohenKappa(right, wrong, missed, rightlyLeftOut);
+      if (kappa >= FAIR_AGREEMENT && kappa > best) {
+        best = kappa;
+        threshold = k + 1 == ranked.size() ? p : (p + probabilities[ranked.get(k + 1)]) / 2;
+      }
+    }
+    return threshold;
+  }
+
+  /**
+   * Counts (right, wrong, missed, rightly left out) over all folds, each fold's examples judged at
+   * the threshold chosen on the other folds' out-of-fold probabilities: an honest estimate of how
+   * the chosen thresholds do on segments nobody has coded yet.
+   */
+  private static int[] heldOutCounts(
+      double[] outOfFold, boolean[] actual, int[] foldOf, int folds) {
+    int[] counts = new int[4];
+    for (int fold = 0; fold < folds; fold++) {
+      int held = fold;
+      double threshold = bestThreshold(outOfFold, actual, i -> foldOf[i] != held);
+      for (int i = 0; i < outOfFold.length; i++) {
+        if (foldOf[i] == fold) {
+          count(counts, actual[i], outOfFold[i] >= threshold);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** The same counts for the TF-IDF linear SVM, on the same folds. */
+  private static int[] baselineCounts(
+      List<Example> examples, boolean[] actual, int[] foldOf, int folds, Options options) {
+    int[] counts = new int[4];
+    for (int fold = 0; fold < folds; fold++) {
+      List<List<String>> train = new ArrayList<>();
+      List<Boolean> labels = new ArrayList<>();
+      List<List<String>> test = new ArrayList<>();
+      List<Integer> tested = new ArrayList<>();
+      for (int i = 0; i < examples.size(); i++) {
+        List<String> terms = LinearSvmBaseline.terms(examples.get(i).features());
+        if (foldOf[i] == fold) {
+          test.add(terms);
+          tested.add(i);
+        } else {
+          train.add(terms);
+          labels.add(actual[i]);
+        }
+      }
+      List<Boolean> predicted =
+          LinearSvmBaseline.trainAndPredict(train, labels, test, options.seed());
+      for (int k = 0; k < tested.size(); k++) {
+        count(counts, actual[tested.get(k)], predicted.get(k));
+      }
+    }
+    return counts;
+  }
+
+  private static void count(int[] counts, boolean actual, boolean predicted) {
+    counts[actual ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
   }
 
   private static Evaluation.CodeScore scoreOf(String path, int[] counts) {

@@ -47,7 +47,7 @@ public final class CodingJob {
    *     codebook's own examples
    * @param model a model made by {@code aet train}, or null
    * @param minProbability the probability from which the model's suggestions count (above 0, at
-   *     most 1)
+   *     most 1), or null for each code's own threshold, chosen by cross-validation in training
    * @param reviewQueue whether to collect the model's uncertain segments for review
    */
   public record Settings(
@@ -57,7 +57,7 @@ public final class CodingJob {
       double floor,
       Path calibration,
       Path model,
-      double minProbability,
+      Double minProbability,
       boolean reviewQueue) {
     /**
      * @throws IllegalArgumentException saying which setting is out of range
@@ -66,7 +66,7 @@ public final class CodingJob {
       if (threads < 1) {
         throw new IllegalArgumentException("--threads must be at least 1");
       }
-      if (!(minProbability > 0 && minProbability <= 1)) {
+      if (minProbability != null && !(minProbability > 0 && minProbability <= 1)) {
         throw new IllegalArgumentException(
             "--min-probability must be above 0 and at most 1: " + minProbability);
       }

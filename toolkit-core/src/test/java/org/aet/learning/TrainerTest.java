@@ -80,7 +80,8 @@ class TrainerTest {
     List<Trainer.Example> examples =
         Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), unknown);
     assertTrue(unknown.isEmpty());
-    return Trainer.train(book, examples, new Trainer.Options(Trainer.Algorithm.MAXENT, 5, seed, 2));
+    return Trainer.train(
+        book, examples, new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, seed, 2));
   }
 
   @Test
@@ -123,6 +124,58 @@ class TrainerTest {
     assertEquals("paid", first.text());
     assertFalse(codings.stream().anyMatch(c -> c.codeId().equals("excluding-language")));
     assertEquals(4, queue.ranked().size(), "every code the model knows was scored");
+  }
+
+  @Test
+  void thresholdsAreChosenWhereTheModelAgreesBestWithTheCoding() {
+    // Ranked by probability: right, right, wrong, right, wrong x6. Kappa is best after the first
+    // four (3 right, 1 wrong, 0 missed, 6 rightly left out: kappa 0.78), so the threshold falls
+    // halfway between 0.4 and the next probability down, 0.3.
+    double[] p = {0.9, 0.8, 0.6, 0.4, 0.3, 0.3, 0.2, 0.2, 0.1, 0.1};
+    boolean[] actual = {true, true, false, true, false, false, false, false, false, false};
+    assertEquals(0.35, Trainer.bestThreshold(p, actual, i -> true), 1e-9);
+    // Leaving out the two highest, the best cut is after 0.4 still (1 right, 1 wrong).
+    assertEquals(0.35, Trainer.bestThreshold(p, actual, i -> i >= 2), 1e-9);
+    // Probabilities that point the wrong way: no threshold reaches fair agreement.
+    boolean[] noise = {false, false, false, false, false, false, false, true, false, true};
+    assertEquals(Trainer.DEFAULT_THRESHOLD, Trainer.bestThreshold(p, noise, i -> true), 1e-9);
+  }
+
+  @Test
+  void crossValidationScoresTheModelAndTheSvmBaselineOnTheSameFoldsAndKeepsThem(@TempDir Path dir)
+      throws Exception {
+    LearnedModel model = train(42);
+    assertEquals(model.scores().size(), model.baseline().size());
+    for (int i = 0; i < model.scores().size(); i++) {
+      var learned = model.scores().get(i);
+      var svm = model.baseline().get(i);
+      assertEquals(learned.code(), svm.code());
+      assertEquals(
+          30,
+          learned.truePositives()
+              + learned.falsePositives()
+              + learned.falseNegatives()
+              + learned.trueNegatives(),
+          "every segment judged once");
+      assertEquals(
+          30,
+          svm.truePositives() + svm.falsePositives() + svm.falseNegatives() + svm.trueNegatives(),
+          "the baseline judges every segment too");
+      assertEquals(learned.support(), svm.support());
+    }
+    var svmJargon =
+        model.baseline().stream().filter(s -> s.code().equals(JARGON)).findFirst().orElseThrow();
+    assertTrue(svmJargon.f1() > 0.5, "the baseline learns too: " + svmJargon);
+    double threshold = model.threshold(JARGON);
+    assertTrue(threshold > 0 && threshold < 1, "a threshold was chosen: " + threshold);
+    Path file = dir.resolve("m.model");
+    model.save(file);
+    LearnedModel loaded = LearnedModel.load(file);
+    assertEquals(threshold, loaded.threshold(JARGON));
+    assertEquals(model.baseline(), loaded.baseline());
+    assertEquals(
+        model.scores().stream().map(s -> s.truePositives()).toList(),
+        loaded.scores().stream().map(s -> s.truePositives()).toList());
   }
 
   @Test

@@ -107,6 +107,7 @@ public final class CodingRun {
     try {
       Deque<Future<CodedTranscript>> inFlight = new ArrayDeque<>();
       DoubleAdder partWords = new DoubleAdder();
+      long shown = 0;
       int submitted = 0;
       progress.progress("coding", 0, totalWords);
       while (submitted < transcripts.size() || !inFlight.isEmpty()) {
@@ -115,12 +116,11 @@ public final class CodingRun {
           inFlight.add(pool.submit(() -> code(transcript, partWords::add)));
         }
         Future<CodedTranscript> next = inFlight.removeFirst();
-        long reported = -1;
         while (!next.isDone()) {
-          long sofar = Math.min(totalWords, words + (long) partWords.sum());
-          if (sofar != reported) {
+          long sofar = wordsDone(words, partWords, totalWords);
+          if (sofar > shown) {
             progress.progress("coding", sofar, totalWords);
-            reported = sofar;
+            shown = sofar;
           }
           waitFor(next);
         }
@@ -133,7 +133,11 @@ public final class CodingRun {
         for (Coding coding : coded.codings()) {
           byCode.merge(codebook.path(coding.codeId()), 1L, Long::sum);
         }
-        progress.progress("coding", words, totalWords);
+        long sofar = wordsDone(words, partWords, totalWords);
+        if (sofar > shown || shown == 0) {
+          progress.progress("coding", sofar, totalWords);
+          shown = sofar;
+        }
       }
     } catch (IOException e) {
       throw new AetException("cannot write the output: " + e.getMessage(), e);
@@ -171,6 +175,14 @@ public final class CodingRun {
       codings.addAll(coder.code(segment));
     }
     return new CodedTranscript(transcript, segments, codings);
+  }
+
+  /**
+   * The words done: those of the finished transcripts and the parts of those in flight, never more
+   * than the total (the parts are fractions, rounded).
+   */
+  private static long wordsDone(long finished, DoubleAdder inFlight, long total) {
+    return Math.min(total, finished + Math.max(0, (long) inFlight.sum()));
   }
 
   /** Waits a little for {@code future}, so progress inside a long file is shown while it runs. */

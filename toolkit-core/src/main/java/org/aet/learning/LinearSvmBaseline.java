@@ -8,6 +8,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,67 +20,116 @@ import java.util.TreeMap;
  * LinearSVC} are by default (smoothed idf, rows scaled to unit length, squared hinge loss, C = 1,
  * an intercept) and trained by LIBLINEAR, the library under {@code LinearSVC}. It sees the same
  * features as the learner (the lemmas and their neighbouring pairs) and is scored on the same
- * folds, so the comparison {@code aet train} prints is like for like.
+ * folds, so the comparison {@code aet train} prints is like for like. Each fold's vectors are
+ * weighted by that fold's training segments only, and made once for every code.
  */
 final class LinearSvmBaseline {
   private static final double C = 1.0;
   private static final double EPSILON = 1e-3;
 
-  private final Map<String, Integer> index = new HashMap<>();
-  private final double[] idf;
-  private final de.bwaldvogel.liblinear.Model model;
-
   static {
     Linear.disableDebugOutput();
   }
 
-  private LinearSvmBaseline(List<List<String>> documents, List<Boolean> labels, long seed) {
-    Map<String, Integer> documentFrequency = new HashMap<>();
-    for (List<String> terms : documents) {
-      for (String term : new java.util.HashSet<>(terms)) {
-        documentFrequency.merge(term, 1, Integer::sum);
+  private final int[] foldOf;
+  private final int folds;
+  private final long seed;
+
+  /** Per fold, every segment's vector and the number of dimensions (the intercept's included). */
+  private final List<Feature[][]> vectors = new ArrayList<>();
+
+  private final List<Integer> dimensions = new ArrayList<>();
+
+  /**
+   * @param features each segment's features, as the learner sees them
+   * @param foldOf which fold each segment is in
+   */
+  LinearSvmBaseline(List<List<String>> features, int[] foldOf, int folds, long seed) {
+    this.foldOf = foldOf;
+    this.folds = folds;
+    this.seed = seed;
+    List<List<String>> documents = features.stream().map(LinearSvmBaseline::terms).toList();
+    for (int fold = 0; fold < folds; fold++) {
+      Map<String, Integer> documentFrequency = new TreeMap<>();
+      int training = 0;
+      for (int i = 0; i < documents.size(); i++) {
+        if (foldOf[i] != fold) {
+          training++;
+          for (String term : new HashSet<>(documents.get(i))) {
+            documentFrequency.merge(term, 1, Integer::sum);
+          }
+        }
+      }
+      Map<String, Integer> index = new HashMap<>();
+      double[] idf = new double[documentFrequency.size()];
+      for (Map.Entry<String, Integer> term : documentFrequency.entrySet()) {
+        int i = index.size();
+        index.put(term.getKey(), i);
+        idf[i] = Math.log((1.0 + training) / (1.0 + term.getValue())) + 1;
+      }
+      Feature[][] foldVectors = new Feature[documents.size()][];
+      for (int i = 0; i < documents.size(); i++) {
+        foldVectors[i] = vector(documents.get(i), index, idf);
+      }
+      vectors.add(foldVectors);
+      dimensions.add(index.size() + 1);
+    }
+  }
+
+  /**
+   * Counts (right, wrong, missed, rightly left out) over all folds for a code the segments have
+   * where {@code actual} says, each fold predicted by an SVM trained on the others.
+   */
+  int[] crossValidate(boolean[] actual) {
+    int[] counts = new int[4];
+    for (int fold = 0; fold < folds; fold++) {
+      List<Feature[]> train = new ArrayList<>();
+      List<Boolean> labels = new ArrayList<>();
+      for (int i = 0; i < actual.length; i++) {
+        if (foldOf[i] != fold) {
+          train.add(vectors.get(fold)[i]);
+          labels.add(actual[i]);
+        }
+      }
+      de.bwaldvogel.liblinear.Model model = train(train, labels, dimensions.get(fold));
+      boolean always = labels.contains(true);
+      for (int i = 0; i < actual.length; i++) {
+        if (foldOf[i] == fold) {
+          boolean predicted = model == null ? always : yes(model, vectors.get(fold)[i]);
+          counts[actual[i] ? (predicted ? 0 : 2) : (predicted ? 1 : 3)]++;
+        }
       }
     }
-    idf = new double[documentFrequency.size()];
-    for (Map.Entry<String, Integer> term : new TreeMap<>(documentFrequency).entrySet()) {
-      int i = index.size();
-      index.put(term.getKey(), i);
-      idf[i] = Math.log((1.0 + documents.size()) / (1.0 + term.getValue())) + 1;
+    return counts;
+  }
+
+  /**
+   * An SVM for {@code labels}, or null when one class is missing (then every answer is the other).
+   */
+  private de.bwaldvogel.liblinear.Model train(
+      List<Feature[]> rows, List<Boolean> labels, int dimension) {
+    if (!labels.contains(true) || !labels.contains(false)) {
+      return null;
     }
     Problem problem = new Problem();
-    problem.l = documents.size();
-    problem.n = index.size() + 1;
+    problem.l = rows.size();
+    problem.n = dimension;
     problem.bias = 1;
-    problem.x = new Feature[documents.size()][];
-    problem.y = new double[documents.size()];
-    for (int i = 0; i < documents.size(); i++) {
-      problem.x[i] = vector(documents.get(i));
+    problem.x = rows.toArray(new Feature[0][]);
+    problem.y = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
       problem.y[i] = labels.get(i) ? 1 : -1;
     }
     Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, C, EPSILON);
     parameter.setRandom(new Random(seed));
-    model = Linear.train(problem, parameter);
+    return Linear.train(problem, parameter);
   }
 
-  /**
-   * Whether each of {@code test}'s documents gets the code, by a baseline trained on {@code train}
-   * (one class may be missing from it: then every answer is that class).
-   */
-  static List<Boolean> trainAndPredict(
-      List<List<String>> train, List<Boolean> labels, List<List<String>> test, long seed) {
-    boolean anyYes = labels.contains(true);
-    if (!anyYes || !labels.contains(false)) {
-      return test.stream().map(d -> anyYes).toList();
-    }
-    LinearSvmBaseline baseline = new LinearSvmBaseline(train, labels, seed);
-    List<Boolean> predicted = new ArrayList<>(test.size());
-    for (List<String> document : test) {
-      double[] decision = new double[1];
-      Linear.predictValues(baseline.model, baseline.vector(document), decision);
-      int yes = baseline.model.getLabels()[0] == 1 ? 1 : -1;
-      predicted.add(yes * decision[0] > 0);
-    }
-    return predicted;
+  private static boolean yes(de.bwaldvogel.liblinear.Model model, Feature[] vector) {
+    double[] decision = new double[1];
+    Linear.predictValues(model, vector, decision);
+    // The decision value speaks for the model's first label.
+    return (model.getLabels()[0] == 1 ? 1 : -1) * decision[0] > 0;
   }
 
   /** The terms of a segment: its features and each pair of neighbouring features. */
@@ -91,27 +141,24 @@ final class LinearSvmBaseline {
     return terms;
   }
 
-  private Feature[] vector(List<String> terms) {
-    TreeMap<Integer, Double> counts = new TreeMap<>();
+  /**
+   * A segment's TF-IDF vector, unit length, then LIBLINEAR's intercept: a last feature, always 1.
+   */
+  private static Feature[] vector(List<String> terms, Map<String, Integer> index, double[] idf) {
+    TreeMap<Integer, Double> weights = new TreeMap<>();
     for (String term : terms) {
       Integer i = index.get(term);
       if (i != null) {
-        counts.merge(i, 1.0, Double::sum);
+        weights.merge(i, idf[i], Double::sum);
       }
     }
-    double norm = 0;
-    for (Map.Entry<Integer, Double> e : counts.entrySet()) {
-      double weight = e.getValue() * idf[e.getKey()];
-      e.setValue(weight);
-      norm += weight * weight;
-    }
-    double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-    Feature[] vector = new Feature[counts.size() + 1];
+    double norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
+    double scale = norm == 0 ? 0 : 1 / norm;
+    Feature[] vector = new Feature[weights.size() + 1];
     int n = 0;
-    for (Map.Entry<Integer, Double> e : counts.entrySet()) {
+    for (Map.Entry<Integer, Double> e : weights.entrySet()) {
       vector[n++] = new FeatureNode(e.getKey() + 1, e.getValue() * scale);
     }
-    // LIBLINEAR's intercept: a last feature, always 1, that every vector carries.
     vector[n] = new FeatureNode(index.size() + 1, 1.0);
     return vector;
   }

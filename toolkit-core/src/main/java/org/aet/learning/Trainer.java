@@ -162,6 +162,11 @@ public final class Trainer {
     List<Evaluation.CodeScore> baseline = new ArrayList<>();
     int folds = Math.min(options.folds(), examples.size());
     int[] foldOf = folds(examples.size(), folds, options.seed());
+    LinearSvmBaseline svm =
+        folds > 1
+            ? new LinearSvmBaseline(
+                examples.stream().map(Example::features).toList(), foldOf, folds, options.seed())
+            : null;
     for (Code code : codebook.codes()) {
       String path = codebook.path(code.id());
       boolean[] actual = new boolean[examples.size()];
@@ -178,7 +183,7 @@ public final class Trainer {
         double[] outOfFold = outOfFold(path, examples, foldOf, folds, options);
         thresholds.put(path, bestThreshold(outOfFold, actual, i -> true));
         scores.add(scoreOf(path, heldOutCounts(outOfFold, actual, foldOf, folds)));
-        baseline.add(scoreOf(path, baselineCounts(examples, actual, foldOf, folds, options)));
+        baseline.add(scoreOf(path, svm.crossValidate(actual)));
       } else {
         thresholds.put(path, DEFAULT_THRESHOLD);
       }
@@ -299,34 +304,6 @@ public final class Trainer {
         if (foldOf[i] == fold) {
           count(counts, actual[i], outOfFold[i] >= threshold);
         }
-      }
-    }
-    return counts;
-  }
-
-  /** The same counts for the TF-IDF linear SVM, on the same folds. */
-  private static int[] baselineCounts(
-      List<Example> examples, boolean[] actual, int[] foldOf, int folds, Options options) {
-    int[] counts = new int[4];
-    for (int fold = 0; fold < folds; fold++) {
-      List<List<String>> train = new ArrayList<>();
-      List<Boolean> labels = new ArrayList<>();
-      List<List<String>> test = new ArrayList<>();
-      List<Integer> tested = new ArrayList<>();
-      for (int i = 0; i < examples.size(); i++) {
-        List<String> terms = LinearSvmBaseline.terms(examples.get(i).features());
-        if (foldOf[i] == fold) {
-          test.add(terms);
-          tested.add(i);
-        } else {
-          train.add(terms);
-          labels.add(actual[i]);
-        }
-      }
-      List<Boolean> predicted =
-          LinearSvmBaseline.trainAndPredict(train, labels, test, options.seed());
-      for (int k = 0; k < tested.size(); k++) {
-        count(counts, actual[tested.get(k)], predicted.get(k));
       }
     }
     return counts;

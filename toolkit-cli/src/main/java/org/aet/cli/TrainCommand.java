@@ -198,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
           String.valueOf(s.support()),
           i < baseline.size() ? EvaluationReports.shown(baseline.get(i).f1()) : "");
     }
-    boolean beats = micro.f1() > baselineMicro.f1() && macro.f1() > baselineMacro.f1();
+    boolean beats = model.beatsBaseline();
     out.printf(
         Locale.ROOT,
         "Baseline: a TF-IDF linear SVM on the same features and folds, micro F1 %s, macro F1 %s."

@@ -63,6 +63,16 @@ public record LearnedModel(
     baseline = List.copyOf(baseline);
   }
 
+  /**
+   * Whether the cross-validated model beats the TF-IDF linear SVM on the same folds, on both micro
+   * and macro F1 (false when there was no cross-validation).
+   */
+  public boolean beatsBaseline() {
+    return !scores.isEmpty()
+        && Evaluation.micro(scores).f1() > Evaluation.micro(baseline).f1()
+        && Evaluation.macro(scores).f1() > Evaluation.macro(baseline).f1();
+  }
+
   /** The probability from which {@code path} is suggested. */
   public double threshold(String path) {
     return thresholds.getOrDefault(path, Trainer.DEFAULT_THRESHOLD);

@@ -10,6 +10,7 @@ import java.util.List;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
+import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.model.Coding;
 import org.aet.model.CodingSource;
@@ -166,6 +167,10 @@ class TrainerTest {
     var svmJargon =
         model.baseline().stream().filter(s -> s.code().equals(JARGON)).findFirst().orElseThrow();
     assertTrue(svmJargon.f1() > 0.5, "the baseline learns too: " + svmJargon);
+    assertEquals(
+        Evaluation.micro(model.scores()).f1() > Evaluation.micro(model.baseline()).f1()
+            && Evaluation.macro(model.scores()).f1() > Evaluation.macro(model.baseline()).f1(),
+        model.beatsBaseline());
     double threshold = model.threshold(JARGON);
     assertTrue(threshold > 0 && threshold < 1, "a threshold was chosen: " + threshold);
     Path file = dir.resolve("m.model");

@@ -267,4 +267,25 @@ class LearningCommandsTest {
     assertTrue(result.err().contains("trained for the codebook \"power\""), result.err());
     assertFalse(Files.exists(dir.resolve("c.jsonl")));
   }
+
+  @Test
+  void aDamagedModelFileIsReportedBeforeAnyModelLoads(@TempDir Path dir) throws Exception {
+    Path broken = dir.resolve("broken.model");
+    Files.write(broken, new byte[] {'P', 'K', 3, 4, 0, 0});
+    Result result =
+        aet(
+            "code",
+            SAMPLE.resolve("Northbrook").toString(),
+            "--model",
+            broken.toString(),
+            "--no-cache",
+            "-o",
+            dir.resolve("c.jsonl").toString());
+    assertEquals(1, result.exit(), result.err());
+    assertTrue(
+        result.err().contains("broken.model: error: cannot read this model file"), result.err());
+    assertFalse(result.err().contains("Loading the sentence-embedding model"), result.err());
+    assertFalse(result.err().contains("Loading the English language models"), result.err());
+    assertFalse(Files.exists(dir.resolve("c.jsonl")));
+  }
 }

@@ -107,6 +107,10 @@ public final class CodingJob {
     }
     CodebookCheck.unsuggestable(book, embedder != null)
         .ifPresent(why -> progress.note("Note: " + why + "."));
+    // The model file is read first: a damaged or mismatched one fails in a moment, before the
+    // calibration embeds the codebook.
+    ReviewQueue queue = settings.reviewQueue() ? new ReviewQueue() : null;
+    LearnedCoder learned = settings.model() == null ? null : learned(settings, queue, progress);
     List<Coder> coders = new ArrayList<>();
     WindowEmbedding embedding = embedder == null ? null : new WindowEmbedding(embedder);
     if (embedding == null) {
@@ -114,9 +118,8 @@ public final class CodingJob {
     } else {
       coders.add(suggestions(settings, annotator, embedding, progress));
     }
-    ReviewQueue queue = settings.reviewQueue() ? new ReviewQueue() : null;
-    if (settings.model() != null) {
-      coders.add(learned(settings, queue, progress));
+    if (learned != null) {
+      coders.add(learned);
     }
     CodingRun run =
         new CodingRun(

@@ -17,6 +17,7 @@ import org.aet.export.OutputTargets;
 import org.aet.learning.LearnedModel;
 import org.aet.learning.Trainer;
 import org.aet.nlp.Annotator;
+import org.aet.semantic.WindowEmbedding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
           + " pairs of lemmas), reports k-fold cross-validated precision, recall and F1 per code, and saves the"
           + " model with the codebook's version. Use it with \"aet code ... --model FILE\".",
       "A team that has coded nothing yet can start from the codebook's own examples (--from-examples).",
+      "With --embeddings the models also read what each segment means (its sentence embeddings), not only"
+          + " its words.",
       ""
     },
     footer = {
@@ -81,6 +84,14 @@ final class TrainCommand implements Callable<Integer> {
   Trainer.Algorithm algorithm;
 
   @Option(
+      names = "--embeddings",
+      description =
+          "Let the models read each segment's meaning too (its sentence embeddings, BGE small),"
+              + " besides its words; logistic regression only. Coding with such a model needs the"
+              + " semantic layer.")
+  boolean embeddings;
+
+  @Option(
       names = "--folds",
       paramLabel = "K",
       defaultValue = "5",
@@ -108,6 +119,11 @@ final class TrainCommand implements Callable<Integer> {
           spec.commandLine(),
           "--folds must be 0 (no cross-validation) or at least 2, not " + folds);
     }
+    if (embeddings && algorithm != Trainer.Algorithm.LOGISTIC) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--embeddings works with --algorithm logistic only, not " + algorithm.label());
+    }
     overwrite.check(
         new OutputTargets()
             .inputs(from, "a labelled file")
@@ -117,13 +133,15 @@ final class TrainCommand implements Callable<Integer> {
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     Codebook book = Codebooks.load(codebook);
     Annotator annotator = nlp.annotator(progress);
+    WindowEmbedding embedding = embeddings ? new WindowEmbedding(nlp.embedder(progress)) : null;
     List<Trainer.Example> examples = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (Path file : from) {
-      examples.addAll(Trainer.examples(LabelledSegments.read(file), book, annotator, unknown));
+      examples.addAll(
+          Trainer.examples(LabelledSegments.read(file), book, annotator, embedding, unknown));
     }
     if (fromExamples) {
-      examples.addAll(Trainer.fromCodebook(book, annotator));
+      examples.addAll(Trainer.fromCodebook(book, annotator, embedding));
     }
     if (!unknown.isEmpty()) {
       spec.commandLine()
@@ -147,8 +165,11 @@ final class TrainCommand implements Callable<Integer> {
               + " (and some without it): label more segments, or add --from-examples");
     }
     out.printf(
-        "Trained %d code model(s) on %d segment(s) with %s.%n",
-        model.models().size(), examples.size(), algorithm.label());
+        "Trained %d code model(s) on %d segment(s) with %s, reading %s.%n",
+        model.models().size(),
+        examples.size(),
+        algorithm.label(),
+        model.meaning() ? "their words and their meaning (sentence embeddings)" : "their words");
     if (!model.scores().isEmpty()) {
       printScores(out, model);
     }

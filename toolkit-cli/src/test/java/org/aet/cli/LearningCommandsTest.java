@@ -37,7 +37,10 @@ class LearningCommandsTest {
             dir.resolve("cache").toString());
     assertEquals(0, trained.exit(), trained.err());
     assertTrue(
-        trained.out().contains("Trained 14 code model(s) on 52 segment(s) with logistic."),
+        trained
+            .out()
+            .contains(
+                "Trained 14 code model(s) on 52 segment(s) with logistic, reading their words."),
         trained.out());
     assertTrue(
         trained
@@ -287,5 +290,76 @@ class LearningCommandsTest {
     assertFalse(result.err().contains("Loading the sentence-embedding model"), result.err());
     assertFalse(result.err().contains("Loading the English language models"), result.err());
     assertFalse(Files.exists(dir.resolve("c.jsonl")));
+  }
+
+  @Test
+  void aModelThatReadsMeaningCodesWithTheSemanticLayerOnly(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("meaning.model");
+    String cache = dir.resolve("cache").toString();
+    Result trained =
+        aet(
+            "train",
+            "-c",
+            "four-tensions",
+            "--from-examples",
+            "--embeddings",
+            "--folds",
+            "0",
+            "-o",
+            model.toString(),
+            "--cache",
+            cache);
+    assertEquals(0, trained.exit(), trained.err());
+    assertTrue(
+        trained.out().contains("reading their words and their meaning (sentence embeddings)"),
+        trained.out());
+
+    Path northbrook = SAMPLE.resolve("Northbrook");
+    Result withoutMeaning =
+        aet(
+            "code",
+            northbrook.toString(),
+            "--model",
+            model.toString(),
+            "--no-semantic",
+            "-o",
+            dir.resolve("none.jsonl").toString());
+    assertEquals(1, withoutMeaning.exit(), withoutMeaning.err());
+    assertTrue(
+        withoutMeaning.err().contains("needs the semantic layer: leave out --no-semantic"),
+        withoutMeaning.err());
+    assertFalse(Files.exists(dir.resolve("none.jsonl")));
+
+    Path coded = dir.resolve("coded.jsonl");
+    Result result =
+        aet(
+            "code",
+            northbrook.toString(),
+            "--model",
+            model.toString(),
+            "--min-probability",
+            "0.3",
+            "-o",
+            coded.toString(),
+            "-q");
+    assertEquals(0, result.exit(), result.err());
+    assertTrue(
+        Files.readAllLines(coded).stream().anyMatch(l -> l.contains("\"learned\"")),
+        "the model suggests");
+
+    Result maxent =
+        aet(
+            "train",
+            "-c",
+            "four-tensions",
+            "--from-examples",
+            "--embeddings",
+            "--algorithm",
+            "maxent",
+            "-o",
+            dir.resolve("x.model").toString());
+    assertEquals(2, maxent.exit(), maxent.err());
+    assertTrue(maxent.err().contains("--embeddings works with --algorithm logistic only"));
+    assertFalse(Files.exists(dir.resolve("x.model")));
   }
 }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.ml.model.MaxentModel;
 import org.aet.codebook.Codebook;
 import org.aet.coding.Coder;
 import org.aet.model.Coding;
@@ -14,6 +14,7 @@ import org.aet.model.CodingStatus;
 import org.aet.model.Evidence;
 import org.aet.model.Segment;
 import org.aet.model.Token;
+import org.aet.semantic.WindowEmbedding;
 
 /**
  * Suggests codes with a {@link LearnedModel}: for each code it has a model for, the probability
@@ -59,27 +60,32 @@ public final class LearnedCoder implements Coder {
   @Override
   public List<Coding> code(Segment segment) {
     List<String> features = Features.lemmas(segment.tokens());
+    float[] meaning = model.meaning() ? WindowEmbedding.meaning(segment) : null;
+    Features.Context context = Features.context(features, meaning);
     List<Coding> codings = new ArrayList<>();
-    for (Map.Entry<String, opennlp.tools.doccat.DoccatModel> entry : model.models().entrySet()) {
+    for (Map.Entry<String, MaxentModel> entry : model.models().entrySet()) {
       String path = Trainer.pathOf(codebook, entry.getKey());
       if (path == null) {
         continue;
       }
-      DocumentCategorizerME categorizer = new DocumentCategorizerME(entry.getValue());
-      double p = Trainer.probability(categorizer, features);
+      MaxentModel categorizer = entry.getValue();
+      double p = Trainer.probability(categorizer, context);
       String codeId = path.substring(path.lastIndexOf('/') + 1);
       if (queue != null) {
         queue.add(segment, path, p);
       }
       if (p >= (threshold != null ? threshold : model.threshold(entry.getKey()))) {
-        List<Evidence> evidence = evidence(categorizer, segment, features, p);
+        List<Evidence> evidence = evidence(categorizer, segment, features, meaning, p);
         if (evidence.isEmpty()) {
           evidence =
               List.of(
                   new Evidence(
                       "",
                       new org.aet.model.Span(segment.span().begin(), segment.span().begin()),
-                      "learned: no single word stands out; the segment as a whole"));
+                      model.meaning()
+                          ? "learned: no single word stands out; the segment's meaning as a"
+                              + " whole"
+                          : "learned: no single word stands out; the segment as a whole"));
         }
         codings.add(
             new Coding(
@@ -96,12 +102,12 @@ public final class LearnedCoder implements Coder {
   }
 
   private static List<Evidence> evidence(
-      DocumentCategorizerME categorizer, Segment segment, List<String> features, double p) {
+      MaxentModel categorizer, Segment segment, List<String> features, float[] meaning, double p) {
     record Weight(String lemma, double drop) {}
     List<Weight> weights = new ArrayList<>();
     for (String lemma : new LinkedHashSet<>(features)) {
       List<String> without = features.stream().filter(f -> !f.equals(lemma)).toList();
-      double drop = p - Trainer.probability(categorizer, without);
+      double drop = p - Trainer.probability(categorizer, Features.context(without, meaning));
       if (drop > 0.001) {
         weights.add(new Weight(lemma, drop));
       }

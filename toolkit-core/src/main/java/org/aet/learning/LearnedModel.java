@@ -19,6 +19,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.DataReader;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
+import opennlp.tools.ml.model.MaxentModel;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.evaluation.Evaluation;
@@ -26,15 +32,18 @@ import org.aet.io.AtomicOutput;
 import org.aet.io.ZipGuard;
 
 /**
- * Models learned from a team's coding: one OpenNLP document categoriser per code (does this segment
- * get the code, yes or no?), with the codebook they were trained against (name and version) and
- * their cross-validated scores. Saved as one zip file: {@code model.json} (everything but the
- * models, readable) and one {@code <code>.bin} per code.
+ * Models learned from a team's coding: one OpenNLP model per code (does this segment get the code,
+ * yes or no?), with the codebook they were trained against (name and version) and their
+ * cross-validated scores. Saved as one zip file: {@code model.json} (everything but the models,
+ * readable) and one {@code code-N.bin} per code, in OpenNLP's binary model format. Files written
+ * before models could read meaning hold OpenNLP document categorisers instead; they read the same.
  *
  * @param codebook the codebook's name
  * @param codebookVersion the codebook's content hash at training time
  * @param algorithm how the models were trained
- * @param models per code path, its categoriser
+ * @param meaning whether the models read each segment's sentence embedding besides its lemmas (then
+ *     coding needs the semantic layer)
+ * @param models per code path, its model
  * @param thresholds per code path, the probability from which it is suggested, chosen by
  *     cross-validation ({@link Trainer#DEFAULT_THRESHOLD} when none was)
  * @param scores per code path, its cross-validated scores (empty when none were computed)
@@ -46,7 +55,8 @@ public record LearnedModel(
     String codebook,
     String codebookVersion,
     Trainer.Algorithm algorithm,
-    Map<String, DoccatModel> models,
+    boolean meaning,
+    Map<String, MaxentModel> models,
     Map<String, Double> thresholds,
     List<Evaluation.CodeScore> scores,
     List<Evaluation.CodeScore> baseline,
@@ -54,6 +64,8 @@ public record LearnedModel(
 
   static final String YES = "yes";
   static final String NO = "no";
+  private static final String FORMAT = "aet learned model 2";
+  private static final String DOCCAT_FORMAT = "aet learned model 1";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public LearnedModel {
@@ -83,10 +95,11 @@ public record LearnedModel(
     try (AtomicOutput output = new AtomicOutput(target)) {
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(output.temporary()))) {
         ObjectNode manifest = MAPPER.createObjectNode();
-        manifest.put("format", "aet learned model 1");
+        manifest.put("format", FORMAT);
         manifest.put("codebook", codebook);
         manifest.put("codebook_version", codebookVersion);
         manifest.put("algorithm", algorithm.label());
+        manifest.put("reads_meaning", meaning);
         manifest.put("training_segments", trainingSegments);
         ArrayNode codes = manifest.putArray("codes");
         int n = 0;
@@ -114,7 +127,9 @@ public record LearnedModel(
         for (Map.Entry<String, String> file : files.entrySet()) {
           zip.putNextEntry(new ZipEntry(file.getValue()));
           ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-          models.get(file.getKey()).serialize(bytes);
+          try (java.io.DataOutputStream data = new java.io.DataOutputStream(bytes)) {
+            new GenericModelWriter((AbstractModel) models.get(file.getKey()), data).persist();
+          }
           zip.write(bytes.toByteArray());
           zip.closeEntry();
         }
@@ -139,7 +154,16 @@ public record LearnedModel(
         throw new IOException("no model.json inside: not an aet model file");
       }
       JsonNode manifest = MAPPER.readTree(new String(manifestBytes, StandardCharsets.UTF_8));
-      Map<String, DoccatModel> models = new LinkedHashMap<>();
+      String format = manifest.path("format").asText();
+      if (!format.equals(FORMAT) && !format.equals(DOCCAT_FORMAT)) {
+        throw new IOException(
+            "it says it is \""
+                + format
+                + "\", which this version of aet cannot read (it reads \""
+                + FORMAT
+                + "\"): train the model again");
+      }
+      Map<String, MaxentModel> models = new LinkedHashMap<>();
       Map<String, Double> thresholds = new LinkedHashMap<>();
       List<Evaluation.CodeScore> scores = new ArrayList<>();
       for (JsonNode entry : manifest.path("codes")) {
@@ -148,9 +172,7 @@ public record LearnedModel(
         if (model == null) {
           throw new IOException("the model for " + code + " is missing from the file");
         }
-        // Each OpenNLP model is itself a zip archive: it gets the same guard as the file.
-        ZipGuard.check(model);
-        models.put(code, new DoccatModel(new ByteArrayInputStream(model)));
+        models.put(code, format.equals(FORMAT) ? read(model) : readDoccat(model));
         if (entry.path("threshold").isNumber()) {
           thresholds.put(code, entry.path("threshold").asDouble());
         }
@@ -166,6 +188,7 @@ public record LearnedModel(
           manifest.path("codebook").asText(),
           manifest.path("codebook_version").asText(),
           Trainer.Algorithm.of(manifest.path("algorithm").asText()),
+          manifest.path("reads_meaning").asBoolean(false),
           models,
           thresholds,
           scores,
@@ -174,6 +197,52 @@ public record LearnedModel(
     } catch (IOException | RuntimeException e) {
       throw new InputException(
           Diagnostic.fileError(file, "cannot read this model file: " + e.getMessage()));
+    }
+  }
+
+  /** One code's model in OpenNLP's binary format, read with every count checked. */
+  private static MaxentModel read(byte[] model) throws IOException {
+    return new GenericModelReader(new CheckedReader(model)).getModel();
+  }
+
+  /** One code's model from a file of the first format: an OpenNLP document categoriser. */
+  private static MaxentModel readDoccat(byte[] model) throws IOException {
+    // Each categoriser is itself a zip archive: it gets the same guard as the file.
+    ZipGuard.check(model);
+    return new DoccatModel(new ByteArrayInputStream(model)).getMaxentModel();
+  }
+
+  /**
+   * Reads OpenNLP's binary model format, refusing any count larger than the bytes left: every
+   * integer in the format counts or indexes things still to come, so a damaged or hostile file
+   * cannot make the reader allocate more than the file's size.
+   */
+  private static final class CheckedReader implements DataReader {
+    private final ByteArrayInputStream bytes;
+    private final BinaryFileDataReader reader;
+
+    CheckedReader(byte[] model) {
+      this.bytes = new ByteArrayInputStream(model);
+      this.reader = new BinaryFileDataReader(bytes);
+    }
+
+    @Override
+    public double readDouble() throws IOException {
+      return reader.readDouble();
+    }
+
+    @Override
+    public int readInt() throws IOException {
+      int value = reader.readInt();
+      if (value < 0 || value > bytes.available()) {
+        throw new IOException("a model holds a count of " + value + " that its data cannot hold");
+      }
+      return value;
+    }
+
+    @Override
+    public String readUTF() throws IOException {
+      return reader.readUTF();
     }
   }
 
@@ -186,6 +255,7 @@ public record LearnedModel(
         + codebookVersion
         + ", "
         + algorithm.label()
+        + (meaning ? " with meaning" : "")
         + ", "
         + models.keySet()
         + "]";

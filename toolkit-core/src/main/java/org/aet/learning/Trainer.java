@@ -9,27 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.doccat.DocumentSample;
-import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.LabelledSegment;
+import org.aet.model.TextAnnotation;
 import org.aet.nlp.Annotator;
+import org.aet.semantic.WindowEmbedding;
 
 /**
- * Trains one OpenNLP document categoriser per code (one-vs-rest: does a segment get this code or
- * not?) on the lemmas and lemma pairs of labelled segments, and measures it by k-fold
- * cross-validation with a fixed seed, so the same data always gives the same model and the same
- * figures. A segment labelled with a pole counts for its tension too ({@code power/reciprocity} is
- * also {@code power}).
+ * Trains one OpenNLP model per code (one-vs-rest: does a segment get this code or not?) on the
+ * lemmas and lemma pairs of labelled segments, and optionally their meaning (sentence embeddings),
+ * and measures it by k-fold cross-validation with a fixed seed, so the same data always gives the
+ * same model and the same figures. A segment labelled with a pole counts for its tension too
+ * ({@code power/reciprocity} is also {@code power}).
  */
 public final class Trainer {
   /**
@@ -90,11 +89,22 @@ public final class Trainer {
     }
   }
 
-  /** One training segment: its features and the code paths it has. */
-  public record Example(List<String> features, Set<String> codes) {
+  /**
+   * One training segment.
+   *
+   * @param features its lemmas ({@link Features#lemmas})
+   * @param meaning its sentence embedding ({@link WindowEmbedding#meaning(String,
+   *     TextAnnotation)}), or null when the model does not read meaning or the segment has no words
+   * @param codes the code paths it has
+   */
+  public record Example(List<String> features, float[] meaning, Set<String> codes) {
     public Example {
       features = List.copyOf(features);
       codes = Set.copyOf(codes);
+    }
+
+    Features.Context context() {
+      return Features.context(features, meaning);
     }
   }
 
@@ -103,11 +113,16 @@ public final class Trainer {
 
   private Trainer() {}
 
-  /** Training examples from labelled segments, their texts annotated with {@code annotator}. */
+  /**
+   * Training examples from labelled segments, their texts annotated with {@code annotator}.
+   *
+   * @param embedding embeds each segment's meaning, for a model that reads it; null for lemmas only
+   */
   public static List<Example> examples(
       List<LabelledSegment> labelled,
       Codebook codebook,
       Annotator annotator,
+      WindowEmbedding embedding,
       List<String> unknownCodes) {
     List<Example> examples = new ArrayList<>();
     for (LabelledSegment segment : labelled) {
@@ -122,26 +137,34 @@ public final class Trainer {
           codes.addAll(withAncestors(path));
         }
       }
-      examples.add(
-          new Example(Features.lemmas(annotator.annotate(segment.text()).tokens()), codes));
+      examples.add(example(segment.text(), codes, annotator, embedding));
     }
     return examples;
+  }
+
+  private static Example example(
+      String text, Set<String> codes, Annotator annotator, WindowEmbedding embedding) {
+    TextAnnotation annotation = annotator.annotate(text);
+    return new Example(
+        Features.lemmas(annotation.tokens()),
+        embedding == null ? null : embedding.meaning(text, annotation),
+        codes);
   }
 
   /**
    * Examples from the codebook itself, for a team that has coded nothing yet: each code's examples
    * are positive for it (and its parent), its counter-examples are segments without it.
    */
-  public static List<Example> fromCodebook(Codebook codebook, Annotator annotator) {
+  public static List<Example> fromCodebook(
+      Codebook codebook, Annotator annotator, WindowEmbedding embedding) {
     List<Example> examples = new ArrayList<>();
     for (Code code : codebook.codes()) {
       String path = codebook.path(code.id());
       for (String text : code.examples()) {
-        examples.add(
-            new Example(Features.lemmas(annotator.annotate(text).tokens()), withAncestors(path)));
+        examples.add(example(text, withAncestors(path), annotator, embedding));
       }
       for (String text : code.counterExamples()) {
-        examples.add(new Example(Features.lemmas(annotator.annotate(text).tokens()), Set.of()));
+        examples.add(example(text, Set.of(), annotator, embedding));
       }
     }
     return examples;
@@ -152,11 +175,20 @@ public final class Trainer {
    * also gets the probability threshold that agrees best with the coding on the segments its models
    * did not see ({@link #bestThreshold}), and two sets of scores on the same folds: the learner's,
    * each fold judged at a threshold chosen on the other folds only, and the {@link
-   * LinearSvmBaseline TF-IDF linear SVM}'s, the yardstick it has to beat.
+   * LinearSvmBaseline TF-IDF linear SVM}'s, the yardstick it has to beat. The models read meaning
+   * when the examples carry it.
+   *
+   * @throws IllegalArgumentException when the examples carry meaning and the algorithm is not
+   *     logistic regression (the others take no real-valued features)
    */
   public static LearnedModel train(Codebook codebook, List<Example> examples, Options options)
       throws IOException {
-    Map<String, DoccatModel> models = new LinkedHashMap<>();
+    boolean meaning = examples.stream().anyMatch(e -> e.meaning() != null);
+    if (meaning && options.algorithm() != Algorithm.LOGISTIC) {
+      throw new IllegalArgumentException(
+          "only logistic regression reads sentence embeddings, not " + options.algorithm().label());
+    }
+    Map<String, MaxentModel> models = new LinkedHashMap<>();
     Map<String, Double> thresholds = new LinkedHashMap<>();
     List<Evaluation.CodeScore> scores = new ArrayList<>();
     List<Evaluation.CodeScore> baseline = new ArrayList<>();
@@ -192,6 +224,7 @@ public final class Trainer {
         codebook.name(),
         codebook.version(),
         options.algorithm(),
+        meaning,
         models,
         thresholds,
         scores,
@@ -237,11 +270,10 @@ public final class Trainer {
       boolean learnable =
           train.stream().anyMatch(e -> e.codes().contains(path))
               && train.stream().anyMatch(e -> !e.codes().contains(path));
-      DocumentCategorizerME model =
-          learnable ? new DocumentCategorizerME(trainOne(path, train, options)) : null;
+      MaxentModel model = learnable ? trainOne(path, train, options) : null;
       for (int i = 0; i < examples.size(); i++) {
         if (foldOf[i] == fold) {
-          probabilities[i] = model == null ? 0 : probability(model, examples.get(i).features());
+          probabilities[i] = model == null ? 0 : probability(model, examples.get(i).context());
         }
       }
     }
@@ -331,14 +363,18 @@ public final class Trainer {
         counts[0] + counts[2]);
   }
 
-  private static DoccatModel trainOne(String path, List<Example> examples, Options options)
+  private static MaxentModel trainOne(String path, List<Example> examples, Options options)
       throws IOException {
-    List<DocumentSample> samples = new ArrayList<>();
+    List<Event> events = new ArrayList<>();
+    boolean realValues = false;
     for (Example example : examples) {
-      samples.add(
-          new DocumentSample(
+      Features.Context context = example.context();
+      realValues |= context.values() != null;
+      events.add(
+          new Event(
               example.codes().contains(path) ? LearnedModel.YES : LearnedModel.NO,
-              tokens(example.features())));
+              context.predicates(),
+              context.values()));
     }
     TrainingParameters parameters = new TrainingParameters();
     parameters.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm().opennlp);
@@ -349,33 +385,23 @@ public final class Trainer {
     }
     parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
     parameters.put("PrintMessages", false);
-    DoccatFactory factory =
-        new DoccatFactory(
-            new FeatureGenerator[] {
-              new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator(2, 2)
-            });
-    return DocumentCategorizerME.train(
-        "en", ObjectStreamUtils.createObjectStream(samples), parameters, factory);
+    if (realValues) {
+      parameters.put(
+          AbstractEventTrainer.DATA_INDEXER_PARAM,
+          AbstractEventTrainer.DATA_INDEXER_ONE_PASS_REAL_VALUE);
+    }
+    return TrainerFactory.getEventTrainer(parameters, null)
+        .train(ObjectStreamUtils.createObjectStream(events));
   }
 
-  /** The probability that a segment with {@code features} gets the model's code. */
-  static double probability(DocumentCategorizerME model, List<String> features) {
-    double[] outcomes = model.categorize(tokens(features));
+  /** The probability that a segment read as {@code context} gets the model's code. */
+  static double probability(MaxentModel model, Features.Context context) {
+    double[] outcomes =
+        context.values() == null
+            ? model.eval(context.predicates())
+            : model.eval(context.predicates(), context.values());
     int yes = model.getIndex(LearnedModel.YES);
     return yes < 0 ? 0 : outcomes[yes];
-  }
-
-  /**
-   * The model's input: the features after a constant first token, which acts as the intercept, so a
-   * segment with no known word gets the share of segments with the code rather than an even chance.
-   */
-  private static String[] tokens(List<String> features) {
-    String[] tokens = new String[features.size() + 1];
-    tokens[0] = "_always_";
-    for (int i = 0; i < features.size(); i++) {
-      tokens[i + 1] = features.get(i);
-    }
-    return tokens;
   }
 
   /**

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
-import org.aet.model.Segment;
-import org.aet.model.SentenceWindow;
 
 /**
  * What a review loop can look for in a codebook: segments with any code, with a tension (any of its
@@ -65,23 +63,5 @@ public record ReviewTarget(String name, List<String> paths, List<String> codeIds
         .mapToDouble(id -> precisionByCodeId.getOrDefault(id, 0.0))
         .max()
         .orElse(0);
-  }
-
-  /**
-   * A segment's meaning for the loop's model: the mean of its sentence windows' vectors, as a unit
-   * vector; null when it has none (a segment without words).
-   */
-  public static float[] features(Segment segment) {
-    List<SentenceWindow> windows = segment.windows();
-    if (windows.isEmpty()) {
-      return null;
-    }
-    float[] sum = new float[windows.get(0).vector().length];
-    for (SentenceWindow window : windows) {
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += window.vector()[i];
-      }
-    }
-    return org.aet.semantic.Vectors.normalised(sum);
   }
 }

@@ -37,7 +37,7 @@ public record ScoredSegment(String id, float[] features, Map<String, Double> pre
       for (Segment segment :
           embedding.embed(
               segmenter.segment(transcript, annotation), annotation, transcript.text())) {
-        float[] features = ReviewTarget.features(segment);
+        float[] features = WindowEmbedding.meaning(segment);
         if (features == null || !keep.test(segment.id())) {
           continue;
         }

@@ -75,6 +75,46 @@ public final class WindowEmbedding {
   }
 
   /**
+   * The meaning of a whole text as one unit vector: the mean of its sentence windows' embeddings
+   * (see {@link #meaning(Segment)}); null when it has no words. For texts outside a transcript,
+   * such as the segments of a labelled file.
+   */
+  public float[] meaning(String text, TextAnnotation annotation) {
+    Span whole = new Span(0, text.length());
+    Segment segment =
+        new Segment(
+            Segment.idFor("text", whole),
+            "text",
+            0,
+            "",
+            "",
+            null,
+            whole,
+            text,
+            annotation.tokens());
+    return meaning(embed(List.of(segment), annotation, text).get(0));
+  }
+
+  /**
+   * A segment's meaning as one unit vector: the mean of its sentence windows' embeddings, so a long
+   * turn and a short one are alike when they say alike things; null when it has no windows (no
+   * words, or the semantic layer did not run).
+   */
+  public static float[] meaning(Segment segment) {
+    List<SentenceWindow> windows = segment.windows();
+    if (windows.isEmpty()) {
+      return null;
+    }
+    float[] sum = new float[windows.get(0).vector().length];
+    for (SentenceWindow window : windows) {
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += window.vector()[i];
+      }
+    }
+    return Vectors.normalised(sum);
+  }
+
+  /**
    * The texts the stage embeds for {@code segments}, in order: each window's text, transcription
    * markup masked. Benchmarks embed exactly these with the bare model.
    */

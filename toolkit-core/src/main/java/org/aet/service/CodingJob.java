@@ -110,7 +110,8 @@ public final class CodingJob {
     // The model file is read first: a damaged or mismatched one fails in a moment, before the
     // calibration embeds the codebook.
     ReviewQueue queue = settings.reviewQueue() ? new ReviewQueue() : null;
-    LearnedCoder learned = settings.model() == null ? null : learned(settings, queue, progress);
+    LearnedCoder learned =
+        settings.model() == null ? null : learned(settings, embedder != null, queue, progress);
     List<Coder> coders = new ArrayList<>();
     WindowEmbedding embedding = embedder == null ? null : new WindowEmbedding(embedder);
     if (embedding == null) {
@@ -164,10 +165,17 @@ public final class CodingJob {
   }
 
   private static LearnedCoder learned(
-      Settings settings, ReviewQueue queue, ProgressListener progress) throws AetException {
+      Settings settings, boolean semantic, ReviewQueue queue, ProgressListener progress)
+      throws AetException {
     Codebook book = settings.codebook();
     Path model = settings.model();
     LearnedModel learned = LearnedModel.load(model);
+    if (learned.meaning() && !semantic) {
+      throw new AetException(
+          model
+              + ": this model reads the meaning of segments (it was trained with --embeddings),"
+              + " which needs the semantic layer: leave out --no-semantic");
+    }
     if (!learned.codebook().equals(book.name())) {
       throw new AetException(
           model

@@ -2,20 +2,25 @@ package org.aet.learning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.util.TrainingParameters;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
+import org.aet.diagnostics.InputException;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.model.Coding;
 import org.aet.model.CodingSource;
 import org.aet.model.Evidence;
+import org.aet.model.Segment;
 import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.semantic.BgeSmallEmbedder;
+import org.aet.semantic.WindowEmbedding;
 import org.aet.testing.Annotated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +84,7 @@ class TrainerTest {
     Codebook book = Codebooks.load("four-tensions");
     List<String> unknown = new ArrayList<>();
     List<Trainer.Example> examples =
-        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), unknown);
+        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), null, unknown);
     assertTrue(unknown.isEmpty());
     return Trainer.train(
         book, examples, new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, seed, 2));
@@ -186,7 +191,7 @@ class TrainerTest {
   @Test
   void theCodebookExamplesCanSeedAModel() throws Exception {
     Codebook book = Codebooks.load("power");
-    List<Trainer.Example> examples = Trainer.fromCodebook(book, CoreNlpAnnotator.shared());
+    List<Trainer.Example> examples = Trainer.fromCodebook(book, CoreNlpAnnotator.shared(), null);
     int written =
         book.codes().stream().mapToInt(c -> c.examples().size() + c.counterExamples().size()).sum();
     assertTrue(written >= 12, "four codes, two examples and a counter-example or more each");
@@ -197,9 +202,177 @@ class TrainerTest {
     assertTrue(model.scores().isEmpty(), "no cross-validation asked for");
   }
 
+  @Test
+  void aModelCanReadMeaningAndCarriesItToSuggestions(@TempDir Path dir) throws Exception {
+    Codebook book = Codebooks.load("four-tensions");
+    WindowEmbedding embedding = new WindowEmbedding(new BgeSmallEmbedder());
+    List<Trainer.Example> examples =
+        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), embedding, new ArrayList<>());
+    assertTrue(examples.stream().allMatch(e -> e.meaning() != null && e.meaning().length == 384));
+    Trainer.Options options = new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, 42, 2);
+    LearnedModel model = Trainer.train(book, examples, options);
+    assertTrue(model.meaning());
+    assertEquals(model.scores(), Trainer.train(book, examples, options).scores(), "same seed");
+    LearnedModel words = train(42);
+
+    // No word of these sentences is in the training set: only their meaning tells them apart.
+    String unseen = "Attendees got a cheque for coming.";
+    String gibberish = "The handouts were incomprehensible gibberish.";
+    assertEquals(
+        probability(words, PAY, unseen),
+        probability(words, PAY, gibberish),
+        1e-12,
+        "words alone cannot tell them apart");
+    var annotation = CoreNlpAnnotator.shared().annotate(unseen);
+    Features.Context context =
+        Features.context(
+            Features.lemmas(annotation.tokens()), embedding.meaning(unseen, annotation));
+    var otherAnnotation = CoreNlpAnnotator.shared().annotate(gibberish);
+    Features.Context other =
+        Features.context(
+            Features.lemmas(otherAnnotation.tokens()),
+            embedding.meaning(gibberish, otherAnnotation));
+    double byMeaning = Trainer.probability(model.models().get(PAY), context);
+    assertTrue(
+        byMeaning > Trainer.probability(model.models().get(PAY), other),
+        "a cheque reads more like pay than gibberish does");
+    assertTrue(
+        Trainer.probability(model.models().get(JARGON), other)
+            > Trainer.probability(model.models().get(JARGON), context),
+        "and gibberish more like jargon");
+
+    Path file = dir.resolve("m.model");
+    model.save(file);
+    LearnedModel loaded = LearnedModel.load(file);
+    assertTrue(loaded.meaning());
+    assertEquals(byMeaning, Trainer.probability(loaded.models().get(PAY), context), 1e-12);
+    Segment segment =
+        embedding.embed(List.of(Annotated.segment(unseen)), annotation, unseen).get(0);
+    Coding pay =
+        new LearnedCoder(loaded, book, byMeaning / 2, null)
+            .code(segment).stream()
+                .filter(c -> c.codeId().equals("reciprocity"))
+                .findFirst()
+                .orElseThrow();
+    assertEquals(
+        Math.round(byMeaning * 1000) / 1000.0,
+        pay.confidence(),
+        "the coder reads the segment's windows as training read the text");
+  }
+
+  @Test
+  void aModelWithMeaningNeedsLogisticRegression() throws Exception {
+    Codebook book = Codebooks.load("four-tensions");
+    List<Trainer.Example> examples =
+        List.of(
+            new Trainer.Example(List.of("pay"), new float[] {1, 0}, java.util.Set.of(PAY)),
+            new Trainer.Example(List.of("jargon"), new float[] {0, 1}, java.util.Set.of()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Trainer.train(
+                    book, examples, new Trainer.Options(Trainer.Algorithm.NAIVE_BAYES, 0, 1, 1)));
+    assertTrue(e.getMessage().contains("only logistic regression"), e.getMessage());
+  }
+
+  @Test
+  void aModelFileOfTheFirstFormatReadsAsItDidThenAndHostileCountsAreRefused(@TempDir Path dir)
+      throws Exception {
+    // The first format held OpenNLP document categorisers, trained on the same predicates.
+    Codebook book = Codebooks.load("four-tensions");
+    List<Trainer.Example> examples =
+        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), null, new ArrayList<>());
+    List<opennlp.tools.doccat.DocumentSample> samples = new ArrayList<>();
+    for (Trainer.Example example : examples) {
+      samples.add(
+          new opennlp.tools.doccat.DocumentSample(
+              example.codes().contains(PAY) ? LearnedModel.YES : LearnedModel.NO,
+              tokens(example.features())));
+    }
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
+    parameters.put(TrainingParameters.CUTOFF_PARAM, 1);
+    parameters.put("PrintMessages", false);
+    var doccat =
+        opennlp.tools.doccat.DocumentCategorizerME.train(
+            "en",
+            opennlp.tools.util.ObjectStreamUtils.createObjectStream(samples),
+            parameters,
+            new opennlp.tools.doccat.DoccatFactory(
+                new opennlp.tools.doccat.FeatureGenerator[] {
+                  new opennlp.tools.doccat.BagOfWordsFeatureGenerator(),
+                  new opennlp.tools.doccat.NGramFeatureGenerator(2, 2)
+                }));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    doccat.serialize(bytes);
+    Path old = dir.resolve("old.model");
+    writeModelFile(
+        old,
+        "{\"format\": \"aet learned model 1\", \"codebook\": \"four-tensions\","
+            + " \"algorithm\": \"logistic\", \"codes\": [{\"code\": \""
+            + PAY
+            + "\", \"file\": \"code-0.bin\"}]}",
+        bytes.toByteArray());
+    LearnedModel loaded = LearnedModel.load(old);
+    assertFalse(loaded.meaning());
+    String text = "They were paid for their time, promptly.";
+    List<String> lemmas = Features.lemmas(CoreNlpAnnotator.shared().annotate(text).tokens());
+    double expected =
+        new opennlp.tools.doccat.DocumentCategorizerME(doccat)
+            .categorize(tokens(lemmas))[doccat.getMaxentModel().getIndex(LearnedModel.YES)];
+    assertEquals(
+        expected,
+        Trainer.probability(loaded.models().get(PAY), Features.context(lemmas, null)),
+        1e-12,
+        "the predicates are the categoriser's own");
+
+    // A model that claims two billion outcomes is refused, not allocated.
+    java.io.ByteArrayOutputStream hostile = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream data = new java.io.DataOutputStream(hostile)) {
+      data.writeUTF("QN");
+      data.writeInt(2_000_000_000);
+    }
+    Path bad = dir.resolve("hostile.model");
+    writeModelFile(
+        bad,
+        "{\"format\": \"aet learned model 2\", \"codebook\": \"four-tensions\","
+            + " \"algorithm\": \"logistic\", \"codes\": [{\"code\": \""
+            + PAY
+            + "\", \"file\": \"code-0.bin\"}]}",
+        hostile.toByteArray());
+    InputException e = assertThrows(InputException.class, () -> LearnedModel.load(bad));
+    assertTrue(e.getMessage().contains("hostile.model"), e.getMessage());
+    assertTrue(e.getMessage().contains("count of 2000000000"), e.getMessage());
+
+    Path future = dir.resolve("future.model");
+    writeModelFile(future, "{\"format\": \"aet learned model 9\"}", new byte[0]);
+    InputException f = assertThrows(InputException.class, () -> LearnedModel.load(future));
+    assertTrue(f.getMessage().contains("train the model again"), f.getMessage());
+  }
+
+  private static void writeModelFile(Path file, String manifest, byte[] model) throws Exception {
+    try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(file))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("model.json"));
+      zip.write(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new java.util.zip.ZipEntry("code-0.bin"));
+      zip.write(model);
+      zip.closeEntry();
+    }
+  }
+
+  /** The first format's input: the lemmas after the constant token. */
+  private static String[] tokens(List<String> lemmas) {
+    List<String> tokens = new ArrayList<>();
+    tokens.add("_always_");
+    tokens.addAll(lemmas);
+    return tokens.toArray(new String[0]);
+  }
+
   private static double probability(LearnedModel model, String code, String text) {
     return Trainer.probability(
-        new DocumentCategorizerME(model.models().get(code)),
-        Features.lemmas(CoreNlpAnnotator.shared().annotate(text).tokens()));
+        model.models().get(code),
+        Features.context(Features.lemmas(CoreNlpAnnotator.shared().annotate(text).tokens()), null));
   }
 }

@@ -130,7 +130,10 @@ final class TrainCommand implements Callable<Integer> {
             .input(Path.of(codebook), "the codebook")
             .output(output, "-o", ".model"));
     PrintWriter out = spec.commandLine().getOut();
-    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+    ProgressPrinter progress =
+        new ProgressPrinter(spec.commandLine().getErr(), false)
+            .showing(Trainer.READING)
+            .showing(Trainer.TRAINING);
     Codebook book = Codebooks.load(codebook);
     Annotator annotator = nlp.annotator(progress);
     WindowEmbedding embedding = embeddings ? new WindowEmbedding(nlp.embedder(progress)) : null;
@@ -138,7 +141,8 @@ final class TrainCommand implements Callable<Integer> {
     List<String> unknown = new ArrayList<>();
     for (Path file : from) {
       examples.addAll(
-          Trainer.examples(LabelledSegments.read(file), book, annotator, embedding, unknown));
+          Trainer.examples(
+              LabelledSegments.read(file), book, annotator, embedding, unknown, progress));
     }
     if (fromExamples) {
       examples.addAll(Trainer.fromCodebook(book, annotator, embedding));
@@ -153,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
         new Trainer.Options(algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives());
     LearnedModel model;
     try {
-      model = Trainer.train(book, examples, options);
+      model = Trainer.train(book, examples, options, progress);
     } catch (IOException e) {
       throw new AetException("training failed: " + e.getMessage(), e);
     }

@@ -21,6 +21,7 @@ import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.model.TextAnnotation;
 import org.aet.nlp.Annotator;
+import org.aet.pipeline.ProgressListener;
 import org.aet.semantic.WindowEmbedding;
 
 /**
@@ -108,6 +109,12 @@ public final class Trainer {
     }
   }
 
+  /** The progress stage of reading (annotating and embedding) labelled segments. */
+  public static final String READING = "Reading the labelled segments";
+
+  /** The progress stage of training and cross-validating, code by code. */
+  public static final String TRAINING = "Training, code by code";
+
   /** The L2 penalty of {@link Algorithm#LOGISTIC}. */
   static final double L2_COST = 0.1;
 
@@ -117,15 +124,18 @@ public final class Trainer {
    * Training examples from labelled segments, their texts annotated with {@code annotator}.
    *
    * @param embedding embeds each segment's meaning, for a model that reads it; null for lemmas only
+   * @param progress hears of each segment read, as stage {@value #READING}
    */
   public static List<Example> examples(
       List<LabelledSegment> labelled,
       Codebook codebook,
       Annotator annotator,
       WindowEmbedding embedding,
-      List<String> unknownCodes) {
+      List<String> unknownCodes,
+      ProgressListener progress) {
     List<Example> examples = new ArrayList<>();
     for (LabelledSegment segment : labelled) {
+      progress.progress(READING, examples.size(), labelled.size());
       Set<String> codes = new LinkedHashSet<>();
       for (String label : segment.codes()) {
         String path = pathOf(codebook, label);
@@ -139,6 +149,7 @@ public final class Trainer {
       }
       examples.add(example(segment.text(), codes, annotator, embedding));
     }
+    progress.progress(READING, examples.size(), labelled.size());
     return examples;
   }
 
@@ -183,6 +194,16 @@ public final class Trainer {
    */
   public static LearnedModel train(Codebook codebook, List<Example> examples, Options options)
       throws IOException {
+    return train(codebook, examples, options, new ProgressListener() {});
+  }
+
+  /**
+   * As {@link #train(Codebook, List, Options)}, telling {@code progress} of each code done, as
+   * stage {@value #TRAINING}.
+   */
+  public static LearnedModel train(
+      Codebook codebook, List<Example> examples, Options options, ProgressListener progress)
+      throws IOException {
     boolean meaning = examples.stream().anyMatch(e -> e.meaning() != null);
     if (meaning && options.algorithm() != Algorithm.LOGISTIC) {
       throw new IllegalArgumentException(
@@ -199,8 +220,10 @@ public final class Trainer {
             ? new LinearSvmBaseline(
                 examples.stream().map(Example::features).toList(), foldOf, folds, options.seed())
             : null;
-    for (Code code : codebook.codes()) {
-      String path = codebook.path(code.id());
+    List<Code> codes = codebook.codes();
+    for (int c = 0; c < codes.size(); c++) {
+      progress.progress(TRAINING, c, codes.size());
+      String path = codebook.path(codes.get(c).id());
       boolean[] actual = new boolean[examples.size()];
       long positives = 0;
       for (int i = 0; i < actual.length; i++) {
@@ -220,6 +243,7 @@ public final class Trainer {
         thresholds.put(path, DEFAULT_THRESHOLD);
       }
     }
+    progress.progress(TRAINING, codes.size(), codes.size());
     return new LearnedModel(
         codebook.name(),
         codebook.version(),

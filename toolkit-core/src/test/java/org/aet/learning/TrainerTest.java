@@ -19,6 +19,7 @@ import org.aet.model.CodingSource;
 import org.aet.model.Evidence;
 import org.aet.model.Segment;
 import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.pipeline.ProgressListener;
 import org.aet.semantic.BgeSmallEmbedder;
 import org.aet.semantic.WindowEmbedding;
 import org.aet.testing.Annotated;
@@ -83,9 +84,25 @@ class TrainerTest {
   private static LearnedModel train(long seed) throws Exception {
     Codebook book = Codebooks.load("four-tensions");
     List<String> unknown = new ArrayList<>();
+    List<Long> done = new ArrayList<>();
     List<Trainer.Example> examples =
-        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), null, unknown);
+        Trainer.examples(
+            labelled(),
+            book,
+            CoreNlpAnnotator.shared(),
+            null,
+            unknown,
+            new ProgressListener() {
+              @Override
+              public void progress(String stage, long segments, long total) {
+                assertEquals(Trainer.READING, stage);
+                assertEquals(30, total);
+                done.add(segments);
+              }
+            });
     assertTrue(unknown.isEmpty());
+    assertEquals(31, done.size(), "progress before each segment and at the end");
+    assertEquals(30L, done.get(30));
     return Trainer.train(
         book, examples, new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, seed, 2));
   }
@@ -207,7 +224,13 @@ class TrainerTest {
     Codebook book = Codebooks.load("four-tensions");
     WindowEmbedding embedding = new WindowEmbedding(new BgeSmallEmbedder());
     List<Trainer.Example> examples =
-        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), embedding, new ArrayList<>());
+        Trainer.examples(
+            labelled(),
+            book,
+            CoreNlpAnnotator.shared(),
+            embedding,
+            new ArrayList<>(),
+            new ProgressListener() {});
     assertTrue(examples.stream().allMatch(e -> e.meaning() != null && e.meaning().length == 384));
     Trainer.Options options = new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, 42, 2);
     LearnedModel model = Trainer.train(book, examples, options);
@@ -282,7 +305,13 @@ class TrainerTest {
     // The first format held OpenNLP document categorisers, trained on the same predicates.
     Codebook book = Codebooks.load("four-tensions");
     List<Trainer.Example> examples =
-        Trainer.examples(labelled(), book, CoreNlpAnnotator.shared(), null, new ArrayList<>());
+        Trainer.examples(
+            labelled(),
+            book,
+            CoreNlpAnnotator.shared(),
+            null,
+            new ArrayList<>(),
+            new ProgressListener() {});
     List<opennlp.tools.doccat.DocumentSample> samples = new ArrayList<>();
     for (Trainer.Example example : examples) {
       samples.add(

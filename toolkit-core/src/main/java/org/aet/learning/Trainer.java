@@ -389,16 +389,21 @@ public final class Trainer {
 
   private static MaxentModel trainOne(String path, List<Example> examples, Options options)
       throws IOException {
+    boolean realValues = examples.stream().anyMatch(e -> e.meaning() != null);
     List<Event> events = new ArrayList<>();
-    boolean realValues = false;
     for (Example example : examples) {
       Features.Context context = example.context();
-      realValues |= context.values() != null;
+      float[] values = context.values();
+      if (realValues && values == null) {
+        // A segment without words has no meaning to read: its predicates all count 1.
+        values = new float[context.predicates().length];
+        java.util.Arrays.fill(values, 1f);
+      }
       events.add(
           new Event(
               example.codes().contains(path) ? LearnedModel.YES : LearnedModel.NO,
               context.predicates(),
-              context.values()));
+              values));
     }
     TrainingParameters parameters = new TrainingParameters();
     parameters.put(TrainingParameters.ALGORITHM_PARAM, options.algorithm().opennlp);

@@ -233,6 +233,11 @@ class TrainerTest {
             new ProgressListener() {});
     assertTrue(examples.stream().allMatch(e -> e.meaning() != null && e.meaning().length == 384));
     Trainer.Options options = new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, 42, 2);
+    List<Trainer.Example> withSilence = new ArrayList<>(examples);
+    withSilence.add(new Trainer.Example(List.of(), null, java.util.Set.of()));
+    assertTrue(
+        Trainer.train(book, withSilence, options).meaning(),
+        "a segment without words (so without meaning) trains beside the others");
     LearnedModel model = Trainer.train(book, examples, options);
     assertTrue(model.meaning());
     assertEquals(model.scores(), Trainer.train(book, examples, options).scores(), "same seed");

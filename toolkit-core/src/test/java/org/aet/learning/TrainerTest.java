@@ -223,14 +223,7 @@ class TrainerTest {
   void aModelCanReadMeaningAndCarriesItToSuggestions(@TempDir Path dir) throws Exception {
     Codebook book = Codebooks.load("four-tensions");
     WindowEmbedding embedding = new WindowEmbedding(new BgeSmallEmbedder());
-    List<Trainer.Example> examples =
-        Trainer.examples(
-            labelled(),
-            book,
-            CoreNlpAnnotator.shared(),
-            embedding,
-            new ArrayList<>(),
-            new ProgressListener() {});
+    List<Trainer.Example> examples = examples(embedding);
     assertTrue(examples.stream().allMatch(e -> e.meaning() != null && e.meaning().length == 384));
     Trainer.Options options = new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, 42, 2);
     List<Trainer.Example> withSilence = new ArrayList<>(examples);
@@ -309,14 +302,7 @@ class TrainerTest {
       throws Exception {
     // The first format held OpenNLP document categorisers, trained on the same predicates.
     Codebook book = Codebooks.load("four-tensions");
-    List<Trainer.Example> examples =
-        Trainer.examples(
-            labelled(),
-            book,
-            CoreNlpAnnotator.shared(),
-            null,
-            new ArrayList<>(),
-            new ProgressListener() {});
+    List<Trainer.Example> examples = examples(null);
     List<opennlp.tools.doccat.DocumentSample> samples = new ArrayList<>();
     for (Trainer.Example example : examples) {
       samples.add(
@@ -402,6 +388,17 @@ class TrainerTest {
     tokens.add("_always_");
     tokens.addAll(lemmas);
     return tokens.toArray(new String[0]);
+  }
+
+  /** The thirty labelled segments as four-tensions examples, with their meaning or not. */
+  private static List<Trainer.Example> examples(WindowEmbedding embedding) throws Exception {
+    return Trainer.examples(
+        labelled(),
+        Codebooks.load("four-tensions"),
+        CoreNlpAnnotator.shared(),
+        embedding,
+        new ArrayList<>(),
+        new ProgressListener() {});
   }
 
   private static double probability(LearnedModel model, String code, String text) {

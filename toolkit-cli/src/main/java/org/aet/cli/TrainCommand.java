@@ -173,7 +173,9 @@ final class TrainCommand implements Callable<Integer> {
         model.models().size(),
         examples.size(),
         algorithm.label(),
-        model.meaning() ? "their words and their meaning (sentence embeddings)" : "their words");
+        model.readsMeaning()
+            ? "their words and their meaning (sentence embeddings)"
+            : "their words");
     if (!model.scores().isEmpty()) {
       printScores(out, model);
     }

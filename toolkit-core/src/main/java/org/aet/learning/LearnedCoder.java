@@ -60,7 +60,7 @@ public final class LearnedCoder implements Coder {
   @Override
   public List<Coding> code(Segment segment) {
     List<String> features = Features.lemmas(segment.tokens());
-    float[] meaning = model.meaning() ? WindowEmbedding.meaning(segment) : null;
+    float[] meaning = model.readsMeaning() ? WindowEmbedding.meaning(segment) : null;
     Features.Context context = Features.context(features, meaning);
     List<Coding> codings = new ArrayList<>();
     for (Map.Entry<String, MaxentModel> entry : model.models().entrySet()) {
@@ -82,7 +82,7 @@ public final class LearnedCoder implements Coder {
                   new Evidence(
                       "",
                       new org.aet.model.Span(segment.span().begin(), segment.span().begin()),
-                      model.meaning()
+                      model.readsMeaning()
                           ? "learned: no single word stands out; the segment's meaning as a"
                               + " whole"
                           : "learned: no single word stands out; the segment as a whole"));

@@ -41,8 +41,8 @@ import org.aet.io.ZipGuard;
  * @param codebook the codebook's name
  * @param codebookVersion the codebook's content hash at training time
  * @param algorithm how the models were trained
- * @param meaning whether the models read each segment's sentence embedding besides its lemmas (then
- *     coding needs the semantic layer)
+ * @param readsMeaning whether the models read each segment's sentence embedding besides its lemmas
+ *     (then coding needs the semantic layer)
  * @param models per code path, its model
  * @param thresholds per code path, the probability from which it is suggested, chosen by
  *     cross-validation ({@link Trainer#DEFAULT_THRESHOLD} when none was)
@@ -55,7 +55,7 @@ public record LearnedModel(
     String codebook,
     String codebookVersion,
     Trainer.Algorithm algorithm,
-    boolean meaning,
+    boolean readsMeaning,
     Map<String, MaxentModel> models,
     Map<String, Double> thresholds,
     List<Evaluation.CodeScore> scores,
@@ -99,7 +99,7 @@ public record LearnedModel(
         manifest.put("codebook", codebook);
         manifest.put("codebook_version", codebookVersion);
         manifest.put("algorithm", algorithm.label());
-        manifest.put("reads_meaning", meaning);
+        manifest.put("reads_meaning", readsMeaning);
         manifest.put("training_segments", trainingSegments);
         ArrayNode codes = manifest.putArray("codes");
         int n = 0;
@@ -255,7 +255,7 @@ public record LearnedModel(
         + codebookVersion
         + ", "
         + algorithm.label()
-        + (meaning ? " with meaning" : "")
+        + (readsMeaning ? " with meaning" : "")
         + ", "
         + models.keySet()
         + "]";

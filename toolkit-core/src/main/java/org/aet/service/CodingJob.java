@@ -170,7 +170,7 @@ public final class CodingJob {
     Codebook book = settings.codebook();
     Path model = settings.model();
     LearnedModel learned = LearnedModel.load(model);
-    if (learned.meaning() && !semantic) {
+    if (learned.readsMeaning() && !semantic) {
       throw new AetException(
           model
               + ": this model reads the meaning of segments (it was trained with --embeddings),"

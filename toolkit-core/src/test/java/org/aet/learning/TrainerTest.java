@@ -229,10 +229,10 @@ class TrainerTest {
     List<Trainer.Example> withSilence = new ArrayList<>(examples);
     withSilence.add(new Trainer.Example(List.of(), null, java.util.Set.of()));
     assertTrue(
-        Trainer.train(book, withSilence, options).meaning(),
+        Trainer.train(book, withSilence, options).readsMeaning(),
         "a segment without words (so without meaning) trains beside the others");
     LearnedModel model = Trainer.train(book, examples, options);
-    assertTrue(model.meaning());
+    assertTrue(model.readsMeaning());
     assertEquals(model.scores(), Trainer.train(book, examples, options).scores(), "same seed");
     LearnedModel words = train(42);
 
@@ -265,7 +265,7 @@ class TrainerTest {
     Path file = dir.resolve("m.model");
     model.save(file);
     LearnedModel loaded = LearnedModel.load(file);
-    assertTrue(loaded.meaning());
+    assertTrue(loaded.readsMeaning());
     assertEquals(byMeaning, Trainer.probability(loaded.models().get(PAY), context), 1e-12);
     Segment segment =
         embedding.embed(List.of(Annotated.segment(unseen)), annotation, unseen).get(0);
@@ -335,7 +335,7 @@ class TrainerTest {
             + "\", \"file\": \"code-0.bin\"}]}",
         bytes.toByteArray());
     LearnedModel loaded = LearnedModel.load(old);
-    assertFalse(loaded.meaning());
+    assertFalse(loaded.readsMeaning());
     String text = "They were paid for their time, promptly.";
     List<String> lemmas = Features.lemmas(CoreNlpAnnotator.shared().annotate(text).tokens());
     double expected =

@@ -245,7 +245,7 @@ class CodeCommand implements Callable<Integer> {
     if (queue != null) {
       out.println("Wrote the review queue, most uncertain first, to " + queue + ".");
     }
-    String cacheReport = nlp.cacheReport("transcript(s)");
+    String cacheReport = nlp.cacheReport(summary.transcripts());
     if (cacheReport != null) {
       out.println(cacheReport);
     }

@@ -115,24 +115,39 @@ final class NlpOptions {
     return Indicators.available(annotations);
   }
 
-  /** "Language annotations for 3 of 4 texts came from the cache", or null when none did. */
-  String cacheReport(String what) {
+  /**
+   * "Language annotations for 3 of 3 transcript(s) came from the cache, ...", or null when nothing
+   * did. The caches count pieces of text (a long transcript is annotated in pieces and embedded in
+   * batches), so a count of transcripts is given only when every piece came from the cache; else
+   * the share of pieces.
+   *
+   * @param transcripts how many transcripts were coded
+   */
+  String cacheReport(int transcripts) {
     if (cached == null || cached.hits() == before[0]) {
       return null;
     }
-    long hits = cached.hits() - before[0];
-    long misses = cached.misses() - before[1];
     String embeddings = "";
     if (cachedEmbeddings != null && cachedEmbeddings.hits() > before[2]) {
-      long embeddedHits = cachedEmbeddings.hits() - before[2];
-      long embeddedMisses = cachedEmbeddings.misses() - before[3];
       embeddings =
-          String.format(
-              ", and their sentence embeddings for %d of %d",
-              embeddedHits, embeddedHits + embeddedMisses);
+          ", and their sentence embeddings for "
+              + share(
+                  cachedEmbeddings.hits() - before[2],
+                  cachedEmbeddings.misses() - before[3],
+                  transcripts,
+                  "batches of sentences");
     }
-    return String.format(
-        "Language annotations for %d of %d %s came from the cache%s (--no-cache to redo them).",
-        hits, hits + misses, what, embeddings);
+    return "Language annotations for "
+        + share(cached.hits() - before[0], cached.misses() - before[1], transcripts, "pieces")
+        + " came from the cache"
+        + embeddings
+        + " (--no-cache to redo them).";
+  }
+
+  /** "3 of 3 transcript(s)" when nothing missed the cache, else "5 of 8 pieces". */
+  private static String share(long hits, long misses, int transcripts, String pieces) {
+    return misses == 0
+        ? transcripts + " of " + transcripts + " transcript(s)"
+        : hits + " of " + (hits + misses) + " " + pieces + " of the text";
   }
 }

@@ -235,6 +235,29 @@ class CodeCommandTest {
   }
 
   @Test
+  void aLongTranscriptFromTheCacheIsCountedAsOneTranscriptNotItsPieces(@TempDir Path dir)
+      throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int turn = 0; turn < 120; turn++) {
+      text.append(turn % 2 == 0 ? "Chair" : "Witness")
+          .append(": We talked about the budget for item ")
+          .append(turn)
+          .append(" and what the board decided about it.\n\n");
+    }
+    assertTrue(text.length() > 10_000, "long enough to be annotated in several pieces");
+    Path input = dir.resolve("hearing.txt");
+    Files.writeString(input, text);
+    Result first =
+        aet("code", input.toString(), "--no-semantic", "-o", dir.resolve("a.csv").toString(), "-q");
+    assertEquals(0, first.exit(), first.err());
+    Result second =
+        aet("code", input.toString(), "--no-semantic", "-o", dir.resolve("b.csv").toString());
+    assertTrue(
+        second.out().contains("Language annotations for 1 of 1 transcript(s) came from the cache"),
+        second.out());
+  }
+
+  @Test
   void anUnknownOutputFormatIsAWrongUseOfTheCommand(@TempDir Path dir) {
     Result result = aet("code", SAMPLE.toString(), "-o", dir.resolve("coded.pdf").toString());
     assertEquals(2, result.exit());

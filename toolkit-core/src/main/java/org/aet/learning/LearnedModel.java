@@ -196,8 +196,16 @@ public record LearnedModel(
           manifest.path("training_segments").asInt());
     } catch (IOException | RuntimeException e) {
       throw new InputException(
-          Diagnostic.fileError(file, "cannot read this model file: " + e.getMessage()));
+          Diagnostic.fileError(file, "cannot read this model file: " + reason(e)));
     }
+  }
+
+  /** Why a model file could not be read, in words: a file cut short has no message of its own. */
+  private static String reason(Exception e) {
+    if (e instanceof java.io.EOFException) {
+      return "it ends too soon; the file may be damaged or cut short";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** One code's model in OpenNLP's binary format, read with every count checked. */

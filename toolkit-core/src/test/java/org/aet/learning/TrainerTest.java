@@ -365,6 +365,25 @@ class TrainerTest {
     assertTrue(e.getMessage().contains("hostile.model"), e.getMessage());
     assertTrue(e.getMessage().contains("count of 2000000000"), e.getMessage());
 
+    // A model cut short in the middle says so.
+    LearnedModel whole = train(42);
+    Path saved = dir.resolve("whole.model");
+    whole.save(saved);
+    byte[] bin;
+    try (var zip = new java.util.zip.ZipFile(saved.toFile())) {
+      bin = zip.getInputStream(zip.getEntry("code-0.bin")).readAllBytes();
+    }
+    Path cut = dir.resolve("cut.model");
+    writeModelFile(
+        cut,
+        "{\"format\": \"aet learned model 2\", \"codebook\": \"four-tensions\","
+            + " \"algorithm\": \"logistic\", \"codes\": [{\"code\": \""
+            + PAY
+            + "\", \"file\": \"code-0.bin\"}]}",
+        java.util.Arrays.copyOf(bin, bin.length / 2));
+    InputException cutShort = assertThrows(InputException.class, () -> LearnedModel.load(cut));
+    assertTrue(cutShort.getMessage().contains("cut short"), cutShort.getMessage());
+
     Path future = dir.resolve("future.model");
     writeModelFile(future, "{\"format\": \"aet learned model 9\"}", new byte[0]);
     InputException f = assertThrows(InputException.class, () -> LearnedModel.load(future));

@@ -89,7 +89,7 @@ final class AgreeCommand implements Callable<Integer> {
     overwrite.check(
         new OutputTargets().inputs(inputs, "an input").output(output, "-o", ".xlsx", ".jsonl"));
     AgreementReport.Report report;
-    if (inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet")) {
+    if (inputs.size() == 1 && ProjectStore.isProjectFile(inputs.get(0))) {
       if (coders == null || coders.size() < 2) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(),

@@ -125,8 +125,11 @@ class CodeCommand implements Callable<Integer> {
       paramLabel = "LABELLED",
       description =
           "Labelled segments (.jsonl or .csv, as \"aet evaluate\" reads them: your team's coding or"
-              + " a gold file) to estimate the precision of suggestions from, instead of the"
-              + " codebook's own examples.")
+              + " a gold file), or a project (.aet) whose team coding is read, to estimate the"
+              + " precision of suggestions from, instead of the codebook's own examples. A project"
+              + " that is coded uses its own team coding by default, once the team has made "
+              + CodingJob.ENOUGH_TEAM_CODINGS
+              + " codings.")
   Path calibrate;
 
   @Option(
@@ -187,7 +190,14 @@ class CodeCommand implements Callable<Integer> {
     try {
       settings =
           new CodingJob.Settings(
-              book, unit, threads, floor, calibrate, model, minProbability, queue != null);
+              book,
+              unit,
+              threads,
+              floor,
+              calibrate == null ? null : CodingJob.calibration(calibrate, book),
+              model,
+              minProbability,
+              queue != null);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -202,6 +212,12 @@ class CodeCommand implements Callable<Integer> {
                 + " holds no transcripts yet; add some with \"aet add "
                 + project
                 + " FOLDER\"");
+      }
+      if (store != null && calibrate == null && !noSemantic) {
+        CodingJob.Labelled team = CodingJob.projectCalibration(store, project, book, progress);
+        if (team != null) {
+          settings = settings.withCalibration(team);
+        }
       }
       try {
         job =

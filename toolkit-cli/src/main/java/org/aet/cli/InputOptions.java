@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.aet.diagnostics.AetException;
 import org.aet.ingest.Corpus;
+import org.aet.project.ProjectStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -27,7 +28,7 @@ final class InputOptions {
 
   /** The project file when the only input is one (a .aet file), else null. */
   Path projectFile() {
-    boolean project = inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet");
+    boolean project = inputs.size() == 1 && ProjectStore.isProjectFile(inputs.get(0));
     return project ? inputs.get(0) : null;
   }
 

@@ -173,7 +173,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   private List<Transcript> transcripts(ProgressPrinter progress) throws AetException {
     List<Path> inputs = input.inputs;
-    if (inputs.size() == 1 && inputs.get(0).getFileName().toString().endsWith(".aet")) {
+    if (inputs.size() == 1 && ProjectStore.isProjectFile(inputs.get(0))) {
       try (ProjectStore store = ProjectStore.openForReading(inputs.get(0))) {
         return store.transcripts();
       }

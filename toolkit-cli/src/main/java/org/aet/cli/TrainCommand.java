@@ -12,11 +12,11 @@ import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.EvaluationReports;
-import org.aet.evaluation.LabelledSegments;
 import org.aet.export.OutputTargets;
 import org.aet.learning.LearnedModel;
 import org.aet.learning.Trainer;
 import org.aet.nlp.Annotator;
+import org.aet.project.TeamCoding;
 import org.aet.semantic.WindowEmbedding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +58,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--from",
       paramLabel = "FILE",
-      description = "Labelled segments (.jsonl or .csv); repeatable.")
+      description =
+          "Labelled segments (.jsonl or .csv), or a project (.aet), whose team coding is read;"
+              + " repeatable.")
   List<Path> from = new ArrayList<>();
 
   @Option(
@@ -142,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
     for (Path file : from) {
       examples.addAll(
           Trainer.examples(
-              LabelledSegments.read(file), book, annotator, embedding, unknown, progress));
+              TeamCoding.read(file, book.name()), book, annotator, embedding, unknown, progress));
     }
     if (fromExamples) {
       examples.addAll(Trainer.fromCodebook(book, annotator, embedding));

@@ -99,6 +99,12 @@ public final class ProjectStore implements AutoCloseable {
     return store;
   }
 
+  /** Whether {@code file} is named as a project is: {@code study.aet}. */
+  public static boolean isProjectFile(Path file) {
+    Path name = file.getFileName();
+    return name != null && name.toString().endsWith(".aet");
+  }
+
   /** Opens an existing project to change it, waiting up to {@link #DEFAULT_WAIT} for others. */
   public static ProjectStore open(Path file) throws AetException {
     return open(file, Access.WRITE, DEFAULT_WAIT);

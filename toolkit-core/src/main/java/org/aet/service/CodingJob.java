@@ -8,12 +8,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.CodebookCheck;
+import org.aet.coding.Calibration;
 import org.aet.coding.Coder;
 import org.aet.coding.Coders;
 import org.aet.coding.RuleCoder;
 import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
-import org.aet.evaluation.LabelledSegments;
+import org.aet.evaluation.LabelledSegment;
 import org.aet.export.ExportSession;
 import org.aet.learning.LearnedCoder;
 import org.aet.learning.LearnedModel;
@@ -23,6 +24,8 @@ import org.aet.pipeline.CodingRun;
 import org.aet.pipeline.ProgressListener;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.pipeline.RunSummary;
+import org.aet.project.ProjectStore;
+import org.aet.project.TeamCoding;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.SentenceEmbedder;
@@ -43,8 +46,8 @@ public final class CodingJob {
    * @param unit what a segment is
    * @param threads how many transcripts to code at once (at least 1)
    * @param floor the confidence below which a suggestion is not shown (0 to 1)
-   * @param calibration a labelled-segments file to estimate confidence from, or null for the
-   *     codebook's own examples
+   * @param calibration labelled segments to estimate confidence from, or null for the codebook's
+   *     own examples
    * @param model a model made by {@code aet train}, or null
    * @param minProbability the probability from which the model's suggestions count (above 0, at
    *     most 1), or null for each code's own threshold, chosen by cross-validation in training
@@ -55,7 +58,7 @@ public final class CodingJob {
       SegmentUnit unit,
       int threads,
       double floor,
-      Path calibration,
+      Labelled calibration,
       Path model,
       Double minProbability,
       boolean reviewQueue) {
@@ -77,6 +80,83 @@ public final class CodingJob {
         throw new IllegalArgumentException("--queue needs --model");
       }
     }
+
+    /** These settings estimating confidence from {@code labelled} instead. */
+    public Settings withCalibration(Labelled labelled) {
+      return new Settings(
+          codebook, unit, threads, floor, labelled, model, minProbability, reviewQueue);
+    }
+  }
+
+  /**
+   * Labelled segments and where they came from ("team.jsonl", "the team's coding in study.aet").
+   */
+  public record Labelled(String source, List<LabelledSegment> segments) {
+    public Labelled {
+      segments = List.copyOf(segments);
+    }
+  }
+
+  /**
+   * How many codings a team must have made in a project before its coding, rather than the
+   * codebook's examples, is what confidence is estimated from: as many as a code needs for a
+   * calibration curve of its own.
+   */
+  public static final int ENOUGH_TEAM_CODINGS = Calibration.OWN_CURVE_POSITIVES;
+
+  /**
+   * What to estimate confidence from, as named by {@code --calibrate}: a labelled-segments file
+   * (.jsonl or .csv), or a project, whose team coding against {@code codebook} is read.
+   *
+   * @throws AetException when the file cannot be read, or the project holds no coding against the
+   *     codebook
+   */
+  public static Labelled calibration(Path file, Codebook codebook) throws AetException {
+    return new Labelled(
+        ProjectStore.isProjectFile(file) ? teamSource(file) : file.getFileName().toString(),
+        TeamCoding.read(file, codebook.name()));
+  }
+
+  private static String teamSource(Path project) {
+    return "the team's coding in " + project.getFileName();
+  }
+
+  /**
+   * The team's coding in the project {@code store} (the file {@code project}) against a codebook.
+   */
+  public static Labelled teamCoding(ProjectStore store, Path project, Codebook codebook)
+      throws AetException {
+    return new Labelled(teamSource(project), TeamCoding.of(store, codebook.name()));
+  }
+
+  /**
+   * The team's coding in a project to estimate confidence from when the project is coded, or null
+   * (saying why on {@code progress}) while the team has made fewer than {@link
+   * #ENOUGH_TEAM_CODINGS} codings against the codebook: until then the codebook's examples say
+   * more.
+   */
+  public static Labelled projectCalibration(
+      ProjectStore store, Path project, Codebook codebook, ProgressListener progress)
+      throws AetException {
+    Labelled team = teamCoding(store, project, codebook);
+    int codings = TeamCoding.codings(team.segments());
+    if (codings >= ENOUGH_TEAM_CODINGS) {
+      return team;
+    }
+    if (!team.segments().isEmpty()) {
+      progress.note(
+          "Note: the team has made "
+              + codings
+              + " coding(s) against "
+              + codebook.name()
+              + " in "
+              + project.getFileName()
+              + "; from "
+              + ENOUGH_TEAM_CODINGS
+              + " on, confidence is estimated from the team's coding instead of the codebook's"
+              + " examples.");
+    }
+    return null;
   }
 
   private final Settings settings;
@@ -137,21 +217,21 @@ public final class CodingJob {
       Settings settings, Annotator annotator, WindowEmbedding embedding, ProgressListener progress)
       throws AetException {
     Codebook book = settings.codebook();
-    Path calibration = settings.calibration();
+    Labelled calibration = settings.calibration();
     Set<String> unknown = new TreeSet<>();
     SuggestionCoder suggestions =
         SuggestionCoder.calibrated(
             book,
             annotator,
             embedding,
-            calibration == null ? null : LabelledSegments.read(calibration),
-            calibration == null ? null : calibration.getFileName().toString(),
+            calibration == null ? null : calibration.segments(),
+            calibration == null ? null : calibration.source(),
             settings.floor(),
             unknown);
     if (!unknown.isEmpty()) {
       progress.note(
           "Note: "
-              + calibration
+              + calibration.source()
               + " names codes that "
               + book.name()
               + " does not have: "

@@ -54,7 +54,14 @@ class CodingJobTest {
         () ->
             CodingJob.prepare(
                 new CodingJob.Settings(
-                    book, SegmentUnit.TURN, 1, 0.5, Path.of("gold.jsonl"), null, 0.5, false),
+                    book,
+                    SegmentUnit.TURN,
+                    1,
+                    0.5,
+                    new CodingJob.Labelled("gold.jsonl", List.of()),
+                    null,
+                    0.5,
+                    false),
                 CoreNlpAnnotator.shared(),
                 null,
                 ProgressListener.SILENT),

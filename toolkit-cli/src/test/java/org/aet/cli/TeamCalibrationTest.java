@@ -1,0 +1,113 @@
+package org.aet.cli;
+
+import static org.aet.cli.AetRunner.aet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aet.cli.AetRunner.Result;
+import org.aet.codebook.Codebooks;
+import org.aet.pipeline.ProgressListener;
+import org.aet.project.DecisionKind;
+import org.aet.project.ProjectStore;
+import org.aet.project.Verdict;
+import org.aet.segment.SegmentUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project's own coding is what its suggestions' confidence is estimated from, once the team has
+ * coded enough; and a project can be named wherever labelled segments are read.
+ */
+class TeamCalibrationTest {
+  private static final Path SAMPLE = AetRunner.repositoryRoot().resolve("corpora/partnerships");
+
+  private static void ok(Result result) {
+    assertEquals(0, result.exit(), result.err() + result.out());
+  }
+
+  @Test
+  void aProjectCalibratesOnItsTeamsCodingOnceThereIsEnough(@TempDir Path dir) throws Exception {
+    Path study = dir.resolve("study.aet");
+    ok(aet("init", study.toString()));
+    ok(aet("add", study.toString(), SAMPLE.toString()));
+    Result first = aet("code", study.toString());
+    ok(first);
+    assertTrue(first.err().contains("from the codebook's"), first.err());
+
+    // Three codings: too few to say more than the codebook does.
+    decide(study, 0, 3);
+    Result few = aet("code", study.toString());
+    ok(few);
+    assertTrue(few.err().contains("from the codebook's"), few.err());
+    assertTrue(
+        few.err().contains("the team has made 3 coding(s) against four-tensions in study.aet;"),
+        few.err());
+
+    decide(study, 3, 12);
+    Result enough = aet("code", study.toString());
+    ok(enough);
+    assertTrue(
+        enough.err().contains("from the team's coding in study.aet (12 labelled segments)"),
+        enough.err());
+    assertFalse(enough.err().contains("the team has made"), enough.err());
+
+    // The same coding calibrates other transcripts, and rules alone need no calibration.
+    Path out = dir.resolve("coded.csv");
+    Result elsewhere =
+        aet("code", SAMPLE.toString(), "--calibrate", study.toString(), "-o", out.toString());
+    ok(elsewhere);
+    assertTrue(elsewhere.err().contains("from the team's coding in study.aet"), elsewhere.err());
+    Result rules = aet("code", study.toString(), "--no-semantic");
+    ok(rules);
+    assertFalse(rules.err().contains("team's coding"), rules.err());
+  }
+
+  @Test
+  void aProjectWithNoCodingCannotCalibrate(@TempDir Path dir) throws Exception {
+    Path empty = dir.resolve("empty.aet");
+    ok(aet("init", empty.toString()));
+    Result refused =
+        aet(
+            "code",
+            SAMPLE.toString(),
+            "--calibrate",
+            empty.toString(),
+            "-o",
+            dir.resolve("x.csv").toString());
+    assertEquals(1, refused.exit(), refused.err());
+    assertTrue(
+        refused.err().contains("empty.aet holds no coding against four-tensions yet"),
+        refused.err());
+    assertFalse(dir.resolve("x.csv").toFile().exists());
+  }
+
+  /**
+   * Records alice's coding of the latest run's segments {@code from} (inclusive) to {@code to}
+   * (exclusive), each as structural issues.
+   */
+  private static void decide(Path study, int from, int to) throws Exception {
+    String version = Codebooks.load("four-tensions").version();
+    try (ProjectStore store = ProjectStore.open(study)) {
+      List<ProjectStore.StoredSegment> turns = store.segments(SegmentUnit.TURN);
+      List<ProjectStore.Decision> decisions = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        decisions.add(
+            new ProjectStore.Decision(
+                turns.get(i).id(),
+                "alice",
+                DecisionKind.REVIEW,
+                Verdict.CODE,
+                List.of("motivation-structure/structural-issues"),
+                "",
+                "review-alice.xlsx",
+                version,
+                "workbook-" + from));
+      }
+      store.addDecisions(decisions, "workbook-" + from, ProgressListener.SILENT);
+    }
+  }
+}

@@ -6,8 +6,9 @@
 #   (a) the floor: bare Stanford CoreNLP with aet's annotators and settings (bench Floor);
 #   (b) `aet code` end to end into an .xlsx, with an empty annotation cache;
 #   (c) the same again with the cache warm (what re-coding after a codebook edit costs);
-#   (d) the semantic layer's floor: the bare embedding model (BGE small) embedding exactly the sentence
-#       windows aet embeds (bench EmbeddingFloor), model load included;
+#   (d) the semantic layer's floor: the bare embedding model (BGE small) embedding exactly the texts aet
+#       embeds, the sentence windows and the default codebook's own sentences (bench EmbeddingFloor), model
+#       load included;
 #   (e) `aet code` with the annotations cached but the embeddings not, then with both cached, so that the
 #       difference is aet's whole embedding stage (model load, the codebook's sentences, the windows), and
 #       its ratio to (d); three rounds, medians;
@@ -82,6 +83,7 @@ for words in "${sizes[@]}"; do
     embedding_json=$(java -Xmx2g -cp "$cp" org.aet.bench.EmbeddingFloor "$corpus")
     floors+=("$(echo "$embedding_json" | sed -E 's/.*"embedding_floor_seconds": ([0-9.]+).*/\1/')")
     windows=$(echo "$embedding_json" | sed -E 's/.*"windows": ([0-9]+).*/\1/')
+    codebook_texts=$(echo "$embedding_json" | sed -E 's/.*"codebook_texts": ([0-9]+).*/\1/')
     rm -rf "$cache/embeddings"
     measure java -Xmx2g -jar "$jar" code "$corpus" -o "$out" --cache "$cache" -q --overwrite
     cold=$SECONDS_TAKEN
@@ -105,8 +107,8 @@ for words in "${sizes[@]}"; do
     "$aet" "$(calc "$generated / $aet")" "$ratio" "$rss"
   printf 'aet code, cache warm:  %7.2f s  %8.0f words/s  peak RSS %d MB\n' \
     "$cached" "$(calc "$generated / $cached")" "$cached_rss"
-  printf 'embedding floor:       %7.2f s  %8.0f windows/s (bare BGE small, %d windows)\n' \
-    "$embedding_floor" "$(calc "$windows / $embedding_floor")" "$windows"
+  printf 'embedding floor:       %7.2f s  %8.0f windows/s (bare BGE small, %d windows and %d codebook texts)\n' \
+    "$embedding_floor" "$(calc "$windows / $embedding_floor")" "$windows" "$codebook_texts"
   printf 'aet embedding stage:   %7.2f s  %8.0f windows/s  ratio %.2f\n' \
     "$embedding_stage" "$(calc "$windows / $embedding_stage")" "$embedding_ratio"
   printf 'aet pseudonymise:      %7.2f s  %8.0f words/s  peak RSS %d MB\n' \

@@ -4,7 +4,11 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.aet.codebook.Codebooks;
+import org.aet.coding.SuggestionCoder;
 import org.aet.ingest.Corpus;
 import org.aet.ingest.TranscriptReader;
 import org.aet.model.TextAnnotation;
@@ -12,16 +16,19 @@ import org.aet.model.Transcript;
 import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
+import org.aet.semantic.SentenceEmbedder;
 import org.aet.semantic.WindowEmbedding;
 
 /**
  * The semantic layer's floor: the bare sentence-embedding model (BGE small, as langchain4j ships
- * it, with its own parallel {@code embedAll}) embedding exactly the sentence windows {@code aet
- * code} embeds for a corpus at turn level. Reading and annotating the files is not timed; loading
- * the model is, as it is in an {@code aet code} run.
+ * it, with its own parallel {@code embedAll}) embedding exactly the texts {@code aet code} embeds
+ * for a corpus at turn level with the default codebook: the corpus's sentence windows, and the
+ * codebook's own sentences (its profiles and the examples its calibration scores), which every run
+ * without a warm cache embeds too. Reading and annotating the files is not timed; loading the model
+ * is, as it is in an {@code aet code} run.
  *
  * <p>Usage: {@code EmbeddingFloor <corpus-folder>}. Prints one JSON object with the windows, their
- * words and embedding_floor_seconds.
+ * words, the codebook's texts and embedding_floor_seconds.
  */
 public final class EmbeddingFloor {
   private EmbeddingFloor() {}
@@ -41,6 +48,8 @@ public final class EmbeddingFloor {
         words += text.split("\\s+").length;
       }
     }
+    List<String> codebookTexts = codebookTexts();
+    codebookTexts.forEach(t -> windows.add(TextSegment.from(t)));
     long started = System.nanoTime();
     BgeSmallEnV15QuantizedEmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
     int embedded = model.embedAll(windows).content().size();
@@ -49,7 +58,34 @@ public final class EmbeddingFloor {
       throw new IllegalStateException("embedded " + embedded + " of " + windows.size());
     }
     System.out.printf(
-        "{\"windows\": %d, \"window_words\": %d, \"embedding_floor_seconds\": %.2f}%n",
-        windows.size(), words, seconds);
+        "{\"windows\": %d, \"window_words\": %d, \"codebook_texts\": %d,"
+            + " \"embedding_floor_seconds\": %.2f}%n",
+        windows.size() - codebookTexts.size(), words, codebookTexts.size(), seconds);
+  }
+
+  /**
+   * The texts aet embeds for the default codebook before it codes anything, found by letting it
+   * prepare its suggestions with an embedder that only writes down what it is asked to embed.
+   */
+  private static List<String> codebookTexts() throws Exception {
+    Set<String> asked = new LinkedHashSet<>();
+    SentenceEmbedder recorder =
+        new SentenceEmbedder() {
+          @Override
+          public List<float[]> embed(List<String> texts) {
+            asked.addAll(texts);
+            float[] unit = new float[384];
+            unit[0] = 1;
+            return texts.stream().map(t -> unit).toList();
+          }
+
+          @Override
+          public String description() {
+            return "recorder";
+          }
+        };
+    SuggestionCoder.fromCodebook(
+        Codebooks.load("four-tensions"), CoreNlpAnnotator.shared(), new WindowEmbedding(recorder));
+    return new ArrayList<>(asked);
   }
 }

@@ -38,20 +38,20 @@ class TeamCalibrationTest {
     ok(first);
     assertTrue(first.err().contains("from the codebook's"), first.err());
 
-    // Three codings: too few to say more than the codebook does.
+    // Two codings: too few to say more than the codebook does.
     decide(study, 0, 3);
     Result few = aet("code", study.toString());
     ok(few);
     assertTrue(few.err().contains("from the codebook's"), few.err());
     assertTrue(
-        few.err().contains("the team has made 3 coding(s) against four-tensions in study.aet;"),
+        few.err().contains("the team has made 2 coding(s) against four-tensions in study.aet;"),
         few.err());
 
-    decide(study, 3, 12);
+    decide(study, 3, 20);
     Result enough = aet("code", study.toString());
     ok(enough);
     assertTrue(
-        enough.err().contains("from the team's coding in study.aet (12 labelled segments)"),
+        enough.err().contains("from the team's coding in study.aet (20 labelled segments)"),
         enough.err());
     assertFalse(enough.err().contains("the team has made"), enough.err());
 
@@ -64,6 +64,25 @@ class TeamCalibrationTest {
     Result rules = aet("code", study.toString(), "--no-semantic");
     ok(rules);
     assertFalse(rules.err().contains("team's coding"), rules.err());
+
+    // And a model learns from it.
+    Path model = dir.resolve("team.model");
+    Result trained =
+        aet(
+            "train",
+            "--codebook",
+            "four-tensions",
+            "--from",
+            study.toString(),
+            "--folds",
+            "0",
+            "-o",
+            model.toString(),
+            "--cache",
+            dir.resolve("cache").toString());
+    ok(trained);
+    assertTrue(trained.err().contains("(20 of 20)"), trained.err());
+    assertTrue(model.toFile().isFile());
   }
 
   @Test
@@ -87,7 +106,7 @@ class TeamCalibrationTest {
 
   /**
    * Records alice's coding of the latest run's segments {@code from} (inclusive) to {@code to}
-   * (exclusive), each as structural issues.
+   * (exclusive): the even ones as structural issues, the odd ones with no code.
    */
   private static void decide(Path study, int from, int to) throws Exception {
     String version = Codebooks.load("four-tensions").version();
@@ -101,7 +120,7 @@ class TeamCalibrationTest {
                 "alice",
                 DecisionKind.REVIEW,
                 Verdict.CODE,
-                List.of("motivation-structure/structural-issues"),
+                i % 2 == 0 ? List.of("motivation-structure/structural-issues") : List.of(),
                 "",
                 "review-alice.xlsx",
                 version,

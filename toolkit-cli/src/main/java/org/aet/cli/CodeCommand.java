@@ -190,16 +190,12 @@ class CodeCommand implements Callable<Integer> {
     try {
       settings =
           new CodingJob.Settings(
-              book,
-              unit,
-              threads,
-              floor,
-              calibrate == null ? null : CodingJob.calibration(calibrate, book),
-              model,
-              minProbability,
-              queue != null);
+              book, unit, threads, floor, null, model, minProbability, queue != null);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (calibrate != null) {
+      settings = settings.withCalibration(CodingJob.calibration(calibrate, book));
     }
     CodingJob job;
     RunSummary summary;

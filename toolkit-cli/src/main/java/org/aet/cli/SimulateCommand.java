@@ -158,6 +158,7 @@ final class SimulateCommand implements Callable<Integer> {
               + "\").");
     }
     print(out, report);
+    printStopping(out, report);
     if (output != null) {
       SimulationReport.write(report, batch, output);
       out.println("Wrote " + output + ".");
@@ -180,6 +181,37 @@ final class SimulateCommand implements Callable<Integer> {
     }
     return ReadCorpus.read(input.corpus(), progress).transcripts();
   }
+
+  /**
+   * The stopping signal checked: at the rounds nearest each share read, what the round's status
+   * would have told the team was left unread, beside what really was.
+   */
+  private static void printStopping(PrintWriter out, ReviewSimulation.Report report) {
+    List<ReviewSimulation.Checkpoint> rounds = report.stopping();
+    if (rounds.isEmpty()) {
+      return;
+    }
+    out.printf(
+        "What the rounds would have said is left unread (any code), beside what really was:%n");
+    out.printf(
+        Locale.ROOT, "  %6s %6s %12s %15s%n", "read", "found", "really left", "estimated left");
+    int next = 0;
+    for (double share : STOPPING_SHARES) {
+      int wanted = (int) Math.ceil(share * report.matched());
+      while (next < rounds.size() && rounds.get(next).read() < wanted) {
+        next++;
+      }
+      if (next == rounds.size()) {
+        break;
+      }
+      ReviewSimulation.Checkpoint c = rounds.get(next);
+      out.printf(
+          Locale.ROOT, "  %6d %6d %12d %15.0f%n", c.read(), c.found(), c.left(), c.estimated());
+    }
+  }
+
+  /** Shares read at which the stopping signal is printed; the workbook has every round. */
+  private static final List<Double> STOPPING_SHARES = List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8);
 
   private static void print(PrintWriter out, ReviewSimulation.Report report) {
     int width = report.outcomes().stream().mapToInt(o -> o.target().length()).max().orElse(10);

@@ -45,6 +45,21 @@ class SimulateCommandTest {
     assertEquals(13, targets.size(), "any code, 4 tensions, 8 poles");
     JsonNode first = new ObjectMapper().readTree(targets.get(0));
     assertEquals(361, first.get("found_in_reading_order").size());
+    assertTrue(result.out().contains("What the rounds would have said is left unread"));
+    // The stopping signal on real talk: soon after every coded turn has been read, the rounds'
+    // estimate of what is left must say so, not send the team on through hundreds of turns
+    // (summing the ranking model's own probabilities said 30 to 50 here).
+    List<JsonNode> rounds = new java.util.ArrayList<>();
+    first.get("stopping").forEach(rounds::add);
+    int allFound = 0;
+    while (allFound < rounds.size() && rounds.get(allFound).get("left").asInt() > 0) {
+      allFound++;
+    }
+    assertTrue(allFound + 3 < rounds.size(), "the replay finds every coded turn");
+    JsonNode after = rounds.get(allFound + 3);
+    assertTrue(
+        after.get("estimated").asDouble() < 10,
+        "three rounds after the last coded turn was read: " + after);
   }
 
   @Test

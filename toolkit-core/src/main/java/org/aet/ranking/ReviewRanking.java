@@ -23,6 +23,12 @@ public final class ReviewRanking {
    */
   public record Item(String segmentId, float[] features, double prior) {}
 
+  /** Folds for the held-out scores the estimate is calibrated on. */
+  static final int FOLDS = 5;
+
+  /** Reviewed segments needed with and without the code before the estimate uses the model. */
+  static final int ENOUGH_EACH = org.aet.coding.Calibration.OWN_CURVE_POSITIVES;
+
   private final List<Item> items;
   private final Map<String, Item> byId = new HashMap<>();
 
@@ -72,36 +78,84 @@ public final class ReviewRanking {
   public record Estimate(double remaining, String how) {}
 
   /**
-   * Estimates the relevant segments not yet reviewed. With a model: its probabilities over the
-   * unreviewed segments, scaled so that over the reviewed ones they add up to what the team found
-   * (class weighting makes the raw probabilities too high). Before: the codebook's estimated
-   * precision summed over the unreviewed segments.
+   * Estimates the relevant segments not yet reviewed. Before a model: the codebook's estimated
+   * precision summed over the unreviewed segments. With a model but fewer than {@link #ENOUGH_EACH}
+   * reviewed segments with and without the code: the share found so far, applied to the unreviewed
+   * (high, since likely segments are read first). After that: the model's scores over the
+   * unreviewed segments through a {@link Platt} curve fitted to held-out scores of the reviewed
+   * ones, summed. The model's own probabilities cannot be summed: it weights the classes equally,
+   * which on real talk made them count four times what was left.
    */
   public Estimate estimate(Map<String, Boolean> reviewed) {
     DenseLogistic model = fit(reviewed);
-    double open = 0;
-    double seen = 0;
-    int found = 0;
-    for (Item item : items) {
-      double p = score(item, model);
-      if (reviewed.containsKey(item.segmentId())) {
-        seen += p;
-        found += reviewed.get(item.segmentId()) ? 1 : 0;
-      } else {
-        open += p;
-      }
-    }
     if (model == null) {
+      double open = 0;
+      for (Item item : items) {
+        open += reviewed.containsKey(item.segmentId()) ? 0 : item.prior();
+      }
       return new Estimate(
           open, "the codebook's estimated precision of each unread segment's best code, summed");
     }
-    double scale = seen > 0 ? found / seen : 1;
+    int read = 0;
+    int found = 0;
+    for (Item item : items) {
+      Boolean has = reviewed.get(item.segmentId());
+      read += has == null ? 0 : 1;
+      found += Boolean.TRUE.equals(has) ? 1 : 0;
+    }
+    if (found < ENOUGH_EACH || read - found < ENOUGH_EACH) {
+      return new Estimate(
+          (items.size() - read) * found / (double) read,
+          "the share the team coded so far ("
+              + found
+              + " of the "
+              + read
+              + " reviewed) applied to the unread segments: too few reviewed segments with and"
+              + " without a code ("
+              + ENOUGH_EACH
+              + " of each) to estimate from the model; since"
+              + " likely segments are read first, this errs high");
+    }
+    Platt platt = Platt.fit(heldOutScores(reviewed));
+    double open = 0;
+    for (Item item : items) {
+      if (!reviewed.containsKey(item.segmentId())) {
+        open += platt.probability(score(item, model));
+      }
+    }
     return new Estimate(
-        open * scale,
-        "the ranking model's probabilities over the unread segments, scaled so that over the "
-            + "reviewed ones they add up to the "
-            + found
-            + " the team coded");
+        open,
+        "the ranking model's scores over the unread segments, turned into probabilities by a"
+            + " curve fitted to the held-out scores of the "
+            + read
+            + " reviewed ones (Platt scaling)");
+  }
+
+  /**
+   * Each reviewed segment's score from a model fitted without it (segments dealt into {@link
+   * #FOLDS} folds by id), with its label; folds whose rest lacks a class are left out.
+   */
+  private List<Platt.Point> heldOutScores(Map<String, Boolean> reviewed) {
+    List<String> ids = reviewed.keySet().stream().filter(byId::containsKey).sorted().toList();
+    List<Platt.Point> points = new ArrayList<>();
+    for (int fold = 0; fold < FOLDS; fold++) {
+      Map<String, Boolean> rest = new HashMap<>();
+      List<String> held = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        if (i % FOLDS == fold) {
+          held.add(ids.get(i));
+        } else {
+          rest.put(ids.get(i), reviewed.get(ids.get(i)));
+        }
+      }
+      DenseLogistic model = fit(rest);
+      if (model != null) {
+        for (String id : held) {
+          points.add(new Platt.Point(score(byId.get(id), model), reviewed.get(id)));
+        }
+      }
+    }
+    return points;
   }
 
   private DenseLogistic fit(Map<String, Boolean> reviewed) {

@@ -151,13 +151,54 @@ public final class ReviewSimulation {
   }
 
   /**
+   * The stopping signal checked: what one round's status would have told the team was left unread
+   * ({@link ReviewRanking#estimate}), beside what really was.
+   *
+   * @param read segments read before the round
+   * @param found of them, those with the target
+   * @param left those with the target not yet read
+   */
+  public record Checkpoint(int read, int found, int left, double estimated) {}
+
+  /**
    * A whole simulation: the outcome for every target, and how the gold file met the corpus.
    *
+   * @param stopping a checkpoint per round for "any code", the target review rounds report
    * @param matched gold segments found among the corpus's segments (the others are left out)
    * @param unmatched a few gold ids not found, for the message
    */
   public record Report(
-      List<Outcome> outcomes, int goldSegments, int matched, List<String> unmatched) {}
+      List<Outcome> outcomes,
+      List<Checkpoint> stopping,
+      int goldSegments,
+      int matched,
+      List<String> unmatched) {}
+
+  /** Replays the loop for one target, checking the estimate of what is left at every round. */
+  static Outcome simulate(
+      String target,
+      List<ReviewRanking.Item> items,
+      Set<String> relevant,
+      int batch,
+      long seed,
+      List<Checkpoint> stopping) {
+    ReviewRanking ranking = new ReviewRanking(items);
+    List<Boolean> found =
+        replay(
+            ranking,
+            relevant,
+            batch,
+            round -> {
+              int hits = (int) round.revealed().values().stream().filter(b -> b).count();
+              stopping.add(
+                  new Checkpoint(
+                      round.revealed().size(),
+                      hits,
+                      relevant.size() - hits,
+                      ranking.estimate(round.revealed()).remaining()));
+            });
+    return new Outcome(target, found, randomWss(items, relevant, seed));
+  }
 
   /**
    * Segments {@code transcripts}, scores them with the codebook alone ({@code coder}, calibrated
@@ -184,6 +225,7 @@ public final class ReviewSimulation {
       precision.put(scored.id(), scored.precisionByCode());
     }
     List<Outcome> outcomes = new ArrayList<>();
+    List<Checkpoint> stopping = new ArrayList<>();
     for (ReviewTarget target : ReviewTarget.of(codebook)) {
       Map<String, Double> prior = new HashMap<>();
       Set<String> relevant = new java.util.HashSet<>();
@@ -193,12 +235,15 @@ public final class ReviewSimulation {
           relevant.add(id);
         }
       }
-      if (!relevant.isEmpty()) {
+      if (target.name().equals(ReviewTarget.ANY)) {
+        outcomes.add(
+            simulate(target.name(), items(features, prior), relevant, batch, seed, stopping));
+      } else if (!relevant.isEmpty()) {
         outcomes.add(simulate(target.name(), items(features, prior), relevant, batch, seed));
       }
     }
     List<String> unmatched =
         gold.keySet().stream().filter(id -> !features.containsKey(id)).limit(3).toList();
-    return new Report(outcomes, gold.size(), features.size(), unmatched);
+    return new Report(outcomes, stopping, gold.size(), features.size(), unmatched);
   }
 }

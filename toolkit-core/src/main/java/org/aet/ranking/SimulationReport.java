@@ -38,6 +38,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 public final class SimulationReport {
   static final String SUMMARY_SHEET = "Summary";
   static final String CURVES_SHEET = "Curves";
+  static final String STOPPING_SHEET = "Stopping";
 
   /** Okabe-Ito colours, told apart with every common colour-vision deficiency. */
   private static final byte[][] PALETTE = {
@@ -84,6 +85,9 @@ public final class SimulationReport {
           for (ReviewSimulation.Outcome o : report.outcomes()) {
             Map<String, Object> json = summary(o, batch);
             json.put("found_in_reading_order", o.found().stream().map(f -> f ? 1 : 0).toList());
+            if (o.target().equals(ReviewTarget.ANY)) {
+              json.put("stopping", report.stopping());
+            }
             out.write(mapper.writeValueAsString(json));
             out.write('\n');
           }
@@ -108,9 +112,39 @@ public final class SimulationReport {
               new SheetTable<>(workbook.createSheet(SUMMARY_SHEET), columns, styles);
           report.outcomes().forEach(o -> table.add(summary(o, batch)));
           table.finish();
+          stopping(workbook, styles, report.stopping());
           // A chart needs a sheet kept in memory; the curves are small (one row per segment).
           curves(workbook.getXSSFWorkbook().createSheet(CURVES_SHEET), report);
         });
+  }
+
+  /** A row per round: what the team would have been told was left, and what really was. */
+  private static void stopping(
+      org.apache.poi.xssf.streaming.SXSSFWorkbook workbook,
+      SheetTable.Styles styles,
+      List<ReviewSimulation.Checkpoint> checkpoints) {
+    SheetTable<ReviewSimulation.Checkpoint> table =
+        new SheetTable<>(
+            workbook.createSheet(STOPPING_SHEET),
+            List.of(
+                new Column<>("read", "Segments read", 14, false, ReviewSimulation.Checkpoint::read),
+                new Column<>(
+                    "found", "With a code, found", 18, false, ReviewSimulation.Checkpoint::found),
+                new Column<>(
+                    "left",
+                    "With a code, really left",
+                    22,
+                    false,
+                    ReviewSimulation.Checkpoint::left),
+                new Column<>(
+                    "estimated",
+                    "Estimated left (as the round said)",
+                    30,
+                    false,
+                    c -> round(c.estimated()))),
+            styles);
+    checkpoints.forEach(table::add);
+    table.finish();
   }
 
   /** Recall after each read for "any code", each tension and a random order, and their chart. */

@@ -228,12 +228,13 @@ class CodeCommand implements Callable<Integer> {
       Pseudonymiser pseudonymiser = pseudonymise.load(read.transcripts());
       ExportContext context =
           new ExportContext(
-              book,
-              unit,
-              PseudonymiseOption.inputs(pseudonymiser, input.names()),
-              Instant.now(),
-              read.attributes(),
-              nlp.indicators());
+                  book,
+                  unit,
+                  PseudonymiseOption.inputs(pseudonymiser, input.names()),
+                  Instant.now(),
+                  read.attributes(),
+                  nlp.indicators())
+              .withMethod(job.method());
       ExportSession session;
       try {
         session = open(exporter, context, book, store, pseudonymiser);
@@ -282,7 +283,7 @@ class CodeCommand implements Callable<Integer> {
       throws java.io.IOException {
     List<ExportSession> sessions = new ArrayList<>();
     if (store != null) {
-      sessions.add(new ProjectRunSession(store, book, unit));
+      sessions.add(new ProjectRunSession(store, book, unit, context.method()));
     }
     if (labels != null) {
       sessions.add(LabelledSegments.session(labels, book));

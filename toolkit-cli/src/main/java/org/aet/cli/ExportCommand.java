@@ -132,8 +132,20 @@ final class ExportCommand implements Callable<Integer> {
       throws AetException {
     FinalCoding.Result result;
     ReviewState review = null;
+    java.util.Map<String, String> method = new java.util.LinkedHashMap<>();
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       result = FinalCoding.of(store, codebookName, options.nlp().annotator(options.progress()));
+      List<ProjectStore.Run> runs = store.runs();
+      if (!runs.isEmpty() && !runs.get(runs.size() - 1).method().isEmpty()) {
+        ProjectStore.Run latest = runs.get(runs.size() - 1);
+        method.put(
+            "Suggestions",
+            "the machine's suggestions the team reviewed came from the project's latest coding run"
+                + " ("
+                + latest.createdAt()
+                + "), made as follows");
+        method.putAll(latest.method());
+      }
       if (exporter instanceof HtmlReport) {
         review = ProjectReview.of(store);
       }
@@ -143,13 +155,14 @@ final class ExportCommand implements Callable<Integer> {
     Pseudonymiser pseudonymiser = options.pseudonymise().load(transcripts);
     ExportContext context =
         new ExportContext(
-            result.codebook(),
-            result.unit(),
-            PseudonymiseOption.inputs(pseudonymiser, List.of(project.toString())),
-            Instant.now(),
-            ReadCorpus.of(transcripts).attributes(),
-            org.aet.model.Indicators.standard(),
-            true);
+                result.codebook(),
+                result.unit(),
+                PseudonymiseOption.inputs(pseudonymiser, List.of(project.toString())),
+                Instant.now(),
+                ReadCorpus.of(transcripts).attributes(),
+                org.aet.model.Indicators.standard(),
+                true)
+            .withMethod(method);
     if (review != null) {
       exporter =
           new HtmlReport(pseudonymiser == null ? review : review.renamed(pseudonymiser::apply));

@@ -56,14 +56,34 @@ class TeamCalibrationTest {
     assertFalse(enough.err().contains("the team has made"), enough.err());
 
     // The same coding calibrates other transcripts, and rules alone need no calibration.
-    Path out = dir.resolve("coded.csv");
+    Path out = dir.resolve("coded.xlsx");
     Result elsewhere =
         aet("code", SAMPLE.toString(), "--calibrate", study.toString(), "-o", out.toString());
     ok(elsewhere);
     assertTrue(elsewhere.err().contains("from the team's coding in study.aet"), elsewhere.err());
+    // The workbook says how its suggestions were made, for the team's methods section.
+    assertTrue(
+        about(out, "Confidence").contains("from the team's coding in study.aet"),
+        about(out, "Confidence"));
+    assertEquals("0.50: suggestions estimated below it are not shown", about(out, "Floor"));
+    assertTrue(about(out, "Suggested by").contains("semantic layer"), about(out, "Suggested by"));
     Result rules = aet("code", study.toString(), "--no-semantic");
     ok(rules);
     assertFalse(rules.err().contains("team's coding"), rules.err());
+
+    // And so does every coding run the project keeps.
+    try (ProjectStore store = ProjectStore.openForReading(study)) {
+      List<String> confidence =
+          store.runs().stream().map(r -> r.method().getOrDefault("Confidence", "")).toList();
+      assertEquals(4, confidence.size(), "" + confidence);
+      assertTrue(confidence.get(0).contains("from the codebook's"), confidence.get(0));
+      assertTrue(confidence.get(2).contains("from the team's coding"), confidence.get(2));
+      assertTrue(confidence.get(3).contains("not an estimated precision"), confidence.get(3));
+    }
+    Path decided = dir.resolve("final.xlsx");
+    ok(aet("export", study.toString(), "-o", decided.toString()));
+    assertTrue(about(decided, "Suggestions").contains("latest coding run"));
+    assertTrue(about(decided, "Confidence").contains("not an estimated precision"));
 
     // And a model learns from it.
     Path model = dir.resolve("team.model");
@@ -108,6 +128,19 @@ class TeamCalibrationTest {
    * Records alice's coding of the latest run's segments {@code from} (inclusive) to {@code to}
    * (exclusive): the even ones as structural issues, the odd ones with no code.
    */
+  /** The value of {@code item} on a workbook's About sheet. */
+  private static String about(Path workbook, String item) throws Exception {
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(workbook.toFile())) {
+      for (org.apache.poi.ss.usermodel.Row row : book.getSheet("About")) {
+        if (row.getCell(0).getStringCellValue().equals(item)) {
+          return row.getCell(1).getStringCellValue();
+        }
+      }
+    }
+    return "(no " + item + ")";
+  }
+
   private static void decide(Path study, int from, int to) throws Exception {
     String version = Codebooks.load("four-tensions").version();
     try (ProjectStore store = ProjectStore.open(study)) {

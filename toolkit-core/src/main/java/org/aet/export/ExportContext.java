@@ -1,7 +1,10 @@
 package org.aet.export;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.aet.codebook.Codebook;
 import org.aet.segment.SegmentUnit;
@@ -19,6 +22,7 @@ import org.aet.segment.SegmentUnit;
  *     computed)
  * @param decided whether the codings are people's decisions (a project's final coding, with memos)
  *     rather than the machine's suggestions
+ * @param method how the suggestions were made, item by item (empty when not known), for the record
  */
 public record ExportContext(
     Codebook codebook,
@@ -27,14 +31,34 @@ public record ExportContext(
     Instant createdAt,
     List<String> attributes,
     List<String> indicators,
-    boolean decided) {
+    boolean decided,
+    Map<String, String> method) {
   public ExportContext {
+    method = Collections.unmodifiableMap(new LinkedHashMap<>(method));
     attributes = List.copyOf(attributes);
     indicators = List.copyOf(indicators);
     Objects.requireNonNull(codebook, "codebook");
     Objects.requireNonNull(unit, "unit");
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** A context that does not say how the suggestions were made. */
+  public ExportContext(
+      Codebook codebook,
+      SegmentUnit unit,
+      List<String> inputs,
+      Instant createdAt,
+      List<String> attributes,
+      List<String> indicators,
+      boolean decided) {
+    this(codebook, unit, inputs, createdAt, attributes, indicators, decided, Map.of());
+  }
+
+  /** This context, saying how the suggestions were made. */
+  public ExportContext withMethod(Map<String, String> how) {
+    return new ExportContext(
+        codebook, unit, inputs, createdAt, attributes, indicators, decided, how);
   }
 
   /** A context for the machine's suggestions. */

@@ -143,6 +143,8 @@ public final class XlsxExporter implements CodingExporter {
                 "Segment ids are transcript@start-end: character positions in the normalised"
                     + " transcript text (turns separated by a blank line), the same on every run"
               });
+      List<String[]> all = new java.util.ArrayList<>(facts);
+      context.method().forEach((item, how) -> all.add(new String[] {item, how}));
       SheetTable<String[]> table =
           new SheetTable<>(
               sheet,
@@ -150,7 +152,7 @@ public final class XlsxExporter implements CodingExporter {
                   new CodingTable.Column<>("item", "Item", 20, false, f -> f[0]),
                   new CodingTable.Column<>("value", "Value", 100, true, f -> f[1])),
               styles);
-      facts.forEach(table::add);
+      all.forEach(table::add);
       table.finish();
     }
 

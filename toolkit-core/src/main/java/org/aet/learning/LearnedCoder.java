@@ -50,6 +50,11 @@ public final class LearnedCoder implements Coder {
     this.queue = queue;
   }
 
+  /** The model this coder suggests from. */
+  public LearnedModel model() {
+    return model;
+  }
+
   /** The model's code paths that the codebook does not have: they cannot be suggested. */
   public List<String> codesMissingFromCodebook() {
     return model.models().keySet().stream()

@@ -2,6 +2,7 @@ package org.aet.project;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.aet.codebook.Codebook;
 import org.aet.diagnostics.AetException;
@@ -21,12 +22,18 @@ public final class ProjectRunSession implements ExportSession {
   private final SegmentUnit unit;
   private final List<Segment> segments = new ArrayList<>();
   private final List<Coding> codings = new ArrayList<>();
+  private final Map<String, String> method;
   private final String runId = UUID.randomUUID().toString();
 
-  public ProjectRunSession(ProjectStore store, Codebook codebook, SegmentUnit unit) {
+  /**
+   * @param method how the run's suggestions are made ({@code CodingJob.method()}), kept with it
+   */
+  public ProjectRunSession(
+      ProjectStore store, Codebook codebook, SegmentUnit unit, Map<String, String> method) {
     this.store = store;
     this.codebook = codebook;
     this.unit = unit;
+    this.method = method;
   }
 
   @Override
@@ -39,7 +46,7 @@ public final class ProjectRunSession implements ExportSession {
   public void finish() throws java.io.IOException {
     try {
       store.addCodebook(codebook);
-      store.addRun(runId, segments, unit, codings, codebook);
+      store.addRun(runId, segments, unit, codings, codebook, method);
     } catch (AetException e) {
       throw new java.io.IOException(e.getMessage(), e);
     }

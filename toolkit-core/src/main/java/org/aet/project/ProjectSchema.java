@@ -75,6 +75,9 @@ final class ProjectSchema {
         coder TEXT NOT NULL, coding_guid TEXT NOT NULL, code_guid TEXT NOT NULL, notes TEXT NOT NULL,
         segment_ids TEXT NOT NULL);
       CREATE TABLE exchange_users (name TEXT PRIMARY KEY, guid TEXT NOT NULL);
+      """,
+          """
+      ALTER TABLE runs ADD COLUMN method TEXT NOT NULL DEFAULT '{}';
       """);
 
   /**

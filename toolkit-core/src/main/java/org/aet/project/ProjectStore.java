@@ -373,8 +373,23 @@ public final class ProjectStore implements AutoCloseable {
       Span span,
       String text) {}
 
-  /** One coding run: which codebook it coded against and what a segment was. */
-  public record Run(String id, String codebookVersion, SegmentUnit unit, Instant createdAt) {}
+  /**
+   * One coding run: which codebook it coded against, what a segment was, and how its suggestions
+   * were made.
+   *
+   * @param method how the suggestions were made, item by item ({@code CodingJob.method()}); empty
+   *     for runs stored before aet kept it, and for imports
+   */
+  public record Run(
+      String id,
+      String codebookVersion,
+      SegmentUnit unit,
+      Instant createdAt,
+      Map<String, String> method) {
+    public Run {
+      method = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(method));
+    }
+  }
 
   /**
    * One entry in a coder's history of a segment.
@@ -488,7 +503,19 @@ public final class ProjectStore implements AutoCloseable {
       List<Coding> codings,
       Codebook codebook)
       throws AetException {
-    this.runs.addRun(runId, segments, unit, codings, codebook);
+    addRun(runId, segments, unit, codings, codebook, Map.of());
+  }
+
+  /** Stores a coding run with how its suggestions were made ({@code CodingJob.method()}). */
+  public void addRun(
+      String runId,
+      List<Segment> segments,
+      SegmentUnit unit,
+      List<Coding> codings,
+      Codebook codebook,
+      Map<String, String> method)
+      throws AetException {
+    this.runs.addRun(runId, segments, unit, codings, codebook, method);
   }
 
   /** Every coding run, oldest first. */

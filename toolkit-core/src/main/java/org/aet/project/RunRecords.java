@@ -53,7 +53,8 @@ final class RunRecords {
       List<Segment> segments,
       SegmentUnit unit,
       List<Coding> codings,
-      Codebook codebook)
+      Codebook codebook,
+      Map<String, String> method)
       throws AetException {
     db.transaction(
         c -> {
@@ -83,11 +84,13 @@ final class RunRecords {
           String now = Instant.now().toString();
           try (PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO runs (run_id, codebook_version, unit, created_at) VALUES (?, ?, ?, ?)")) {
+                  "INSERT INTO runs (run_id, codebook_version, unit, created_at, method)"
+                      + " VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, runId);
             insert.setString(2, codebook.version());
             insert.setString(3, unit.label());
             insert.setString(4, now);
+            insert.setString(5, Database.json(method));
             insert.executeUpdate();
           }
           try (PreparedStatement insert =
@@ -123,16 +126,20 @@ final class RunRecords {
     try (Statement s = db.connection().createStatement();
         ResultSet r =
             s.executeQuery(
-                "SELECT run_id, codebook_version, unit, created_at FROM runs ORDER BY rowid")) {
+                "SELECT run_id, codebook_version, unit, created_at, method FROM runs ORDER BY rowid")) {
       while (r.next()) {
         runs.add(
             new Run(
                 r.getString(1),
                 r.getString(2),
                 SegmentUnit.of(r.getString(3)),
-                Instant.parse(r.getString(4))));
+                Instant.parse(r.getString(4)),
+                Database.JSON.readValue(
+                    r.getString(5),
+                    new com.fasterxml.jackson.core.type.TypeReference<
+                        LinkedHashMap<String, String>>() {})));
       }
-    } catch (SQLException e) {
+    } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw db.failure(e);
     }
     return runs;

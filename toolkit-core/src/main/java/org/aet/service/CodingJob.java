@@ -3,7 +3,10 @@ package org.aet.service;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aet.codebook.Codebook;
@@ -162,11 +165,23 @@ public final class CodingJob {
   private final Settings settings;
   private final CodingRun run;
   private final ReviewQueue queue;
+  private final Map<String, String> method;
 
-  private CodingJob(Settings settings, CodingRun run, ReviewQueue queue) {
+  private CodingJob(
+      Settings settings, CodingRun run, ReviewQueue queue, Map<String, String> method) {
     this.settings = settings;
     this.run = run;
     this.queue = queue;
+    this.method = Collections.unmodifiableMap(method);
+  }
+
+  /**
+   * How this job's suggestions are made, item by item ("Suggested by", "Confidence", ...), in words
+   * a methods section can quote: written to the workbook's About sheet and kept with a project's
+   * coding run, so a team can say later how the suggestions it reviewed were made.
+   */
+  public Map<String, String> method() {
+    return method;
   }
 
   /**
@@ -193,14 +208,38 @@ public final class CodingJob {
     LearnedCoder learned =
         settings.model() == null ? null : learned(settings, embedder != null, queue, progress);
     List<Coder> coders = new ArrayList<>();
+    Map<String, String> method = new LinkedHashMap<>();
     WindowEmbedding embedding = embedder == null ? null : new WindowEmbedding(embedder);
     if (embedding == null) {
       coders.add(new RuleCoder(book));
+      method.put("Suggested by", "the codebook's rules alone (--no-semantic)");
+      method.put(
+          "Confidence",
+          "the strength of the rules that matched, 1 - (1 - w1)(1 - w2)...: not an estimated"
+              + " precision");
     } else {
-      coders.add(suggestions(settings, annotator, embedding, progress));
+      SuggestionCoder suggestions = suggestions(settings, annotator, embedding, progress);
+      coders.add(suggestions);
+      method.put(
+          "Suggested by",
+          "the codebook's rules and the semantic layer (sentence embeddings: "
+              + embedder.description()
+              + ")");
+      method.put(
+          "Confidence",
+          "the estimated precision of such suggestions (the share a careful coder would accept),"
+              + " from "
+              + suggestions.calibration().source());
+      method.put(
+          "Floor",
+          String.format(
+              java.util.Locale.ROOT,
+              "%.2f: suggestions estimated below it are not shown",
+              settings.floor()));
     }
     if (learned != null) {
       coders.add(learned);
+      method.put("Learned model", learnedMethod(settings, learned.model()));
     }
     CodingRun run =
         new CodingRun(
@@ -210,7 +249,25 @@ public final class CodingJob {
             Coders.all(coders),
             book,
             settings.threads());
-    return new CodingJob(settings, run, queue);
+    return new CodingJob(settings, run, queue, method);
+  }
+
+  private static String learnedMethod(Settings settings, LearnedModel model) {
+    return settings.model().getFileName()
+        + ": "
+        + model.algorithm().label()
+        + (model.readsMeaning() ? " on words and meaning" : " on words")
+        + ", trained on "
+        + model.trainingSegments()
+        + " labelled segments against "
+        + model.codebook()
+        + " version "
+        + model.codebookVersion()
+        + "; its suggestions count from "
+        + (settings.minProbability() != null
+            ? "probability " + settings.minProbability() + " (--min-probability)"
+            : "each code's threshold, chosen by cross-validation in training")
+        + ", and their confidence is the model's probability";
   }
 
   private static SuggestionCoder suggestions(

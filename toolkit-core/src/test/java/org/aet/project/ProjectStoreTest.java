@@ -211,7 +211,8 @@ class ProjectStoreTest {
           "ef2ceabfcd2e4c807e0ac1709fd0925a3e43d8b6234843b6b1ec841e96ab5347",
           "35b10ae09706bd263f7d13dbad6d1ae6af31eca5e4d3bed97fdae251647d5fb1",
           "5fad12b82167b4e24dcaaa8ac8c457d0ad07817b9e8d286b9c554cdcf7dc9ecb",
-          "aa3bb0cf4f1df2b27fbf76758c1fb17f30d8f5d593c7591925c235816040cd47");
+          "aa3bb0cf4f1df2b27fbf76758c1fb17f30d8f5d593c7591925c235816040cd47",
+          "efe367f6470d664e80a4fda3894df85fc528b6c13c834541df106ce7f42c5283");
 
   @Test
   void shippedMigrationsAreNeverEdited() {
@@ -246,7 +247,8 @@ class ProjectStoreTest {
                   "run-a",
                   "v1",
                   SegmentUnit.TURN,
-                  java.time.Instant.parse("2026-01-02T00:00:00Z"))),
+                  java.time.Instant.parse("2026-01-02T00:00:00Z"),
+                  java.util.Map.of())),
           store.runs());
       assertEquals(List.of("narratives/realistic"), store.suggestions("run-a").get("t@0-7"));
       ProjectStore.Decision kept = store.latestDecisions().get(0);

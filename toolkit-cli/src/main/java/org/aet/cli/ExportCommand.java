@@ -132,20 +132,10 @@ final class ExportCommand implements Callable<Integer> {
       throws AetException {
     FinalCoding.Result result;
     ReviewState review = null;
-    java.util.Map<String, String> method = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> method;
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       result = FinalCoding.of(store, codebookName, options.nlp().annotator(options.progress()));
-      List<ProjectStore.Run> runs = store.runs();
-      if (!runs.isEmpty() && !runs.get(runs.size() - 1).method().isEmpty()) {
-        ProjectStore.Run latest = runs.get(runs.size() - 1);
-        method.put(
-            "Suggestions",
-            "the machine's suggestions the team reviewed came from the project's latest coding run"
-                + " ("
-                + latest.createdAt()
-                + "), made as follows");
-        method.putAll(latest.method());
-      }
+      method = FinalCoding.reviewedMethod(store);
       if (exporter instanceof HtmlReport) {
         review = ProjectReview.of(store);
       }

@@ -127,6 +127,43 @@ public final class FinalCoding {
   }
 
   /**
+   * How the suggestions the team reviewed were made, item by item, for an export's record: from the
+   * coding runs whose review workbooks came back (the latest run when none did yet); empty when no
+   * such run says (runs stored before aet kept it, and imports). With several runs, each item names
+   * its run's date.
+   */
+  public static Map<String, String> reviewedMethod(ProjectStore store) throws AetException {
+    List<ProjectStore.Run> runs = store.runs();
+    java.util.Set<String> reviewed = new java.util.HashSet<>();
+    for (ProjectStore.Workbook w : store.workbooks()) {
+      if (w.importedAt() != null && w.runId() != null) {
+        reviewed.add(w.runId());
+      }
+    }
+    List<ProjectStore.Run> described =
+        runs.stream()
+            .filter(
+                r ->
+                    reviewed.isEmpty() ? r == runs.get(runs.size() - 1) : reviewed.contains(r.id()))
+            .filter(r -> !r.method().isEmpty())
+            .toList();
+    Map<String, String> method = new LinkedHashMap<>();
+    if (described.isEmpty()) {
+      return method;
+    }
+    method.put(
+        "Suggestions",
+        "the machine's suggestions "
+            + (reviewed.isEmpty() ? "in the project's latest coding run" : "the team reviewed")
+            + " were made as follows");
+    for (ProjectStore.Run run : described) {
+      String which = described.size() == 1 ? "" : " (run of " + run.createdAt() + ")";
+      run.method().forEach((item, how) -> method.put(item + which, how));
+    }
+    return method;
+  }
+
+  /**
    * The latest version of the codebook named {@code codebookName}, or when null the codebook of the
    * latest decision (or, with none yet, of the latest run).
    *

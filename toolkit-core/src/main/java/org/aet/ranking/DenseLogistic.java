@@ -73,7 +73,7 @@ final class DenseLogistic {
     return sum;
   }
 
-  private static double sigmoid(double z) {
+  static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
   }
 }

@@ -34,7 +34,7 @@ record Platt(double slope, double intercept) {
       double hbb = 1e-9;
       for (Point point : points) {
         double x = logit(point.score());
-        double p = sigmoid(a * x + b);
+        double p = DenseLogistic.sigmoid(a * x + b);
         double error = p - (point.has() ? 1 : 0);
         double weight = p * (1 - p);
         ga += error * x;
@@ -74,15 +74,11 @@ record Platt(double slope, double intercept) {
 
   /** The probability for a ranking model's score. */
   double probability(double score) {
-    return sigmoid(slope * logit(score) + intercept);
+    return DenseLogistic.sigmoid(slope * logit(score) + intercept);
   }
 
   private static double logit(double p) {
     double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
     return Math.log(q / (1 - q));
-  }
-
-  private static double sigmoid(double z) {
-    return 1 / (1 + Math.exp(-z));
   }
 }

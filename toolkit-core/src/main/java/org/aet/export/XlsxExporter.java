@@ -150,7 +150,9 @@ public final class XlsxExporter implements CodingExporter {
               sheet,
               List.of(
                   new CodingTable.Column<>("item", "Item", 20, false, f -> f[0]),
-                  new CodingTable.Column<>("value", "Value", 100, true, f -> f[1])),
+                  // 20 + 80 characters print on one landscape page at 8 pt or more; longer
+                  // values wrap.
+                  new CodingTable.Column<>("value", "Value", 80, true, f -> f[1])),
               styles);
       all.forEach(table::add);
       table.finish();

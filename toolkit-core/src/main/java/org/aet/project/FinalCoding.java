@@ -133,18 +133,19 @@ public final class FinalCoding {
    * its run's date.
    */
   public static Map<String, String> reviewedMethod(ProjectStore store) throws AetException {
-    List<ProjectStore.Run> runs = store.runs();
     java.util.Set<String> reviewed = new java.util.HashSet<>();
     for (ProjectStore.Workbook w : store.workbooks()) {
       if (w.importedAt() != null && w.runId() != null) {
         reviewed.add(w.runId());
       }
     }
+    List<ProjectStore.Run> runs = store.runs();
+    if (reviewed.isEmpty() && !runs.isEmpty()) {
+      runs = runs.subList(runs.size() - 1, runs.size());
+    }
     List<ProjectStore.Run> described =
         runs.stream()
-            .filter(
-                r ->
-                    reviewed.isEmpty() ? r == runs.get(runs.size() - 1) : reviewed.contains(r.id()))
+            .filter(r -> reviewed.isEmpty() || reviewed.contains(r.id()))
             .filter(r -> !r.method().isEmpty())
             .toList();
     Map<String, String> method = new LinkedHashMap<>();

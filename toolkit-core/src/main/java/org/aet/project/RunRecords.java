@@ -1,5 +1,6 @@
 package org.aet.project;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -135,9 +136,7 @@ final class RunRecords {
                 SegmentUnit.of(r.getString(3)),
                 Instant.parse(r.getString(4)),
                 Database.JSON.readValue(
-                    r.getString(5),
-                    new com.fasterxml.jackson.core.type.TypeReference<
-                        LinkedHashMap<String, String>>() {})));
+                    r.getString(5), new TypeReference<LinkedHashMap<String, String>>() {})));
       }
     } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw db.failure(e);

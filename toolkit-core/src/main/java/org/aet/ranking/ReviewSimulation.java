@@ -120,8 +120,7 @@ public final class ReviewSimulation {
   /** Replays the loop for one target and compares it with random reading orders. */
   public static Outcome simulate(
       String target, List<ReviewRanking.Item> items, Set<String> relevant, int batch, long seed) {
-    List<Boolean> found = replay(new ReviewRanking(items), relevant, batch, round -> {});
-    return new Outcome(target, found, randomWss(items, relevant, seed));
+    return simulate(target, items, relevant, batch, seed, null);
   }
 
   /** The mean WSS@95 of random reading orders. */
@@ -174,7 +173,10 @@ public final class ReviewSimulation {
       int matched,
       List<String> unmatched) {}
 
-  /** Replays the loop for one target, checking the estimate of what is left at every round. */
+  /**
+   * Replays the loop for one target; with {@code stopping}, checks the estimate of what is left at
+   * every round into it (six model fits a round, so only where it is reported).
+   */
   static Outcome simulate(
       String target,
       List<ReviewRanking.Item> items,
@@ -189,6 +191,9 @@ public final class ReviewSimulation {
             relevant,
             batch,
             round -> {
+              if (stopping == null) {
+                return;
+              }
               int hits = (int) round.revealed().values().stream().filter(b -> b).count();
               stopping.add(
                   new Checkpoint(
@@ -235,11 +240,17 @@ public final class ReviewSimulation {
           relevant.add(id);
         }
       }
-      if (target.name().equals(ReviewTarget.ANY)) {
+      // "any code" always comes first (the summary line reads it), with the stopping signal.
+      boolean any = target.name().equals(ReviewTarget.ANY);
+      if (any || !relevant.isEmpty()) {
         outcomes.add(
-            simulate(target.name(), items(features, prior), relevant, batch, seed, stopping));
-      } else if (!relevant.isEmpty()) {
-        outcomes.add(simulate(target.name(), items(features, prior), relevant, batch, seed));
+            simulate(
+                target.name(),
+                items(features, prior),
+                relevant,
+                batch,
+                seed,
+                any ? stopping : null));
       }
     }
     List<String> unmatched =

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.aet.testing.Shared;
 
 /** Runs {@code aet} in-process through picocli, capturing exit code and output, as tests need. */
 final class AetRunner {
@@ -33,12 +34,7 @@ final class AetRunner {
 
   /** The repository's root, found from the test's working folder. */
   static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("corpora")) && Files.exists(dir.resolve("pom.xml"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+    return Shared.repositoryRoot();
   }
 
   private static Path temporaryCache() {

@@ -3,7 +3,6 @@ package org.aet.cli;
 import static org.aet.cli.AetRunner.aet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,16 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.aet.cli.AetRunner.Result;
+import org.aet.testing.Shared;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code aet simulate} on the real development set, and what it refuses. */
 class SimulateCommandTest {
   private static Path shared(String relative) {
-    Path root = AetRunner.repositoryRoot().getParent().resolve("shared");
-    Path path = root.resolve(relative);
-    assumeTrue(Files.exists(path) && Files.exists(root.resolve("design.md")), "needs ../shared");
-    return path;
+    return Shared.require(relative);
   }
 
   @Test

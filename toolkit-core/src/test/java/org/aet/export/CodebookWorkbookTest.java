@@ -3,7 +3,6 @@ package org.aet.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.CodebookDocuments;
 import org.aet.codebook.Codebooks;
+import org.aet.testing.Requirements;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -64,10 +64,8 @@ class CodebookWorkbookTest {
 
   @Test
   void libreOfficePrintsTheCodebookAtEightPointOrMore(@TempDir Path dir) throws Exception {
-    assumeTrue(
-        onPath("soffice") && onPath("pdftotext"),
-        "LibreOffice and pdftotext (poppler-utils) are not installed: the printed size is not"
-            + " checked here");
+    Requirements.program("libreoffice-calc-nogui", "soffice");
+    Requirements.program("poppler-utils", "pdftotext");
     Path file = dir.resolve("codebook.xlsx");
     CodebookDocuments.write(Codebooks.load("four-tensions"), file);
     run(
@@ -100,15 +98,6 @@ class CodebookWorkbookTest {
     assertTrue(reciprocity, "code names are printed");
     double points = smallest / BOX_PER_POINT;
     assertTrue(points >= 8, "the smallest printed text is about " + points + " pt");
-  }
-
-  private static boolean onPath(String program) {
-    for (String folder : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(folder, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void run(Path dir, String... command) throws Exception {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +38,7 @@ import org.aet.pipeline.ProgressListener;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
+import org.aet.testing.Requirements;
 import org.aet.testing.Shared;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,12 +184,7 @@ class HtmlReportTest {
   @Test
   void chromiumDrawsTheReport(@TempDir Path dir) throws Exception {
     Path browser =
-        List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
-            .map(Path::of)
-            .filter(Files::isExecutable)
-            .findFirst()
-            .orElse(null);
-    assumeTrue(browser != null, "no Chromium here: install Debian's chromium to run this test");
+        Requirements.program("chromium", "chromium", "chromium-browser", "google-chrome");
     Path html = export(dir.resolve("report.html"), coded);
     Path png = dir.resolve("report.png");
     Process process =

@@ -11,6 +11,7 @@ import org.aet.codebook.CodebookCheck;
 import org.aet.codebook.CodebookDiff;
 import org.aet.codebook.CodebookDocuments;
 import org.aet.codebook.CodebookTemplate;
+import org.aet.codebook.CodebookWriter;
 import org.aet.codebook.Codebooks;
 import org.aet.coding.ExampleCheck;
 import org.aet.coding.LabelledTrial;
@@ -345,7 +346,8 @@ final class CodebookCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Writes a codebook as Markdown (.md, to print), a workbook (.xlsx, for a team meeting),"
-              + " REFI-QDA (.qdc, for NVivo, ATLAS.ti and MAXQDA) or aet JSON (.json).")
+              + " REFI-QDA (.qdc, for NVivo, ATLAS.ti and MAXQDA), aet JSON (.json), or any format"
+              + " an installed codebook writer adds; the file's extension chooses.")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -368,7 +370,7 @@ final class CodebookCommand implements Runnable {
       overwrite.check(
           new OutputTargets()
               .input(Path.of(codebook), "the codebook")
-              .output(output, "-o", ".json", ".md", ".xlsx", ".qdc"));
+              .output(output, "-o", CodebookWriter.registry().extensions()));
       Codebook book = Codebooks.load(codebook);
       CodebookDocuments.write(book, output);
       spec.commandLine()
@@ -394,7 +396,9 @@ final class CodebookCommand implements Runnable {
         names = {"-o", "--output"},
         required = true,
         paramLabel = "FILE",
-        description = "The file to write: .json (to edit and use with aet), .md, .xlsx or .qdc.")
+        description =
+            "The file to write: .json (to edit and use with aet), .md, .xlsx, .qdc, or the"
+                + " extension of an installed codebook writer.")
     Path output;
 
     @Option(
@@ -410,7 +414,7 @@ final class CodebookCommand implements Runnable {
       overwrite.check(
           new OutputTargets()
               .input(input, "the file")
-              .output(output, "-o", ".json", ".md", ".xlsx", ".qdc"));
+              .output(output, "-o", CodebookWriter.registry().extensions()));
       String fileName = input.getFileName().toString();
       String codebookName = name != null ? name : RefiQdaCodebook.defaultName(input);
       if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {

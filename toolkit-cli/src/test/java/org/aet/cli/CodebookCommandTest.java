@@ -183,4 +183,20 @@ class CodebookCommandTest {
     assertTrue(ours.err().contains("is an aet codebook already"), ours.err());
     assertTrue(!ours.err().contains("prolog"), ours.err());
   }
+
+  @Test
+  void aCodebookWriterDroppedInIsUsedByExportAndListedWhenTheNameIsWrong(@TempDir Path dir)
+      throws Exception {
+    Path list = dir.resolve("four-tensions.codes");
+    Result written = aet("codebook", "export", "four-tensions", "-o", list.toString());
+    assertEquals(0, written.exit(), written.err());
+    assertTrue(
+        Files.readString(list).lines().anyMatch("structural-issues"::equals),
+        Files.readString(list));
+    Result unknown =
+        aet("codebook", "export", "four-tensions", "-o", dir.resolve("x.pdf").toString());
+    assertEquals(2, unknown.exit(), unknown.err());
+    assertTrue(
+        unknown.err().contains(".codes"), "the refusal lists every writer: " + unknown.err());
+  }
 }

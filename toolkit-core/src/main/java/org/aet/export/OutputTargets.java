@@ -55,6 +55,13 @@ public final class OutputTargets {
     return this;
   }
 
+  /**
+   * As {@link #output(Path, String, String...)}, with the extensions a registry of writers takes.
+   */
+  public OutputTargets output(Path path, String option, List<String> extensions) {
+    return output(path, option, extensions.toArray(String[]::new));
+  }
+
   /** Adds something the command reads; a null path is skipped. Folders protect what they hold. */
   public OutputTargets input(Path path, String what) {
     if (path != null) {

@@ -110,7 +110,14 @@ public final class Registry<T extends Registry.Named> {
 
   /** Every name as a file extension, for messages: ".csv, .jsonl, .xlsx". */
   public String extensionList() {
-    return String.join(", ", byName.keySet().stream().map(e -> "." + e).toList());
+    return String.join(", ", extensions());
+  }
+
+  /**
+   * Every name as a file extension with its dot, sorted: what an output of this kind may end in.
+   */
+  public List<String> extensions() {
+    return byName.keySet().stream().map(e -> "." + e).toList();
   }
 
   /** Every name, sorted. */

@@ -48,6 +48,20 @@ import picocli.CommandLine.Command;
       "  aet report coded.jsonl --pseudonymise key.csv -o shareable-report.html"
     })
 final class ReportCommand extends CodeCommand {
+  /**
+   * Options that say how to code transcripts: they mean nothing for input that is coded already.
+   */
+  private static final List<String> CODING_ONLY =
+      List.of(
+          "--threads",
+          "--model",
+          "--min-probability",
+          "--no-semantic",
+          "--calibrate",
+          "--floor",
+          "--queue",
+          "--labels");
+
   @Override
   public Integer call() throws AetException {
     if (output == null
@@ -58,10 +72,12 @@ final class ReportCommand extends CodeCommand {
     }
     Path project = input.projectFile();
     if (project != null) {
+      refuseCodingOptions(project + " is a project, whose final coding is reported as it is");
       return fromProject(project);
     }
     List<Path> codedFiles = input.inputs.stream().filter(CodedJsonl::isCoded).toList();
     if (codedFiles.size() == input.inputs.size()) {
+      refuseCodingOptions(codedFiles.get(0) + " is coded already and is reported as it is");
       return fromCoded();
     }
     if (!codedFiles.isEmpty()) {
@@ -71,6 +87,23 @@ final class ReportCommand extends CodeCommand {
               + " is a coded file");
     }
     return super.call();
+  }
+
+  /** A usage error naming every coding option given, since nothing is coded for this input. */
+  private void refuseCodingOptions(String why) {
+    var parsed = spec.commandLine().getParseResult();
+    List<String> given = CODING_ONLY.stream().filter(parsed::hasMatchedOption).toList();
+    if (!given.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          String.join(", ", given)
+              + (given.size() == 1 ? " says" : " say")
+              + " how to code transcripts, but "
+              + why
+              + ": leave "
+              + (given.size() == 1 ? "it" : "them")
+              + " out, or give the transcripts instead");
+    }
   }
 
   private int fromCoded() throws AetException {

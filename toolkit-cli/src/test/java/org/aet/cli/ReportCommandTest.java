@@ -65,6 +65,20 @@ class ReportCommandTest {
     assertTrue(other.err().contains("coded.jsonl:"), other.err());
     assertTrue(other.err().contains("four-tensions"), "names the codebook it was coded with");
     assertFalse(Files.exists(dir.resolve("p.html")), "nothing half-written");
+
+    Result coding =
+        aet(
+            "report",
+            jsonl.toString(),
+            "--floor",
+            "0.2",
+            "--no-semantic",
+            "-o",
+            dir.resolve("f.html").toString());
+    assertEquals(2, coding.exit(), "an option that cannot apply is a usage error, never ignored");
+    assertTrue(coding.err().contains("--no-semantic, --floor say how to code"), coding.err());
+    assertTrue(coding.err().contains("coded.jsonl is coded already"), coding.err());
+    assertFalse(Files.exists(dir.resolve("f.html")));
   }
 
   private static String withoutProvenance(String html) {

@@ -1,6 +1,7 @@
 package org.aet;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,6 +22,49 @@ class ArchitectureTest {
   @Test
   void packagesHaveNoCycle() {
     slices().matching("org.aet.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  /**
+   * The five layers of docs/architecture.md: a package may use its own layer and those below, never
+   * one above (the command line, the sixth, is another module).
+   */
+  @Test
+  void layersOnlyUseTheLayersBelow() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("base")
+        .definedBy("org.aet.io..", "org.aet.diagnostics..", "org.aet.model..")
+        .layer("reading")
+        .definedBy(
+            "org.aet.nlp..",
+            "org.aet.segment..",
+            "org.aet.ingest..",
+            "org.aet.indicators..",
+            "org.aet.codebook..")
+        .layer("scoring")
+        .definedBy(
+            "org.aet.semantic..", "org.aet.evaluation..", "org.aet.analysis..", "org.aet.export..")
+        .layer("coding")
+        .definedBy(
+            "org.aet.coding..",
+            "org.aet.learning..",
+            "org.aet.pipeline..",
+            "org.aet.report..",
+            "org.aet.refiqda..",
+            "org.aet.project..")
+        .layer("workflows")
+        .definedBy("org.aet.ranking..", "org.aet.pseudonym..", "org.aet.service..")
+        .whereLayer("workflows")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("coding")
+        .mayOnlyBeAccessedByLayers("workflows")
+        .whereLayer("scoring")
+        .mayOnlyBeAccessedByLayers("coding", "workflows")
+        .whereLayer("reading")
+        .mayOnlyBeAccessedByLayers("scoring", "coding", "workflows")
+        .whereLayer("base")
+        .mayOnlyBeAccessedByLayers("reading", "scoring", "coding", "workflows")
+        .check(CLASSES);
   }
 
   @Test

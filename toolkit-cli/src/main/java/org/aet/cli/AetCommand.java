@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  aet code corpora/partnerships --codebook four-tensions -o coded.xlsx",
       "",
-      "Exit codes: 0 done, 1 bad input or failed work, 2 wrong use of the command."
+      "Exit codes: 0 done, 1 bad input or failed work, 2 wrong use of the command, 3 (aet"
+          + " pseudonymise only) names wait for review."
     })
 public final class AetCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -51,8 +51,8 @@ final class ExportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FILE",
       description =
-          "A .xlsx, .csv or .jsonl file of the final coding, or a .qdpx REFI-QDA project (every coder's"
-              + " coding, for NVivo, ATLAS.ti and MAXQDA).")
+          "A .xlsx, .csv or .jsonl file of the final coding, a .html report of it, or a .qdpx"
+              + " REFI-QDA project (every coder's coding, for NVivo, ATLAS.ti and MAXQDA).")
   Path output;
 
   @Mixin OverwriteOption overwrite;

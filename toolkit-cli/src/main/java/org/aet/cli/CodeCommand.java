@@ -286,7 +286,7 @@ class CodeCommand implements Callable<Integer> {
       sessions.add(new ProjectRunSession(store, book, unit, context.method()));
     }
     if (labels != null) {
-      sessions.add(LabelledSegments.session(labels, book));
+      sessions.add(markup.apply(LabelledSegments.session(labels, book)));
     }
     if (exporter != null) {
       sessions.add(

@@ -17,11 +17,12 @@ final class MarkupOption {
       defaultValue = "keep",
       description =
           "Transcription markup such as {vocalsound}, [inaudible 00:12:03] or (laughs) is never read"
-              + " as words; in the output's segment text it is kept as written or dropped"
+              + " as words; in the segment text of the output and of --labels it is kept as"
+              + " written or dropped"
               + " (default: ${DEFAULT-VALUE}).")
   Shown markup = Shown.keep;
 
-  /** The file export's session, showing markup as asked. */
+  /** An export's session (the output file or the labelled segments), showing markup as asked. */
   ExportSession apply(ExportSession fileExport) {
     return markup == Shown.drop ? ExportSessions.withoutMarkup(fileExport) : fileExport;
   }

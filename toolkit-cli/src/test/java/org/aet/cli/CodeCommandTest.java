@@ -111,6 +111,7 @@ class CodeCommandTest {
             + " them co-authors [inaudible 00:12:03], so it went both ways (laughs).\n");
     Path kept = dir.resolve("kept.csv");
     Path dropped = dir.resolve("dropped.csv");
+    Path labels = dir.resolve("labels.jsonl");
     Result keep = aet("code", transcript.toString(), "--no-semantic", "-o", kept.toString());
     assertEquals(0, keep.exit(), keep.err());
     Result drop =
@@ -121,8 +122,13 @@ class CodeCommandTest {
             "--markup",
             "drop",
             "-o",
-            dropped.toString());
+            dropped.toString(),
+            "--labels",
+            labels.toString());
     assertEquals(0, drop.exit(), drop.err());
+    String labelled = Files.readString(labels);
+    assertTrue(labelled.contains("We paid public contributors"), labelled);
+    assertTrue(!labelled.contains("{vocalsound}") && !labelled.contains("inaudible"), labelled);
     String withMarkup = Files.readString(kept);
     String without = Files.readString(dropped);
     assertTrue(withMarkup.contains("{vocalsound} We paid"), withMarkup);

@@ -46,13 +46,15 @@ public final class Manifest {
   public static final String SPEAKERS_FILE = "speakers.csv";
 
   /** One transcript's entry, with the manifest line it comes from. */
-  record TranscriptInfo(String file, String caseName, Map<String, String> attributes, int line) {}
+  record TranscriptInfo(
+      String file, String caseName, Map<String, String> attributes, int line, int column) {}
 
   /**
    * One speaker's entry: the canonical name, role, other names, and the transcript it is limited to
-   * (or "").
+   * (or ""), with the line and column where its aliases are written (or the entry, without any).
    */
-  record SpeakerInfo(String name, String role, List<String> aliases, String file) {}
+  record SpeakerInfo(
+      String name, String role, List<String> aliases, String file, int line, int column) {}
 
   private final Path path;
   private final List<TranscriptInfo> transcripts;
@@ -79,14 +81,21 @@ public final class Manifest {
     List<SpeakerInfo> speakers = new ArrayList<>();
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".json")) {
-      readJson(file, text(file), transcripts, speakers, problems);
+      String text = text(file);
+      readJson(file, text, transcripts, speakers, problems);
+      ManifestChecks.files(file, text, transcripts, problems);
+      ManifestChecks.people(file, text, speakers, problems);
     } else if (name.equals(SPEAKERS_FILE)) {
       readSpeakerTable(file, text(file), speakers, problems);
+      ManifestChecks.people(file, text(file), speakers, problems);
     } else {
       readTranscriptTable(file, text(file), transcripts, problems);
       Path speakerFile = file.resolveSibling(SPEAKERS_FILE);
+      ManifestChecks.files(file, text(file), transcripts, problems);
       if (Files.isRegularFile(speakerFile)) {
-        readSpeakerTable(speakerFile, text(speakerFile), speakers, problems);
+        String speakerText = text(speakerFile);
+        readSpeakerTable(speakerFile, speakerText, speakers, problems);
+        ManifestChecks.people(speakerFile, speakerText, speakers, problems);
       }
     }
     if (problems.stream().anyMatch(Diagnostic::isError)) {
@@ -262,6 +271,7 @@ public final class Manifest {
       return;
     }
     int caseColumn = indexOf(header, "case");
+    int dateColumn = indexOf(header, "date");
     for (CsvTable.Row row : rows.subList(1, rows.size())) {
       String transcript = row.cell(fileColumn);
       if (transcript.isEmpty()) {
@@ -279,7 +289,12 @@ public final class Manifest {
           attributes.put(header.get(c), row.cell(c));
         }
       }
-      out.add(new TranscriptInfo(transcript, row.cell(caseColumn), attributes, row.line()));
+      if (dateColumn >= 0) {
+        String lineText = line(text, row.line());
+        int column = ManifestChecks.columnOf(text, row.line(), dateColumn);
+        ManifestChecks.date(file, row.line(), column, row.cell(dateColumn), lineText, problems);
+      }
+      out.add(new TranscriptInfo(transcript, row.cell(caseColumn), attributes, row.line(), 1));
     }
   }
 
@@ -315,9 +330,15 @@ public final class Manifest {
               .map(String::strip)
               .filter(a -> !a.isEmpty())
               .toList();
+      int aliasColumn = indexOf(header, "aliases");
       out.add(
           new SpeakerInfo(
-              name, row.cell(indexOf(header, "role")), aliases, row.cell(indexOf(header, "file"))));
+              name,
+              row.cell(indexOf(header, "role")),
+              aliases,
+              row.cell(indexOf(header, "file")),
+              row.line(),
+              aliasColumn < 0 ? 1 : ManifestChecks.columnOf(text, row.line(), aliasColumn)));
     }
   }
 
@@ -370,6 +391,14 @@ public final class Manifest {
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         if (!string(o, "date").isEmpty()) {
+          Member date = o.members().get("date");
+          ManifestChecks.date(
+              file,
+              date.value().line(),
+              date.value().column(),
+              string(o, "date"),
+              line(text, date.value().line()),
+              problems);
           attributes.put("date", string(o, "date"));
         }
         Member extra = o.members().get("attributes");
@@ -383,7 +412,8 @@ public final class Manifest {
                               ? v.value().toString()
                               : ""));
         }
-        transcripts.add(new TranscriptInfo(transcript, string(o, "case"), attributes, o.line()));
+        transcripts.add(
+            new TranscriptInfo(transcript, string(o, "case"), attributes, o.line(), o.column()));
       }
     }
     for (Node node : list(top, "speakers")) {
@@ -411,8 +441,15 @@ public final class Manifest {
                     }
                   });
         }
+        Node at = a == null ? o : a.value();
         speakers.add(
-            new SpeakerInfo(string(o, "name"), string(o, "role"), aliases, string(o, "file")));
+            new SpeakerInfo(
+                string(o, "name"),
+                string(o, "role"),
+                aliases,
+                string(o, "file"),
+                at.line(),
+                at.column()));
       }
     }
   }
@@ -452,7 +489,7 @@ public final class Manifest {
     return -1;
   }
 
-  private static String line(String text, int number) {
+  static String line(String text, int number) {
     List<String> lines = text.lines().toList();
     return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
   }

@@ -109,6 +109,7 @@ public final class QdpxReader {
     final Map<String, String> notes = new HashMap<>();
     final Map<String, Integer> skipped = new TreeMap<>();
     final List<String> warnings = new ArrayList<>();
+    final List<Diagnostic> errors = new ArrayList<>();
   }
 
   /**
@@ -528,6 +529,9 @@ public final class QdpxReader {
     if (!sawProject) {
       throw new InputException(Diagnostic.fileError(file, "no REFI-QDA <Project> in this file"));
     }
+    if (!read.errors.isEmpty()) {
+      throw new InputException(read.errors);
+    }
   }
 
   private static void readSource(Path file, XmlElement source, Read read, TextFinder texts)
@@ -563,11 +567,15 @@ public final class QdpxReader {
     read.sources.add(
         new ExchangeRecords.Source(unique, source.attribute("guid"), name, text, layout.blocks()));
     read.sourceValues.put(unique, source.children("VariableValue"));
+    int length = text.codePointCount(0, text.length());
     for (XmlElement s : source.children("PlainTextSelection")) {
-      int length = text.codePointCount(0, text.length());
-      int start = clamp(s.attribute("startPosition"), length);
-      int end = clamp(s.attribute("endPosition"), length);
-      if (end <= start) {
+      long start = position(s.attribute("startPosition"));
+      long end = position(s.attribute("endPosition"));
+      if (start < 0 || end < start || end > length) {
+        read.errors.add(outside(file, s, name, start, end, length));
+        continue;
+      }
+      if (end == start) {
         read.warnings.add(
             "a selection at line " + s.line() + " of " + file.getFileName() + " is empty; skipped");
         continue;
@@ -588,8 +596,8 @@ public final class QdpxReader {
               unique,
               s.attribute("guid"),
               s.attribute("name"),
-              text.offsetByCodePoints(0, start),
-              text.offsetByCodePoints(0, end),
+              text.offsetByCodePoints(0, (int) start),
+              text.offsetByCodePoints(0, (int) end),
               s.attribute("creatingUser"),
               codings,
               s.children("NoteRef").stream().map(n -> n.attribute("targetGUID")).toList()));
@@ -600,12 +608,50 @@ public final class QdpxReader {
     }
   }
 
-  private static int clamp(String value, int length) {
+  /** A selection's position as written, or -1 when it is not a whole number. */
+  private static long position(String value) {
     try {
-      return (int) Math.max(0, Math.min(Long.parseLong(value.strip()), length));
+      return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      return 0;
+      return -1;
     }
+  }
+
+  /**
+   * A selection that does not lie inside its source's text: refused rather than clamped, since
+   * clamping would apply its codes to text nobody selected (the whole source, say).
+   */
+  private static Diagnostic outside(
+      Path file, XmlElement s, String source, long start, long end, int length) {
+    String where =
+        "startPosition=\""
+            + s.attribute("startPosition")
+            + "\" endPosition=\""
+            + s.attribute("endPosition")
+            + "\"";
+    String why =
+        start < 0
+            ? "starts before the text"
+            : end < start ? "ends before it starts" : "ends after the text";
+    return Diagnostic.error(
+        file,
+        s.line(),
+        0,
+        "the selection "
+            + s.attribute("guid")
+            + " of the source \""
+            + source
+            + "\" ("
+            + where
+            + ") "
+            + why
+            + ", which has "
+            + length
+            + " characters (positions 0 to "
+            + length
+            + "); the file was written wrongly or belongs with another text."
+            + " Nothing was brought in",
+        "");
   }
 
   /**

@@ -109,6 +109,64 @@ class ManifestTest {
   }
 
   @Test
+  void aFileListedTwiceIsAnErrorNamingBothLines(@TempDir Path dir) throws Exception {
+    write(dir.resolve("t/one.txt"), TALK);
+    write(dir.resolve("corpus.csv"), "file,case\nt/one.txt,A\nt/./one.txt,B\n");
+    String message =
+        assertThrows(InputException.class, () -> Corpus.discover(List.of(dir), READERS))
+            .getMessage();
+    assertTrue(message.startsWith(dir.resolve("corpus.csv") + ":3:1: error:"), message);
+    assertTrue(message.contains("line 2"), message);
+
+    write(
+        dir.resolve("corpus.json"),
+        "{\"transcripts\": [{\"file\": \"t/one.txt\", \"case\": \"A\"},\n"
+            + " {\"file\": \"t/one.txt\", \"case\": \"B\"}]}");
+    message =
+        assertThrows(InputException.class, () -> Manifest.load(dir.resolve("corpus.json")))
+            .getMessage();
+    assertTrue(message.startsWith(dir.resolve("corpus.json") + ":2:"), message);
+  }
+
+  @Test
+  void anImpossibleDateIsAnErrorWithItsColumn(@TempDir Path dir) throws Exception {
+    write(dir.resolve("t/one.txt"), TALK);
+    write(dir.resolve("corpus.csv"), "file,case,date\nt/one.txt,A,2019-13-45\n");
+    String message =
+        assertThrows(InputException.class, () -> Corpus.discover(List.of(dir), READERS))
+            .getMessage();
+    assertTrue(message.startsWith(dir.resolve("corpus.csv") + ":2:13: error:"), message);
+    assertTrue(message.contains("2019-13-45"), message);
+    write(dir.resolve("corpus.csv"), "file,case,date\nt/one.txt,A,2019-02-29\n");
+    assertThrows(InputException.class, () -> Corpus.discover(List.of(dir), READERS));
+    write(dir.resolve("corpus.csv"), "file,case,date\nt/one.txt,A,2020-02-29\n");
+    assertEquals(
+        "2020-02-29", read(Corpus.discover(List.of(dir), READERS), 0).attributes().get("date"));
+  }
+
+  @Test
+  void listedSpeakersNamingEachOtherAreNeverMerged(@TempDir Path dir) throws Exception {
+    write(dir.resolve("t/one.txt"), "Jane Smith: Hello.\nHelen Ward: Hi.\n");
+    write(
+        dir.resolve("speakers.csv"),
+        "name,role,aliases\nJane Smith,leader,Helen Ward\nHelen Ward,researcher,Jane Smith\n");
+    String message =
+        assertThrows(InputException.class, () -> Corpus.discover(List.of(dir), READERS))
+            .getMessage();
+    assertTrue(message.startsWith(dir.resolve("speakers.csv") + ":3:23: error:"), message);
+    assertTrue(message.contains("Jane Smith (line 2)"), message);
+
+    write(
+        dir.resolve("speakers.csv"),
+        "name,role,aliases\nJane Smith,leader,JS;Jane\nHelen Ward,researcher,jane\n");
+    message =
+        assertThrows(InputException.class, () -> Corpus.discover(List.of(dir), READERS))
+            .getMessage();
+    assertTrue(message.contains(":3:"), message);
+    assertTrue(message.contains("Jane Smith"), message);
+  }
+
+  @Test
   void strictTurnsWarningsIntoErrors(@TempDir Path dir) throws Exception {
     write(dir.resolve("one.txt"), "A heading without a speaker\nJane: hello\n");
     Corpus lenient = Corpus.discover(List.of(dir), READERS);

@@ -505,4 +505,30 @@ class QdpxTest {
       assertTrue(store.transcripts().isEmpty());
     }
   }
+
+  @Test
+  void aSelectionOutsideItsSourceIsRefusedByItsGuidNeverClamped(@TempDir Path dir)
+      throws Exception {
+    int length = cp(INTERVIEW_1, INTERVIEW_1.length());
+    int[][] bad = {{-5, 999999999}, {20, 10}, {10, length + 1}, {length + 3, length + 9}};
+    for (int[] positions : bad) {
+      String qde = NVIVO_QDE.strip().formatted(positions[0], positions[1], 0, 5, 0, 4);
+      Path file = dir.resolve("bad" + positions[0] + "_" + positions[1] + ".qdpx");
+      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+        put(zip, "project.qde", qde);
+        put(zip, "sources/50000000-0000-4000-8000-000000000001.txt", INTERVIEW_1);
+        put(zip, "sources/50000000-0000-4000-8000-000000000002.txt", INTERVIEW_2);
+      }
+      try (ProjectStore store = ProjectStore.create(dir.resolve(file.getFileName() + ".aet"))) {
+        InputException e =
+            assertThrows(InputException.class, () -> QdpxReader.importInto(store, file, null));
+        String message = e.getMessage();
+        assertTrue(message.contains("5E100000-0000-4000-8000-000000000001"), message);
+        assertTrue(message.contains("Interview 1.docx"), message);
+        assertTrue(message.contains(Integer.toString(length)), message);
+        assertTrue(store.transcripts().isEmpty(), "nothing is brought in");
+        assertEquals(List.of(), store.latestDecisions());
+      }
+    }
+  }
 }

@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Learns to suggest codes from segments the team has coded (Apache OpenNLP, one model per code on lemmas and"
-          + " pairs of lemmas), reports k-fold cross-validated precision, recall and F1 per code, and saves the"
+          + " pairs of lemmas), reports cross-validated precision, recall, F1 and kappa per code, and saves the"
           + " model with the codebook's version. Use it with \"aet code ... --model FILE\".",
+      "The cross-validation keeps each transcript's segments together (the part of a segment id before"
+          + " '@'), so every figure is judged on transcripts the model did not learn from.",
       "A team that has coded nothing yet can start from the codebook's own examples (--from-examples).",
       "With --embeddings the models also read what each segment means (its sentence embeddings), not only"
           + " its words.",
@@ -97,15 +99,25 @@ final class TrainCommand implements Callable<Integer> {
       names = "--folds",
       paramLabel = "K",
       defaultValue = "5",
-      description = "Folds for cross-validation; 0 to skip it (default: ${DEFAULT-VALUE}).")
+      description =
+          "Folds for cross-validation; with this many transcripts or fewer, each transcript is a"
+              + " fold of its own; 0 to skip it (default: ${DEFAULT-VALUE}).")
   int folds;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
       defaultValue = "42",
-      description = "Fixes how segments are dealt into folds (default: ${DEFAULT-VALUE}).")
+      description = "Fixes how transcripts are dealt into folds (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(
+      names = "--split-transcripts",
+      description =
+          "Deal single segments into the folds, so that turns of one transcript are both learnt"
+              + " from and judged. The figures then leak (a transcript's topic words give its codes"
+              + " away) and the thresholds fit the leak; for comparison only.")
+  boolean splitTranscripts;
 
   @Mixin OverwriteOption overwrite;
 
@@ -156,7 +168,8 @@ final class TrainCommand implements Callable<Integer> {
               "warning: these codes are not in " + book.name() + " and were left out: " + unknown);
     }
     Trainer.Options options =
-        new Trainer.Options(algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives());
+        new Trainer.Options(
+            algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives(), splitTranscripts);
     LearnedModel model;
     try {
       model = Trainer.train(book, examples, options, progress);
@@ -180,6 +193,12 @@ final class TrainCommand implements Callable<Integer> {
             : "their words");
     if (!model.scores().isEmpty()) {
       printScores(out, model);
+    } else if (folds > 1) {
+      out.println(
+          "Not cross-validated: the segments come from one transcript, and a model cannot be judged"
+              + " on a transcript it has not seen; every code keeps the threshold "
+              + Trainer.DEFAULT_THRESHOLD
+              + ".");
     }
     try {
       model.save(output);
@@ -197,11 +216,11 @@ final class TrainCommand implements Callable<Integer> {
    */
   private void printScores(PrintWriter out, LearnedModel model) {
     out.printf(
-        "%d-fold cross-validation (seed %d); each fold judged at thresholds chosen on the others:%n",
-        folds, seed);
+        "Cross-validation, %s (seed %d); each fold judged at thresholds chosen on the others:%n",
+        model.validation(), seed);
     int width = model.scores().stream().mapToInt(s -> s.code().length()).max().orElse(10);
-    String row = "  %-" + width + "s %9s %9s %7s %7s %8s %7s%n";
-    out.printf(row, "code", "threshold", "precision", "recall", "F1", "support", "SVM F1");
+    String row = "  %-" + width + "s %9s %9s %7s %7s %7s %8s %7s%n";
+    out.printf(row, "code", "threshold", "precision", "recall", "F1", "kappa", "support", "SVM F1");
     List<Evaluation.CodeScore> rows = new ArrayList<>(model.scores());
     List<Evaluation.CodeScore> baseline = new ArrayList<>(model.baseline());
     Evaluation.CodeScore micro = Evaluation.micro(model.scores());
@@ -224,6 +243,7 @@ final class TrainCommand implements Callable<Integer> {
           EvaluationReports.shown(s.precision()),
           EvaluationReports.shown(s.recall()),
           EvaluationReports.shown(s.f1()),
+          EvaluationReports.shown(s.kappa()),
           String.valueOf(s.support()),
           i < baseline.size() ? EvaluationReports.shown(baseline.get(i).f1()) : "");
     }

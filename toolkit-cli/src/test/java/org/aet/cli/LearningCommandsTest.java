@@ -46,10 +46,12 @@ class LearningCommandsTest {
         trained
             .out()
             .contains(
-                "5-fold cross-validation (seed 42); each fold judged at thresholds chosen on the"
+                "Cross-validation, 5-fold by transcript over 52 transcripts (a transcript's turns"
+                    + " are never split) (seed 42); each fold judged at thresholds chosen on the"
                     + " others:"),
         trained.out());
-    assertTrue(trained.out().contains("threshold precision"), trained.out());
+    assertTrue(
+        trained.out().contains("threshold precision  recall      F1   kappa"), trained.out());
     assertTrue(
         trained.out().contains("Baseline: a TF-IDF linear SVM on the same features and folds"),
         trained.out());
@@ -148,6 +150,53 @@ class LearningCommandsTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void foldsKeepATranscriptTogetherUnlessAskedToSplitItAndThenSayItLeaks(@TempDir Path dir)
+      throws Exception {
+    StringBuilder lines = new StringBuilder();
+    String[] talk = {"We paid the members for their time.", "The meeting started at ten."};
+    for (int i = 0; i < 12; i++) {
+      lines.append(
+          String.format(
+              "{\"segment_id\": \"hearing@%d-%d\", \"text\": \"%s\", \"codes\": [%s]}%n",
+              i * 10, i * 10 + 9, talk[i % 2], i % 2 == 0 ? "\"power/reciprocity\"" : ""));
+    }
+    Path labelled = dir.resolve("one-hearing.jsonl");
+    Files.writeString(labelled, lines);
+    String cache = dir.resolve("cache").toString();
+    Result whole =
+        aet(
+            "train",
+            "-c",
+            "four-tensions",
+            "--from",
+            labelled.toString(),
+            "-o",
+            dir.resolve("a.model").toString(),
+            "--cache",
+            cache);
+    assertEquals(0, whole.exit(), whole.err());
+    assertTrue(
+        whole.out().contains("Not cross-validated: the segments come from one transcript"),
+        whole.out());
+    Result split =
+        aet(
+            "train",
+            "-c",
+            "four-tensions",
+            "--from",
+            labelled.toString(),
+            "--split-transcripts",
+            "-o",
+            dir.resolve("b.model").toString(),
+            "--cache",
+            cache);
+    assertEquals(0, split.exit(), split.err());
+    assertTrue(
+        split.out().contains("5-fold by segment: turns of one transcript are split"), split.out());
+    assertTrue(split.out().contains("LEAK"), split.out());
   }
 
   @Test

@@ -50,6 +50,8 @@ import org.aet.io.ZipGuard;
  * @param baseline per code path, the cross-validated scores of a TF-IDF linear SVM on the same
  *     folds: what the model is compared with (empty when none were computed)
  * @param trainingSegments how many labelled segments the models were trained on
+ * @param validation how the cross-validation dealt the segments into folds, in words ({@link
+ *     org.aet.evaluation.Folds#description()}); empty when there was none
  */
 public record LearnedModel(
     String codebook,
@@ -60,7 +62,8 @@ public record LearnedModel(
     Map<String, Double> thresholds,
     List<Evaluation.CodeScore> scores,
     List<Evaluation.CodeScore> baseline,
-    int trainingSegments) {
+    int trainingSegments,
+    String validation) {
 
   static final String YES = "yes";
   static final String NO = "no";
@@ -73,6 +76,7 @@ public record LearnedModel(
     thresholds = Map.copyOf(thresholds);
     scores = List.copyOf(scores);
     baseline = List.copyOf(baseline);
+    validation = java.util.Objects.requireNonNullElse(validation, "");
   }
 
   /**
@@ -101,6 +105,7 @@ public record LearnedModel(
         manifest.put("algorithm", algorithm.label());
         manifest.put("reads_meaning", readsMeaning);
         manifest.put("training_segments", trainingSegments);
+        manifest.put("validation", validation);
         ArrayNode codes = manifest.putArray("codes");
         int n = 0;
         Map<String, String> files = new LinkedHashMap<>();
@@ -193,7 +198,8 @@ public record LearnedModel(
           thresholds,
           scores,
           baseline,
-          manifest.path("training_segments").asInt());
+          manifest.path("training_segments").asInt(),
+          manifest.path("validation").asText(""));
     } catch (IOException | RuntimeException e) {
       throw new InputException(
           Diagnostic.fileError(file, "cannot read this model file: " + reason(e)));
@@ -274,6 +280,7 @@ public record LearnedModel(
     entry.put("precision", defined(s.precision()));
     entry.put("recall", defined(s.recall()));
     entry.put("f1", defined(s.f1()));
+    entry.put("kappa", defined(s.kappa()));
     entry.put("support", s.support());
     entry.put("right", s.truePositives());
     entry.put("wrong", s.falsePositives());

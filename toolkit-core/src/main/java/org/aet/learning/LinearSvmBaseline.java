@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * text-classification baseline, set up as scikit-learn's {@code TfidfVectorizer} and {@code
  * LinearSVC} are by default (smoothed idf, rows scaled to unit length, squared hinge loss, C = 1,
  * an intercept) and trained by LIBLINEAR, the library under {@code LinearSVC}. It sees the same
- * features as the learner (the lemmas and their neighbouring pairs) and is scored on the same
- * folds, so the comparison {@code aet train} prints is like for like. Each fold's vectors are
- * weighted by that fold's training segments only, and made once for every code.
+ * features as the learner (the lemmas and their neighbouring pairs) and is scored on the same folds
+ * (whole transcripts, unless the trainer is told to split them), so the comparison {@code aet
+ * train} prints is like for like. Each fold's vectors are weighted by that fold's training segments
+ * only, and made once for every code.
  */
 final class LinearSvmBaseline {
   private static final double C = 1.0;

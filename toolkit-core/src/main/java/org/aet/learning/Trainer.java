@@ -2,12 +2,10 @@ package org.aet.learning;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.TrainerFactory;
@@ -18,6 +16,7 @@ import opennlp.tools.util.TrainingParameters;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.Folds;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.model.TextAnnotation;
 import org.aet.nlp.Annotator;
@@ -79,14 +78,31 @@ public final class Trainer {
    * @param seed fixes how segments are dealt into folds
    * @param minPositives codes with fewer positive segments than this get no model (too little to
    *     learn from)
+   * @param splitTranscripts deal single segments into folds, so that turns of one transcript are on
+   *     both sides and the figures leak ({@link Folds#bySegment}); by default each transcript stays
+   *     in one fold ({@link Folds#byTranscript})
    */
-  public record Options(Algorithm algorithm, int folds, long seed, int minPositives) {
+  public record Options(
+      Algorithm algorithm, int folds, long seed, int minPositives, boolean splitTranscripts) {
     public static final Options DEFAULT = new Options(Algorithm.LOGISTIC, 5, 42, 2);
 
     public Options {
       if (folds < 0) {
         throw new IllegalArgumentException("folds must not be negative: " + folds);
       }
+    }
+
+    /** Options that keep each transcript in one fold. */
+    public Options(Algorithm algorithm, int folds, long seed, int minPositives) {
+      this(algorithm, folds, seed, minPositives, false);
+    }
+
+    /** The folds for {@code examples}, as these options deal them. */
+    Folds folds(List<Example> examples) {
+      List<String> transcripts = examples.stream().map(Example::transcript).toList();
+      return splitTranscripts
+          ? Folds.bySegment(transcripts, folds, seed)
+          : Folds.byTranscript(transcripts, folds, seed);
     }
   }
 
@@ -97,11 +113,15 @@ public final class Trainer {
    * @param meaning its sentence embedding ({@link WindowEmbedding#meaning(String,
    *     TextAnnotation)}), or null when the model does not read meaning or the segment has no words
    * @param codes the code paths it has
+   * @param transcript the transcript (or case) it comes from: cross-validation keeps a transcript's
+   *     segments in one fold
    */
-  public record Example(List<String> features, float[] meaning, Set<String> codes) {
+  public record Example(
+      List<String> features, float[] meaning, Set<String> codes, String transcript) {
     public Example {
       features = List.copyOf(features);
       codes = Set.copyOf(codes);
+      java.util.Objects.requireNonNull(transcript, "transcript");
     }
 
     Features.Context context() {
@@ -147,24 +167,36 @@ public final class Trainer {
           codes.addAll(withAncestors(path));
         }
       }
-      examples.add(example(segment.text(), codes, annotator, embedding));
+      examples.add(
+          example(
+              segment.text(),
+              codes,
+              Folds.transcriptOf(segment.segmentId()),
+              annotator,
+              embedding));
     }
     progress.progress(READING, examples.size(), labelled.size());
     return examples;
   }
 
   private static Example example(
-      String text, Set<String> codes, Annotator annotator, WindowEmbedding embedding) {
+      String text,
+      Set<String> codes,
+      String transcript,
+      Annotator annotator,
+      WindowEmbedding embedding) {
     TextAnnotation annotation = annotator.annotate(text);
     return new Example(
         Features.lemmas(annotation.tokens()),
         embedding == null ? null : embedding.meaning(text, annotation),
-        codes);
+        codes,
+        transcript);
   }
 
   /**
    * Examples from the codebook itself, for a team that has coded nothing yet: each code's examples
-   * are positive for it (and its parent), its counter-examples are segments without it.
+   * are positive for it (and its parent), its counter-examples are segments without it. Each
+   * sentence counts as a transcript of its own (they were written one by one).
    */
   public static List<Example> fromCodebook(
       Codebook codebook, Annotator annotator, WindowEmbedding embedding) {
@@ -172,13 +204,18 @@ public final class Trainer {
     for (Code code : codebook.codes()) {
       String path = codebook.path(code.id());
       for (String text : code.examples()) {
-        examples.add(example(text, withAncestors(path), annotator, embedding));
+        examples.add(
+            example(text, withAncestors(path), codebookSource(examples), annotator, embedding));
       }
       for (String text : code.counterExamples()) {
-        examples.add(example(text, Set.of(), annotator, embedding));
+        examples.add(example(text, Set.of(), codebookSource(examples), annotator, embedding));
       }
     }
     return examples;
+  }
+
+  private static String codebookSource(List<Example> sofar) {
+    return "the codebook's sentence " + (sofar.size() + 1);
   }
 
   /**
@@ -213,8 +250,9 @@ public final class Trainer {
     Map<String, Double> thresholds = new LinkedHashMap<>();
     List<Evaluation.CodeScore> scores = new ArrayList<>();
     List<Evaluation.CodeScore> baseline = new ArrayList<>();
-    int folds = Math.min(options.folds(), examples.size());
-    int[] foldOf = folds(examples.size(), folds, options.seed());
+    Folds dealt = options.folds(examples);
+    int folds = dealt.count();
+    int[] foldOf = dealt.foldOf();
     LinearSvmBaseline svm =
         folds > 1
             ? new LinearSvmBaseline(
@@ -253,7 +291,8 @@ public final class Trainer {
         thresholds,
         scores,
         baseline,
-        examples.size());
+        examples.size(),
+        folds > 1 ? dealt.description() : "");
   }
 
   /**
@@ -264,20 +303,6 @@ public final class Trainer {
 
   /** The probability threshold of a code that cross-validation could not choose one for. */
   public static final double DEFAULT_THRESHOLD = 0.5;
-
-  /** Which fold each example is in: dealt in a shuffled order fixed by the seed. */
-  private static int[] folds(int size, int folds, long seed) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(seed));
-    int[] foldOf = new int[size];
-    for (int position = 0; position < size; position++) {
-      foldOf[order.get(position)] = folds < 2 ? 0 : position % folds;
-    }
-    return foldOf;
-  }
 
   /** Each example's probability of the code, from the model trained without its fold. */
   private static double[] outOfFold(

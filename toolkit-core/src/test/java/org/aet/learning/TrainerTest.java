@@ -227,7 +227,7 @@ class TrainerTest {
     assertTrue(examples.stream().allMatch(e -> e.meaning() != null && e.meaning().length == 384));
     Trainer.Options options = new Trainer.Options(Trainer.Algorithm.LOGISTIC, 5, 42, 2);
     List<Trainer.Example> withSilence = new ArrayList<>(examples);
-    withSilence.add(new Trainer.Example(List.of(), null, java.util.Set.of()));
+    withSilence.add(new Trainer.Example(List.of(), null, java.util.Set.of(), "silence"));
     assertTrue(
         Trainer.train(book, withSilence, options).readsMeaning(),
         "a segment without words (so without meaning) trains beside the others");
@@ -286,8 +286,8 @@ class TrainerTest {
     Codebook book = Codebooks.load("four-tensions");
     List<Trainer.Example> examples =
         List.of(
-            new Trainer.Example(List.of("pay"), new float[] {1, 0}, java.util.Set.of(PAY)),
-            new Trainer.Example(List.of("jargon"), new float[] {0, 1}, java.util.Set.of()));
+            new Trainer.Example(List.of("pay"), new float[] {1, 0}, java.util.Set.of(PAY), "a"),
+            new Trainer.Example(List.of("jargon"), new float[] {0, 1}, java.util.Set.of(), "b"));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

@@ -23,6 +23,13 @@ final class JsonLinesOutput implements AutoCloseable {
     json.setRootValueSeparator(null);
   }
 
+  /** A generator writing to memory as the file's does (no separator between objects). */
+  static JsonGenerator generator(java.io.Writer text) throws IOException {
+    JsonGenerator json = MAPPER.getFactory().createGenerator(text);
+    json.setRootValueSeparator(null);
+    return json;
+  }
+
   JsonGenerator json() {
     return json;
   }

@@ -37,22 +37,7 @@ public final class JsonlExporter implements CodingExporter {
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
-        Map<String, List<CodingTable.CodingRow>> bySegment = new HashMap<>();
-        for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
-          bySegment.computeIfAbsent(row.segment().id(), k -> new ArrayList<>()).add(row);
-        }
-        for (Segment segment : coded.segments()) {
-          List<CodingTable.CodingRow> rows =
-              bySegment.getOrDefault(
-                  segment.id(),
-                  List.of(
-                      new CodingTable.CodingRow(
-                          coded.transcript(), segment, null, context.codebook())));
-          for (CodingTable.CodingRow row : rows) {
-            writeRow(output.json(), row, columns);
-            output.endLine();
-          }
-        }
+        writeTranscript(output.json(), output::endLine, coded, context, columns);
       }
 
       @Override
@@ -65,6 +50,62 @@ public final class JsonlExporter implements CodingExporter {
         output.close();
       }
     };
+  }
+
+  /**
+   * The lines {@code aet code -o x.jsonl} writes for one coded transcript, each without its line
+   * break: for front ends that write the lines elsewhere (the Spark runner).
+   */
+  public static List<String> lines(CodedTranscript coded, ExportContext context) {
+    List<CodingTable.Column<CodingTable.CodingRow>> columns =
+        CodingTable.codingColumns(List.of(), context.decided());
+    java.io.StringWriter text = new java.io.StringWriter();
+    List<String> lines = new ArrayList<>();
+    try (JsonGenerator json = JsonLinesOutput.generator(text)) {
+      writeTranscript(
+          json,
+          () -> {
+            json.flush();
+            lines.add(text.toString());
+            text.getBuffer().setLength(0);
+          },
+          coded,
+          context,
+          columns);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot happen: writing to memory", e);
+    }
+    return lines;
+  }
+
+  /** Something done after each object: ending its line. */
+  private interface LineEnd {
+    void end() throws IOException;
+  }
+
+  private static void writeTranscript(
+      JsonGenerator json,
+      LineEnd lineEnd,
+      CodedTranscript coded,
+      ExportContext context,
+      List<CodingTable.Column<CodingTable.CodingRow>> columns)
+      throws IOException {
+    Map<String, List<CodingTable.CodingRow>> bySegment = new HashMap<>();
+    for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
+      bySegment.computeIfAbsent(row.segment().id(), k -> new ArrayList<>()).add(row);
+    }
+    for (Segment segment : coded.segments()) {
+      List<CodingTable.CodingRow> rows =
+          bySegment.getOrDefault(
+              segment.id(),
+              List.of(
+                  new CodingTable.CodingRow(
+                      coded.transcript(), segment, null, context.codebook())));
+      for (CodingTable.CodingRow row : rows) {
+        writeRow(json, row, columns);
+        lineEnd.end();
+      }
+    }
   }
 
   private static void writeRow(

@@ -157,6 +157,16 @@ public final class CodingRun {
   }
 
   /**
+   * Annotates, segments and codes one transcript on the calling thread: for front ends that
+   * distribute the transcripts themselves (the Spark runner), with the very coders of a run.
+   *
+   * @throws org.aet.coding.RuleFailure when a codebook pattern fails on a segment
+   */
+  public CodedTranscript code(Transcript transcript) {
+    return code(transcript, words -> {});
+  }
+
+  /**
    * Annotates, segments and codes one transcript on a pool thread, telling {@code wordsDone} the
    * words done as the annotation and the embedding go (they add up to the transcript's word count).
    */

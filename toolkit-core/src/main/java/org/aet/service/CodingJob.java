@@ -365,6 +365,22 @@ public final class CodingJob {
     }
   }
 
+  /**
+   * Codes one transcript with this job's coders, on the calling thread: what a front end that
+   * distributes transcripts itself (the Spark runner) calls for each, so that it codes exactly as
+   * {@link #run} does.
+   *
+   * @throws AetException when a codebook pattern fails on a segment of it
+   */
+  public org.aet.model.CodedTranscript code(org.aet.model.Transcript transcript)
+      throws AetException {
+    try {
+      return run.code(transcript);
+    } catch (org.aet.coding.RuleFailure e) {
+      throw new AetException(settings.codebook().name() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The codes no segment got. */
   public List<String> unusedCodes(RunSummary summary) {
     return CodingRun.unusedCodes(settings.codebook(), summary);

@@ -1,0 +1,233 @@
+package org.aet.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.aet.codebook.Codebook;
+import org.aet.codebook.Codebooks;
+import org.aet.diagnostics.Diagnostic;
+import org.aet.diagnostics.InputException;
+import org.aet.export.CodingExporter;
+import org.aet.export.ExportContext;
+import org.aet.ingest.Corpus;
+import org.aet.ingest.TranscriptReader;
+import org.aet.model.Indicators;
+import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.nlp.LazyAnnotator;
+import org.aet.pipeline.ProgressListener;
+import org.aet.pipeline.ReadCorpus;
+import org.aet.segment.SegmentUnit;
+import org.aet.semantic.BgeSmallEmbedder;
+import org.aet.service.CodingJob;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark run codes exactly as {@code aet code} does: the same JSON Lines, line for line, on the
+ * sample corpus and a Senedd hearing; a transcript that cannot be read is reported by name while
+ * the rest are coded; a task that fails once and is retried leaves no duplicate rows.
+ */
+class SparkCodingTest {
+  private static final Path SAMPLE = Path.of("..", "corpora", "partnerships");
+  private static final Path HEARINGS = shared("external/senedd-committees");
+
+  private static SparkSession spark;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void start() {
+    // Two cores, and each task may fail once (the second number) before the job fails.
+    spark =
+        SparkSession.builder()
+            .master("local[2,2]")
+            .appName("aet test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("ERROR");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void rulesAloneCodeTheSampleCorpusAsAetCodeDoes() throws Exception {
+    SparkSettings settings = settings(SAMPLE, false);
+    List<String> expected = aetCode(SAMPLE, settings);
+    Path out = temp.resolve("out");
+    SparkCoding.Summary summary = SparkCoding.run(spark, settings, out, ProgressListener.SILENT);
+    assertEquals(expected, sparkLines(out));
+    assertTrue(summary.failed().isEmpty());
+    assertEquals(
+        expected.stream().filter(l -> !l.contains("\"code\":null")).count(), summary.codings());
+    assertParquetHoldsTheRows(out, expected);
+    assertTrue(Files.exists(out.resolve("method.json")));
+    assertFalse(Files.exists(temp.resolve(".out.partial")));
+  }
+
+  @Test
+  void theSemanticLayerCodesTheSampleAndAHearingAsAetCodeDoes() throws Exception {
+    assumeTrue(HEARINGS != null && Files.isDirectory(HEARINGS), "../shared is not here");
+    Path corpus = temp.resolve("corpus");
+    copyFolder(SAMPLE, corpus.resolve("sample"));
+    Files.createDirectories(corpus.resolve("senedd"));
+    for (String hearing : List.of("education_15.json")) {
+      Files.copy(HEARINGS.resolve(hearing), corpus.resolve("senedd").resolve(hearing));
+    }
+    SparkSettings settings = settings(corpus, true);
+    List<String> expected = aetCode(corpus, settings);
+    Path out = temp.resolve("out");
+    SparkCoding.run(spark, settings, out, ProgressListener.SILENT);
+    assertEquals(expected, sparkLines(out));
+    assertTrue(Files.readString(out.resolve("method.json")).contains("sentence embeddings"));
+  }
+
+  @Test
+  void aTranscriptThatCannotBeReadIsReportedByNameAndTheRestAreCoded() throws Exception {
+    Path corpus = temp.resolve("corpus");
+    copyFolder(SAMPLE, corpus);
+    Path broken = corpus.resolve("Eastmoor").resolve("broken.json");
+    Files.writeString(broken, "{\"turns\": [\n  {\"speaker\": \"A\", \"text\": \n");
+    Corpus.Entry entry = entryOf(corpus, broken);
+    List<String> expectedMessages = readErrors(corpus, entry);
+    assertFalse(expectedMessages.isEmpty());
+    Path out = temp.resolve("out");
+    SparkCoding.Summary summary =
+        SparkCoding.run(spark, settings(corpus, false), out, ProgressListener.SILENT);
+    assertEquals(List.of(entry.id()), List.copyOf(summary.failed().keySet()));
+    assertEquals(expectedMessages, summary.failed().get(entry.id()));
+    Files.delete(broken);
+    assertEquals(aetCode(corpus, settings(corpus, false)), sparkLines(out));
+  }
+
+  @Test
+  void aRetriedTaskLeavesNoDuplicateRows() throws Exception {
+    SparkSettings settings = settings(SAMPLE, false);
+    Path out = temp.resolve("out");
+    spark.sparkContext().setLocalProperty(SparkCoding.FAIL_FIRST_ATTEMPT, "true");
+    try {
+      SparkCoding.run(spark, settings, out, ProgressListener.SILENT);
+    } finally {
+      spark.sparkContext().setLocalProperty(SparkCoding.FAIL_FIRST_ATTEMPT, null);
+    }
+    assertEquals(aetCode(SAMPLE, settings), sparkLines(out));
+  }
+
+  /** {@code ../shared/relative} of the repository (or a folder above it), or null. */
+  private static Path shared(String relative) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("shared/design.md"))) {
+        return dir.resolve("shared").resolve(relative);
+      }
+    }
+    return null;
+  }
+
+  private static SparkSettings settings(Path input, boolean semantic) {
+    return new SparkSettings(
+        input.toString(), "four-tensions", SegmentUnit.TURN, 0.5, semantic, null, null);
+  }
+
+  /** What {@code aet code INPUT -o x.jsonl} writes, through the same service. */
+  private List<String> aetCode(Path input, SparkSettings settings) throws Exception {
+    Corpus corpus = Corpus.discover(List.of(input), TranscriptReader.registry());
+    ReadCorpus read = ReadCorpus.read(corpus, ProgressListener.SILENT);
+    Codebook book = Codebooks.load(settings.codebook());
+    CoreNlpAnnotator.Options options = new CoreNlpAnnotator.Options(false, false);
+    CodingJob job =
+        CodingJob.prepare(
+            new CodingJob.Settings(
+                book, settings.unit(), 2, settings.floor(), null, null, null, false),
+            new LazyAnnotator(() -> CoreNlpAnnotator.shared(options), options.description()),
+            settings.semantic() ? new BgeSmallEmbedder() : null,
+            ProgressListener.SILENT);
+    Path target = Files.createTempFile(temp, "aet-code", ".jsonl");
+    ExportContext context =
+        new ExportContext(
+                book,
+                settings.unit(),
+                List.of(input.toString()),
+                Instant.now(),
+                read.attributes(),
+                Indicators.standard())
+            .withMethod(job.method());
+    job.run(
+        read,
+        CodingExporter.forFile(target).open(target, context),
+        target,
+        ProgressListener.SILENT);
+    return Files.readAllLines(target);
+  }
+
+  /** The messages {@code aet code} gives for a file it cannot read. */
+  private static List<String> readErrors(Path corpus, Corpus.Entry entry) throws Exception {
+    Corpus found = Corpus.discover(List.of(corpus), TranscriptReader.registry());
+    try {
+      found.read(entry);
+    } catch (InputException e) {
+      return e.diagnostics().stream().map(Diagnostic::format).toList();
+    }
+    throw new AssertionError(entry.path() + " was read");
+  }
+
+  private static Corpus.Entry entryOf(Path corpus, Path file) throws Exception {
+    return Corpus.discover(List.of(corpus), TranscriptReader.registry()).entries().stream()
+        .filter(e -> e.path().equals(file))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The JSON Lines of a Spark run, part files in order. */
+  private static List<String> sparkLines(Path out) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> parts = Files.list(out.resolve("segments.jsonl"))) {
+      for (Path part :
+          parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+        lines.addAll(Files.readAllLines(part));
+      }
+    }
+    return lines;
+  }
+
+  private static void assertParquetHoldsTheRows(Path out, List<String> expected) {
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(out.resolve("parquet").toUri().toString())
+            .select("transcript", "segment_id")
+            .collectAsList();
+    assertEquals(expected.size(), rows.size());
+    for (Row row : rows) {
+      assertTrue(row.getString(1).startsWith(row.getString(0) + "@"), row.toString());
+    }
+  }
+
+  private static void copyFolder(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
+}

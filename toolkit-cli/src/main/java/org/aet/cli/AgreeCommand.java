@@ -59,12 +59,14 @@ final class AgreeCommand implements Callable<Integer> {
 
   @Option(
       names = "--missing",
-      paramLabel = "exclude|no-code",
-      defaultValue = "exclude",
+      paramLabel = "no-code|exclude",
+      defaultValue = "no-code",
       converter = MissingConverter.class,
       description =
-          "With files: what a segment listed without codes means: not coded by that coder"
-              + " (exclude) or coded with no code applying (no-code). Default: ${DEFAULT-VALUE}.")
+          "With files: what a segment a coder's file lists without codes means: that coder's"
+              + " decision that no code applies (no-code; a segment without text still counts as"
+              + " not coded), or not coded by that coder (exclude). A segment a file does not list"
+              + " is always not coded. Default: ${DEFAULT-VALUE}.")
   AgreementFiles.Missing missing;
 
   @Mixin OverwriteOption overwrite;

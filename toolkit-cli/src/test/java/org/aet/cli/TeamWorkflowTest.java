@@ -277,12 +277,21 @@ class TeamWorkflowTest {
     assertTrue(counted.out().contains("1 disputed segment(s)."), counted.out());
     assertTrue(counted.err().contains("counted as \"no code applies\""), counted.err());
 
-    Result excluded =
+    Result byDefault =
         aet("agree", dir.resolve("alice.jsonl").toString(), dir.resolve("bob.jsonl").toString());
+    assertOk(byDefault);
+    assertEquals(counted.out(), byDefault.out(), "by default a listed segment is a decision");
+    Result excluded =
+        aet(
+            "agree",
+            dir.resolve("alice.jsonl").toString(),
+            dir.resolve("bob.jsonl").toString(),
+            "--missing",
+            "exclude");
     assertOk(excluded);
     assertTrue(
         excluded.out().matches("(?s).*code\\s+x\\s+1\\s+1\\.000.*"),
-        "by default a segment without codes is not coded: " + excluded.out());
+        "with exclude a segment without codes is not coded: " + excluded.out());
     assertTrue(
         excluded.err().contains("alice.jsonl: 1 segment(s) have no codes; counted as not coded"),
         excluded.err());

@@ -15,14 +15,18 @@ import org.aet.diagnostics.AetException;
  * quietly change the figures said out loud: segment ids that appear twice in one file, ids some
  * coders have and others lack, and segments with no codes, which may mean "no code applies" or "not
  * coded yet". That last difference moved kappa from 0.83 to 0.32 on a real two-coder set, so it is
- * a choice ({@link Missing}) and always reported.
+ * a choice ({@link Missing}) and always reported. A segment a coder's file lists is that coder's
+ * decision by default ({@link Missing#NO_CODE}); one it does not list is missing.
  */
 public final class AgreementFiles {
   /** What a segment listed without codes means. */
   public enum Missing {
     /** Not coded: the coder gave no judgement on it, and it is left out of their ratings. */
     EXCLUDE,
-    /** Coded, and no code applies: a "no" for every code. */
+    /**
+     * Coded, and no code applies: a "no" for every code. A segment listed without text as well as
+     * without codes is still left out: the coder cannot have read it. The default.
+     */
     NO_CODE
   }
 
@@ -41,17 +45,21 @@ public final class AgreementFiles {
     for (Path file : files) {
       Map<String, List<String>> codes = new LinkedHashMap<>();
       int empty = 0;
+      Set<String> textless = new HashSet<>();
       LabelledSegments.Read read = LabelledSegments.readFile(file);
       for (LabelledSegment segment : read.segments()) {
         String id = segment.segmentId();
         codes.put(id, segment.codes());
+        if (segment.text() == null || segment.text().isBlank()) {
+          textless.add(id);
+        }
         String transcript = id.contains("@") ? id.substring(0, id.lastIndexOf('@')) : "";
         units.putIfAbsent(id, new AgreementReport.Unit(id, transcript, "", segment.text()));
       }
       for (Map.Entry<String, List<String>> entry : List.copyOf(codes.entrySet())) {
         if (entry.getValue().isEmpty()) {
           empty++;
-          if (missing == Missing.EXCLUDE) {
+          if (missing == Missing.EXCLUDE || textless.contains(entry.getKey())) {
             codes.remove(entry.getKey());
           }
         }
@@ -72,9 +80,9 @@ public final class AgreementFiles {
                 + empty
                 + " segment(s) have no codes; "
                 + (missing == Missing.EXCLUDE
-                    ? "counted as not coded (use --missing no-code if an empty row means \"no code"
-                        + " applies\")"
-                    : "counted as \"no code applies\" (--missing no-code)"));
+                    ? "counted as not coded (--missing exclude)"
+                    : "counted as \"no code applies\", except any without text, which count as not"
+                        + " coded (use --missing exclude if an empty row means \"not coded yet\")"));
       }
       idsPerFile.add(new HashSet<>(codes.keySet()));
       String name =

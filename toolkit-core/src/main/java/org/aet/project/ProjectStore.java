@@ -286,7 +286,13 @@ public final class ProjectStore implements AutoCloseable {
         s.execute("PRAGMA journal_mode = DELETE");
         s.execute("PRAGMA synchronous = FULL");
         ProjectSchema.migrate(store.db, file, ProjectSchema.MIGRATIONS.size());
-        s.execute("PRAGMA application_id = " + ProjectSchema.APPLICATION_ID);
+        // Written only when missing: setting it, even to the same value, rewrites the header
+        // (SQLite's change counter), and opening a project must not change its bytes.
+        try (var id = s.executeQuery("PRAGMA application_id")) {
+          if (!id.next() || id.getInt(1) != ProjectSchema.APPLICATION_ID) {
+            s.execute("PRAGMA application_id = " + ProjectSchema.APPLICATION_ID);
+          }
+        }
       } catch (SQLException | AetException e) {
         store.close();
         throw e instanceof AetException aet

@@ -194,6 +194,25 @@ class ReviewWorkbookTest {
   }
 
   @Test
+  void aRefusedImportLeavesTheProjectFileByteForByteAsItWas(@TempDir Path dir) throws Exception {
+    Path project = dir.resolve("p.aet");
+    Path file;
+    try (ProjectStore store = ProjectFixture.create(project)) {
+      file = export(store, dir, "alice", true);
+    }
+    edit(file, sheet -> set(sheet, 1, 8, "acept"));
+    byte[] before = Files.readAllBytes(project);
+    try (ProjectStore store = ProjectStore.open(project)) {
+      assertThrows(
+          InputException.class,
+          () -> ReviewImport.run(store, file, false, ProgressListener.SILENT));
+    }
+    assertTrue(
+        java.util.Arrays.equals(before, Files.readAllBytes(project)),
+        "the project file changed (SQLite's change counter at bytes 24-27 included)");
+  }
+
+  @Test
   void aWorkbookFromAnotherProjectIsRefused(@TempDir Path dir) throws Exception {
     Path file;
     try (ProjectStore other = ProjectFixture.create(dir.resolve("other.aet"))) {

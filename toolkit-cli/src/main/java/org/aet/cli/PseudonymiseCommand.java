@@ -17,6 +17,7 @@ import org.aet.project.ProjectStore;
 import org.aet.pseudonym.NameFinder;
 import org.aet.pseudonym.NameKind;
 import org.aet.pseudonym.NameLists;
+import org.aet.pseudonym.PrivatePlaces;
 import org.aet.pseudonym.PseudonymKey;
 import org.aet.pseudonym.PseudonymReview;
 import org.aet.pseudonym.Pseudonymisation;
@@ -242,44 +243,6 @@ final class PseudonymiseCommand implements Callable<Integer> {
 
   /** The key and the review workbook stay private: never in the output or among the inputs. */
   private void checkPlaces() throws AetException {
-    if (!key.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-      throw new AetException(key + ": the key is a .csv file; name it, for example, key.csv");
-    }
-    if (review != null
-        && !review.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
-      throw new AetException(review + ": the review workbook is an .xlsx file");
-    }
-    Path folder = output.toAbsolutePath().normalize();
-    for (Path privateFile : review == null ? List.of(key) : List.of(key, review)) {
-      Path file = privateFile.toAbsolutePath().normalize();
-      if (file.startsWith(folder)) {
-        throw new AetException(
-            privateFile
-                + " would lie inside the output folder "
-                + output
-                + ", which is meant to be shared; keep the key and the review workbook elsewhere");
-      }
-      for (Path in : input.inputs) {
-        Path inFolder = in.toAbsolutePath().normalize();
-        if (Files.isDirectory(inFolder) && file.startsWith(inFolder)) {
-          throw new AetException(
-              privateFile
-                  + " would lie inside the input folder "
-                  + in
-                  + ", where aet would read it as a transcript; keep it elsewhere");
-        }
-      }
-    }
-    for (Path in : input.inputs) {
-      Path inPath = in.toAbsolutePath().normalize();
-      if (folder.startsWith(inPath) || inPath.startsWith(folder)) {
-        throw new AetException(
-            "the output folder "
-                + output
-                + " and the input "
-                + in
-                + " overlap; write the pseudonymised copy to a folder of its own");
-      }
-    }
+    PrivatePlaces.check(key, review, output, input.inputs);
   }
 }

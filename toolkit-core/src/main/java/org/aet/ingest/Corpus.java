@@ -153,7 +153,12 @@ public final class Corpus {
               new SourceText(
                   entry.path(), entry.id(), entry.defaultCase(), "", reader.format(), bytes));
     } else {
-      TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+      TextDecoder.Decoded decoded;
+      try {
+        decoded = TextDecoder.decodeText(bytes);
+      } catch (TextDecoder.NotText e) {
+        throw new InputException(Diagnostic.fileError(entry.path(), e.getMessage()));
+      }
       result =
           reader.read(
               new SourceText(

@@ -3,13 +3,19 @@ package org.aet.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
+import org.aet.diagnostics.InputException;
 import org.aet.io.TextDecoder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TextHandlingTest {
   @Test
@@ -65,5 +71,48 @@ class TextHandlingTest {
         new TextDecoder.Decoded(expected, "UTF-16BE (with BOM)"), TextDecoder.decode(utf16be));
     byte[] cp1252 = text.getBytes(Charset.forName("windows-1252"));
     assertEquals(new TextDecoder.Decoded(expected, "windows-1252"), TextDecoder.decode(cp1252));
+  }
+
+  @Test
+  void utf16WithoutAByteOrderMarkIsToldByItsZeroBytes(@TempDir Path dir) throws Exception {
+    String text = "Jane: caf\u00e9, \u201cquoted\u201d\nTom: ok, 23 words or so.\n";
+    assertEquals(
+        new TextDecoder.Decoded(text, "UTF-16LE (no BOM)"),
+        TextDecoder.decode(text.getBytes(StandardCharsets.UTF_16LE)));
+    assertEquals(
+        new TextDecoder.Decoded(text, "UTF-16BE (no BOM)"),
+        TextDecoder.decode(text.getBytes(StandardCharsets.UTF_16BE)));
+    Files.write(dir.resolve("le.txt"), text.getBytes(StandardCharsets.UTF_16LE));
+    Corpus corpus = Corpus.discover(List.of(dir), TranscriptReader.registry());
+    var read = corpus.read(corpus.entries().get(0));
+    assertEquals("UTF-16LE (no BOM)", read.encoding());
+    assertEquals("Jane", read.transcript().turns().get(0).speaker());
+  }
+
+  @Test
+  void binaryGarbageNamedTxtIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+    byte[] garbage = new byte[20_000];
+    new Random(31).nextBytes(garbage);
+    Path file = dir.resolve("notes.txt");
+    Files.write(file, garbage);
+    Corpus corpus = Corpus.discover(List.of(dir), TranscriptReader.registry());
+    InputException e =
+        assertThrows(InputException.class, () -> corpus.read(corpus.entries().get(0)));
+    assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("not text"), e.getMessage());
+
+    byte[] nuls = "Jane: hello\u0000\u0000\u0000\u0000 there\n".getBytes(StandardCharsets.UTF_8);
+    Files.write(file, nuls);
+    assertThrows(InputException.class, () -> corpus.read(corpus.entries().get(0)));
+  }
+
+  @Test
+  void ordinaryTextStillReads() throws Exception {
+    String text = "Jane: caf\u00e9 \u201cquoted\u201d\tand a tab\nTom: ok\f\n";
+    assertEquals("UTF-8", TextDecoder.decodeText(text.getBytes(StandardCharsets.UTF_8)).encoding());
+    assertEquals(
+        "windows-1252",
+        TextDecoder.decodeText(text.getBytes(Charset.forName("windows-1252"))).encoding());
+    assertEquals("UTF-8", TextDecoder.decodeText(new byte[0]).encoding());
   }
 }

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.diagnostics.AetException;
+import org.aet.evaluation.AgreementReport;
+import org.aet.evaluation.AgreementStatistic;
 import org.aet.model.Span;
 import org.aet.model.Transcript;
+import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
 import org.aet.project.ProjectStore.Decision;
 import org.aet.project.ProjectStore.Run;
@@ -280,6 +283,68 @@ final class Pages {
     }
   }
 
+  /** Agreement per code between the coders who have decided, and the passages they disagree on. */
+  String team() throws AetException {
+    try (ProjectStore store = ProjectStore.openForReading(project)) {
+      List<String> coders =
+          store.latestDecisions().stream()
+              .filter(d -> d.kind() == org.aet.project.DecisionKind.REVIEW)
+              .map(Decision::coder)
+              .distinct()
+              .sorted()
+              .toList();
+      StringBuilder html = new StringBuilder(nav()).append("<h1>Team</h1>");
+      if (coders.size() < 2) {
+        html.append("<p>Agreement needs two coders' decisions; so far: ")
+            .append(escape(coders.isEmpty() ? "none" : String.join(", ", coders)))
+            .append(".</p>");
+        return page("Team", html.toString());
+      }
+      AgreementReport.Report report = ProjectAgreement.compute(store, coders);
+      html.append("<h2>Agreement per code: ")
+          .append(escape(String.join(", ", coders)))
+          .append("</h2><table><thead><tr><th>scope<th>name<th>passages");
+      List<AgreementStatistic> statistics =
+          report.rows().isEmpty() ? List.of() : List.copyOf(report.rows().get(0).values().keySet());
+      statistics.forEach(st -> html.append("<th>").append(escape(st.label())));
+      html.append("</thead><tbody>");
+      for (AgreementReport.Row row : report.rows()) {
+        if (row.scope() == AgreementReport.Scope.TRANSCRIPT) {
+          continue;
+        }
+        html.append("<tr><td>")
+            .append(row.scope().label())
+            .append("<td>")
+            .append(escape(row.name()))
+            .append("<td>")
+            .append(row.units());
+        statistics.forEach(
+            st -> html.append("<td>").append(number(row.values().getOrDefault(st, Double.NaN))));
+      }
+      html.append("</tbody></table><h2>Disagreements</h2><table><thead><tr><th>passage");
+      coders.forEach(c -> html.append("<th>").append(escape(c)));
+      html.append("<th>memos</thead><tbody>");
+      for (AgreementReport.Disagreement d : report.disagreements()) {
+        html.append("<tr><td><a href=\"/transcript?id=")
+            .append(escape(encode(d.unit().transcriptId())))
+            .append("#")
+            .append(anchor(d.unit().segmentId()))
+            .append("\">")
+            .append(escape(d.unit().speaker()))
+            .append(": ")
+            .append(escape(d.unit().text()))
+            .append("</a>");
+        d.codes().forEach(c -> html.append("<td>").append(escape(c)));
+        html.append("<td>").append(escape(String.join(" | ", d.memos())));
+      }
+      return page("Team", html.append("</tbody></table>").toString());
+    }
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) ? "–" : String.format(java.util.Locale.ROOT, "%.2f", value);
+  }
+
   private static String codePicker(Codebook codebook) {
     return "";
   }
@@ -303,7 +368,7 @@ final class Pages {
   }
 
   private static String nav() {
-    return "<nav><a href=\"/\">Transcripts</a> · <a href=\"/codebook\">Codebook</a></nav>";
+    return "<nav><a href=\"/\">Transcripts</a> · <a href=\"/codebook\">Codebook</a> · <a href=\"/team\">Team</a></nav>";
   }
 
   private static String time(Duration d) {

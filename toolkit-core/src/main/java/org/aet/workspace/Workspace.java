@@ -159,6 +159,7 @@ public final class Workspace implements AutoCloseable {
       case "/transcript" ->
           send(exchange, 200, pages.transcript(coder(exchange), query.getOrDefault("id", "")));
       case "/codebook" -> send(exchange, 200, pages.codebook());
+      case "/team" -> send(exchange, 200, pages.team());
       case "/app.js" -> asset(exchange, "app.js", "text/javascript");
       case "/app.css" -> asset(exchange, "app.css", "text/css");
       default -> send(exchange, 404, Pages.error("Not found", "There is no page " + path));

@@ -110,7 +110,8 @@ class WorkspaceHttpTest {
 
   @Test
   void everyPageHasAStrictContentSecurityPolicy() throws Exception {
-    for (String path : List.of("/", "/transcript?id=hostile", "/codebook", "/app.js", "/app.css")) {
+    for (String path :
+        List.of("/", "/transcript?id=hostile", "/codebook", "/team", "/app.js", "/app.css")) {
       HttpResponse<String> r = get(path, auth());
       assertEquals(200, r.statusCode(), path);
       String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -264,6 +265,25 @@ class WorkspaceHttpTest {
     assertTrue(r.headers().firstValue("Set-Cookie").orElseThrow().startsWith("aet_coder=carol"));
     assertEquals(
         400, post("/coder", auth(), Map.of("csrf", csrf(), "coder", "<x>"), null).statusCode());
+  }
+
+  @Test
+  void theTeamPageShowsAgreementAndBothDecisionsOfADisagreement() throws Exception {
+    String segment = firstSuggested();
+    post(
+        "/decide",
+        auth() + "; aet_coder=dora",
+        Map.of("csrf", csrf(), "segment", segment, "action", "accept"),
+        null);
+    post(
+        "/decide",
+        auth() + "; aet_coder=ed",
+        Map.of("csrf", csrf(), "segment", segment, "action", "reject", "memo", "not <this>"),
+        null);
+    String page = get("/team", auth()).body();
+    assertTrue(page.contains("Agreement per code"), page);
+    assertTrue(page.contains("Disagreements"));
+    assertTrue(page.contains("not &lt;this&gt;"), "the memo of the disagreement, escaped");
   }
 
   static String firstSuggested() throws Exception {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       PseudonymiseCommand.class,
       SimulateCommand.class,
+      ServeCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = {

@@ -398,6 +398,16 @@ public final class ProjectStore implements AutoCloseable {
   }
 
   /**
+   * One suggestion of a run as stored: the code's path, who suggested it, how sure, and where its
+   * evidence lies in the transcript's text.
+   */
+  public record Suggested(String codePath, String source, double confidence, List<Span> evidence) {
+    public Suggested {
+      evidence = List.copyOf(evidence);
+    }
+  }
+
+  /**
    * One entry in a coder's history of a segment.
    *
    * @param kind a coder's own review or the team's consensus
@@ -546,6 +556,11 @@ public final class ProjectStore implements AutoCloseable {
   /** The machine's suggestions of the run {@code runId}, as code paths per segment. */
   public Map<String, List<String>> suggestions(String runId) throws AetException {
     return this.runs.suggestions(runId);
+  }
+
+  /** The machine's suggestions of the run {@code runId} per segment: code, source, evidence. */
+  public Map<String, List<Suggested>> suggestedCodings(String runId) throws AetException {
+    return runs.suggestedCodings(runId);
   }
 
   /** The codebook stored under {@code version}. */

@@ -15,7 +15,9 @@ import org.aet.codebook.CodebookJson;
 import org.aet.diagnostics.AetException;
 import org.aet.model.Coding;
 import org.aet.model.Segment;
+import org.aet.model.Span;
 import org.aet.project.ProjectStore.Run;
+import org.aet.project.ProjectStore.Suggested;
 import org.aet.segment.SegmentUnit;
 
 /**
@@ -183,6 +185,35 @@ final class RunRecords {
         }
       }
     } catch (SQLException e) {
+      throw db.failure(e);
+    }
+    return suggestions;
+  }
+
+  /** The machine's suggestions of the run {@code runId} per segment, with their evidence. */
+  Map<String, List<Suggested>> suggestedCodings(String runId) throws AetException {
+    Map<String, List<Suggested>> suggestions = new LinkedHashMap<>();
+    try (PreparedStatement q =
+        db.connection()
+            .prepareStatement(
+                "SELECT segment_id, code_path, source, confidence, evidence FROM codings"
+                    + " WHERE run_id = ? ORDER BY id")) {
+      q.setString(1, runId);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          List<Span> evidence = new ArrayList<>();
+          for (List<Object> e :
+              Database.JSON.readValue(
+                  r.getString(5),
+                  new com.fasterxml.jackson.core.type.TypeReference<List<List<Object>>>() {})) {
+            evidence.add(new Span(((Number) e.get(1)).intValue(), ((Number) e.get(2)).intValue()));
+          }
+          suggestions
+              .computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+              .add(new Suggested(r.getString(2), r.getString(3), r.getDouble(4), evidence));
+        }
+      }
+    } catch (SQLException | java.io.IOException e) {
       throw db.failure(e);
     }
     return suggestions;

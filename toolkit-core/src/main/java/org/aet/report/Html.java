@@ -1,10 +1,11 @@
 package org.aet.report;
 
 /** Text made safe to place in HTML: in an element or in a quoted attribute. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  /** {@code text} with {@code & < > " '} replaced by entities. */
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -1,0 +1,69 @@
+package org.aet.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.aet.diagnostics.AetException;
+import org.aet.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aet serve}: the coding workspace in the browser, over a project. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Opens a coding workspace in your web browser: read each transcript with the machine's suggestions"
+          + " in place, accept, reject or add codes and write memos. Every decision is recorded in the project"
+          + " under your name, as a review workbook would record it. Only this computer can reach it, and only"
+          + " with the address printed (it holds a secret token). Stop it with Ctrl-C.",
+      ""
+    },
+    footer = {"", "Example:", "  aet serve study.aet --coder alice"})
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PROJECT", description = "The project (.aet) to code.")
+  Path project;
+
+  @Option(
+      names = "--coder",
+      paramLabel = "NAME",
+      defaultValue = "coder",
+      description =
+          "Your name, recorded with every decision (each browser can change it). Default: ${DEFAULT-VALUE}.")
+  String coder;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "The port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description =
+          "The address to listen on. Default: ${DEFAULT-VALUE}, this computer only; another still needs the token.")
+  String host;
+
+  @Override
+  public Integer call() throws AetException, InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--port must be between 0 and 65535, not " + port);
+    }
+    try (Workspace workspace = Workspace.start(project, coder, host, port)) {
+      spec.commandLine().getOut().println("The workspace is open at " + workspace.address());
+      spec.commandLine().getOut().println("Open that address in your browser; stop with Ctrl-C.");
+      spec.commandLine().getOut().flush();
+      new CountDownLatch(1).await();
+    }
+    return 0;
+  }
+}

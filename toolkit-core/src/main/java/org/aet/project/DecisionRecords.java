@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.aet.diagnostics.AetException;
 import org.aet.pipeline.ProgressListener;
 import org.aet.project.ProjectStore.Decision;
@@ -103,6 +105,43 @@ final class DecisionRecords {
       throw db.failure(e);
     }
     return decisions;
+  }
+
+  /**
+   * The latest entry of {@code coder} on each segment as it stood at {@code at}, withdrawn ones
+   * included: what a workbook exported at that moment showed the coder as theirs.
+   */
+  Map<String, Decision> entriesAt(String coder, Instant at) throws AetException {
+    Map<String, Decision> entries = new HashMap<>();
+    try (PreparedStatement query =
+        db.connection()
+            .prepareStatement(
+                "SELECT segment_id, coder, kind, decision, codes, memo, workbook, codebook_version,"
+                    + " export_id, created_at FROM decisions WHERE coder = ? ORDER BY id")) {
+      query.setString(1, coder);
+      try (ResultSet r = query.executeQuery()) {
+        while (r.next()) {
+          if (Instant.parse(r.getString(10)).isAfter(at)) {
+            continue;
+          }
+          entries.put(
+              r.getString(1),
+              new Decision(
+                  r.getString(1),
+                  r.getString(2),
+                  DecisionKind.of(r.getString(3)),
+                  Verdict.of(r.getString(4)),
+                  Database.JSON.readValue(r.getString(5), new TypeReference<List<String>>() {}),
+                  r.getString(6),
+                  r.getString(7),
+                  r.getString(8),
+                  r.getString(9)));
+        }
+      }
+    } catch (SQLException | IOException e) {
+      throw db.failure(e);
+    }
+    return entries;
   }
 
   /** Every coder name the project knows, from decisions and exported workbooks. */

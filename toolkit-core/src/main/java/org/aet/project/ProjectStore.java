@@ -341,6 +341,11 @@ public final class ProjectStore implements AutoCloseable {
     return this.decisions.latestEntries();
   }
 
+  /** The latest entry of {@code coder} on each segment as it stood at {@code at}, by segment id. */
+  Map<String, Decision> entriesAt(String coder, Instant at) throws AetException {
+    return this.decisions.entriesAt(coder, at);
+  }
+
   /** What the project keeps of a REFI-QDA project it imported, to export it back. */
   public ExchangeRecords exchange() {
     return new ExchangeRecords(db);

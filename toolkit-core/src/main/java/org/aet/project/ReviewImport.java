@@ -215,6 +215,10 @@ public final class ReviewImport {
     Map<String, List<String>> suggested =
         kind == DecisionKind.CONSENSUS || exported.blind() ? Map.of() : store.suggestions(run.id());
     Map<String, ProjectStore.Decision> current = ReviewWorkbook.current(store, exported.coder());
+    // what this workbook showed as the coder's own when it was exported: a row still showing it
+    // was not touched, so it neither withdraws nor overrides what the coder decided since elsewhere
+    Map<String, ProjectStore.Decision> shown =
+        store.entriesAt(exported.coder(), exported.exportedAt());
     Map<String, Integer> seen = new HashMap<>();
     List<ProjectStore.Decision> decisions = new ArrayList<>();
     int unchanged = 0;
@@ -322,11 +326,13 @@ public final class ReviewImport {
       }
       ProjectStore.Decision previous = current.get(id);
       boolean decidedBefore = previous != null && previous.decision() != Verdict.WITHDRAWN;
+      ProjectStore.Decision atExport = shown.get(id);
+      boolean shownDecided = atExport != null && atExport.decision() != Verdict.WITHDRAWN;
       Verdict entry;
       List<String> result = new ArrayList<>();
       if (decision.isEmpty() && codes.isEmpty()) {
         if (memo.isBlank()) {
-          if (decidedBefore) {
+          if (decidedBefore && shownDecided) {
             entry = Verdict.WITHDRAWN;
             memo = "";
           } else {
@@ -356,6 +362,8 @@ public final class ReviewImport {
               exported.exportId());
       if (decidedBefore && sameMeaning(previous, next)) {
         unchanged++;
+      } else if (shownDecided && sameMeaning(atExport, next)) {
+        unchanged++; // as exported: a later decision made elsewhere stands
       } else if (!decidedBefore && entry == Verdict.WITHDRAWN) {
         unreviewed++;
       } else {

@@ -379,6 +379,46 @@ class ReviewWorkbookTest {
   }
 
   @Test
+  void aSecondCopyOfAWorkbookWithdrawsNothingItNeverShowed(@TempDir Path dir) throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
+      Path first = export(store, dir, "alice", false);
+      Path copy = dir.resolve("copy-of-alice.xlsx");
+      java.nio.file.Files.copy(first, copy);
+      edit(
+          first,
+          sheet -> {
+            set(sheet, 1, 9, "power/reciprocity");
+            set(sheet, 2, 9, "narratives/realistic");
+            set(sheet, 3, 10, "A memo.");
+          });
+      assertEquals(3, importIt(store, first).recorded());
+      edit(copy, sheet -> set(sheet, 5, 9, "power/power-differences"));
+      ReviewImport.Imported second = importIt(store, copy);
+      assertEquals(0, second.withdrawn(), "rows the copy showed blank and still shows blank");
+      assertEquals(1, second.recorded());
+      assertEquals(
+          List.of("power/reciprocity"), latestOn(store, cellText(first, "Review", 1, 0)).codes());
+      assertEquals(Verdict.MEMO, latestOn(store, cellText(first, "Review", 3, 0)).decision());
+      assertEquals(4, store.decisionCount());
+
+      // a workbook exported with a decision filled in, left as it was, does not undo a later one
+      Path filled = dir.resolve("filled.xlsx");
+      ReviewWorkbook.export(store, "alice", false, DecisionKind.REVIEW, filled);
+      Path later = dir.resolve("later.xlsx");
+      Thread.sleep(5);
+      ReviewWorkbook.export(store, "alice", false, DecisionKind.REVIEW, later);
+      edit(later, sheet -> set(sheet, 1, 9, "narratives/idealistic"));
+      importIt(store, later);
+      edit(filled, sheet -> set(sheet, 4, 9, "narratives/tokenistic"));
+      ReviewImport.run(store, filled, true, ProgressListener.SILENT);
+      assertEquals(
+          List.of("narratives/idealistic"),
+          latestOn(store, cellText(first, "Review", 1, 0)).codes(),
+          "the untouched row of the older workbook leaves the later decision standing");
+    }
+  }
+
+  @Test
   void anOlderWorkbookThanTheLastImportedOneNeedsForce(@TempDir Path dir) throws Exception {
     try (ProjectStore store = ProjectFixture.create(dir.resolve("p.aet"))) {
       Path older = export(store, dir, "alice", false);

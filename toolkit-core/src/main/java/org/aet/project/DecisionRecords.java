@@ -89,17 +89,7 @@ final class DecisionRecords {
                     + (withdrawn ? "" : " AND decision <> 'withdrawn'")
                     + " ORDER BY id")) {
       while (r.next()) {
-        decisions.add(
-            new Decision(
-                r.getString(1),
-                r.getString(2),
-                DecisionKind.of(r.getString(3)),
-                Verdict.of(r.getString(4)),
-                Database.JSON.readValue(r.getString(5), new TypeReference<List<String>>() {}),
-                r.getString(6),
-                r.getString(7),
-                r.getString(8),
-                r.getString(9)));
+        decisions.add(decision(r));
       }
     } catch (SQLException | IOException e) {
       throw db.failure(e);
@@ -124,24 +114,27 @@ final class DecisionRecords {
           if (Instant.parse(r.getString(10)).isAfter(at)) {
             continue;
           }
-          entries.put(
-              r.getString(1),
-              new Decision(
-                  r.getString(1),
-                  r.getString(2),
-                  DecisionKind.of(r.getString(3)),
-                  Verdict.of(r.getString(4)),
-                  Database.JSON.readValue(r.getString(5), new TypeReference<List<String>>() {}),
-                  r.getString(6),
-                  r.getString(7),
-                  r.getString(8),
-                  r.getString(9)));
+          entries.put(r.getString(1), decision(r));
         }
       }
     } catch (SQLException | IOException e) {
       throw db.failure(e);
     }
     return entries;
+  }
+
+  /** A decision from a row whose first nine columns are those of {@link Decision}, in order. */
+  private static Decision decision(ResultSet r) throws SQLException, IOException {
+    return new Decision(
+        r.getString(1),
+        r.getString(2),
+        DecisionKind.of(r.getString(3)),
+        Verdict.of(r.getString(4)),
+        Database.JSON.readValue(r.getString(5), new TypeReference<List<String>>() {}),
+        r.getString(6),
+        r.getString(7),
+        r.getString(8),
+        r.getString(9));
   }
 
   /** Every coder name the project knows, from decisions and exported workbooks. */

@@ -189,7 +189,13 @@ class DataSafetyCommandsTest {
 
   @Test
   void controlCharactersFromFilesNeverReachTheTerminal(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("t.txt"), "Ann\u001b]0;owned\u0007\u001b[31m: hello there\n");
+    // a few control characters in an ordinary transcript (a file mostly of them is refused as not
+    // text)
+    Files.writeString(
+        dir.resolve("t.txt"),
+        "Ann\u001b]0;owned\u0007\u001b[31m: hello there\n"
+            + "Bob: thanks, and here is a longer answer about the partnership and its work.\n"
+                .repeat(20));
     Result result = aet("inspect", dir.toString());
     assertEquals(0, result.exit(), result.err());
     String shown = result.out() + result.err();

@@ -5,13 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds names in text as whole words, longest first, in one pass: "Helen Ward" before "Helen", and
  * never "Ward" inside "Wardrobe". A space in a name matches any run of spaces or line breaks, so a
  * name a transcript wrapped over two lines is still found; each name is also found in capitals
  * ("HELEN WARD", as some captions write speakers). Matching is otherwise exact: "Grace" is a name,
- * "grace" is not.
+ * "grace" is not. A matcher made {@linkplain #withContacts with contacts} also finds e-mail
+ * addresses and telephone numbers, whoever's they are, so they are replaced and checked for like
+ * names.
  */
 final class NameMatcher {
   /** One name found: where, which name as listed, and its replacement. */
@@ -23,10 +28,42 @@ final class NameMatcher {
     String replacement;
   }
 
+  /** What replaces an e-mail address, and the name its matches go under. */
+  static final String EMAIL = "[e-mail address]";
+
+  /** What replaces a telephone number, and the name its matches go under. */
+  static final String PHONE = "[phone number]";
+
+  private static final Pattern EMAIL_ADDRESS =
+      Pattern.compile(
+          "[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
+
+  /**
+   * A telephone number: an international one (+44 7700 900123, +1 (415) 555-0100) or a national one
+   * starting with 0 (07700 900123, 0161 496 0000), 9 to 15 digits in groups; years, sums and times
+   * do not start that way.
+   */
+  private static final Pattern PHONE_NUMBER =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}+])(?:\\+\\d{1,3}|\\(?0)(?:[ .-]?\\(?\\d{1,5}\\)?){2,6}(?![\\p{L}\\p{N}])");
+
   private final Node root = new Node();
+  private final boolean contacts;
 
   /** A matcher for the names in {@code replacements} (name -> what replaces it). */
   NameMatcher(Map<String, String> replacements) {
+    this(replacements, false);
+  }
+
+  /**
+   * A matcher for the names in {@code replacements} that also finds e-mail addresses and phones.
+   */
+  static NameMatcher withContacts(Map<String, String> replacements) {
+    return new NameMatcher(replacements, true);
+  }
+
+  private NameMatcher(Map<String, String> replacements, boolean contacts) {
+    this.contacts = contacts;
     replacements.forEach(
         (name, replacement) -> {
           String spaced = name.strip().replaceAll("\\s+", " ");
@@ -48,12 +85,20 @@ final class NameMatcher {
     }
   }
 
-  /** Every name in {@code text}, left to right, none overlapping. */
+  /** Every name (and contact) in {@code text}, left to right, none overlapping. */
   List<Match> find(CharSequence text) {
+    TreeMap<Integer, Match> contactsAt = contacts ? contacts(text) : new TreeMap<>();
     List<Match> matches = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
-      Match match = startsWord(text, i) ? longestAt(text, i) : null;
+      Match match = contactsAt.get(i);
+      if (match == null && startsWord(text, i)) {
+        match = longestAt(text, i);
+        Integer nextContact = contactsAt.ceilingKey(i);
+        if (match != null && nextContact != null && match.end() > nextContact) {
+          match = null; // a name running into an address: the address is replaced whole
+        }
+      }
       if (match == null) {
         i++;
       } else {
@@ -62,6 +107,25 @@ final class NameMatcher {
       }
     }
     return matches;
+  }
+
+  /** E-mail addresses and telephone numbers by where they start; an address wins an overlap. */
+  private static TreeMap<Integer, Match> contacts(CharSequence text) {
+    TreeMap<Integer, Match> found = new TreeMap<>();
+    Matcher email = EMAIL_ADDRESS.matcher(text);
+    while (email.find()) {
+      found.put(email.start(), new Match(email.start(), email.end(), EMAIL, EMAIL));
+    }
+    Matcher phone = PHONE_NUMBER.matcher(text);
+    while (phone.find()) {
+      long digits = phone.group().chars().filter(Character::isDigit).count();
+      var before = found.floorEntry(phone.start());
+      boolean inAddress = before != null && before.getValue().end() > phone.start();
+      if (digits >= 9 && digits <= 15 && !inAddress) {
+        found.put(phone.start(), new Match(phone.start(), phone.end(), PHONE, PHONE));
+      }
+    }
+    return found;
   }
 
   /** {@code text} with every name replaced, and where everything moved to. */

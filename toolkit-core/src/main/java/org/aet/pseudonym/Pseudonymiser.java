@@ -30,7 +30,7 @@ public final class Pseudonymiser {
   private final java.util.Set<String> known;
 
   private Pseudonymiser(PseudonymKey key) {
-    this.matcher = new NameMatcher(key.replacements());
+    this.matcher = NameMatcher.withContacts(key.replacements());
     this.known = new java.util.HashSet<>();
     key.entries().forEach(e -> known.add(e.original()));
   }

@@ -26,6 +26,27 @@ class NameMatcherTest {
   }
 
   @Test
+  void eMailAddressesAndPhoneNumbersAreReplacedWithContactsOnly() {
+    Map<String, String> names = Map.of("Priya Patel", "Participant 2", "Priya", "Participant 2");
+    String said =
+        "Priya Patel said: write to priya.patel@nhs.net or Priya.Patel@nhs.net, ring 07700 900123,"
+            + " +44 7700 900123 or (0161) 496 0000. In 2019-2020 we met 12 times at 10:30, 0.5 of"
+            + " the budget, 100 000 people, room 0 and page 0 12.";
+    NameMatcher.Rewrite rewrite = NameMatcher.withContacts(names).rewrite(said);
+    assertEquals(
+        "Participant 2 said: write to [e-mail address] or [e-mail address], ring [phone number],"
+            + " [phone number] or [phone number]. In 2019-2020 we met 12 times at 10:30, 0.5 of"
+            + " the budget, 100 000 people, room 0 and page 0 12.",
+        rewrite.text());
+    assertEquals(
+        List.of(), NameMatcher.withContacts(names).find(rewrite.text()), "read back: none left");
+    assertTrue(
+        new NameMatcher(names)
+            .find(said).stream().noneMatch(m -> m.name().equals(NameMatcher.EMAIL)),
+        "only a matcher with contacts looks for them");
+  }
+
+  @Test
   void replacesWholeNamesLongestFirstAndNothingInsideOtherWords() {
     NameMatcher m = matcher("Helen Ward", "Participant 1", "Helen", "Participant 1", "Ward", "P1");
     assertEquals(

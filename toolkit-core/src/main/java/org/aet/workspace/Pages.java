@@ -121,7 +121,7 @@ final class Pages {
       for (StoredSegment s : segments) {
         html.append(turn(s, suggested.getOrDefault(s.id(), List.of()), mine.get(s.id()), codebook));
       }
-      html.append("</ol>").append(codePicker(codebook));
+      html.append("</ol>");
       return page(id, html.toString());
     }
   }
@@ -343,10 +343,6 @@ final class Pages {
 
   private static String number(double value) {
     return Double.isNaN(value) ? "–" : String.format(java.util.Locale.ROOT, "%.2f", value);
-  }
-
-  private static String codePicker(Codebook codebook) {
-    return "";
   }
 
   static String anchorCode(String path) {

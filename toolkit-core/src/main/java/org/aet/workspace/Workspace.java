@@ -31,7 +31,6 @@ public final class Workspace implements AutoCloseable {
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
           + " frame-ancestors 'none'; base-uri 'none'";
 
-  private final Path project;
   private final String defaultCoder;
   private final String token;
   private final String csrf;
@@ -41,7 +40,6 @@ public final class Workspace implements AutoCloseable {
   private final String authority;
 
   private Workspace(Path project, String coder, String host, int port) throws IOException {
-    this.project = project;
     this.defaultCoder = coder;
     this.token = secret();
     this.csrf = secret();

@@ -8,24 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
-import org.aet.coding.RuleCoder;
 import org.aet.export.CodingExporter;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
-import org.aet.ingest.PlainTextReader;
-import org.aet.ingest.SourceText;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Segment;
-import org.aet.model.Transcript;
-import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.segment.SegmentUnit;
-import org.aet.segment.Segmenter;
+import org.aet.testing.RuleCoded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,18 +43,8 @@ class CodingExporterContractTest {
   @BeforeAll
   static void code() throws Exception {
     codebook = Codebooks.load("four-tensions");
-    Transcript transcript =
-        new PlainTextReader()
-            .read(new SourceText(Path.of("n.txt"), "n", "", TRANSCRIPT, "UTF-8"))
-            .transcript();
-    List<Segment> segments =
-        new Segmenter(SegmentUnit.TURN)
-            .segment(transcript, CoreNlpAnnotator.shared().annotate(transcript.text()));
-    RuleCoder coder = new RuleCoder(codebook);
-    List<Coding> codings = new ArrayList<>();
-    segments.forEach(s -> codings.addAll(coder.code(s)));
-    assertFalse(codings.isEmpty(), "the rules code the sample, so codes can be looked for");
-    coded = new CodedTranscript(transcript, segments, codings);
+    coded = RuleCoded.transcript(TRANSCRIPT, codebook);
+    assertFalse(coded.codings().isEmpty(), "the rules code the sample, so codes can be looked for");
   }
 
   static Stream<Arguments> everyExtensionOfEveryExporter() {

@@ -17,17 +17,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
-import org.aet.coding.RuleCoder;
 import org.aet.diagnostics.AetException;
-import org.aet.ingest.PlainTextReader;
-import org.aet.ingest.SourceText;
 import org.aet.model.CodedTranscript;
-import org.aet.model.Coding;
-import org.aet.model.Segment;
-import org.aet.model.Transcript;
-import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.segment.SegmentUnit;
-import org.aet.segment.Segmenter;
+import org.aet.testing.RuleCoded;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -51,17 +44,7 @@ class ExportersTest {
   @BeforeAll
   static void code() throws Exception {
     codebook = Codebooks.load("four-tensions");
-    Transcript transcript =
-        new PlainTextReader()
-            .read(new SourceText(Path.of("n.txt"), "n", "", TRANSCRIPT, "UTF-8"))
-            .transcript();
-    List<Segment> segments =
-        new Segmenter(SegmentUnit.TURN)
-            .segment(transcript, CoreNlpAnnotator.shared().annotate(transcript.text()));
-    RuleCoder coder = new RuleCoder(codebook);
-    List<Coding> codings = new ArrayList<>();
-    segments.forEach(s -> codings.addAll(coder.code(s)));
-    coded = new CodedTranscript(transcript, segments, codings);
+    coded = RuleCoded.transcript(TRANSCRIPT, codebook);
   }
 
   private static Path export(Path target) throws IOException, AetException {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.aet.codebook.Codebook;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
+import org.aet.export.CodingTable;
 import org.aet.export.ExportSession;
 import org.aet.export.SpreadsheetText;
 import org.aet.io.AtomicOutput;
@@ -31,6 +32,9 @@ import org.aet.model.Segment;
  */
 public final class LabelledSegments {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** How a final export marks a segment nobody decided: read as not listed. */
+  private static final String NOT_REVIEWED = CodingTable.ReviewStatus.NOT_REVIEWED.label();
 
   private LabelledSegments() {}
 
@@ -97,6 +101,9 @@ public final class LabelledSegments {
                 line));
         continue;
       }
+      if (NOT_REVIEWED.equals(node.path("review").asText(""))) {
+        continue; // a final export's segment nobody decided: not listed, so not coded
+      }
       Builder segment =
           segments.computeIfAbsent(
               node.get("segment_id").asText(), id -> new Builder(id, node.path("text").asText("")));
@@ -145,6 +152,7 @@ public final class LabelledSegments {
     int codes = header.indexOf("codes");
     int codePath = header.indexOf("code_path");
     int textColumn = header.indexOf("text");
+    int review = header.indexOf("review");
     if (id < 0 || (codes < 0 && codePath < 0)) {
       throw new InputException(
           Diagnostic.error(
@@ -158,7 +166,7 @@ public final class LabelledSegments {
     Map<String, Builder> segments = new LinkedHashMap<>();
     for (CsvTable.Row row : rows.subList(1, rows.size())) {
       String segmentId = cell(row, id);
-      if (segmentId.isEmpty()) {
+      if (segmentId.isEmpty() || (review >= 0 && NOT_REVIEWED.equals(cell(row, review)))) {
         continue;
       }
       Builder segment =

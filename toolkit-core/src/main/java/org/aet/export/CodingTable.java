@@ -13,32 +13,110 @@ import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Evidence;
 import org.aet.model.Indicators;
+import org.aet.model.Review;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
 
 /**
  * The two tables every export is made of, defined once so the xlsx, csv and jsonl files always
  * agree: the coded segments (one row per coding) and the segments (one row per segment, coded or
- * not).
+ * not). For people's decisions both say, per segment, whether it was coded, decided with no code,
+ * or not reviewed, who decided it, and every memo on it with who wrote it.
  */
 public final class CodingTable {
   private CodingTable() {}
 
-  /** One coding with everything needed to describe it. */
+  /**
+   * One coding with everything needed to describe it, or with {@code coding} null a segment that
+   * got none; {@code reviews} are the segment's.
+   */
   public record CodingRow(
-      Transcript transcript, Segment segment, Coding coding, Codebook codebook) {
+      Transcript transcript,
+      Segment segment,
+      Coding coding,
+      Codebook codebook,
+      List<Review> reviews) {
+    public CodingRow {
+      reviews = List.copyOf(reviews);
+    }
+
     Code code() {
       return codebook.code(coding.codeId());
     }
   }
 
-  /** One segment and the codings made on it. */
+  /** One segment, the codings made on it and its reviews. */
   public record SegmentRow(
       Transcript transcript,
       Segment segment,
       List<Coding> codings,
       Codebook codebook,
-      Indicators indicators) {}
+      Indicators indicators,
+      List<Review> reviews) {
+    public SegmentRow {
+      codings = List.copyOf(codings);
+      reviews = List.copyOf(reviews);
+    }
+  }
+
+  /** What the people's decisions say about one segment, in every export of them. */
+  public enum ReviewStatus {
+    /** Someone decided which codes apply, and some do. */
+    CODED("coded"),
+    /** Someone decided it and chose no code. */
+    NO_CODE("no code applies"),
+    /** Nobody decided it (a memo alone is not a decision). */
+    NOT_REVIEWED("not reviewed");
+
+    private final String label;
+
+    ReviewStatus(String label) {
+      this.label = label;
+    }
+
+    /** The words in exports: "coded", "no code applies", "not reviewed". */
+    public String label() {
+      return label;
+    }
+
+    /** The state of a segment with or without codings ({@code coded}) and these reviews. */
+    public static ReviewStatus of(boolean coded, List<Review> reviews) {
+      return coded ? CODED : reviews.stream().anyMatch(Review::decided) ? NO_CODE : NOT_REVIEWED;
+    }
+  }
+
+  /** The keys of the columns that describe a coding: empty on a row of a segment without one. */
+  static final java.util.Set<String> CODING_KEYS =
+      java.util.Set.of(
+          "code_name",
+          "tension",
+          "code_path",
+          "source",
+          "confidence",
+          "status",
+          "evidence",
+          "memo",
+          "codebook");
+
+  /** Who decided a segment, each once, in order ("alice", "bob", "consensus"). */
+  public static List<String> reviewers(List<Review> reviews) {
+    return reviews.stream().filter(Review::decided).map(Review::reviewer).distinct().toList();
+  }
+
+  /** The memos on a segment as people read them: {@code alice: text; bob: text}. */
+  public static String memos(List<Review> reviews) {
+    return reviews.stream()
+        .filter(r -> !r.memo().isBlank())
+        .map(r -> r.reviewer() + ": " + r.memo())
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The value of {@code column} on {@code row}: null for a coding's column on a row without. */
+  static Object value(Column<CodingRow> column, CodingRow row) {
+    return row.coding() == null && CODING_KEYS.contains(column.key())
+        ? null
+        : column.value().apply(row);
+  }
 
   /**
    * A column: its machine key (used in jsonl and as the csv header), the header people see in xlsx,
@@ -108,6 +186,28 @@ public final class CodingTable {
                           .collect(Collectors.joining("; "))),
               segmentIdColumn(SegmentRow::segment)));
 
+  /**
+   * The columns that say what people decided about a row's segment: its {@link ReviewStatus}, who
+   * decided it and every memo on it, with who wrote it.
+   */
+  private static <R> List<Column<R>> reviewColumns(
+      java.util.function.Predicate<R> coded, Function<R, List<Review>> reviews) {
+    return List.of(
+        new Column<>(
+            "review",
+            "Review",
+            16,
+            false,
+            r -> ReviewStatus.of(coded.test(r), reviews.apply(r)).label()),
+        new Column<>(
+            "reviewed_by",
+            "Reviewed by",
+            16,
+            false,
+            r -> String.join("; ", reviewers(reviews.apply(r)))),
+        new Column<>("memos", "Memos", 40, true, r -> memos(reviews.apply(r))));
+  }
+
   private static <R> List<Column<R>> concat(List<Column<R>> first, List<Column<R>> second) {
     List<Column<R>> all = new ArrayList<>(first);
     all.addAll(second);
@@ -140,6 +240,7 @@ public final class CodingTable {
         }
         if (columns.get(i).key().equals("evidence")) {
           columns.add(++i, new Column<>("memo", "Memo", 40, true, r -> r.coding().memo()));
+          columns.addAll(++i, reviewColumns(r -> r.coding() != null, CodingRow::reviews));
         }
       }
     }
@@ -163,6 +264,7 @@ public final class CodingTable {
               i,
               new Column<>(
                   "codes", "Final codes", column.width(), column.longText(), column.value()));
+          columns.addAll(i + 1, reviewColumns(r -> !r.codings().isEmpty(), SegmentRow::reviews));
         }
       }
     }
@@ -203,18 +305,55 @@ public final class CodingTable {
   public static List<CodingRow> codingRows(CodedTranscript coded, Codebook codebook) {
     Map<String, Segment> segments = new HashMap<>();
     coded.segments().forEach(s -> segments.put(s.id(), s));
+    Map<String, List<Review>> reviews = reviewsBySegment(coded);
     List<CodingRow> rows = new ArrayList<>(coded.codings().size());
     for (Coding coding : coded.codings()) {
       rows.add(
-          new CodingRow(coded.transcript(), segments.get(coding.segmentId()), coding, codebook));
+          new CodingRow(
+              coded.transcript(),
+              segments.get(coding.segmentId()),
+              coding,
+              codebook,
+              reviews.getOrDefault(coding.segmentId(), List.of())));
     }
     return rows;
+  }
+
+  /**
+   * The coding rows of {@code coded} segment by segment, with a row without a coding for each
+   * segment that got none, so that every segment is in the table.
+   */
+  public static List<CodingRow> everySegmentRows(CodedTranscript coded, Codebook codebook) {
+    Map<String, List<CodingRow>> bySegment = new HashMap<>();
+    for (CodingRow row : codingRows(coded, codebook)) {
+      bySegment.computeIfAbsent(row.segment().id(), k -> new ArrayList<>()).add(row);
+    }
+    Map<String, List<Review>> reviews = reviewsBySegment(coded);
+    List<CodingRow> rows = new ArrayList<>();
+    for (Segment segment : coded.segments()) {
+      rows.addAll(
+          bySegment.getOrDefault(
+              segment.id(),
+              List.of(
+                  new CodingRow(
+                      coded.transcript(),
+                      segment,
+                      null,
+                      codebook,
+                      reviews.getOrDefault(segment.id(), List.of())))));
+    }
+    return rows;
+  }
+
+  private static Map<String, List<Review>> reviewsBySegment(CodedTranscript coded) {
+    return coded.reviews().stream().collect(Collectors.groupingBy(Review::segmentId));
   }
 
   /** One row per segment of {@code coded}, coded or not. */
   public static List<SegmentRow> segmentRows(CodedTranscript coded, Codebook codebook) {
     Map<String, List<Coding>> bySegment =
         coded.codings().stream().collect(Collectors.groupingBy(Coding::segmentId));
+    Map<String, List<Review>> reviews = reviewsBySegment(coded);
     return coded.segments().stream()
         .map(
             s ->
@@ -223,7 +362,8 @@ public final class CodingTable {
                     s,
                     bySegment.getOrDefault(s.id(), List.of()),
                     codebook,
-                    s.indicators()))
+                    s.indicators(),
+                    reviews.getOrDefault(s.id(), List.of())))
         .toList();
   }
 

@@ -12,7 +12,9 @@ import org.aet.model.CodedTranscript;
 /**
  * Writes the coded-segments table as CSV (RFC 4180): UTF-8 with a byte order mark and CRLF line
  * ends, so Excel and LibreOffice open it with the right characters. Text that a spreadsheet would
- * take for a formula gets a leading apostrophe.
+ * take for a formula gets a leading apostrophe. People's decisions (a project's final coding) have
+ * a row for every segment: a segment without codes has one row with the code columns empty, and
+ * every row says the segment's review, who decided it and its memos.
  */
 public final class CsvExporter implements CodingExporter {
   @Override
@@ -31,9 +33,14 @@ public final class CsvExporter implements CodingExporter {
     return new ExportSession() {
       @Override
       public void write(CodedTranscript coded) throws IOException {
-        for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
+        List<CodingTable.CodingRow> rows =
+            context.decided()
+                ? CodingTable.everySegmentRows(coded, context.codebook())
+                : CodingTable.codingRows(coded, context.codebook());
+        for (CodingTable.CodingRow row : rows) {
           writer.write(
-              SpreadsheetText.csvRow(columns.stream().map(c -> c.value().apply(row)).toList()));
+              SpreadsheetText.csvRow(
+                  columns.stream().map(c -> CodingTable.value(c, row)).toList()));
         }
       }
 

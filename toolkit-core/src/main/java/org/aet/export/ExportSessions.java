@@ -58,7 +58,8 @@ public final class ExportSessions {
             new CodedTranscript(
                 coded.transcript(),
                 coded.segments().stream().map(s -> s.withText(Markup.drop(s.text()))).toList(),
-                coded.codings()));
+                coded.codings(),
+                coded.reviews()));
   }
 
   /** A session that hands {@code session} each transcript as {@code change} makes it. */

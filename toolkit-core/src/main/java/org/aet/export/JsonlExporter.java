@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.aet.ingest.Timestamps;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Evidence;
-import org.aet.model.Segment;
+import org.aet.model.Review;
 
 /**
  * Writes one JSON object per coding per line (JSON Lines), for analysis in R or Python, and one per
@@ -20,7 +18,10 @@ import org.aet.model.Segment;
  * of the coded-segments table under their keys, with {@code code} (the code id), {@code start} as
  * {@code hh:mm:ss} or null, the segment's character span, and {@code evidence} as a list of {@code
  * {text, begin, end, rule}}, and the transcript's {@code attributes} as an object. Values are
- * exactly as in the transcript: JSON is not a spreadsheet, so no formula guard is applied.
+ * exactly as in the transcript: JSON is not a spreadsheet, so no formula guard is applied. For
+ * people's decisions (a project's final coding) every line also says its segment's {@code review}
+ * ("coded", "no code applies" or "not reviewed"), who decided it ({@code reviewed_by}) and its
+ * {@code memos} as {@code [{by, memo}]}, a memo written without a decision included.
  */
 public final class JsonlExporter implements CodingExporter {
   @Override
@@ -90,22 +91,24 @@ public final class JsonlExporter implements CodingExporter {
       ExportContext context,
       List<CodingTable.Column<CodingTable.CodingRow>> columns)
       throws IOException {
-    Map<String, List<CodingTable.CodingRow>> bySegment = new HashMap<>();
-    for (CodingTable.CodingRow row : CodingTable.codingRows(coded, context.codebook())) {
-      bySegment.computeIfAbsent(row.segment().id(), k -> new ArrayList<>()).add(row);
+    for (CodingTable.CodingRow row : CodingTable.everySegmentRows(coded, context.codebook())) {
+      writeRow(json, row, columns);
+      lineEnd.end();
     }
-    for (Segment segment : coded.segments()) {
-      List<CodingTable.CodingRow> rows =
-          bySegment.getOrDefault(
-              segment.id(),
-              List.of(
-                  new CodingTable.CodingRow(
-                      coded.transcript(), segment, null, context.codebook())));
-      for (CodingTable.CodingRow row : rows) {
-        writeRow(json, row, columns);
-        lineEnd.end();
+  }
+
+  /** The memos on a segment as {@code [{by, memo}]}, also those written without a decision. */
+  private static void writeMemos(JsonGenerator json, List<Review> reviews) throws IOException {
+    json.writeArrayFieldStart("memos");
+    for (Review review : reviews) {
+      if (!review.memo().isBlank()) {
+        json.writeStartObject();
+        json.writeStringField("by", review.reviewer());
+        json.writeStringField("memo", review.memo());
+        json.writeEndObject();
       }
     }
+    json.writeEndArray();
   }
 
   private static void writeRow(
@@ -120,25 +123,19 @@ public final class JsonlExporter implements CodingExporter {
     for (CodingTable.Column<CodingTable.CodingRow> column : columns) {
       switch (column.key()) {
         case "segment_id", "evidence" -> {}
-        case "code_name",
-            "tension",
-            "code_path",
-            "source",
-            "confidence",
-            "status",
-            "memo",
-            "codebook" -> {
-          if (coded) {
-            json.writeObjectField(column.key(), column.value().apply(row));
-          } else {
-            json.writeNullField(column.key());
+        case "reviewed_by" -> {
+          json.writeArrayFieldStart("reviewed_by");
+          for (String reviewer : CodingTable.reviewers(row.reviews())) {
+            json.writeString(reviewer);
           }
+          json.writeEndArray();
         }
+        case "memos" -> writeMemos(json, row.reviews());
         case "start" -> {
           String start = Timestamps.format(row.segment().start());
           json.writeStringField("start", start.isEmpty() ? null : start);
         }
-        default -> json.writeObjectField(column.key(), column.value().apply(row));
+        default -> json.writeObjectField(column.key(), CodingTable.value(column, row));
       }
     }
     json.writeObjectField("attributes", row.transcript().attributes());

@@ -10,6 +10,7 @@ import org.aet.diagnostics.AetException;
 import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.CodingStatus;
+import org.aet.model.Review;
 import org.aet.model.Segment;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
@@ -20,10 +21,12 @@ import org.aet.segment.Segmenter;
 /**
  * A project's final coding against one codebook: where the team recorded a consensus on a segment,
  * its codes (source "consensus"); elsewhere each coder's latest decision (source the coder's name),
- * so there is one row per segment, code and coder-or-consensus, each with its memo. A project may
- * hold decisions against several codebooks; one is exported at a time, and what is left out is said
- * in {@link Result#notes()}. Segments are rebuilt from the transcripts: their ids are stable, so
- * they are the very segments that were reviewed.
+ * so there is one row per segment, code and coder-or-consensus, each with its memo. Beside the
+ * codings, each transcript carries its {@link Review reviews}: who decided each segment (a decided
+ * segment without codes is "no code applies") and every memo, also one written without a decision.
+ * A project may hold decisions against several codebooks; one is exported at a time, and what is
+ * left out is said in {@link Result#notes()}. Segments are rebuilt from the transcripts: their ids
+ * are stable, so they are the very segments that were reviewed.
  */
 public final class FinalCoding {
   private FinalCoding() {}
@@ -64,7 +67,7 @@ public final class FinalCoding {
       String of = names.get(d.codebookVersion());
       if (!chosen.equals(of)) {
         otherCodebooks.merge(of, 1, Integer::sum);
-      } else if (d.isCoding()) {
+      } else if (d.isCoding() || d.decision() == Verdict.MEMO) {
         bySegment.computeIfAbsent(d.segmentId(), k -> new ArrayList<>()).add(d);
       }
     }
@@ -78,32 +81,19 @@ public final class FinalCoding {
       List<Segment> segments =
           segmenter.segment(transcript, Piecewise.annotate(annotator, transcript.text()));
       List<Coding> codings = new ArrayList<>();
+      List<Review> reviews = new ArrayList<>();
       for (Segment segment : segments) {
-        List<ProjectStore.Decision> decisions = bySegment.getOrDefault(segment.id(), List.of());
-        List<ProjectStore.Decision> consensus =
-            decisions.stream().filter(d -> d.kind() == DecisionKind.CONSENSUS).toList();
-        for (ProjectStore.Decision d : consensus.isEmpty() ? decisions : consensus) {
-          for (String path : d.codes()) {
-            String id = idsByPath.get(path);
-            if (id == null) {
-              unknownPaths.merge(path, 1, Integer::sum);
-              continue;
-            }
-            codings.add(
-                new Coding(
-                    segment.id(),
-                    id,
-                    consensus.isEmpty() ? d.coder() : ProjectAgreement.CONSENSUS,
-                    1,
-                    List.of(),
-                    CodingStatus.ACCEPTED,
-                    codebook.version(),
-                    d.memo()));
-          }
-        }
+        decide(
+            segment,
+            bySegment.getOrDefault(segment.id(), List.of()),
+            codebook,
+            idsByPath,
+            unknownPaths,
+            codings,
+            reviews);
       }
       count += codings.size();
-      result.add(new CodedTranscript(transcript, segments, codings));
+      result.add(new CodedTranscript(transcript, segments, codings, reviews));
     }
     List<String> notes = new ArrayList<>();
     otherCodebooks.forEach(
@@ -124,6 +114,51 @@ public final class FinalCoding {
               + unknownPaths);
     }
     return new Result(codebook, unit, result, count, notes);
+  }
+
+  /**
+   * Adds the final codings of {@code segment} to {@code codings} and who decided it, with their
+   * memos, to {@code reviews}: the consensus where there is one, else each coder's decision; a memo
+   * written without a decision is kept as a memo.
+   */
+  private static void decide(
+      Segment segment,
+      List<ProjectStore.Decision> entries,
+      Codebook codebook,
+      Map<String, String> idsByPath,
+      Map<String, Integer> unknownPaths,
+      List<Coding> codings,
+      List<Review> reviews) {
+    List<ProjectStore.Decision> decisions =
+        entries.stream().filter(ProjectStore.Decision::isCoding).toList();
+    List<ProjectStore.Decision> consensus =
+        decisions.stream().filter(d -> d.kind() == DecisionKind.CONSENSUS).toList();
+    for (ProjectStore.Decision d : consensus.isEmpty() ? decisions : consensus) {
+      String by = consensus.isEmpty() ? d.coder() : ProjectAgreement.CONSENSUS;
+      reviews.add(new Review(segment.id(), by, true, d.memo()));
+      for (String path : d.codes()) {
+        String id = idsByPath.get(path);
+        if (id == null) {
+          unknownPaths.merge(path, 1, Integer::sum);
+          continue;
+        }
+        codings.add(
+            new Coding(
+                segment.id(),
+                id,
+                by,
+                1,
+                List.of(),
+                CodingStatus.ACCEPTED,
+                codebook.version(),
+                d.memo()));
+      }
+    }
+    for (ProjectStore.Decision d : entries) {
+      if (d.decision() == Verdict.MEMO && !d.memo().isBlank()) {
+        reviews.add(new Review(segment.id(), d.coder(), false, d.memo()));
+      }
+    }
   }
 
   /**

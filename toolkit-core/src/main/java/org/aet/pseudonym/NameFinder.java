@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.aet.ingest.NameWords;
@@ -76,7 +76,10 @@ public final class NameFinder {
   }
 
   private final List<Group> groups = new ArrayList<>();
+
+  /** Groups by {@link NameMatcher#fold}: names that differ only in case are one name. */
   private final Map<String, Group> byName = new HashMap<>();
+
   private final Map<String, Double> confidence = new HashMap<>();
   private final List<String> labelsKept = new ArrayList<>();
 
@@ -143,7 +146,7 @@ public final class NameFinder {
     names.keySet().removeIf(n -> !looksLikeName(n));
     Group group =
         names.keySet().stream()
-            .map(byName::get)
+            .map(this::groupOf)
             .filter(g -> g != null && g.kind == NameKind.SPEAKER)
             .findFirst()
             .orElseGet(() -> newGroup(NameKind.SPEAKER, false));
@@ -152,14 +155,14 @@ public final class NameFinder {
 
   private void add(String name, NameKind kind, String how, boolean listed) {
     String spaced = name.strip().replaceAll("\\s+", " ");
-    Group existing = byName.get(spaced);
+    Group existing = groupOf(spaced);
     if (existing == null) {
       claim(newGroup(kind, listed), spaced, how);
+    } else if (!existing.foundBy.containsKey(spaced)) {
+      claim(existing, spaced, how); // the same name in another case: the same person's
     } else if (listed && !existing.listed) {
       // The researcher's list says replace: it outranks a proposal.
-      Group group = newGroup(kind, true);
-      existing.foundBy.remove(spaced);
-      claim(group, spaced, how);
+      claim(newGroup(kind, true), spaced, how);
     }
   }
 
@@ -169,7 +172,7 @@ public final class NameFinder {
       return;
     }
     confidence.merge(name, entity.confidence(), Math::max);
-    if (!byName.containsKey(name)) {
+    if (groupOf(name) == null) {
       NameKind kind =
           switch (entity.type()) {
             case PERSON -> NameKind.PERSON;
@@ -211,14 +214,11 @@ public final class NameFinder {
     }
     owners.forEach(
         (part, groupsOfPart) -> {
-          Group current = byName.get(part);
+          Group current = groupOf(part);
           boolean loose =
               current == null || (current.kind == NameKind.PERSON && current.foundBy.size() == 1);
           if (!loose) {
             return;
-          }
-          if (current != null) {
-            current.foundBy.remove(part);
           }
           if (groupsOfPart.size() == 1) {
             Group owner = groupsOfPart.iterator().next();
@@ -240,20 +240,29 @@ public final class NameFinder {
     return group;
   }
 
+  /**
+   * Puts {@code name} in {@code group}, taking it, in every spelling that differs only in case,
+   * from the group that had it.
+   */
   private void claim(Group group, String name, String how) {
-    Group previous = byName.get(name);
+    String folded = NameMatcher.fold(name);
+    Group previous = byName.get(folded);
     if (previous != null && previous != group) {
-      previous.foundBy.remove(name);
+      previous.foundBy.keySet().removeIf(n -> NameMatcher.fold(n).equals(folded));
     }
     group.foundBy.putIfAbsent(name, how);
-    byName.put(name, group);
+    byName.put(folded, group);
+  }
+
+  private Group groupOf(String name) {
+    return byName.get(NameMatcher.fold(name));
   }
 
   private Result result(List<Transcript> transcripts, NameLists lists, PseudonymKey key) {
     List<Entry> kept = new ArrayList<>();
     for (Entry e : key.entries()) {
       Decision decision = e.decision();
-      if (lists.never().contains(e.original())) {
+      if (isNever(lists, e.original())) {
         decision = Decision.REJECTED;
       } else if (isListed(e.original()) && decision != Decision.ACCEPTED) {
         decision = Decision.ACCEPTED;
@@ -261,12 +270,14 @@ public final class NameFinder {
       kept.add(decision == e.decision() ? e : e.withDecision(decision, e.pseudonym()));
     }
     PseudonymKey old = new PseudonymKey(kept);
+    Map<String, Entry> known = new HashMap<>();
+    old.entries().forEach(e -> known.putIfAbsent(NameMatcher.fold(e.original()), e));
     List<Entry> added = new ArrayList<>();
     for (Group g : groups) {
       String pseudonym =
           g.foundBy.keySet().stream()
-              .map(old::find)
-              .flatMap(Optional::stream)
+              .map(name -> known.get(NameMatcher.fold(name)))
+              .filter(Objects::nonNull)
               .filter(e -> e.decision() != Decision.REJECTED && e.kind() == g.kind)
               .map(Entry::pseudonym)
               .findFirst()
@@ -275,7 +286,7 @@ public final class NameFinder {
         if (old.find(name.getKey()).isPresent()) {
           continue;
         }
-        boolean never = lists.never().contains(name.getKey());
+        boolean never = isNever(lists, name.getKey());
         if (pseudonym == null) {
           pseudonym = old.next(g.kind, added);
         }
@@ -324,8 +335,14 @@ public final class NameFinder {
             found.contexts()));
   }
 
+  /** True when {@code name} is on the never list, in whatever case. */
+  private static boolean isNever(NameLists lists, String name) {
+    String folded = NameMatcher.fold(name);
+    return lists.never().stream().anyMatch(n -> NameMatcher.fold(n).equals(folded));
+  }
+
   private boolean isListed(String name) {
-    Group g = byName.get(name);
+    Group g = groupOf(name);
     return g != null && g.listed;
   }
 

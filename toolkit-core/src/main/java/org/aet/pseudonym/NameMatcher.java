@@ -12,21 +12,33 @@ import java.util.regex.Pattern;
 /**
  * Finds names in text as whole words, longest first, in one pass: "Helen Ward" before "Helen", and
  * never "Ward" inside "Wardrobe". A space in a name matches any run of spaces or line breaks, so a
- * name a transcript wrapped over two lines is still found; each name is also found in capitals
- * ("HELEN WARD", as some captions write speakers). Matching is otherwise exact: "Grace" is a name,
- * "grace" is not. A matcher made {@linkplain #withContacts with contacts} also finds e-mail
- * addresses and telephone numbers, whoever's they are, so they are replaced and checked for like
- * names.
+ * name a transcript wrapped over two lines is still found. Case and apostrophes do not matter
+ * ("sarah oconnor", "SARAH O'CONNOR" and "Sarah O’Connor" are all "Sarah O'Connor"), with one
+ * exception that keeps ordinary words: a name of one word written with a capital is not found in
+ * all lower case ("Grace" and "GRACE" are the name, "grace" is not). Where two names of the key
+ * differ only in case or apostrophes, the one written as in the text wins. A matcher made
+ * {@linkplain #withContacts with contacts} also finds e-mail addresses and telephone numbers,
+ * whoever's they are, so they are replaced and checked for like names.
  */
 final class NameMatcher {
   /** One name found: where, which name as listed, and its replacement. */
   record Match(int begin, int end, String name, String replacement) {}
 
+  /** A name as listed, as written with single spaces, and what replaces it. */
+  private record Name(String name, String form, String replacement) {
+    /** One word written with a capital: not to be found in all lower case. */
+    boolean needsCapital() {
+      return form.indexOf(' ') < 0 && !form.equals(form.toLowerCase(Locale.ROOT));
+    }
+  }
+
   private static final class Node {
     final Map<Character, Node> next = new HashMap<>();
-    String name;
-    String replacement;
+    final List<Name> names = new ArrayList<>(1);
   }
+
+  /** Apostrophes a name may be written with, or without. */
+  private static final String APOSTROPHES = "'\u2019\u2018\u02bc`";
 
   /** What replaces an e-mail address, and the name its matches go under. */
   static final String EMAIL = "[e-mail address]";
@@ -67,22 +79,34 @@ final class NameMatcher {
     replacements.forEach(
         (name, replacement) -> {
           String spaced = name.strip().replaceAll("\\s+", " ");
-          if (!spaced.isEmpty()) {
-            add(spaced.toUpperCase(Locale.ROOT), name, replacement, false);
-            add(spaced, name, replacement, true);
+          String folded = fold(spaced);
+          if (!folded.isBlank()) {
+            Node node = root;
+            for (char c : folded.toCharArray()) {
+              node = node.next.computeIfAbsent(c, k -> new Node());
+            }
+            node.names.add(new Name(name, spaced, replacement));
           }
         });
   }
 
-  private void add(String form, String name, String replacement, boolean exact) {
-    Node node = root;
-    for (char c : form.toCharArray()) {
-      node = node.next.computeIfAbsent(c, k -> new Node());
+  /**
+   * {@code name} as this matcher compares it: lower case, without apostrophes, spaces as they are.
+   * Two names with one fold are one name to a reader.
+   */
+  static String fold(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isApostrophe(c)) {
+        out.append(Character.toLowerCase(c));
+      }
     }
-    if (exact || node.name == null) {
-      node.name = name;
-      node.replacement = replacement;
-    }
+    return out.toString();
+  }
+
+  private static boolean isApostrophe(char c) {
+    return APOSTROPHES.indexOf(c) >= 0;
   }
 
   /** Every name (and contact) in {@code text}, left to right, none overlapping. */
@@ -156,8 +180,11 @@ final class NameMatcher {
     Match best = null;
     int i = start;
     while (node != null && i <= text.length()) {
-      if (node.name != null && node != root && !isWordChar(text, i)) {
-        best = new Match(start, i, node.name, node.replacement);
+      if (!node.names.isEmpty() && node != root && !isWordChar(text, i)) {
+        Name name = chosen(node.names, text.subSequence(start, i).toString());
+        if (name != null) {
+          best = new Match(start, i, name.name(), name.replacement());
+        }
       }
       if (i == text.length()) {
         break;
@@ -172,12 +199,33 @@ final class NameMatcher {
           i++;
         }
         node = spaced;
+      } else if (isApostrophe(c) && i > start && isWordChar(text, i + 1)) {
+        i++; // inside a word, an apostrophe may be there or not: O'Connor, OConnor
       } else {
-        node = node.next.get(c);
+        node = node.next.get(Character.toLowerCase(c));
         i++;
       }
     }
     return best;
+  }
+
+  /**
+   * Which of the names with one fold {@code found} is: the one written as it, else the first that
+   * may be written so (a one-word name with a capital is not found in all lower case).
+   */
+  private static Name chosen(List<Name> names, String found) {
+    String spaced = found.replaceAll("\\s+", " ");
+    boolean lowerCase = spaced.equals(spaced.toLowerCase(Locale.ROOT));
+    Name first = null;
+    for (Name name : names) {
+      if (name.form().equals(spaced)) {
+        return name;
+      }
+      if (first == null && !(lowerCase && name.needsCapital())) {
+        first = name;
+      }
+    }
+    return first;
   }
 
   private static boolean startsWord(CharSequence text, int i) {

@@ -11,6 +11,7 @@ import org.aet.model.CodedTranscript;
 import org.aet.model.Coding;
 import org.aet.model.Evidence;
 import org.aet.model.Participant;
+import org.aet.model.Review;
 import org.aet.model.Segment;
 import org.aet.model.SentenceWindow;
 import org.aet.model.Span;
@@ -156,7 +157,11 @@ public final class Pseudonymiser {
               c.codebookVersion(),
               apply(c.memo())));
     }
-    return new CodedTranscript(rewritten.transcript, segments, codings);
+    List<Review> reviews =
+        coded.reviews().stream()
+            .map(r -> new Review(apply(r.segmentId()), r.reviewer(), r.decided(), apply(r.memo())))
+            .toList();
+    return new CodedTranscript(rewritten.transcript, segments, codings, reviews);
   }
 
   /** {@code session} writing everything pseudonymised. */

@@ -47,6 +47,24 @@ class NameMatcherTest {
   }
 
   @Test
+  void caseAndApostrophesDoNotMatter() {
+    NameMatcher m = matcher("Sarah O'Connor", "Participant 3", "Sarah", "Participant 3");
+    assertEquals(
+        "Participant 3, Participant 3, Participant 3 and Participant 3's office; Participant 3"
+            + " and Participant 3 too, but sarah alone is a word.",
+        m.rewrite(
+                "sarah oconnor, SARAH O'CONNOR, Sarah O\u2019Connor and Sarah OConnor's office;"
+                    + " SARAH and Sarah too, but sarah alone is a word.")
+            .text());
+    assertEquals(
+        "Sarah O'Connor", m.find("sarah o\u2019connor").get(0).name(), "the name as listed");
+    // Two spellings of one name in the key: the one written as in the text wins.
+    NameMatcher two = matcher("John Smith", "Participant 3", "JOHN SMITH", "[Person 3]");
+    assertEquals("JOHN SMITH", two.find("JOHN SMITH").get(0).name());
+    assertEquals("John Smith", two.find("john smith").get(0).name());
+  }
+
+  @Test
   void replacesWholeNamesLongestFirstAndNothingInsideOtherWords() {
     NameMatcher m = matcher("Helen Ward", "Participant 1", "Helen", "Participant 1", "Ward", "P1");
     assertEquals(

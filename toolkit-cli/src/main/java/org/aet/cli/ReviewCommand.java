@@ -3,11 +3,8 @@ package org.aet.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.aet.codebook.Codebook;
-import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.export.OutputTargets;
-import org.aet.nlp.Annotator;
 import org.aet.pipeline.ProgressListener;
 import org.aet.project.DecisionKind;
 import org.aet.project.ProjectStore;
@@ -16,6 +13,7 @@ import org.aet.project.ReviewWorkbook;
 import org.aet.ranking.ProjectRanking;
 import org.aet.ranking.ReviewRanking;
 import org.aet.semantic.WindowEmbedding;
+import org.aet.service.RankedReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -194,11 +192,9 @@ final class ReviewCommand implements Runnable {
   private static ProjectRanking.Round rankedRound(
       ProjectStore store, NlpOptions nlp, CommandSpec spec) throws AetException {
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
-    Codebook book = store.codebook(store.latestRun().codebookVersion());
-    Annotator annotator = nlp.annotator(progress);
-    WindowEmbedding embedding = new WindowEmbedding(nlp.embedder(progress));
-    SuggestionCoder coder = SuggestionCoder.fromCodebook(book, annotator, embedding);
-    return ProjectRanking.rank(store, ProjectRanking.items(store, annotator, embedding, coder));
+    return RankedReview.prepare(
+            store, nlp.annotator(progress), new WindowEmbedding(nlp.embedder(progress)))
+        .round(store);
   }
 
   /** The stopping signal: what has been read, what was found, what is probably left. */

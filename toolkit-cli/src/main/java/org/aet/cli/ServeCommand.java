@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.aet.diagnostics.AetException;
+import org.aet.semantic.WindowEmbedding;
 import org.aet.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,13 +54,23 @@ final class ServeCommand implements Callable<Integer> {
           "The address to listen on. Default: ${DEFAULT-VALUE}, this computer only; another still needs the token.")
   String host;
 
+  @Mixin NlpOptions nlp;
+
   @Override
   public Integer call() throws AetException, InterruptedException {
     if (port < 0 || port > 65535) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--port must be between 0 and 65535, not " + port);
     }
-    try (Workspace workspace = Workspace.start(project, coder, host, port)) {
+    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+    try (Workspace workspace =
+        Workspace.start(
+            project,
+            coder,
+            host,
+            port,
+            nlp.annotator(progress),
+            new WindowEmbedding(nlp.embedder(progress)))) {
       spec.commandLine().getOut().println("The workspace is open at " + workspace.address());
       spec.commandLine().getOut().println("Open that address in your browser; stop with Ctrl-C.");
       spec.commandLine().getOut().flush();

@@ -78,6 +78,11 @@ final class ProjectSchema {
       """,
           """
       ALTER TABLE runs ADD COLUMN method TEXT NOT NULL DEFAULT '{}';
+      """,
+          """
+      CREATE TABLE queue_marks (
+        coder TEXT NOT NULL, segment_id TEXT NOT NULL, mark TEXT NOT NULL, marked_at TEXT NOT NULL,
+        PRIMARY KEY (coder, segment_id));
       """);
 
   /**

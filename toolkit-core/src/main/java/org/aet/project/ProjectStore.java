@@ -61,6 +61,7 @@ public final class ProjectStore implements AutoCloseable {
   private final RunRecords runs;
   private final DecisionRecords decisions;
   private final RankingRecords rankings;
+  private final QueueRecords queue;
 
   private ProjectStore(Path file, Connection connection, ProjectLock lock) {
     this.file = file;
@@ -71,6 +72,7 @@ public final class ProjectStore implements AutoCloseable {
     this.runs = new RunRecords(db);
     this.decisions = new DecisionRecords(db);
     this.rankings = new RankingRecords(db);
+    this.queue = new QueueRecords(db);
   }
 
   /** Creates a new, empty project file. */
@@ -219,6 +221,12 @@ public final class ProjectStore implements AutoCloseable {
         missing.remove(r.getString(1));
       }
     } catch (SQLException e) {
+      int code = e.getErrorCode() & 0xff;
+      if (code == 11 || code == 26) { // SQLITE_CORRUPT, SQLITE_NOTADB: the schema itself is hit
+        throw new AetException(
+            file + " is damaged (SQLite cannot read its tables: " + e.getMessage() + ")" + RESTORE,
+            e);
+      }
       throw db.failure(e);
     }
     if (!missing.isEmpty() || (header.applicationId() == 0 && !hasMeta("project_id"))) {
@@ -623,5 +631,33 @@ public final class ProjectStore implements AutoCloseable {
   /** Every fit of the ranked review's model, oldest first. */
   public List<Ranking> rankings() throws AetException {
     return this.rankings.rankings();
+  }
+
+  /**
+   * The name {@code name} is recorded under: as given, or as the project first spelt it ("Alice"
+   * and "alice" are one coder).
+   *
+   * @throws AetException when it cannot be a coder's name (empty, reserved, too long)
+   */
+  public String coderName(String name) throws AetException {
+    return CoderNames.check(this, name);
+  }
+
+  /**
+   * Marks a passage of the ranked queue as skipped or postponed by {@code coder}; a null {@code
+   * mark} puts it back in its place.
+   */
+  public void markInQueue(String coder, String segmentId, QueueMark mark) throws AetException {
+    this.queue.mark(coder, segmentId, mark);
+  }
+
+  /** Puts every passage {@code coder} skipped or postponed back in its place in the queue. */
+  public void clearQueueMarks(String coder) throws AetException {
+    this.queue.clear(coder);
+  }
+
+  /** The passages {@code coder} skipped or postponed in the ranked queue, by segment id. */
+  public Map<String, QueueMark> queueMarks(String coder) throws AetException {
+    return this.queue.marks(coder);
   }
 }

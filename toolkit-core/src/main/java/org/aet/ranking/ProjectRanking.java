@@ -52,29 +52,48 @@ public final class ProjectRanking {
   public static List<ReviewRanking.Item> items(
       ProjectStore store, Annotator annotator, WindowEmbedding embedding, SuggestionCoder coder)
       throws AetException {
-    ProjectStore.Run run = store.latestRun();
-    Codebook codebook = store.codebook(run.codebookVersion());
-    ReviewTarget any = ReviewTarget.of(codebook).get(0);
-    Segmenter segmenter = new Segmenter(run.unit());
+    Codebook codebook = store.codebook(store.latestRun().codebookVersion());
+    return items(scored(store, annotator, embedding, coder), ReviewTarget.of(codebook).get(0));
+  }
+
+  /** The latest run's segments as the review loop sees them, for any target. */
+  public static List<ScoredSegment> scored(
+      ProjectStore store, Annotator annotator, WindowEmbedding embedding, SuggestionCoder coder)
+      throws AetException {
+    Segmenter segmenter = new Segmenter(store.latestRun().unit());
+    return ScoredSegment.of(
+        store.transcripts(), annotator, segmenter, embedding, coder, id -> true);
+  }
+
+  /** The segments as items of a ranking for {@code target}, with its prior. */
+  public static List<ReviewRanking.Item> items(List<ScoredSegment> scored, ReviewTarget target) {
     List<ReviewRanking.Item> items = new ArrayList<>();
-    for (ScoredSegment scored :
-        ScoredSegment.of(store.transcripts(), annotator, segmenter, embedding, coder, id -> true)) {
+    for (ScoredSegment segment : scored) {
       items.add(
           new ReviewRanking.Item(
-              scored.id(), scored.features(), any.prior(scored.precisionByCode())));
+              segment.id(), segment.features(), target.prior(segment.precisionByCode())));
     }
     return items;
   }
 
   /** The team's decisions as labels: reviewed segments and whether each has a code. */
   public static Map<String, Boolean> labels(ProjectStore store) throws AetException {
+    return labels(store, null);
+  }
+
+  /**
+   * The team's decisions as labels for {@code target}: reviewed segments and whether each has one
+   * of its codes ({@code null}: any code at all).
+   */
+  public static Map<String, Boolean> labels(ProjectStore store, ReviewTarget target)
+      throws AetException {
     Map<String, Boolean> consensus = new TreeMap<>();
     Map<String, Boolean> coders = new TreeMap<>();
     for (ProjectStore.Decision d : store.latestDecisions()) {
       if (!d.isCoding()) {
         continue;
       }
-      boolean coded = !d.codes().isEmpty();
+      boolean coded = target == null ? !d.codes().isEmpty() : target.has(d.codes());
       if (d.kind() == DecisionKind.CONSENSUS) {
         consensus.put(d.segmentId(), coded);
       } else {
@@ -88,7 +107,30 @@ public final class ProjectRanking {
 
   /** Fits the ranking to the team's decisions, records the fit, and returns the next segments. */
   public static Round rank(ProjectStore store, List<ReviewRanking.Item> items) throws AetException {
-    Map<String, Boolean> labels = labels(store);
+    List<ProjectStore.Ranking> before = store.rankings();
+    double previous =
+        before.isEmpty() ? Double.NaN : before.get(before.size() - 1).estimatedRemaining();
+    Round round = fit(labels(store), items, previous);
+    Status status = round.status();
+    store.addRanking(
+        new ProjectStore.Ranking(
+            status.version(),
+            store.latestRun().id(),
+            status.basis().name().toLowerCase(Locale.ROOT),
+            status.reviewed(),
+            status.coded(),
+            status.segments(),
+            status.estimate().remaining(),
+            Instant.now()));
+    return round;
+  }
+
+  /**
+   * Fits the ranking to {@code labels} (from {@link #labels}) without recording it: the next
+   * segments and where the review stands, {@code previous} the estimate before, or NaN.
+   */
+  public static Round fit(
+      Map<String, Boolean> labels, List<ReviewRanking.Item> items, double previous) {
     ReviewRanking ranking = new ReviewRanking(items);
     ReviewRanking.Ranked ranked = ranking.rank(labels);
     ReviewRanking.Estimate estimate = ranking.estimate(labels);
@@ -103,19 +145,6 @@ public final class ProjectRanking {
     known.forEach((id, has) -> hasher.putString(id + "=" + has + "\n", StandardCharsets.UTF_8));
     String version = hasher.hash().toString().substring(0, 12);
     int coded = (int) known.values().stream().filter(b -> b).count();
-    List<ProjectStore.Ranking> before = store.rankings();
-    double previous =
-        before.isEmpty() ? Double.NaN : before.get(before.size() - 1).estimatedRemaining();
-    store.addRanking(
-        new ProjectStore.Ranking(
-            version,
-            store.latestRun().id(),
-            ranked.basis().name().toLowerCase(Locale.ROOT),
-            known.size(),
-            coded,
-            items.size(),
-            estimate.remaining(),
-            Instant.now()));
     return new Round(
         ranked.segmentIds(),
         new Status(items.size(), known.size(), coded, estimate, previous, ranked.basis(), version));

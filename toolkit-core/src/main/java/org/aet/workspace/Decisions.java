@@ -11,6 +11,7 @@ import org.aet.project.DecisionKind;
 import org.aet.project.ProjectStore;
 import org.aet.project.ProjectStore.Decision;
 import org.aet.project.ProjectStore.Run;
+import org.aet.project.QueueMark;
 import org.aet.project.Verdict;
 
 /**
@@ -53,9 +54,10 @@ final class Decisions {
    * Records {@code action} of {@code coder} on {@code segmentId}: {@code code} is the code path to
    * add or recode to, {@code memo} the memo (kept from the coder's last decision when null).
    */
-  Decision record(String coder, String segmentId, Action action, String code, String memo)
+  Decision record(String given, String segmentId, Action action, String code, String memo)
       throws AetException {
     try (ProjectStore store = ProjectStore.open(project)) {
+      String coder = store.coderName(given);
       Run run = store.latestRun();
       if (run == null) {
         throw new AetException(project + " has no coding run yet; code it first with aet code");
@@ -85,6 +87,32 @@ final class Decisions {
       next = decide(next, action, checked(codebook, code), memo, previous, suggested);
       store.addDecisions(List.of(next), null, new ProgressListener() {});
       return next;
+    }
+  }
+
+  /** The name {@code given} is recorded under in the project ("Alice" is "alice" if known so). */
+  String coderName(String given) throws AetException {
+    try (ProjectStore store = ProjectStore.openForReading(project)) {
+      return store.coderName(given);
+    }
+  }
+
+  /**
+   * Marks {@code segmentId} as skipped or postponed in the ranked queue of {@code given}; a null
+   * {@code mark} puts every passage the coder marked back in its place.
+   */
+  void mark(String given, String segmentId, QueueMark mark) throws AetException {
+    try (ProjectStore store = ProjectStore.open(project)) {
+      String coder = store.coderName(given);
+      if (mark == null) {
+        store.clearQueueMarks(coder);
+        return;
+      }
+      Run run = store.latestRun();
+      if (store.segments(run.unit()).stream().noneMatch(s -> s.id().equals(segmentId))) {
+        throw new AetException("There is no passage " + segmentId + " in this project");
+      }
+      store.markInQueue(coder, segmentId, mark);
     }
   }
 

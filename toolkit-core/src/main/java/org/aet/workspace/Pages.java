@@ -22,6 +22,10 @@ import org.aet.project.ProjectStore.Decision;
 import org.aet.project.ProjectStore.Run;
 import org.aet.project.ProjectStore.StoredSegment;
 import org.aet.project.ProjectStore.Suggested;
+import org.aet.ranking.ProjectRanking;
+import org.aet.ranking.ReviewRanking;
+import org.aet.ranking.ReviewTarget;
+import org.aet.service.RankedReview;
 
 /** The workspace's pages, read from the project at each request; all project text escaped. */
 final class Pages {
@@ -50,8 +54,9 @@ final class Pages {
   }
 
   /** The transcripts with how far each coder has come. */
-  String transcripts(String coder) throws AetException {
+  String transcripts(String given) throws AetException {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
+      String coder = store.coderName(given);
       Run run = store.latestRun();
       List<StoredSegment> segments = store.segments(run.unit());
       Map<String, Long> sizes =
@@ -96,8 +101,9 @@ final class Pages {
   }
 
   /** One transcript as a conversation, the suggestions and the coder's decisions in place. */
-  String transcript(String coder, String id) throws AetException {
+  String transcript(String given, String id) throws AetException {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
+      String coder = store.coderName(given);
       Run run = store.latestRun();
       List<StoredSegment> segments =
           store.segments(run.unit()).stream().filter(s -> s.transcriptId().equals(id)).toList();
@@ -119,15 +125,21 @@ final class Pages {
           .append(keys())
           .append("<ol class=turns>");
       for (StoredSegment s : segments) {
-        html.append(turn(s, suggested.getOrDefault(s.id(), List.of()), mine.get(s.id()), codebook));
+        html.append(
+            turn(s, suggested.getOrDefault(s.id(), List.of()), mine.get(s.id()), codebook, null));
       }
       html.append("</ol>");
       return page(id, html.toString());
     }
   }
 
+  /** A passage with its suggestions, the coder's decision and the actions; {@code queue}: below. */
   private String turn(
-      StoredSegment s, List<Suggested> suggestions, Decision decision, Codebook codebook) {
+      StoredSegment s,
+      List<Suggested> suggestions,
+      Decision decision,
+      Codebook codebook,
+      String queue) {
     StringBuilder html = new StringBuilder();
     html.append("<li class=turn tabindex=0 id=\"")
         .append(anchor(s.id()))
@@ -168,17 +180,25 @@ final class Pages {
       }
       html.append("</div>");
     }
-    html.append(actions(s.id(), !suggestions.isEmpty(), decision, codebook)).append("</li>");
+    html.append(actions(s.id(), !suggestions.isEmpty(), decision, codebook, queue)).append("</li>");
     return html.toString();
   }
 
-  private String actions(String segment, boolean suggested, Decision decision, Codebook codebook) {
+  /**
+   * The forms of a passage's actions; {@code queue} is the ranked queue's target when the passage
+   * is shown there (the forms then return to it, and it can be skipped or postponed), else null.
+   */
+  private String actions(
+      String segment, boolean suggested, Decision decision, Codebook codebook, String queue) {
     String hidden =
         "<input type=hidden name=csrf value=\""
             + csrf
             + "\"><input type=hidden name=segment value=\""
             + escape(segment)
-            + "\">";
+            + "\">"
+            + (queue == null
+                ? ""
+                : "<input type=hidden name=queue value=\"" + escape(queue) + "\">");
     StringBuilder html = new StringBuilder("<div class=actions>");
     if (suggested) {
       html.append(button(hidden, "accept", "Accept (a)"))
@@ -209,6 +229,19 @@ final class Pages {
         .append("\"><button>Save memo (m)</button></form>");
     if (decision != null) {
       html.append(button(hidden, "withdraw", "Withdraw (w)"));
+    }
+    if (queue != null) {
+      for (String[] mark : new String[][] {{"skip", "Skip (s)"}, {"postpone", "Later (p)"}}) {
+        html.append("<form method=post action=\"/queue/mark\" class=")
+            .append(mark[0])
+            .append(">")
+            .append(hidden)
+            .append("<button name=mark value=")
+            .append(mark[0])
+            .append(">")
+            .append(mark[1])
+            .append("</button></form>");
+      }
     }
     return html.append("</div>").toString();
   }
@@ -250,6 +283,151 @@ final class Pages {
       i = j;
     }
     return html.toString();
+  }
+
+  /**
+   * The ranked queue: the next passage for {@code target} (any code or one code) that nobody has
+   * decided yet, with the passages around it, the estimate of those with it still unread, and the
+   * next few after it.
+   */
+  String queue(String coder, String target, Preparation preparation) throws AetException {
+    try (ProjectStore store = ProjectStore.openForReading(project)) {
+      Run run = store.latestRun();
+      StringBuilder html = new StringBuilder(nav()).append("<h1>Next passage</h1>");
+      RankedReview review = preparation.current(run.id());
+      if (review == null) {
+        html.append(
+            "<p class=preparing>The ranked queue is being prepared: aet is reading every passage"
+                + " and working out what it is about. This page reloads by itself.</p>");
+        return page("Next passage", html.toString(), "<meta http-equiv=refresh content=3>");
+      }
+      String name = store.coderName(coder);
+      RankedReview.Queue queue = review.queue(store, name, target);
+      html.append(targetForm(review.targets(), queue.target().name())).append(status(queue, name));
+      if (queue.next().isEmpty()) {
+        html.append("<p>Nobody has a passage left to decide for ")
+            .append(escape(queue.target().name()))
+            .append(" in your queue.</p>");
+      } else {
+        html.append(next(store, run, name, queue));
+      }
+      if (queue.skipped() + queue.postponed() > 0) {
+        html.append("<form method=post action=\"/queue/clear\" class=clear>")
+            .append("<input type=hidden name=csrf value=\"")
+            .append(csrf)
+            .append("\"><input type=hidden name=queue value=\"")
+            .append(escape(queue.target().name()))
+            .append("\"><button>Put back the ")
+            .append(queue.skipped() + queue.postponed())
+            .append(" passage(s) you skipped or left for later</button></form>");
+      }
+      return page("Next passage", html.toString());
+    }
+  }
+
+  private static String targetForm(List<ReviewTarget> targets, String chosen) {
+    StringBuilder html =
+        new StringBuilder(
+            "<form method=get action=\"/queue\" class=target><label>Look for <select"
+                + " name=target>");
+    for (ReviewTarget t : targets) {
+      html.append("<option value=\"")
+          .append(escape(t.name()))
+          .append(t.name().equals(chosen) ? "\" selected>" : "\">")
+          .append(escape(t.name()))
+          .append("</option>");
+    }
+    return html.append("</select></label><button>Show</button></form>").toString();
+  }
+
+  private static String status(RankedReview.Queue queue, String coder) {
+    ProjectRanking.Status status = queue.status();
+    boolean any = queue.target().name().equals(ReviewTarget.ANY);
+    return String.format(
+        java.util.Locale.ROOT,
+        "<p class=status>Coding as <b>%s</b>. The team has decided %d of %d passages, %d of them"
+            + " with %s. <b>An estimated %.0f passage(s) with %s are still unread</b> (%s). Ranked by"
+            + " %s.%s</p>",
+        escape(coder),
+        status.reviewed(),
+        status.segments(),
+        status.coded(),
+        any ? "a code" : escape(queue.target().name()),
+        status.estimate().remaining(),
+        any ? "a code" : "it",
+        escape(status.estimate().how()),
+        status.basis() == ReviewRanking.Basis.MODEL
+            ? "a model fitted to the passages the team has decided"
+            : "the codebook alone, until the team has decided passages with and without it",
+        queue.skipped() + queue.postponed() == 0
+            ? ""
+            : " You skipped "
+                + queue.skipped()
+                + " and left "
+                + queue.postponed()
+                + " for later (those come last).");
+  }
+
+  /** The first passage of the queue between its neighbours, then the next few. */
+  private String next(ProjectStore store, Run run, String coder, RankedReview.Queue queue)
+      throws AetException {
+    Map<String, StoredSegment> byId = new HashMap<>();
+    List<StoredSegment> all = store.segments(run.unit());
+    all.forEach(s -> byId.put(s.id(), s));
+    StoredSegment first = byId.get(queue.next().get(0));
+    List<StoredSegment> own =
+        all.stream().filter(s -> s.transcriptId().equals(first.transcriptId())).toList();
+    int at = own.indexOf(first);
+    Decision mine =
+        store.latestDecisions().stream()
+            .filter(d -> d.coder().equals(coder) && d.segmentId().equals(first.id()))
+            .findFirst()
+            .orElse(null);
+    StringBuilder html =
+        new StringBuilder("<p>From <a href=\"/transcript?id=")
+            .append(escape(encode(first.transcriptId())))
+            .append("#")
+            .append(anchor(first.id()))
+            .append("\">")
+            .append(escape(first.transcriptId()))
+            .append("</a>:</p>")
+            .append(keys())
+            .append("<ol class=turns>");
+    if (at > 0) {
+      html.append(context(own.get(at - 1)));
+    }
+    html.append(
+        turn(
+            first,
+            store.suggestedCodings(run.id()).getOrDefault(first.id(), List.of()),
+            mine,
+            store.codebook(run.codebookVersion()),
+            queue.target().name()));
+    if (at + 1 < own.size()) {
+      html.append(context(own.get(at + 1)));
+    }
+    html.append("</ol>");
+    if (queue.next().size() > 1) {
+      html.append("<h2>After it</h2><ol class=after>");
+      for (String id : queue.next().subList(1, Math.min(6, queue.next().size()))) {
+        StoredSegment s = byId.get(id);
+        html.append("<li><a href=\"/transcript?id=")
+            .append(escape(encode(s.transcriptId())))
+            .append("#")
+            .append(anchor(s.id()))
+            .append("\">")
+            .append(escape(s.speaker()))
+            .append(": ")
+            .append(escape(s.text().length() > 120 ? s.text().substring(0, 120) + "…" : s.text()))
+            .append("</a>");
+      }
+      html.append("</ol>");
+    }
+    return html.toString();
+  }
+
+  private static String context(StoredSegment s) {
+    return "<li class=context><b>" + escape(s.speaker()) + "</b> " + escape(s.text()) + "</li>";
   }
 
   /** The codebook: definition, when to use and not, examples. */
@@ -359,12 +537,14 @@ final class Pages {
 
   private static String keys() {
     return "<p class=keys>Keys: <kbd>j</kbd> next passage, <kbd>k</kbd> previous, <kbd>a</kbd> accept,"
-        + " <kbd>r</kbd> reject, <kbd>c</kbd> choose a code, <kbd>m</kbd> memo, <kbd>w</kbd> withdraw."
+        + " <kbd>r</kbd> reject, <kbd>c</kbd> choose a code, <kbd>m</kbd> memo, <kbd>w</kbd> withdraw;"
+        + " in the queue <kbd>s</kbd> skip, <kbd>p</kbd> later. <kbd>Esc</kbd> leaves a field."
         + " Or use the buttons.</p>";
   }
 
   private static String nav() {
-    return "<nav><a href=\"/\">Transcripts</a> · <a href=\"/codebook\">Codebook</a> · <a href=\"/team\">Team</a></nav>";
+    return "<nav><a href=\"/\">Transcripts</a> · <a href=\"/queue\">Next passage</a> · <a"
+        + " href=\"/codebook\">Codebook</a> · <a href=\"/team\">Team</a></nav>";
   }
 
   private static String time(Duration d) {
@@ -376,7 +556,13 @@ final class Pages {
   }
 
   private static String page(String title, String body) {
-    return "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>"
+    return page(title, body, "");
+  }
+
+  private static String page(String title, String body, String head) {
+    return "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
+        + head
+        + "<title>"
         + escape(title)
         + " · aet</title><link rel=stylesheet href=\"/app.css\"><script src=\"/app.js\" defer></script></head><body>"
         + body

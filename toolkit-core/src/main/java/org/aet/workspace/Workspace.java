@@ -17,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.aet.diagnostics.AetException;
+import org.aet.nlp.Annotator;
 import org.aet.project.ProjectStore;
+import org.aet.project.QueueMark;
+import org.aet.ranking.ReviewTarget;
 import org.aet.report.Html;
+import org.aet.semantic.WindowEmbedding;
 
 /**
  * The workspace's web server (the JDK's {@code com.sun.net.httpserver}): every request needs the
@@ -37,9 +41,11 @@ public final class Workspace implements AutoCloseable {
   private final HttpServer server;
   private final Pages pages;
   private final Decisions decisions;
+  private final Preparation preparation;
   private final String authority;
 
-  private Workspace(Path project, String coder, String host, int port) throws IOException {
+  private Workspace(Path project, String coder, String host, int port, Preparation preparation)
+      throws IOException {
     this.defaultCoder = coder;
     this.token = secret();
     this.csrf = secret();
@@ -47,15 +53,24 @@ public final class Workspace implements AutoCloseable {
     this.authority = host + ":" + server.getAddress().getPort();
     this.pages = new Pages(project, csrf);
     this.decisions = new Decisions(project);
+    this.preparation = preparation;
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newFixedThreadPool(4));
   }
 
   /**
    * Starts a workspace over {@code project} on {@code host}:{@code port} (0: any free port); {@code
-   * coder} is the name decisions are recorded under until the coder gives another.
+   * coder} is the name decisions are recorded under until the coder gives another. The ranked queue
+   * reads its passages with {@code annotator} and {@code embedding} (from their caches when the
+   * project was coded with them), on first use.
    */
-  public static Workspace start(Path project, String coder, String host, int port)
+  public static Workspace start(
+      Path project,
+      String coder,
+      String host,
+      int port,
+      Annotator annotator,
+      WindowEmbedding embedding)
       throws AetException {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       if (store.latestRun() == null) {
@@ -63,7 +78,8 @@ public final class Workspace implements AutoCloseable {
       }
     }
     try {
-      Workspace workspace = new Workspace(project, coder, host, port);
+      Workspace workspace =
+          new Workspace(project, coder, host, port, new Preparation(project, annotator, embedding));
       workspace.server.start();
       return workspace;
     } catch (IOException e) {
@@ -80,6 +96,7 @@ public final class Workspace implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    preparation.close();
   }
 
   private static String secret() {
@@ -120,31 +137,7 @@ public final class Workspace implements AutoCloseable {
         send(exchange, 403, Pages.error("Refused", "This form is out of date; reload the page."));
         return;
       }
-      if (path.equals("/decide")) {
-        String coder = coder(exchange);
-        String segment = form.getOrDefault("segment", "");
-        decisions.record(
-            coder,
-            segment,
-            Decisions.Action.of(form.getOrDefault("action", "")),
-            form.get("code"),
-            form.get("memo"));
-        redirect(
-            exchange,
-            "/transcript?id=" + encode(transcriptOf(segment)) + "#" + Pages.anchor(segment));
-      } else if (path.equals("/coder")) {
-        String name = form.getOrDefault("coder", "").strip();
-        if (name.isEmpty() || !name.matches("[\\p{L}\\p{N} ._-]{1,40}")) {
-          throw new AetException(
-              "A coder's name is letters, digits, spaces, dots, hyphens; at most 40");
-        }
-        exchange
-            .getResponseHeaders()
-            .add("Set-Cookie", "aet_coder=" + encode(name) + "; SameSite=Strict; Path=/");
-        redirect(exchange, "/");
-      } else {
-        send(exchange, 404, Pages.error("Not found", "There is no page " + path));
-      }
+      post(exchange, path, form);
       return;
     }
     if (!method.equals("GET")) {
@@ -156,11 +149,69 @@ public final class Workspace implements AutoCloseable {
       case "/" -> send(exchange, 200, pages.transcripts(coder(exchange)));
       case "/transcript" ->
           send(exchange, 200, pages.transcript(coder(exchange), query.getOrDefault("id", "")));
+      case "/queue" ->
+          send(
+              exchange,
+              200,
+              pages.queue(
+                  coder(exchange), query.getOrDefault("target", ReviewTarget.ANY), preparation));
       case "/codebook" -> send(exchange, 200, pages.codebook());
       case "/team" -> send(exchange, 200, pages.team());
       case "/app.js" -> asset(exchange, "app.js", "text/javascript");
       case "/app.css" -> asset(exchange, "app.css", "text/css");
       default -> send(exchange, 404, Pages.error("Not found", "There is no page " + path));
+    }
+  }
+
+  /** The writes: a decision, a mark in the ranked queue, the coder's name. */
+  private void post(HttpExchange exchange, String path, Map<String, String> form)
+      throws IOException, AetException {
+    String segment = form.getOrDefault("segment", "");
+    String queue = form.get("queue");
+    switch (path) {
+      case "/decide" -> {
+        decisions.record(
+            coder(exchange),
+            segment,
+            Decisions.Action.of(form.getOrDefault("action", "")),
+            form.get("code"),
+            form.get("memo"));
+        redirect(
+            exchange,
+            queue != null
+                ? "/queue?target=" + encode(queue)
+                : "/transcript?id=" + encode(transcriptOf(segment)) + "#" + Pages.anchor(segment));
+      }
+      case "/queue/mark" -> {
+        decisions.mark(coder(exchange), segment, mark(form.getOrDefault("mark", "")));
+        redirect(exchange, "/queue?target=" + encode(queue == null ? ReviewTarget.ANY : queue));
+      }
+      case "/queue/clear" -> {
+        decisions.mark(coder(exchange), "", null);
+        redirect(exchange, "/queue?target=" + encode(queue == null ? ReviewTarget.ANY : queue));
+      }
+      case "/coder" -> {
+        String name = form.getOrDefault("coder", "").strip();
+        if (name.isEmpty() || !name.matches("[\\p{L}\\p{N} ._-]{1,40}")) {
+          throw new AetException(
+              "A coder's name is letters, digits, spaces, dots, hyphens; at most 40");
+        }
+        exchange
+            .getResponseHeaders()
+            .add(
+                "Set-Cookie",
+                "aet_coder=" + encode(decisions.coderName(name)) + "; SameSite=Strict; Path=/");
+        redirect(exchange, "/");
+      }
+      default -> send(exchange, 404, Pages.error("Not found", "There is no page " + path));
+    }
+  }
+
+  private static QueueMark mark(String label) throws AetException {
+    try {
+      return QueueMark.of(label);
+    } catch (IllegalArgumentException e) {
+      throw new AetException("\"" + label + "\" is not a mark; use skip or postpone");
     }
   }
 

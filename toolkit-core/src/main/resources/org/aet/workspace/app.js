@@ -28,6 +28,8 @@
       case "a": press("accept"); break;
       case "r": press("reject"); break;
       case "w": press("withdraw"); break;
+      case "s": press("skip"); break;
+      case "p": press("postpone"); break;
       case "c": turns[current].querySelector("select[name=code]").focus(); break;
       case "m": turns[current].querySelector("input[name=memo]").focus(); break;
       default: return;

@@ -212,7 +212,8 @@ class ProjectStoreTest {
           "35b10ae09706bd263f7d13dbad6d1ae6af31eca5e4d3bed97fdae251647d5fb1",
           "5fad12b82167b4e24dcaaa8ac8c457d0ad07817b9e8d286b9c554cdcf7dc9ecb",
           "aa3bb0cf4f1df2b27fbf76758c1fb17f30d8f5d593c7591925c235816040cd47",
-          "efe367f6470d664e80a4fda3894df85fc528b6c13c834541df106ce7f42c5283");
+          "efe367f6470d664e80a4fda3894df85fc528b6c13c834541df106ce7f42c5283",
+          "613dd9168544a875e21694609846f868d3e2d74cdc73c7c3a133a47b8f225e4c");
 
   @Test
   void shippedMigrationsAreNeverEdited() {
@@ -229,6 +230,32 @@ class ProjectStoreTest {
           "migration "
               + (i + 1)
               + " has shipped: add a new migration instead of editing it (CONTRIBUTING.md)");
+    }
+  }
+
+  @Test
+  void queueMarksAreKeptPerCoderAcrossOpeningsAndCanBeCleared(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.aet");
+    ProjectFixture.create(file).close();
+    try (ProjectStore store = ProjectStore.open(file)) {
+      store.markInQueue("alice", "t@0-7", QueueMark.SKIP);
+      store.markInQueue("alice", "t@8-9", QueueMark.POSTPONE);
+      store.markInQueue("bob", "t@0-7", QueueMark.POSTPONE);
+      store.markInQueue("alice", "t@8-9", QueueMark.SKIP);
+    }
+    try (ProjectStore store = ProjectStore.openForReading(file)) {
+      assertEquals(
+          java.util.Map.of("t@0-7", QueueMark.SKIP, "t@8-9", QueueMark.SKIP),
+          store.queueMarks("alice"));
+      assertEquals(java.util.Map.of("t@0-7", QueueMark.POSTPONE), store.queueMarks("bob"));
+    }
+    try (ProjectStore store = ProjectStore.open(file)) {
+      store.markInQueue("alice", "t@0-7", null);
+      assertEquals(java.util.Map.of("t@8-9", QueueMark.SKIP), store.queueMarks("alice"));
+      assertEquals(java.util.Map.of(), store.queueMarks("carol"));
+      store.clearQueueMarks("alice");
+      assertEquals(java.util.Map.of(), store.queueMarks("alice"));
+      assertEquals(java.util.Map.of("t@0-7", QueueMark.POSTPONE), store.queueMarks("bob"));
     }
   }
 

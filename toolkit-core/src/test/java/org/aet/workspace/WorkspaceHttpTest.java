@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.project.ProjectStore;
 import org.aet.project.ProjectStore.Decision;
 import org.aet.project.Verdict;
+import org.aet.semantic.BgeSmallEmbedder;
+import org.aet.semantic.WindowEmbedding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,14 @@ class WorkspaceHttpTest {
   @BeforeAll
   static void start() throws Exception {
     project = WorkspaceFixture.create(dir);
-    workspace = Workspace.start(project, "alice", "127.0.0.1", 0);
+    workspace =
+        Workspace.start(
+            project,
+            "alice",
+            "127.0.0.1",
+            0,
+            CoreNlpAnnotator.shared(),
+            new WindowEmbedding(new BgeSmallEmbedder()));
     URI address = workspace.address();
     base = "http://" + address.getAuthority();
     token = address.getQuery().substring("token=".length());
@@ -310,6 +320,10 @@ class WorkspaceHttpTest {
   }
 
   static Decision latest(String coder, String segment) throws Exception {
+    return latest(project, coder, segment);
+  }
+
+  static Decision latest(Path project, String coder, String segment) throws Exception {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       return store.latestDecisions().stream()
           .filter(d -> d.coder().equals(coder) && d.segmentId().equals(segment))

@@ -1,0 +1,131 @@
+package org.aet.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aet.codebook.Codebook;
+import org.aet.coding.SuggestionCoder;
+import org.aet.diagnostics.AetException;
+import org.aet.nlp.Annotator;
+import org.aet.project.ProjectStore;
+import org.aet.project.QueueMark;
+import org.aet.ranking.ProjectRanking;
+import org.aet.ranking.ReviewTarget;
+import org.aet.ranking.ScoredSegment;
+import org.aet.semantic.WindowEmbedding;
+
+/**
+ * The ranked review of a project, for every front end: {@code aet review} fits and records a round
+ * for "any code" after each import and export; the browser workspace shows one coder the next
+ * passage for any code or for one code, with the estimate of coded passages still unread. The
+ * passages are read and embedded once ({@link #prepare}); each round or queue is then a quick fit
+ * to the team's decisions as they stand.
+ */
+public final class RankedReview {
+  private final String runId;
+  private final Codebook codebook;
+  private final List<ScoredSegment> scored;
+
+  private RankedReview(String runId, Codebook codebook, List<ScoredSegment> scored) {
+    this.runId = runId;
+    this.codebook = codebook;
+    this.scored = List.copyOf(scored);
+  }
+
+  /**
+   * Reads and embeds the passages of the project's latest run (from the caches when they were coded
+   * before) and scores them by its codebook.
+   */
+  public static RankedReview prepare(
+      ProjectStore store, Annotator annotator, WindowEmbedding embedding) throws AetException {
+    ProjectStore.Run run = store.latestRun();
+    if (run == null) {
+      throw new AetException(store.file() + " has no coding run yet; code it first with aet code");
+    }
+    Codebook codebook = store.codebook(run.codebookVersion());
+    SuggestionCoder coder = SuggestionCoder.fromCodebook(codebook, annotator, embedding);
+    return new RankedReview(
+        run.id(), codebook, ProjectRanking.scored(store, annotator, embedding, coder));
+  }
+
+  /** The coding run whose passages are ranked. */
+  public String runId() {
+    return runId;
+  }
+
+  /** What the queue can look for: any code, each code with codes below it, each code. */
+  public List<ReviewTarget> targets() {
+    return ReviewTarget.of(codebook);
+  }
+
+  /**
+   * The round of {@code aet review}: for any code, fitted to every decision of the team, and
+   * recorded in the project with its estimate.
+   */
+  public ProjectRanking.Round round(ProjectStore store) throws AetException {
+    return ProjectRanking.rank(store, ProjectRanking.items(scored, targets().get(0)));
+  }
+
+  /**
+   * One coder's queue.
+   *
+   * @param next the passages nobody has decided yet, most likely to have the target first, those
+   *     the coder postponed last, those the coder skipped left out
+   * @param status where the review of the target stands (the estimate is of passages with it)
+   */
+  public record Queue(
+      ReviewTarget target,
+      List<String> next,
+      int skipped,
+      int postponed,
+      ProjectRanking.Status status) {
+    public Queue {
+      next = List.copyOf(next);
+    }
+  }
+
+  /**
+   * The queue of {@code coder} for the target named {@code targetName} (see {@link #targets}),
+   * fitted to the team's decisions now; nothing is recorded.
+   */
+  public Queue queue(ProjectStore store, String coder, String targetName) throws AetException {
+    ReviewTarget target = target(targetName);
+    Map<String, Boolean> labels =
+        ProjectRanking.labels(store, target.name().equals(ReviewTarget.ANY) ? null : target);
+    ProjectRanking.Round round =
+        ProjectRanking.fit(labels, ProjectRanking.items(scored, target), Double.NaN);
+    Map<String, QueueMark> marks = store.queueMarks(store.coderName(coder));
+    List<String> next = new ArrayList<>();
+    List<String> later = new ArrayList<>();
+    int skipped = 0;
+    for (String id : round.next()) {
+      QueueMark mark = marks.get(id);
+      if (mark == QueueMark.SKIP) {
+        skipped++;
+      } else if (mark == QueueMark.POSTPONE) {
+        later.add(id);
+      } else {
+        next.add(id);
+      }
+    }
+    next.addAll(later);
+    return new Queue(target, next, skipped, later.size(), round.status());
+  }
+
+  private ReviewTarget target(String name) throws AetException {
+    List<ReviewTarget> targets = targets();
+    for (ReviewTarget target : targets) {
+      if (target.name().equals(name)) {
+        return target;
+      }
+    }
+    throw new AetException(
+        "\""
+            + name
+            + "\" is not one of the codes of "
+            + codebook.name()
+            + "; choose \""
+            + ReviewTarget.ANY
+            + "\" or a code from the list");
+  }
+}

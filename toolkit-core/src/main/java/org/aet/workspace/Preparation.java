@@ -1,0 +1,76 @@
+package org.aet.workspace;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.aet.diagnostics.AetException;
+import org.aet.nlp.Annotator;
+import org.aet.project.ProjectStore;
+import org.aet.semantic.WindowEmbedding;
+import org.aet.service.RankedReview;
+
+/**
+ * The ranked queue's passages, read and embedded once per coding run on a thread of their own (it
+ * takes a while the first time), so pages never wait for it: until it is ready the queue says so.
+ */
+final class Preparation implements AutoCloseable {
+  private final Path project;
+  private final Annotator annotator;
+  private final WindowEmbedding embedding;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "aet-workspace-ranking");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private String runId;
+  private Future<RankedReview> preparing;
+
+  Preparation(Path project, Annotator annotator, WindowEmbedding embedding) {
+    this.project = project;
+    this.annotator = annotator;
+    this.embedding = embedding;
+  }
+
+  /**
+   * The ranked review of the run {@code latestRunId}, or null while it is being prepared (started
+   * here when it has not been, or when the project has a newer run than the one prepared).
+   *
+   * @throws AetException when preparing failed (the next call tries again)
+   */
+  synchronized RankedReview current(String latestRunId) throws AetException {
+    if (preparing == null || !latestRunId.equals(runId)) {
+      runId = latestRunId;
+      preparing = worker.submit(this::prepare);
+    }
+    if (!preparing.isDone()) {
+      return null;
+    }
+    try {
+      return preparing.get();
+    } catch (ExecutionException e) {
+      preparing = null;
+      if (e.getCause() instanceof AetException failure) {
+        throw failure;
+      }
+      throw new AetException("Could not prepare the ranked queue: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AetException("The workspace is stopping");
+    }
+  }
+
+  private RankedReview prepare() throws AetException {
+    try (ProjectStore store = ProjectStore.openForReading(project)) {
+      return RankedReview.prepare(store, annotator, embedding);
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}

@@ -58,10 +58,15 @@ public final class ProjectRanking {
     Segmenter segmenter = new Segmenter(run.unit());
     List<ReviewRanking.Item> items = new ArrayList<>();
     for (ScoredSegment scored :
-        ScoredSegment.of(store.transcripts(), annotator, segmenter, embedding, coder, id -> true)) {
+        ScoredSegment.of(
+            store.transcripts(),
+            annotator,
+            segmenter,
+            embedding,
+            Prior.codebook(coder),
+            id -> true)) {
       items.add(
-          new ReviewRanking.Item(
-              scored.id(), scored.features(), any.prior(scored.precisionByCode())));
+          new ReviewRanking.Item(scored.id(), scored.features(), any.prior(scored.priorByCode())));
     }
     return items;
   }

@@ -3,10 +3,13 @@ package org.aet.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
@@ -15,11 +18,17 @@ import org.aet.diagnostics.AetException;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.evaluation.LabelledSegments;
 import org.aet.export.OutputTargets;
+import org.aet.learning.Trainer;
+import org.aet.model.Segment;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.project.ProjectStore;
+import org.aet.ranking.HeldOutSimulation;
+import org.aet.ranking.Prior;
 import org.aet.ranking.ReviewSimulation;
+import org.aet.ranking.ReviewTarget;
+import org.aet.ranking.ScoredSegment;
 import org.aet.ranking.SimulationReport;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
@@ -41,13 +50,18 @@ import picocli.CommandLine.Spec;
           + " batch, and only then does the model see those labels. Reports per code, per tension and for any"
           + " code the recall after reading 10%%, 20%%, 30%% and 50%% of the segments, the reads needed for 95%%"
           + " recall and the work saved over sampling (WSS@95), beside a random reading order.",
+      "The first rounds are ranked by the codebook alone, or with --model by a model learned elsewhere;"
+          + " later rounds by what the 'coder' has coded. With --leave-one-out each transcript of the gold"
+          + " file in turn is the team's new project, its first rounds ranked by a model learned from the"
+          + " coding of the others, beside the codebook alone and a shuffled control.",
       "Segments not in the gold file are left out. The last line is one JSON object for \"any code\".",
       ""
     },
     footer = {
       "",
       "Example:",
-      "  aet simulate --gold our-coding.jsonl --codebook four-tensions transcripts/ -o curve.xlsx"
+      "  aet simulate --gold our-coding.jsonl --codebook four-tensions transcripts/ -o curve.xlsx",
+      "  aet simulate --gold our-coding.jsonl --leave-one-out transcripts/"
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -92,6 +106,21 @@ final class SimulateCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      description =
+          "Rank the first rounds by this model (made by \"aet train\" on other transcripts) instead of"
+              + " the codebook alone.")
+  Path model;
+
+  @Option(
+      names = "--leave-one-out",
+      description =
+          "Hold out each transcript of the gold file in turn: its first rounds ranked by a model learned"
+              + " from the others' coding, compared with the codebook alone and a shuffled control.")
+  boolean leaveOneOut;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description =
@@ -109,23 +138,41 @@ final class SimulateCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--batch must be at least 1, not " + batch);
     }
+    if (leaveOneOut && model != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--leave-one-out learns its own model for each transcript held out: leave out --model");
+    }
     overwrite.check(
         new OutputTargets()
             .inputs(input.inputs, "an input")
             .input(gold, "the gold file")
+            .input(model, "the model")
             .output(output, "-o", ".xlsx", ".jsonl"));
     PrintWriter out = spec.commandLine().getOut();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     Codebook book = Codebooks.load(codebook);
+    List<LabelledSegment> labelled = LabelledSegments.read(gold);
     Map<String, List<String>> labels = new LinkedHashMap<>();
-    for (LabelledSegment segment : LabelledSegments.read(gold)) {
+    for (LabelledSegment segment : labelled) {
       labels.put(segment.segmentId(), segment.codes());
     }
+    Prior prior = model == null ? null : Prior.modelFile(model, book);
     List<Transcript> transcripts = transcripts(progress);
     Annotator annotator = nlp.annotator(progress);
     WindowEmbedding embedding = new WindowEmbedding(nlp.embedder(progress));
     SuggestionCoder coder = SuggestionCoder.fromCodebook(book, annotator, embedding);
-    progress.message("Replaying review rounds of " + batch + " segment(s), for every code...");
+    Prior codebookPrior = Prior.codebook(coder);
+    if (leaveOneOut) {
+      return heldOut(
+          out, progress, transcripts, labelled, labels, book, annotator, embedding, codebookPrior);
+    }
+    progress.message(
+        "Replaying review rounds of "
+            + batch
+            + " segment(s), for every code, the first ranked by "
+            + (prior == null ? codebookPrior : prior).description()
+            + "...");
     ReviewSimulation.Report report =
         ReviewSimulation.run(
             transcripts,
@@ -134,19 +181,11 @@ final class SimulateCommand implements Callable<Integer> {
             annotator,
             new Segmenter(unit),
             embedding,
-            coder,
+            prior == null ? codebookPrior : prior,
             batch,
             seed);
     if (report.matched() == 0) {
-      throw new AetException(
-          gold
-              + ": none of its "
-              + report.goldSegments()
-              + " segment ids is a "
-              + unit.label()
-              + " segment of these transcripts (for example \""
-              + (report.unmatched().isEmpty() ? "" : report.unmatched().get(0))
-              + "\"); make the gold file with \"aet code ... --labels\" on the same transcripts");
+      throw noneMatched(report.goldSegments(), report.unmatched());
     }
     if (report.matched() < report.goldSegments()) {
       progress.message(
@@ -166,6 +205,83 @@ final class SimulateCommand implements Callable<Integer> {
     ReviewSimulation.Outcome any = report.outcomes().get(0);
     try {
       out.println(new ObjectMapper().writeValueAsString(SimulationReport.summary(any, batch)));
+    } catch (java.io.IOException e) {
+      throw new AetException("cannot write the summary: " + e.getMessage(), e);
+    }
+    return 0;
+  }
+
+  private AetException noneMatched(int goldSegments, List<String> unmatched) {
+    return new AetException(
+        gold
+            + ": none of its "
+            + goldSegments
+            + " segment ids is a "
+            + unit.label()
+            + " segment of these transcripts (for example \""
+            + (unmatched.isEmpty() ? "" : unmatched.get(0))
+            + "\"); make the gold file with \"aet code ... --labels\" on the same transcripts");
+  }
+
+  /** {@code --leave-one-out}: each transcript held out in turn, three first-round rankings. */
+  private int heldOut(
+      PrintWriter out,
+      ProgressPrinter progress,
+      List<Transcript> transcripts,
+      List<LabelledSegment> labelled,
+      Map<String, List<String>> labels,
+      Codebook book,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      Prior codebookPrior)
+      throws AetException {
+    List<Segment> segments =
+        ScoredSegment.segments(
+            transcripts, annotator, new Segmenter(unit), embedding, labels::containsKey);
+    if (segments.isEmpty()) {
+      throw noneMatched(labels.size(), List.copyOf(labels.keySet()));
+    }
+    Set<String> matched = new HashSet<>();
+    segments.forEach(s -> matched.add(s.id()));
+    List<Trainer.Example> examples =
+        Trainer.examples(
+            labelled.stream().filter(l -> matched.contains(l.segmentId())).toList(),
+            book,
+            annotator,
+            embedding,
+            new ArrayList<>(),
+            progress);
+    List<HeldOutSimulation.Held> held;
+    try {
+      held =
+          HeldOutSimulation.run(
+              segments,
+              labels,
+              examples,
+              book,
+              codebookPrior,
+              HeldOutSimulation.trainer(book, seed),
+              batch,
+              seed,
+              progress);
+    } catch (java.io.IOException e) {
+      throw new AetException(
+          "cannot learn a model from the other transcripts: " + e.getMessage(), e);
+    }
+    HeldOutPrinter.print(out, held, book);
+    if (output != null) {
+      SimulationReport.writeHeldOut(held, batch, output);
+      out.println("Wrote " + output + ".");
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("held_out", held.size());
+    for (HeldOutSimulation.Arm arm : HeldOutSimulation.Arm.values()) {
+      summary.put(
+          "mean_wss95_" + arm.name().toLowerCase(Locale.ROOT),
+          HeldOutSimulation.mean(held, arm, ReviewTarget.ANY, o -> o.wss(0.95)));
+    }
+    try {
+      out.println(new ObjectMapper().writeValueAsString(summary));
     } catch (java.io.IOException e) {
       throw new AetException("cannot write the summary: " + e.getMessage(), e);
     }

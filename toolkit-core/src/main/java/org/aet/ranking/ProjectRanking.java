@@ -62,7 +62,7 @@ public final class ProjectRanking {
       throws AetException {
     Segmenter segmenter = new Segmenter(store.latestRun().unit());
     return ScoredSegment.of(
-        store.transcripts(), annotator, segmenter, embedding, coder, id -> true);
+        store.transcripts(), annotator, segmenter, embedding, Prior.codebook(coder), id -> true);
   }
 
   /** The segments as items of a ranking for {@code target}, with its prior. */
@@ -71,7 +71,7 @@ public final class ProjectRanking {
     for (ScoredSegment segment : scored) {
       items.add(
           new ReviewRanking.Item(
-              segment.id(), segment.features(), target.prior(segment.precisionByCode())));
+              segment.id(), segment.features(), target.prior(segment.priorByCode())));
     }
     return items;
   }

@@ -206,9 +206,9 @@ public final class ReviewSimulation {
   }
 
   /**
-   * Segments {@code transcripts}, scores them with the codebook alone ({@code coder}, calibrated
-   * without the gold labels) and replays the loop for every target of {@code codebook} on the
-   * segments {@code gold} labels.
+   * Segments {@code transcripts}, scores them with {@code prior} (the codebook alone, or a model
+   * learned elsewhere; never the gold labels) and replays the loop for every target of {@code
+   * codebook} on the segments {@code gold} labels.
    *
    * @param gold code paths per segment id, as the coder coded them
    */
@@ -219,15 +219,26 @@ public final class ReviewSimulation {
       org.aet.nlp.Annotator annotator,
       org.aet.segment.Segmenter segmenter,
       org.aet.semantic.WindowEmbedding embedding,
-      org.aet.coding.SuggestionCoder coder,
+      Prior prior,
+      int batch,
+      long seed) {
+    List<ScoredSegment> scored =
+        ScoredSegment.of(transcripts, annotator, segmenter, embedding, prior, gold::containsKey);
+    return run(scored, gold, codebook, batch, seed);
+  }
+
+  /** Replays the loop for every target of {@code codebook} on {@code scored} segments. */
+  public static Report run(
+      List<ScoredSegment> scored,
+      Map<String, List<String>> gold,
+      org.aet.codebook.Codebook codebook,
       int batch,
       long seed) {
     Map<String, float[]> features = new java.util.LinkedHashMap<>();
-    Map<String, Map<String, Double>> precision = new HashMap<>();
-    for (ScoredSegment scored :
-        ScoredSegment.of(transcripts, annotator, segmenter, embedding, coder, gold::containsKey)) {
-      features.put(scored.id(), scored.features());
-      precision.put(scored.id(), scored.precisionByCode());
+    Map<String, Map<String, Double>> priors = new HashMap<>();
+    for (ScoredSegment segment : scored) {
+      features.put(segment.id(), segment.features());
+      priors.put(segment.id(), segment.priorByCode());
     }
     List<Outcome> outcomes = new ArrayList<>();
     List<Checkpoint> stopping = new ArrayList<>();
@@ -235,8 +246,8 @@ public final class ReviewSimulation {
       Map<String, Double> prior = new HashMap<>();
       Set<String> relevant = new java.util.HashSet<>();
       for (String id : features.keySet()) {
-        prior.put(id, target.prior(precision.get(id)));
-        if (target.has(gold.get(id))) {
+        prior.put(id, target.prior(priors.get(id)));
+        if (target.has(gold.getOrDefault(id, List.of()))) {
           relevant.add(id);
         }
       }
@@ -256,5 +267,33 @@ public final class ReviewSimulation {
     List<String> unmatched =
         gold.keySet().stream().filter(id -> !features.containsKey(id)).limit(3).toList();
     return new Report(outcomes, stopping, gold.size(), features.size(), unmatched);
+  }
+
+  /**
+   * The shuffled control: the same codings dealt at random among the segments of each transcript
+   * (by {@code seed}). Nothing can rank these well, so a ranking that still saves reading on them
+   * has peeked at the labels.
+   */
+  public static Map<String, List<String>> shuffledWithinTranscripts(
+      Map<String, List<String>> gold, long seed) {
+    Map<String, List<String>> byTranscript = new java.util.TreeMap<>();
+    gold.keySet().stream()
+        .sorted()
+        .forEach(
+            id ->
+                byTranscript
+                    .computeIfAbsent(
+                        org.aet.evaluation.Folds.transcriptOf(id), t -> new ArrayList<>())
+                    .add(id));
+    Random random = new Random(seed);
+    Map<String, List<String>> shuffled = new java.util.LinkedHashMap<>();
+    for (List<String> ids : byTranscript.values()) {
+      List<List<String>> codes = new ArrayList<>(ids.stream().map(gold::get).toList());
+      java.util.Collections.shuffle(codes, random);
+      for (int i = 0; i < ids.size(); i++) {
+        shuffled.put(ids.get(i), codes.get(i));
+      }
+    }
+    return shuffled;
   }
 }

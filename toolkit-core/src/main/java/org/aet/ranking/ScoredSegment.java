@@ -1,11 +1,9 @@
 package org.aet.ranking;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.aet.coding.SuggestionCoder;
 import org.aet.model.Segment;
 import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
@@ -15,11 +13,11 @@ import org.aet.segment.Segmenter;
 import org.aet.semantic.WindowEmbedding;
 
 /**
- * A segment as the review loop sees it: its meaning (features) and, per code, what the codebook
- * alone expects of it (the best candidate's estimated precision). The same for ranked rounds on a
- * project and for simulations, so the two cannot drift apart.
+ * A segment as the review loop sees it: its meaning (features) and, per code, what was known of it
+ * before the team coded anything (its {@link Prior}). The same for ranked rounds on a project and
+ * for simulations, so the two cannot drift apart.
  */
-public record ScoredSegment(String id, float[] features, Map<String, Double> precisionByCode) {
+public record ScoredSegment(String id, float[] features, Map<String, Double> priorByCode) {
   /**
    * Annotates, segments and embeds {@code transcripts} and scores every segment {@code keep}
    * accepts; segments without words are left out.
@@ -29,25 +27,42 @@ public record ScoredSegment(String id, float[] features, Map<String, Double> pre
       Annotator annotator,
       Segmenter segmenter,
       WindowEmbedding embedding,
-      SuggestionCoder coder,
+      Prior prior,
       Predicate<String> keep) {
-    List<ScoredSegment> scored = new ArrayList<>();
+    return of(segments(transcripts, annotator, segmenter, embedding, keep), prior);
+  }
+
+  /** Each of {@code segments} (embedded, with words) with its meaning and prior. */
+  public static List<ScoredSegment> of(List<Segment> segments, Prior prior) {
+    List<ScoredSegment> scored = new ArrayList<>(segments.size());
+    for (Segment segment : segments) {
+      scored.add(
+          new ScoredSegment(segment.id(), WindowEmbedding.meaning(segment), prior.byCode(segment)));
+    }
+    return scored;
+  }
+
+  /**
+   * The segments of {@code transcripts} that {@code keep} accepts, embedded; those without words
+   * (no meaning) are left out.
+   */
+  public static List<Segment> segments(
+      List<Transcript> transcripts,
+      Annotator annotator,
+      Segmenter segmenter,
+      WindowEmbedding embedding,
+      Predicate<String> keep) {
+    List<Segment> kept = new ArrayList<>();
     for (Transcript transcript : transcripts) {
       TextAnnotation annotation = Piecewise.annotate(annotator, transcript.text());
       for (Segment segment :
           embedding.embed(
               segmenter.segment(transcript, annotation), annotation, transcript.text())) {
-        float[] features = WindowEmbedding.meaning(segment);
-        if (features == null || !keep.test(segment.id())) {
-          continue;
+        if (WindowEmbedding.meaning(segment) != null && keep.test(segment.id())) {
+          kept.add(segment);
         }
-        Map<String, Double> byCode = new HashMap<>();
-        for (SuggestionCoder.Candidate c : coder.candidates(segment)) {
-          byCode.merge(c.codeId(), c.estimatedPrecision(), Math::max);
-        }
-        scored.add(new ScoredSegment(segment.id(), features, byCode));
       }
     }
-    return scored;
+    return kept;
   }
 }

@@ -93,23 +93,11 @@ public final class SimulationReport {
           }
         },
         (workbook, styles) -> {
-          List<String> keys = List.copyOf(summary(report.outcomes().get(0), batch).keySet());
-          List<Column<Map<String, Object>>> columns =
-              keys.stream()
-                  .map(
-                      k ->
-                          new Column<Map<String, Object>>(
-                              k,
-                              k.replace('_', ' '),
-                              k.equals("target") ? 44 : 12,
-                              false,
-                              m -> {
-                                Object v = m.get(k);
-                                return v instanceof Double d && d.isNaN() ? "" : v;
-                              }))
-                  .toList();
           SheetTable<Map<String, Object>> table =
-              new SheetTable<>(workbook.createSheet(SUMMARY_SHEET), columns, styles);
+              new SheetTable<>(
+                  workbook.createSheet(SUMMARY_SHEET),
+                  columns(summary(report.outcomes().get(0), batch)),
+                  styles);
           report.outcomes().forEach(o -> table.add(summary(o, batch)));
           table.finish();
           stopping(workbook, styles, report.stopping());
@@ -145,6 +133,57 @@ public final class SimulationReport {
             styles);
     checkpoints.forEach(table::add);
     table.finish();
+  }
+
+  /**
+   * Writes a held-out replay as .jsonl or .xlsx (a row per transcript held out, first-round ranking
+   * and target), whole or not at all.
+   */
+  public static void writeHeldOut(List<HeldOutSimulation.Held> held, int batch, Path target)
+      throws AetException {
+    List<Map<String, Object>> rows = new java.util.ArrayList<>();
+    for (HeldOutSimulation.Held h : held) {
+      for (HeldOutSimulation.Arm arm : HeldOutSimulation.Arm.values()) {
+        for (ReviewSimulation.Outcome o : arm.of(h).outcomes()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("held_out", h.transcript());
+          row.put("first_rounds", arm.label());
+          row.putAll(summary(o, batch));
+          rows.add(row);
+        }
+      }
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    ReportFiles.write(
+        target,
+        out -> {
+          for (Map<String, Object> row : rows) {
+            out.write(mapper.writeValueAsString(row));
+            out.write('\n');
+          }
+        },
+        (workbook, styles) -> {
+          SheetTable<Map<String, Object>> table =
+              new SheetTable<>(workbook.createSheet(SUMMARY_SHEET), columns(rows.get(0)), styles);
+          rows.forEach(table::add);
+          table.finish();
+        });
+  }
+
+  private static List<Column<Map<String, Object>>> columns(Map<String, Object> first) {
+    return first.keySet().stream()
+        .map(
+            k ->
+                new Column<Map<String, Object>>(
+                    k,
+                    k.replace('_', ' '),
+                    k.equals("target") ? 44 : 14,
+                    false,
+                    m -> {
+                      Object v = m.get(k);
+                      return v instanceof Double d && d.isNaN() ? "" : v;
+                    }))
+        .toList();
   }
 
   /** Recall after each read for "any code", each tension and a random order, and their chart. */

@@ -2,28 +2,21 @@ package org.aet.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
-import org.aet.evaluation.LabelledSegments;
+import org.aet.diagnostics.SettingException;
 import org.aet.export.CodingExporter;
-import org.aet.export.ExportContext;
-import org.aet.export.ExportSession;
-import org.aet.export.ExportSessions;
 import org.aet.export.OutputTargets;
-import org.aet.ingest.Corpus;
-import org.aet.pipeline.ReadCorpus;
 import org.aet.pipeline.RunSummary;
-import org.aet.project.ProjectRunSession;
-import org.aet.project.ProjectStore;
-import org.aet.pseudonym.Pseudonymiser;
 import org.aet.segment.SegmentUnit;
+import org.aet.service.CodeWorkflow;
 import org.aet.service.CodingJob;
+import org.aet.service.Inputs;
+import org.aet.service.OutputStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -164,8 +157,6 @@ class CodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws AetException {
-    PrintWriter out = spec.commandLine().getOut();
-    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), quiet);
     Path project = input.projectFile();
     if (output == null && project == null) {
       throw new picocli.CommandLine.ParameterException(
@@ -184,115 +175,64 @@ class CodeCommand implements Callable<Integer> {
                 CodingExporter.registry().names().stream().map(e -> "." + e).toArray(String[]::new))
             .output(labels, "--labels", ".jsonl", ".csv")
             .output(queue, "--queue", ".csv"));
-    CodingExporter exporter = output == null ? null : CodingExporter.forFile(output);
     Codebook book = Codebooks.load(codebook);
-    CodingJob.Settings settings;
+    CodeWorkflow.Result result;
     try {
-      settings =
+      CodingJob.Settings settings =
           new CodingJob.Settings(
               book, unit, threads, floor, null, model, minProbability, queue != null);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      Inputs source =
+          project != null
+              ? new Inputs.Project(project)
+              : new Inputs.Files(input.inputs, input::corpus);
+      result =
+          CodeWorkflow.run(
+              new CodeWorkflow.Request(
+                  settings, calibrate, !noSemantic, source, output, labels, queue, style()),
+              nlp.stack(),
+              new ProgressPrinter(spec.commandLine().getErr(), quiet));
+    } catch (SettingException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), e.message(CodeCommand::option));
     }
-    if (calibrate != null) {
-      settings = settings.withCalibration(CodingJob.calibration(calibrate, book));
+    printResult(spec.commandLine().getOut(), book, result);
+    return 0;
+  }
+
+  /** The option of each setting of a coding run (see {@link CodingJob.Settings}). */
+  static String option(String setting) {
+    return switch (setting) {
+      case "threads" -> "--threads";
+      case "minProbability" -> "--min-probability";
+      case "floor" -> "--floor";
+      case "reviewQueue" -> "--queue";
+      case "model" -> "--model";
+      case "calibration" -> "--calibrate";
+      case "rulesOnly" -> "--no-semantic";
+      default -> null;
+    };
+  }
+
+  /** How the output shows markup and names, as the options say. */
+  OutputStyle style() {
+    return new OutputStyle(markup.drops(), pseudonymise.key);
+  }
+
+  private void printResult(PrintWriter out, Codebook book, CodeWorkflow.Result result) {
+    if (result.project() != null) {
+      out.printf("Stored the suggestions in %s as a new coding run.%n", result.project());
     }
-    CodingJob job;
-    RunSummary summary;
-    try (ProjectStore store = project == null ? null : ProjectStore.open(project)) {
-      // Every input is read and checked before any model loads: a bad file is reported in seconds.
-      ReadCorpus read = store == null ? readInputs(progress) : ReadCorpus.of(store.transcripts());
-      if (read.transcripts().isEmpty()) {
-        throw new AetException(
-            project
-                + " holds no transcripts yet; add some with \"aet add "
-                + project
-                + " FOLDER\"");
-      }
-      if (store != null && calibrate == null && !noSemantic) {
-        CodingJob.Labelled team = CodingJob.projectCalibration(store, project, book, progress);
-        if (team != null) {
-          settings = settings.withCalibration(team);
-        }
-      }
-      try {
-        job =
-            CodingJob.prepare(
-                settings,
-                nlp.annotator(progress),
-                noSemantic ? null : nlp.embedder(progress),
-                progress);
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      }
-      Pseudonymiser pseudonymiser = pseudonymise.load(read.transcripts());
-      ExportContext context =
-          new ExportContext(
-                  book,
-                  unit,
-                  PseudonymiseOption.inputs(pseudonymiser, input.names()),
-                  Instant.now(),
-                  read.attributes(),
-                  nlp.indicators())
-              .withMethod(job.method());
-      ExportSession session;
-      try {
-        session = open(exporter, context, book, store, pseudonymiser);
-      } catch (java.io.IOException e) {
-        throw new AetException(
-            (output != null ? output : project) + ": cannot write: " + e.getMessage(), e);
-      }
-      nlp.countFromHere();
-      summary = job.run(read, session, output != null ? output : project, progress);
-    }
-    if (project != null) {
-      out.printf("Stored the suggestions in %s as a new coding run.%n", project);
-    }
-    if (queue != null) {
-      job.writeReviewQueue(queue);
-    }
-    report(out, book, summary, job.unusedCodes(summary));
+    report(out, book, result.summary(), result.unusedCodes());
     if (labels != null) {
       out.println("Wrote the labelled segments to " + labels + ".");
     }
     if (queue != null) {
       out.println("Wrote the review queue, most uncertain first, to " + queue + ".");
     }
-    String cacheReport = nlp.cacheReport(summary.transcripts());
+    String cacheReport = nlp.cacheReport(result.summary().transcripts());
     if (cacheReport != null) {
       out.println(cacheReport);
     }
-    return 0;
-  }
-
-  private ReadCorpus readInputs(ProgressPrinter progress) throws AetException {
-    Corpus corpus = input.corpus();
-    if (corpus.manifest() != null) {
-      progress.message("Using the corpus manifest " + corpus.manifest().path());
-    }
-    return ReadCorpus.read(corpus, progress);
-  }
-
-  /** Every destination of the run: the output file, the labelled segments, the project. */
-  private ExportSession open(
-      CodingExporter exporter,
-      ExportContext context,
-      Codebook book,
-      ProjectStore store,
-      Pseudonymiser pseudonymiser)
-      throws java.io.IOException {
-    List<ExportSession> sessions = new ArrayList<>();
-    if (store != null) {
-      sessions.add(new ProjectRunSession(store, book, unit, context.method()));
-    }
-    if (labels != null) {
-      sessions.add(markup.apply(LabelledSegments.session(labels, book)));
-    }
-    if (exporter != null) {
-      sessions.add(
-          PseudonymiseOption.apply(pseudonymiser, markup.apply(exporter.open(output, context))));
-    }
-    return sessions.size() == 1 ? sessions.get(0) : ExportSessions.tee(sessions);
   }
 
   private void report(PrintWriter out, Codebook book, RunSummary summary, List<String> unused) {

@@ -1,23 +1,16 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.export.CodingExporter;
-import org.aet.export.ExportContext;
 import org.aet.export.OutputTargets;
-import org.aet.model.CodedTranscript;
-import org.aet.model.Transcript;
-import org.aet.pipeline.ReadCorpus;
 import org.aet.project.FinalCoding;
-import org.aet.project.ProjectReview;
 import org.aet.project.ProjectStore;
-import org.aet.pseudonym.Pseudonymiser;
 import org.aet.refiqda.QdpxWriter;
-import org.aet.report.HtmlReport;
-import org.aet.report.ReviewState;
+import org.aet.service.FinalExport;
+import org.aet.service.OutputStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,13 +92,13 @@ final class ExportCommand implements Callable<Integer> {
       return exportProject();
     }
     FinalCoding.Result result =
-        exportFinal(
+        FinalExport.write(
             project,
             codebook,
             output,
             CodingExporter.forFile(output),
-            new Options(
-                markup, pseudonymise, nlp, new ProgressPrinter(spec.commandLine().getErr(), true)));
+            new OutputStyle(markup.drops(), pseudonymise.key),
+            nlp.annotator(new ProgressPrinter(spec.commandLine().getErr(), true)));
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
     spec.commandLine()
         .getOut()
@@ -113,53 +106,6 @@ final class ExportCommand implements Callable<Integer> {
             "Wrote %s: %d final coding(s) against the codebook %s (version %s).%n",
             output, result.codings(), result.codebook().name(), result.codebook().version());
     return 0;
-  }
-
-  /** The output options every export of a project's final coding takes. */
-  record Options(
-      MarkupOption markup,
-      PseudonymiseOption pseudonymise,
-      NlpOptions nlp,
-      ProgressPrinter progress) {}
-
-  /**
-   * Writes the final coding of {@code project} against {@code codebookName} (null: the latest
-   * decision's) to {@code output} with {@code exporter}; a report shows the review and agreement
-   * too. Shared by {@code aet export} and {@code aet report}; the caller shows the result's notes.
-   */
-  static FinalCoding.Result exportFinal(
-      Path project, String codebookName, Path output, CodingExporter exporter, Options options)
-      throws AetException {
-    FinalCoding.Result result;
-    ReviewState review = null;
-    java.util.Map<String, String> method;
-    try (ProjectStore store = ProjectStore.openForReading(project)) {
-      result = FinalCoding.of(store, codebookName, options.nlp().annotator(options.progress()));
-      method = FinalCoding.reviewedMethod(store);
-      if (exporter instanceof HtmlReport) {
-        review = ProjectReview.of(store);
-      }
-    }
-    List<Transcript> transcripts =
-        result.coded().stream().map(CodedTranscript::transcript).toList();
-    Pseudonymiser pseudonymiser = options.pseudonymise().load(transcripts);
-    ExportContext context =
-        new ExportContext(
-                result.codebook(),
-                result.unit(),
-                PseudonymiseOption.inputs(pseudonymiser, List.of(project.toString())),
-                Instant.now(),
-                ReadCorpus.of(transcripts).attributes(),
-                org.aet.model.Indicators.standard(),
-                true)
-            .withMethod(method);
-    if (review != null) {
-      exporter =
-          new HtmlReport(pseudonymiser == null ? review : review.renamed(pseudonymiser::apply));
-    }
-    PseudonymiseOption.export(
-        exporter, output, context, options.markup(), pseudonymiser, result.coded());
-    return result;
   }
 
   /** The whole project as a REFI-QDA project, for NVivo, ATLAS.ti, MAXQDA and QualCoder. */

@@ -1,7 +1,5 @@
 package org.aet.cli;
 
-import org.aet.export.ExportSession;
-import org.aet.export.ExportSessions;
 import picocli.CommandLine.Option;
 
 /** {@code --markup keep|drop}: how an export shows transcription markup such as {vocalsound}. */
@@ -22,8 +20,8 @@ final class MarkupOption {
               + " (default: ${DEFAULT-VALUE}).")
   Shown markup = Shown.keep;
 
-  /** An export's session (the output file or the labelled segments), showing markup as asked. */
-  ExportSession apply(ExportSession fileExport) {
-    return markup == Shown.drop ? ExportSessions.withoutMarkup(fileExport) : fileExport;
+  /** Whether the output leaves the markup out. */
+  boolean drops() {
+    return markup == Shown.drop;
   }
 }

@@ -1,20 +1,17 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
-import org.aet.model.Indicator;
-import org.aet.model.Indicators;
+import java.util.List;
 import org.aet.nlp.Annotator;
-import org.aet.nlp.CachingAnnotator;
-import org.aet.nlp.CoreNlpAnnotator;
-import org.aet.nlp.LazyAnnotator;
-import org.aet.semantic.BgeSmallEmbedder;
-import org.aet.semantic.CachingEmbedder;
+import org.aet.pipeline.ProgressListener;
 import org.aet.semantic.SentenceEmbedder;
+import org.aet.service.NlpSettings;
+import org.aet.service.NlpStack;
 import picocli.CommandLine.Option;
 
 /**
  * The annotation options shared by every command that runs NLP: where the annotation cache is, or
- * none.
+ * none, and the optional annotations. {@link NlpStack} builds what they ask for.
  */
 final class NlpOptions {
   @Option(
@@ -42,77 +39,34 @@ final class NlpOptions {
               + " the parser: slow, a few hundred words a second).")
   boolean sentiment;
 
-  private CachingAnnotator cached;
-  private CachingEmbedder cachedEmbeddings;
-  private long[] before = new long[4];
+  private NlpStack stack;
 
-  /**
-   * From now on, the cache report counts only what is annotated and embedded next (the corpus, not
-   * the codebook's sentences read before it).
-   */
+  /** The language processing these options ask for, built once per command. */
+  NlpStack stack() {
+    if (stack == null) {
+      stack = new NlpStack(new NlpSettings(cache, !noCache, entities, sentiment));
+    }
+    return stack;
+  }
+
+  /** See {@link NlpStack#countFromHere}. */
   void countFromHere() {
-    before =
-        new long[] {
-          cached == null ? 0 : cached.hits(),
-          cached == null ? 0 : cached.misses(),
-          cachedEmbeddings == null ? 0 : cachedEmbeddings.hits(),
-          cachedEmbeddings == null ? 0 : cachedEmbeddings.misses()
-        };
+    stack().countFromHere();
   }
 
-  /**
-   * The sentence embedder of the semantic layer: BGE small, loaded only if some text is not cached,
-   * with its cache beside the annotations' (or in {@code --cache}/embeddings).
-   */
-  SentenceEmbedder embedder(ProgressPrinter progress) {
-    SentenceEmbedder embedder =
-        new BgeSmallEmbedder(
-            () -> progress.message("Loading the sentence-embedding model (BGE small, English)..."));
-    if (noCache) {
-      return embedder;
-    }
-    Path folder =
-        cache != null
-            ? cache.resolve("embeddings")
-            : CachingAnnotator.defaultFolder().resolveSibling("embeddings");
-    cachedEmbeddings = new CachingEmbedder(embedder, folder);
-    return cachedEmbeddings;
+  /** See {@link NlpStack#embedder}. */
+  SentenceEmbedder embedder(ProgressListener progress) {
+    return stack().embedder(progress);
   }
 
-  /**
-   * The annotator to use: CoreNLP, loaded only if some text is not cached (saying so on {@code
-   * progress}).
-   */
-  Annotator annotator(ProgressPrinter progress) {
-    CoreNlpAnnotator.Options options = new CoreNlpAnnotator.Options(entities, sentiment);
-    Annotator annotator =
-        new LazyAnnotator(
-            () -> {
-              progress.message("Loading the English language models (Stanford CoreNLP)...");
-              return CoreNlpAnnotator.shared(options);
-            },
-            options.description());
-    if (noCache) {
-      return annotator;
-    }
-    cached =
-        new CachingAnnotator(annotator, cache != null ? cache : CachingAnnotator.defaultFolder());
-    return cached;
+  /** See {@link NlpStack#annotator}. */
+  Annotator annotator(ProgressListener progress) {
+    return stack().annotator(progress);
   }
 
-  /**
-   * The indicators the annotations allow: the standard ones, and named entities or sentiment when
-   * asked for.
-   */
-  java.util.List<String> indicators() {
-    java.util.Set<Indicator.Needs> annotations = java.util.EnumSet.noneOf(Indicator.Needs.class);
-    if (entities) {
-      annotations.add(Indicator.Needs.ENTITIES);
-    }
-    if (sentiment) {
-      annotations.add(Indicator.Needs.SENTIMENT);
-    }
-    return Indicators.available(annotations);
+  /** See {@link NlpStack#indicators}. */
+  List<String> indicators() {
+    return stack().indicators();
   }
 
   /**
@@ -124,21 +78,19 @@ final class NlpOptions {
    * @param transcripts how many transcripts were coded
    */
   String cacheReport(int transcripts) {
-    if (cached == null || cached.hits() == before[0]) {
+    NlpStack.CacheUse use = stack().cacheUse();
+    if (use.annotationHits() == 0) {
       return null;
     }
     String embeddings = "";
-    if (cachedEmbeddings != null && cachedEmbeddings.hits() > before[2]) {
+    if (use.embeddingHits() > 0) {
       embeddings =
           ", and their sentence embeddings for "
               + share(
-                  cachedEmbeddings.hits() - before[2],
-                  cachedEmbeddings.misses() - before[3],
-                  transcripts,
-                  "batches of sentences");
+                  use.embeddingHits(), use.embeddingMisses(), transcripts, "batches of sentences");
     }
     return "Language annotations for "
-        + share(cached.hits() - before[0], cached.misses() - before[1], transcripts, "pieces")
+        + share(use.annotationHits(), use.annotationMisses(), transcripts, "pieces")
         + " came from the cache"
         + embeddings
         + " (--no-cache to redo them).";

@@ -15,8 +15,9 @@ import org.aet.model.Indicators;
 import org.aet.model.Transcript;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.project.FinalCoding;
-import org.aet.pseudonym.Pseudonymiser;
 import org.aet.report.HtmlReport;
+import org.aet.service.FinalExport;
+import org.aet.service.OutputStyle;
 import picocli.CommandLine.Command;
 
 /**
@@ -114,16 +115,16 @@ final class ReportCommand extends CodeCommand {
     for (Path file : input.inputs) {
       coded.addAll(CodedJsonl.read(file, book));
     }
-    Pseudonymiser pseudonymiser = pseudonymise.load(transcripts(coded));
+    OutputStyle.Applied style = style().applyTo(transcripts(coded));
     ExportContext context =
         new ExportContext(
             book,
             unit,
-            PseudonymiseOption.inputs(pseudonymiser, input.names()),
+            style.inputs(input.names()),
             Instant.now(),
             ReadCorpus.of(transcripts(coded)).attributes(),
             Indicators.standard());
-    PseudonymiseOption.export(new HtmlReport(), output, context, markup, pseudonymiser, coded);
+    style.write(new HtmlReport(), output, context, coded);
     written(coded.size(), book);
     return 0;
   }
@@ -133,16 +134,13 @@ final class ReportCommand extends CodeCommand {
         new OutputTargets().input(project, "the project").output(output, "-o", ".html"));
     boolean named = spec.commandLine().getParseResult().hasMatchedOption("--codebook");
     FinalCoding.Result result =
-        ExportCommand.exportFinal(
+        FinalExport.write(
             project,
             named ? codebook : null,
             output,
             new HtmlReport(),
-            new ExportCommand.Options(
-                markup,
-                pseudonymise,
-                nlp,
-                new ProgressPrinter(spec.commandLine().getErr(), quiet)));
+            style(),
+            nlp.annotator(new ProgressPrinter(spec.commandLine().getErr(), quiet)));
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
     written(result.coded().size(), result.codebook());
     return 0;

@@ -269,4 +269,19 @@ class CodeCommandTest {
     assertEquals(2, result.exit());
     assertTrue(result.err().contains("ends in one of .csv, .html, .jsonl, .xlsx"), result.err());
   }
+
+  @Test
+  void aSettingOutOfRangeIsAWrongUseNamingItsOption(@TempDir Path dir) {
+    String out = dir.resolve("coded.csv").toString();
+    Result threads = aet("code", SAMPLE.toString(), "--threads", "0", "-o", out);
+    assertEquals(2, threads.exit());
+    assertTrue(threads.err().startsWith("--threads must be at least 1\n"), threads.err());
+    Result queue =
+        aet("code", SAMPLE.toString(), "--queue", dir.resolve("q.csv").toString(), "-o", out);
+    assertEquals(2, queue.exit());
+    assertTrue(queue.err().startsWith("--queue needs --model\n"), queue.err());
+    Result floor = aet("code", SAMPLE.toString(), "--floor", "1.5", "-o", out);
+    assertEquals(2, floor.exit());
+    assertTrue(floor.err().startsWith("--floor must be between 0 and 1: 1.5\n"), floor.err());
+  }
 }

@@ -17,6 +17,7 @@ import org.aet.coding.Coders;
 import org.aet.coding.RuleCoder;
 import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
+import org.aet.diagnostics.SettingException;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.export.ExportSession;
 import org.aet.learning.LearnedCoder;
@@ -66,21 +67,21 @@ public final class CodingJob {
       Double minProbability,
       boolean reviewQueue) {
     /**
-     * @throws IllegalArgumentException saying which setting is out of range
+     * @throws SettingException naming the setting out of range
      */
     public Settings {
       if (threads < 1) {
-        throw new IllegalArgumentException("--threads must be at least 1");
+        throw new SettingException("{threads} must be at least 1");
       }
       if (minProbability != null && !(minProbability > 0 && minProbability <= 1)) {
-        throw new IllegalArgumentException(
-            "--min-probability must be above 0 and at most 1: " + minProbability);
+        throw new SettingException(
+            "{minProbability} must be above 0 and at most 1: " + minProbability);
       }
       if (!(floor >= 0 && floor <= 1)) {
-        throw new IllegalArgumentException("--floor must be between 0 and 1: " + floor);
+        throw new SettingException("{floor} must be between 0 and 1: " + floor);
       }
       if (reviewQueue && model == null) {
-        throw new IllegalArgumentException("--queue needs --model");
+        throw new SettingException("{reviewQueue} needs {model}");
       }
     }
 
@@ -191,14 +192,14 @@ public final class CodingJob {
    *     (no calibration then)
    * @throws AetException when the calibration file or the model cannot be read, or the model was
    *     trained for another codebook
+   * @throws SettingException when a calibration is given without the semantic layer
    */
   public static CodingJob prepare(
       Settings settings, Annotator annotator, SentenceEmbedder embedder, ProgressListener progress)
       throws AetException {
     Codebook book = settings.codebook();
     if (embedder == null && settings.calibration() != null) {
-      throw new IllegalArgumentException(
-          "--calibrate needs the semantic layer: leave out --no-semantic");
+      throw new SettingException("{calibration} needs the semantic layer: leave out {rulesOnly}");
     }
     CodebookCheck.unsuggestable(book, embedder != null)
         .ifPresent(why -> progress.note("Note: " + why + "."));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
+import org.aet.diagnostics.SettingException;
 import org.aet.export.CodingExporter;
 import org.aet.export.ExportContext;
 import org.aet.export.ExportSession;
@@ -36,36 +37,49 @@ class CodingJobTest {
   }
 
   @Test
-  void settingsOutOfRangeAreRefusedWithTheOptionNamed() throws Exception {
+  void settingsOutOfRangeAreRefusedNamingTheSettingNotAFrontEndsOption() throws Exception {
     Codebook book = Codebooks.load("four-tensions");
-    assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> settings(book, 0, null, false))
-            .getMessage()
-            .contains("--threads"));
-    assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> settings(book, 1, null, true))
-            .getMessage()
-            .contains("--queue needs --model"));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new CodingJob.Settings(book, SegmentUnit.TURN, 1, 1.5, null, null, 0.5, false));
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            CodingJob.prepare(
-                new CodingJob.Settings(
-                    book,
-                    SegmentUnit.TURN,
-                    1,
-                    0.5,
-                    new CodingJob.Labelled("gold.jsonl", List.of()),
+    SettingException threads =
+        assertThrows(SettingException.class, () -> settings(book, 0, null, false));
+    assertEquals("threads", threads.setting());
+    assertEquals("threads must be at least 1", threads.getMessage());
+    assertEquals(
+        "Transcripts at once must be at least 1",
+        threads.message(s -> s.equals("threads") ? "Transcripts at once" : null));
+    SettingException queue =
+        assertThrows(SettingException.class, () -> settings(book, 1, null, true));
+    assertEquals(List.of("reviewQueue", "model"), queue.settings());
+    assertEquals("floor", floorOf(1.5).setting());
+    assertEquals("floor", floorOf(Double.NaN).setting());
+    SettingException calibration =
+        assertThrows(
+            SettingException.class,
+            () ->
+                CodingJob.prepare(
+                    new CodingJob.Settings(
+                        book,
+                        SegmentUnit.TURN,
+                        1,
+                        0.5,
+                        new CodingJob.Labelled("gold.jsonl", List.of()),
+                        null,
+                        0.5,
+                        false),
+                    CoreNlpAnnotator.shared(),
                     null,
-                    0.5,
-                    false),
-                CoreNlpAnnotator.shared(),
-                null,
-                ProgressListener.SILENT),
-        "calibration needs the semantic layer");
+                    ProgressListener.SILENT),
+            "calibration needs the semantic layer");
+    assertEquals(List.of("calibration", "rulesOnly"), calibration.settings());
+    for (SettingException e : List.of(threads, queue, calibration)) {
+      assertFalse(e.getMessage().contains("--"), "no command-line option: " + e.getMessage());
+    }
+  }
+
+  private static SettingException floorOf(double floor) throws Exception {
+    Codebook book = Codebooks.load("four-tensions");
+    return assertThrows(
+        SettingException.class,
+        () -> new CodingJob.Settings(book, SegmentUnit.TURN, 1, floor, null, null, 0.5, false));
   }
 
   @Test

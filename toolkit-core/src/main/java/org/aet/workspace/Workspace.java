@@ -133,11 +133,7 @@ public final class Workspace implements AutoCloseable {
             exchange,
             "/transcript?id=" + encode(transcriptOf(segment)) + "#" + Pages.anchor(segment));
       } else if (path.equals("/coder")) {
-        String name = form.getOrDefault("coder", "").strip();
-        if (name.isEmpty() || !name.matches("[\\p{L}\\p{N} ._-]{1,40}")) {
-          throw new AetException(
-              "A coder's name is letters, digits, spaces, dots, hyphens; at most 40");
-        }
+        String name = decisions.coderName(form.getOrDefault("coder", ""));
         exchange
             .getResponseHeaders()
             .add("Set-Cookie", "aet_coder=" + encode(name) + "; SameSite=Strict; Path=/");

@@ -191,16 +191,12 @@ public final class Workspace implements AutoCloseable {
         redirect(exchange, "/queue?target=" + encode(queue == null ? ReviewTarget.ANY : queue));
       }
       case "/coder" -> {
-        String name = form.getOrDefault("coder", "").strip();
-        if (name.isEmpty() || !name.matches("[\\p{L}\\p{N} ._-]{1,40}")) {
-          throw new AetException(
-              "A coder's name is letters, digits, spaces, dots, hyphens; at most 40");
-        }
+        String name = decisions.coderName(form.getOrDefault("coder", ""));
         exchange
             .getResponseHeaders()
             .add(
                 "Set-Cookie",
-                "aet_coder=" + encode(decisions.coderName(name)) + "; SameSite=Strict; Path=/");
+                "aet_coder=" + encode(name) + "; SameSite=Strict; Path=/");
         redirect(exchange, "/");
       }
       default -> send(exchange, 404, Pages.error("Not found", "There is no page " + path));

@@ -47,6 +47,30 @@ class LabelledSegmentsTest {
   }
 
   @Test
+  void aFinalExportsSegmentNobodyDecidedIsNotListed(@TempDir Path dir) throws Exception {
+    Path jsonl = dir.resolve("final.jsonl");
+    Files.writeString(
+        jsonl,
+        "{\"segment_id\": \"t@0-10\", \"text\": \"x\", \"code_path\": \"power\","
+            + " \"review\": \"coded\"}\n"
+            + "{\"segment_id\": \"t@12-20\", \"text\": \"y\", \"code_path\": null,"
+            + " \"review\": \"no code applies\"}\n"
+            + "{\"segment_id\": \"t@22-30\", \"text\": \"z\", \"code_path\": null,"
+            + " \"review\": \"not reviewed\"}\n");
+    Path csv = dir.resolve("final.csv");
+    Files.writeString(
+        csv,
+        "segment_id,text,code_path,review\r\nt@0-10,x,power,coded\r\n"
+            + "t@12-20,y,,no code applies\r\nt@22-30,z,,not reviewed\r\n");
+    List<LabelledSegment> expected =
+        List.of(
+            new LabelledSegment("t@0-10", "x", List.of("power")),
+            new LabelledSegment("t@12-20", "y", List.of()));
+    assertEquals(expected, LabelledSegments.read(jsonl));
+    assertEquals(expected, LabelledSegments.read(csv));
+  }
+
+  @Test
   void problemsNameTheirLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.jsonl");
     Files.writeString(

@@ -202,6 +202,24 @@ final class DecisionRecords {
     return workbooks;
   }
 
+  /** When each decision recorded with {@code workbook} in its workbook column was made. */
+  List<Instant> times(String workbook) throws AetException {
+    List<Instant> times = new ArrayList<>();
+    try (PreparedStatement s =
+        db.connection()
+            .prepareStatement("SELECT DISTINCT created_at FROM decisions WHERE workbook = ?")) {
+      s.setString(1, workbook);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          times.add(Instant.parse(r.getString(1)));
+        }
+      }
+    } catch (SQLException e) {
+      throw db.failure(e);
+    }
+    return times;
+  }
+
   /** How many decisions the history holds, for reports and tests. */
   int decisionCount() throws AetException {
     try (Statement s = db.connection().createStatement();

@@ -163,9 +163,10 @@ public final class FinalCoding {
 
   /**
    * How the suggestions the team reviewed were made, item by item, for an export's record: from the
-   * coding runs whose review workbooks came back (the latest run when none did yet); empty when no
-   * such run says (runs stored before aet kept it, and imports). With several runs, each item names
-   * its run's date.
+   * coding runs whose review workbooks came back or that coders decided in the browser workspace (a
+   * decision there reviews the run that was the latest when it was made; the latest run when
+   * nothing was reviewed yet); empty when no such run says (runs stored before aet kept it, and
+   * imports). With several runs, each item names its run's date.
    */
   public static Map<String, String> reviewedMethod(ProjectStore store) throws AetException {
     java.util.Set<String> reviewed = new java.util.HashSet<>();
@@ -174,7 +175,14 @@ public final class FinalCoding {
         reviewed.add(w.runId());
       }
     }
-    List<ProjectStore.Run> runs = store.runs();
+    List<ProjectStore.Run> all = store.runs();
+    for (java.time.Instant at : store.decisionTimes(ProjectStore.Decision.WORKSPACE)) {
+      all.stream()
+          .filter(r -> !r.createdAt().isAfter(at))
+          .max(java.util.Comparator.comparing(ProjectStore.Run::createdAt))
+          .ifPresent(r -> reviewed.add(r.id()));
+    }
+    List<ProjectStore.Run> runs = all;
     if (reviewed.isEmpty() && !runs.isEmpty()) {
       runs = runs.subList(runs.size() - 1, runs.size());
     }

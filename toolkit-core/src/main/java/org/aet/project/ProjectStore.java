@@ -439,6 +439,12 @@ public final class ProjectStore implements AutoCloseable {
       String workbook,
       String codebookVersion,
       String exportId) {
+    /**
+     * The workbook column of decisions made in the browser workspace ({@code aet serve}): they have
+     * no export id, and they review the run that was the latest when they were made.
+     */
+    public static final String WORKSPACE = "browser workspace";
+
     public Decision {
       codes = List.copyOf(codes);
     }
@@ -627,6 +633,14 @@ public final class ProjectStore implements AutoCloseable {
   /** Every workbook exported from the project, oldest first. */
   public List<Workbook> workbooks() throws AetException {
     return this.decisions.workbooks();
+  }
+
+  /**
+   * When each decision recorded with {@code workbook} in its workbook column was made ({@link
+   * Decision#WORKSPACE}: those made in the browser).
+   */
+  public List<Instant> decisionTimes(String workbook) throws AetException {
+    return this.decisions.times(workbook);
   }
 
   /** How many decisions the history holds, for reports and tests. */

@@ -21,7 +21,7 @@ import org.aet.project.Verdict;
  */
 final class Decisions {
   /** What the workspace writes in a decision's workbook column. */
-  static final String WORKBOOK = "browser workspace";
+  static final String WORKBOOK = Decision.WORKSPACE;
 
   /** A coder's action on a segment, as the page sends it. */
   enum Action {

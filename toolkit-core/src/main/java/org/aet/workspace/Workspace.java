@@ -319,7 +319,10 @@ public final class Workspace implements AutoCloseable {
     exchange.getResponseHeaders().add("Content-Type", type);
     exchange.getResponseHeaders().add("Content-Security-Policy", CSP);
     exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
-    exchange.getResponseHeaders().add("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on the page's
+    // own
+    // forms, which the Origin check must refuse; nothing outside is ever linked or loaded.
+    exchange.getResponseHeaders().add("Referrer-Policy", "same-origin");
     exchange.getResponseHeaders().add("Cache-Control", "no-store");
   }
 

@@ -56,4 +56,34 @@ class ReviewedMethodTest {
       assertEquals(List.of("Suggestions", "Floor"), List.copyOf(method.keySet()));
     }
   }
+
+  @Test
+  void decisionsMadeInTheBrowserCountForTheRunTheyWereMadeOn(@TempDir Path dir) throws Exception {
+    try (ProjectStore store = ProjectFixture.create(dir.resolve("study.aet"))) {
+      Codebook book = Codebooks.load("four-tensions");
+      store.addRun("run-2", List.of(), SegmentUnit.TURN, List.of(), book, Map.of("Floor", "0.50"));
+      Thread.sleep(5);
+      String segment = store.segments(SegmentUnit.TURN).get(0).id();
+      store.addDecisions(
+          List.of(
+              new ProjectStore.Decision(
+                  segment,
+                  "alice",
+                  DecisionKind.REVIEW,
+                  Verdict.REJECT,
+                  List.of(),
+                  "",
+                  ProjectStore.Decision.WORKSPACE,
+                  book.version(),
+                  null)),
+          null,
+          ProgressListener.SILENT);
+      Thread.sleep(5);
+      store.addRun("run-3", List.of(), SegmentUnit.TURN, List.of(), book, Map.of("Floor", "0.30"));
+      assertEquals(
+          "0.50",
+          FinalCoding.reviewedMethod(store).get("Floor"),
+          "alice reviewed run-2's suggestions in the browser; run-3 came after");
+    }
+  }
 }

@@ -127,6 +127,10 @@ class WorkspaceHttpTest {
       String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
       assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), csp);
       assertFalse(csp.contains("unsafe-inline"));
+      assertEquals(
+          "same-origin",
+          r.headers().firstValue("Referrer-Policy").orElseThrow(),
+          "no-referrer would make Chromium send Origin: null on the page's own forms");
     }
   }
 
@@ -147,6 +151,7 @@ class WorkspaceHttpTest {
     HttpResponse<String> r = post("/decide", auth(), form, "http://evil.example");
     assertEquals(403, r.statusCode());
     assertTrue(r.body().contains("another website"));
+    assertEquals(403, post("/decide", auth(), form, "null").statusCode(), "an opaque origin");
     HttpRequest rebinding =
         HttpRequest.newBuilder(URI.create(base + "/")).header("Cookie", auth()).build();
     // The JDK's client will not let a test forge Host; a raw socket does.

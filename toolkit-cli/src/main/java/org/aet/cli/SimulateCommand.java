@@ -243,6 +243,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Set<String> matched = new HashSet<>();
     segments.forEach(s -> matched.add(s.id()));
+    progress.showing(Trainer.READING);
     List<Trainer.Example> examples =
         Trainer.examples(
             labelled.stream().filter(l -> matched.contains(l.segmentId())).toList(),
@@ -251,6 +252,13 @@ final class SimulateCommand implements Callable<Integer> {
             embedding,
             new ArrayList<>(),
             progress);
+    progress
+        .showing(HeldOutSimulation.STAGE)
+        .message(
+            "Holding out each transcript in turn: a model learned from the others ranks its first"
+                + " rounds (replays of "
+                + batch
+                + " segment(s) a round, for every code)...");
     List<HeldOutSimulation.Held> held;
     try {
       held =

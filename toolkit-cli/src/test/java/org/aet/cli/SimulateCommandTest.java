@@ -71,4 +71,56 @@ class SimulateCommandTest {
     Result batch = aet("simulate", "--gold", gold.toString(), sample.toString(), "--batch", "0");
     assertEquals(2, batch.exit());
   }
+
+  @Test
+  void eachHearingHeldOutInTurnRanksItsFirstRoundsByAModelLearnedFromTheOthers(@TempDir Path dir)
+      throws Exception {
+    Path gold = shared("gold/senedd-four-tensions-dev.jsonl");
+    Path hearings = shared("external/senedd-committees");
+    Path report = dir.resolve("held-out.jsonl");
+    Result result =
+        aet(
+            "simulate",
+            "--gold",
+            gold.toString(),
+            "--leave-one-out",
+            hearings.toString(),
+            "-o",
+            report.toString());
+    assertEquals(0, result.exit(), result.err());
+    for (String hearing : List.of("education_0", "education_11", "education_15")) {
+      assertTrue(result.out().contains(hearing), hearing + " held out:\n" + result.out());
+    }
+    List<String> lines = result.out().lines().toList();
+    JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    assertEquals(3, summary.get("held_out").asInt());
+    double shuffled = summary.get("mean_wss95_shuffled").asDouble();
+    assertTrue(Math.abs(shuffled) < 0.25, "the shuffled control saves about nothing: " + summary);
+    assertTrue(
+        summary.get("mean_wss95_learned").asDouble() > shuffled + 0.1,
+        "a model learned from other hearings saves reading: " + summary);
+    List<String> rows = Files.readAllLines(report);
+    JsonNode first = new ObjectMapper().readTree(rows.get(0));
+    assertEquals("education_0", first.get("held_out").asText());
+    assertEquals("codebook alone", first.get("first_rounds").asText());
+    assertTrue(rows.stream().anyMatch(r -> r.contains("\"learned elsewhere\"")));
+  }
+
+  @Test
+  void leaveOneOutLearnsItsOwnModels(@TempDir Path dir) throws Exception {
+    Path gold = dir.resolve("gold.jsonl");
+    Files.writeString(gold, "{\"segment_id\": \"t@0-5\", \"text\": \"a\", \"codes\": []}\n");
+    Path sample = AetRunner.repositoryRoot().resolve("corpora/partnerships");
+    Result both =
+        aet(
+            "simulate",
+            "--gold",
+            gold.toString(),
+            "--leave-one-out",
+            "--model",
+            dir.resolve("m.model").toString(),
+            sample.toString());
+    assertEquals(2, both.exit());
+    assertTrue(both.err().contains("leave out --model"), both.err());
+  }
 }

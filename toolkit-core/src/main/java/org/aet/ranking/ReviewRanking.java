@@ -8,11 +8,13 @@ import java.util.Map;
 
 /**
  * The ranking of a review loop: which segments a coder should read next. Before the team has coded
- * both a segment that has the code and one that has not, segments are ranked by the codebook alone
- * (the prior: rules and similarity to the code's definition and examples, as an estimated
- * precision). From then on a model is fitted to every reviewed segment after each round (its
- * sentence-embedding features plus the prior) and the unreviewed ones are ranked by its
- * probability, likely ones first. Only segments already reviewed are ever used to fit it.
+ * both a segment that has the code and one that has not, segments are ranked by what was known
+ * before the team coded anything (the {@link Prior}: the codebook alone, its rules and similarity
+ * to the code's definitions and examples as an estimated precision, or a model learned elsewhere,
+ * its probability; {@link Basis#CODEBOOK} names either). From then on a model is fitted to every
+ * reviewed segment after each round (its sentence-embedding features plus the prior) and the
+ * unreviewed ones are ranked by its probability, likely ones first. Only segments already reviewed
+ * are ever used to fit it.
  */
 public final class ReviewRanking {
   /**
@@ -39,7 +41,9 @@ public final class ReviewRanking {
 
   /** What one round's ranking rests on. */
   public enum Basis {
+    /** The prior alone: the codebook, or a model learned elsewhere (stored as "codebook"). */
     CODEBOOK,
+    /** A model fitted to the team's decisions, the prior one of its features. */
     MODEL
   }
 
@@ -134,6 +138,15 @@ public final class ReviewRanking {
   /**
    * Each reviewed segment's score from a model fitted without it (segments dealt into {@link
    * #FOLDS} folds by id), with its label; folds whose rest lacks a class are left out.
+   *
+   * <p>These folds split a transcript's turns between fitting and scoring, and that is deliberate:
+   * the curve is for the unread segments of the same project, which lie in the very transcripts the
+   * reviewed ones come from and are scored by a model fitted to those, so held-out turns of the
+   * same transcripts are the like-for-like case. Folds by transcript would fit the curve to talk
+   * the model has never seen, which the unread segments are not (and a project of one transcript
+   * would have no folds at all). What cannot leak is the first rounds' prior: a model learned
+   * elsewhere is fitted without this project's transcripts ({@link HeldOutSimulation} checks it on
+   * hearings left out, and measures how far the estimate was off there).
    */
   private List<Platt.Point> heldOutScores(Map<String, Boolean> reviewed) {
     List<String> ids = reviewed.keySet().stream().filter(byId::containsKey).sorted().toList();

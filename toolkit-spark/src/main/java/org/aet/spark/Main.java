@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.pipeline.ProgressListener;
 import org.aet.segment.SegmentUnit;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +45,11 @@ public final class Main {
   static final class Code implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", description = "The folder of transcripts.")
+    @Parameters(
+        paramLabel = "INPUT",
+        description =
+            "The folder of transcripts: a path, or an address such as hdfs://namenode/hearings or"
+                + " s3a://bucket/hearings.")
     String input;
 
     @Option(
@@ -102,24 +107,34 @@ public final class Main {
       try {
         settings =
             new SparkSettings(
-                input, codebook, SegmentUnit.of(unit), floor, !noSemantic, model, cache);
+                input, codebook, SegmentUnit.of(unit), floor, !noSemantic, model, cache, Map.of());
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
+      ProgressListener notes =
+          new ProgressListener() {
+            @Override
+            public void note(String message) {
+              err.println(message);
+            }
+          };
       SparkSession.Builder builder = SparkSession.builder().appName("aet code");
-      if (master != null || System.getProperty("spark.master") == null) {
-        builder.master(master != null ? master : "local[*]");
+      String chosen = master != null ? master : System.getProperty("spark.master", "local[*]");
+      builder.master(chosen);
+      if (chosen.startsWith("local")) {
+        // This JVM is the executor too: prepare the coding while Spark starts; and the terminal
+        // shows how it goes, so Spark's web UI is not started unless asked for.
+        if (System.getProperty("spark.ui.enabled") == null) {
+          builder.config("spark.ui.enabled", "false");
+        }
+        Thread ahead =
+            new Thread(() -> SparkCoding.prepareAhead(settings, new SparkConf(), notes), "aet");
+        ahead.setDaemon(true);
+        ahead.start();
       }
       SparkSession spark = builder.getOrCreate();
       try {
         spark.sparkContext().setLogLevel("WARN");
-        ProgressListener notes =
-            new ProgressListener() {
-              @Override
-              public void note(String message) {
-                err.println(message);
-              }
-            };
         SparkCoding.Summary summary = SparkCoding.run(spark, settings, output, notes);
         report(out, err, summary);
         return summary.failed().isEmpty() ? 0 : 1;

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
-import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.export.ExportContext;
 import org.aet.export.JsonlExporter;
@@ -38,15 +37,19 @@ import org.aet.service.CodingJob;
  */
 final class PreparedCoding {
   private static final Map<SparkSettings, PreparedCoding> PREPARED = new ConcurrentHashMap<>();
+  private static final CoreNlpAnnotator.Options NLP = new CoreNlpAnnotator.Options(false, false);
 
   private final Corpus corpus;
+  private final HadoopInput copied;
   private final Map<String, Corpus.Entry> entries;
   private final CodingJob job;
   private final ExportContext context;
   private final Codebook codebook;
 
-  private PreparedCoding(Corpus corpus, CodingJob job, ExportContext context, Codebook codebook) {
+  private PreparedCoding(
+      Corpus corpus, HadoopInput copied, CodingJob job, ExportContext context, Codebook codebook) {
     this.corpus = corpus;
+    this.copied = copied;
     this.job = job;
     this.context = context;
     this.codebook = codebook;
@@ -78,8 +81,12 @@ final class PreparedCoding {
 
   private static PreparedCoding prepare(SparkSettings settings, ProgressListener progress)
       throws AetException {
-    Corpus corpus =
-        Corpus.discover(List.of(localPath(settings.input())), TranscriptReader.registry());
+    HadoopInput copied =
+        HadoopInput.isAddress(settings.input())
+            ? HadoopInput.copy(settings.input(), settings.hadoop())
+            : null;
+    Path input = copied == null ? Path.of(settings.input()) : copied.local();
+    Corpus corpus = Corpus.discover(List.of(input), TranscriptReader.registry());
     Codebook book = Codebooks.load(settings.codebook());
     CodingJob.Settings job =
         new CodingJob.Settings(
@@ -88,7 +95,7 @@ final class PreparedCoding {
             1,
             settings.floor(),
             null,
-            settings.model() == null ? null : localPath(settings.model()),
+            settings.model() == null ? null : local(settings.model(), settings),
             null,
             false);
     CodingJob prepared =
@@ -103,40 +110,44 @@ final class PreparedCoding {
                 List.of(),
                 Indicators.standard())
             .withMethod(prepared.method());
-    return new PreparedCoding(corpus, prepared, context, book);
+    return new PreparedCoding(corpus, copied, prepared, context, book);
   }
 
-  /**
-   * A local or mounted path: a plain path or a {@code file:} URI. Other file systems (hdfs://,
-   * s3a://) are not read yet; mount them, or copy the corpus to every machine.
-   */
-  static Path localPath(String name) throws AetException {
-    if (name.startsWith("file:")) {
-      return Path.of(URI.create(name));
-    }
-    if (name.matches("[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
-      throw new AetException(
-          name
-              + ": aet reads transcripts from folders every machine can see (a local or mounted"
-              + " folder, or a file: address); copy the corpus there or mount it");
-    }
-    return Path.of(name);
+  /** A path as it is, or the local copy of what an address names. */
+  private static Path local(String name, SparkSettings settings) throws AetException {
+    return HadoopInput.isAddress(name)
+        ? HadoopInput.copy(name, settings.hadoop()).local()
+        : Path.of(name);
+  }
+
+  /** A cache folder: a path, or a {@code file:} address. */
+  private static Path cacheFolder(SparkSettings settings) {
+    String cache = settings.cache();
+    return cache.startsWith("file:") ? Path.of(URI.create(cache)) : Path.of(cache);
+  }
+
+  /** {@code message} naming a transcript's address rather than its local copy. */
+  private String named(String message) {
+    return copied == null ? message : copied.name(message);
   }
 
   private static Annotator annotator(SparkSettings settings) {
-    CoreNlpAnnotator.Options options = new CoreNlpAnnotator.Options(false, false);
-    Annotator annotator =
-        new LazyAnnotator(() -> CoreNlpAnnotator.shared(options), options.description());
+    Annotator annotator = new LazyAnnotator(() -> CoreNlpAnnotator.shared(NLP), NLP.description());
     return settings.cache() == null
         ? annotator
-        : new CachingAnnotator(annotator, Path.of(settings.cache()));
+        : new CachingAnnotator(annotator, cacheFolder(settings));
   }
 
   private static SentenceEmbedder embedder(SparkSettings settings) {
     SentenceEmbedder embedder = new BgeSmallEmbedder();
     return settings.cache() == null
         ? embedder
-        : new CachingEmbedder(embedder, Path.of(settings.cache()).resolve("embeddings"));
+        : new CachingEmbedder(embedder, cacheFolder(settings).resolve("embeddings"));
+  }
+
+  /** Loads CoreNLP now rather than with the first transcript (once per JVM). */
+  void loadModels() {
+    CoreNlpAnnotator.shared(NLP);
   }
 
   /** The transcript ids of the corpus, in corpus order. */
@@ -151,7 +162,7 @@ final class PreparedCoding {
 
   /** Problems with the corpus as a whole (manifest entries matching nothing), formatted. */
   List<String> corpusWarnings() {
-    return corpus.warnings().stream().map(Diagnostic::format).toList();
+    return corpus.warnings().stream().map(d -> named(d.format())).toList();
   }
 
   /**
@@ -164,13 +175,14 @@ final class PreparedCoding {
     try {
       read = corpus.read(entry);
     } catch (InputException e) {
-      return TranscriptResult.failed(id, e.diagnostics().stream().map(Diagnostic::format).toList());
+      return TranscriptResult.failed(
+          id, e.diagnostics().stream().map(d -> named(d.format())).toList());
     }
     CodedTranscript coded;
     try {
       coded = job.code(read.transcript());
     } catch (AetException e) {
-      return TranscriptResult.failed(id, List.of(entry.path() + ": " + e.getMessage()));
+      return TranscriptResult.failed(id, List.of(named(entry.path() + ": " + e.getMessage())));
     }
     Map<String, Long> byCode = new LinkedHashMap<>();
     for (Coding coding : coded.codings()) {
@@ -182,7 +194,7 @@ final class PreparedCoding {
         coded.segments().size(),
         JsonlExporter.lines(coded, context),
         byCode,
-        read.warnings().stream().map(Diagnostic::format).toList(),
+        read.warnings().stream().map(d -> named(d.format())).toList(),
         List.of());
   }
 }

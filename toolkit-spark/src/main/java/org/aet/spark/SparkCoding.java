@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.aet.diagnostics.AetException;
 import org.aet.pipeline.ProgressListener;
+import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * Codes a corpus on Spark exactly as {@code aet code} does and writes, inside the output folder:
@@ -75,13 +77,16 @@ public final class SparkCoding {
     if (Files.exists(output)) {
       throw new AetException(output + ": already exists; name a new folder for the output");
     }
-    PreparedCoding driver = PreparedCoding.of(settings, progress);
+    SparkSettings sent = settings.withHadoop(hadoopSettings(spark.sparkContext().getConf()));
+    PreparedCoding driver = PreparedCoding.of(sent, progress);
     List<String> ids = driver.ids();
     int slices = Math.max(1, Math.min(ids.size(), spark.sparkContext().defaultParallelism() * 4));
+    progress.note(
+        "Coding %,d transcript(s) with Spark, in %d part(s)...".formatted(ids.size(), slices));
     JavaRDD<TranscriptResult> results =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .parallelize(ids, slices)
-            .mapPartitions(part -> codePartition(settings, part))
+            .mapPartitions(part -> codePartition(sent, part))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Path temporary = output.resolveSibling("." + output.getFileName() + ".partial");
     try {
@@ -90,7 +95,8 @@ public final class SparkCoding {
           spark.createDataset(results.flatMap(r -> r.lines().iterator()).rdd(), Encoders.STRING());
       lines.write().text(temporary.resolve("segments.jsonl").toUri().toString());
       writeParquet(spark, lines, temporary.resolve("parquet"));
-      Summary summary = summarise(results.collect(), driver.corpusWarnings());
+      Summary summary =
+          summarise(results.map(TranscriptResult::withoutLines).collect(), driver.corpusWarnings());
       Files.createDirectories(temporary);
       JSON.writeValue(temporary.resolve("method.json").toFile(), driver.method());
       JSON.writeValue(temporary.resolve("summary.json").toFile(), summary);
@@ -102,6 +108,31 @@ public final class SparkCoding {
       results.unpersist(false);
       deleteQuietly(temporary);
     }
+  }
+
+  /**
+   * Prepares this JVM's coding for {@code settings} (the codebook, the model, the embedder's
+   * calibration) and loads CoreNLP, as the first task would: in local mode, where this JVM is the
+   * executor, started while Spark itself starts, so that the two overlap. A problem is left for
+   * {@link #run} to report.
+   *
+   * @param conf the settings Spark will run with
+   */
+  static void prepareAhead(SparkSettings settings, SparkConf conf, ProgressListener progress) {
+    try {
+      PreparedCoding.of(settings.withHadoop(hadoopSettings(conf)), progress).loadModels();
+    } catch (AetException | RuntimeException e) {
+      // run() prepares again and reports it.
+    }
+  }
+
+  /** The {@code spark.hadoop.*} settings, without the prefix: how Hadoop reads addresses. */
+  private static Map<String, String> hadoopSettings(SparkConf conf) {
+    Map<String, String> hadoop = new LinkedHashMap<>();
+    for (Tuple2<String, String> setting : conf.getAllWithPrefix("spark.hadoop.")) {
+      hadoop.put(setting._1(), setting._2());
+    }
+    return hadoop;
   }
 
   /** Codes the transcripts of one partition with this JVM's prepared coding. */

@@ -38,6 +38,14 @@ public record TranscriptResult(
     return new TranscriptResult(id, 0, 0, List.of(), Map.of(), List.of(), errors);
   }
 
+  /**
+   * This result without its lines, for the run's summary: the lines are written by the executors
+   * and never sent to the driver.
+   */
+  TranscriptResult withoutLines() {
+    return new TranscriptResult(id, words, segments, List.of(), codingsByCode, warnings, errors);
+  }
+
   boolean ok() {
     return errors.isEmpty();
   }

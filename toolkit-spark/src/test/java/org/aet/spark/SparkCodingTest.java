@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
@@ -117,6 +118,59 @@ class SparkCodingTest {
   }
 
   @Test
+  void aFileAddressIsReadThroughHadoopAndMessagesNameTheAddress() throws Exception {
+    Path corpus = temp.resolve("corpus");
+    copyFolder(SAMPLE, corpus);
+    Files.write(corpus.resolve("Eastmoor").resolve("recording.wav"), new byte[] {1, 2, 3});
+    Path broken = corpus.resolve("Eastmoor").resolve("broken.json");
+    Files.writeString(broken, "{\"turns\": [\n  {\"speaker\": \"A\", \"text\": \n");
+    Corpus.Entry entry = entryOf(corpus, broken);
+    String address = corpus.toUri().toString();
+    assertTrue(address.startsWith("file:/"), address);
+    List<String> expectedMessages =
+        readErrors(corpus, entry).stream()
+            .map(m -> m.replace(corpus.toString(), address.replaceAll("/$", "")))
+            .toList();
+    Path out = temp.resolve("out");
+    SparkSettings settings = settings(corpus, false);
+    SparkCoding.Summary summary =
+        SparkCoding.run(
+            spark,
+            new SparkSettings(
+                address, "four-tensions", SegmentUnit.TURN, 0.5, false, null, null, Map.of()),
+            out,
+            ProgressListener.SILENT);
+    assertEquals(expectedMessages, summary.failed().get(entry.id()));
+    assertTrue(expectedMessages.get(0).startsWith("file:/"), expectedMessages.get(0));
+    Files.delete(broken);
+    assertEquals(aetCode(corpus, settings), sparkLines(out));
+  }
+
+  @Test
+  void aCacheOnSharedStorageGivesTheSameCodingsAndIsReusedByTheNextRun() throws Exception {
+    Path cache = temp.resolve("shared-cache");
+    SparkSettings plain = settings(SAMPLE, false);
+    SparkSettings cached =
+        new SparkSettings(
+            SAMPLE.toString(),
+            "four-tensions",
+            SegmentUnit.TURN,
+            0.5,
+            false,
+            null,
+            cache.toUri().toString(),
+            Map.of());
+    List<String> expected = aetCode(SAMPLE, plain);
+    SparkCoding.run(spark, cached, temp.resolve("first"), ProgressListener.SILENT);
+    List<String> entries = cacheEntries(cache);
+    assertFalse(entries.isEmpty());
+    SparkCoding.run(spark, cached, temp.resolve("second"), ProgressListener.SILENT);
+    assertEquals(expected, sparkLines(temp.resolve("first")));
+    assertEquals(expected, sparkLines(temp.resolve("second")));
+    assertEquals(entries, cacheEntries(cache));
+  }
+
+  @Test
   void aRetriedTaskLeavesNoDuplicateRows() throws Exception {
     SparkSettings settings = settings(SAMPLE, false);
     Path out = temp.resolve("out");
@@ -141,7 +195,7 @@ class SparkCodingTest {
 
   private static SparkSettings settings(Path input, boolean semantic) {
     return new SparkSettings(
-        input.toString(), "four-tensions", SegmentUnit.TURN, 0.5, semantic, null, null);
+        input.toString(), "four-tensions", SegmentUnit.TURN, 0.5, semantic, null, null, Map.of());
   }
 
   /** What {@code aet code INPUT -o x.jsonl} writes, through the same service. */
@@ -216,6 +270,18 @@ class SparkCodingTest {
     for (Row row : rows) {
       assertTrue(row.getString(1).startsWith(row.getString(0) + "@"), row.toString());
     }
+  }
+
+  /** The files of a cache folder, each with its modification time; no temporary file among them. */
+  private static List<String> cacheEntries(Path cache) throws IOException {
+    List<String> entries = new ArrayList<>();
+    try (Stream<Path> paths = Files.walk(cache)) {
+      for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
+        assertFalse(file.getFileName().toString().endsWith(".part"), file.toString());
+        entries.add(cache.relativize(file) + " " + Files.getLastModifiedTime(file).toMillis());
+      }
+    }
+    return entries;
   }
 
   private static void copyFolder(Path from, Path to) throws IOException {

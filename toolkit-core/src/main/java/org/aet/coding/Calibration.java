@@ -1,11 +1,11 @@
 package org.aet.coding;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.aet.evaluation.PrecisionCurve;
 import org.aet.model.CodingSource;
 
 /**
@@ -48,24 +48,13 @@ public final class Calibration {
     }
   }
 
-  /** A rising step function: from {@code starts[i]} on, the estimate is {@code values[i]}. */
-  private record Curve(double[] starts, double[] values, int observations, int positives) {
-    double at(double score) {
-      int found = 0;
-      for (int i = 0; i < starts.length && starts[i] <= score; i++) {
-        found = i;
-      }
-      return values[found];
-    }
-  }
-
   /** Codes with at least this many labelled positives on a route get a curve of their own. */
   public static final int OWN_CURVE_POSITIVES = 8;
 
   private final String source;
-  private final Map<String, Curve> curves;
+  private final Map<String, PrecisionCurve> curves;
 
-  private Calibration(String source, Map<String, Curve> curves) {
+  private Calibration(String source, Map<String, PrecisionCurve> curves) {
     this.source = source;
     this.curves = Map.copyOf(curves);
   }
@@ -81,9 +70,9 @@ public final class Calibration {
       byKey.computeIfAbsent(o.route().name(), k -> new ArrayList<>()).add(o);
       byKey.computeIfAbsent(o.route().name() + "/" + o.codeId(), k -> new ArrayList<>()).add(o);
     }
-    Map<String, Curve> curves = new LinkedHashMap<>();
+    Map<String, PrecisionCurve> curves = new LinkedHashMap<>();
     for (Map.Entry<String, List<Observation>> entry : byKey.entrySet()) {
-      Curve curve = isotonic(entry.getValue());
+      PrecisionCurve curve = isotonic(entry.getValue());
       boolean pooled = !entry.getKey().contains("/");
       if (pooled || curve.positives() >= OWN_CURVE_POSITIVES) {
         curves.put(entry.getKey(), curve);
@@ -102,45 +91,20 @@ public final class Calibration {
    * score}; 0 where nothing was observed for the route (such suggestions are never shown).
    */
   public double precision(String codeId, Route route, double score) {
-    Curve curve = curves.get(route.name() + "/" + codeId);
+    PrecisionCurve curve = curves.get(route.name() + "/" + codeId);
     if (curve == null) {
       curve = curves.get(route.name());
     }
     return curve == null ? 0 : curve.at(score);
   }
 
-  private static Curve isotonic(List<Observation> observations) {
-    List<Observation> sorted = new ArrayList<>(observations);
-    sorted.sort(Comparator.comparingDouble(Observation::score));
-    // Pool adjacent violators: blocks of [start score, correct, count], merged while a block's
-    // share is not above the one before it.
-    List<double[]> blocks = new ArrayList<>();
-    for (Observation o : sorted) {
-      blocks.add(new double[] {o.score(), o.correct() ? 1 : 0, 1});
-      while (blocks.size() > 1) {
-        double[] last = blocks.get(blocks.size() - 1);
-        double[] before = blocks.get(blocks.size() - 2);
-        if (before[1] / before[2] < last[1] / last[2]) {
-          break;
-        }
-        before[1] += last[1];
-        before[2] += last[2];
-        blocks.remove(blocks.size() - 1);
-      }
+  private static PrecisionCurve isotonic(List<Observation> observations) {
+    double[] scores = new double[observations.size()];
+    boolean[] right = new boolean[observations.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = observations.get(i).score();
+      right[i] = observations.get(i).correct();
     }
-    double[] starts = new double[blocks.size()];
-    double[] values = new double[blocks.size()];
-    int positives = 0;
-    for (int i = 0; i < blocks.size(); i++) {
-      double[] block = blocks.get(i);
-      starts[i] = block[0];
-      values[i] = (block[1] + 1) / (block[2] + 2);
-      positives += (int) block[1];
-    }
-    // Smoothing can break the rise between blocks of different sizes: keep it rising.
-    for (int i = 1; i < values.length; i++) {
-      values[i] = Math.max(values[i], values[i - 1]);
-    }
-    return new Curve(starts, values, observations.size(), positives);
+    return PrecisionCurve.fit(scores, right);
   }
 }

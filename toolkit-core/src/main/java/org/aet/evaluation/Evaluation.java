@@ -178,7 +178,7 @@ public final class Evaluation {
    * 0: precision when nothing was predicted, recall when the gold has none of the code, F1 and
    * kappa when neither has it. Reports show it as n/a.
    */
-  static CodeScore score(String code, int[] c) {
+  public static CodeScore score(String code, int[] c) {
     int tp = c[0];
     int fp = c[1];
     int fn = c[2];

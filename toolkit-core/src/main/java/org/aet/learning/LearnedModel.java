@@ -28,6 +28,7 @@ import opennlp.tools.ml.model.MaxentModel;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.PrecisionCurve;
 import org.aet.io.AtomicOutput;
 import org.aet.io.ZipGuard;
 
@@ -52,6 +53,10 @@ import org.aet.io.ZipGuard;
  * @param trainingSegments how many labelled segments the models were trained on
  * @param validation how the cross-validation dealt the segments into folds, in words ({@link
  *     org.aet.evaluation.Folds#description()}); empty when there was none
+ * @param confidence per code path, what its probabilities mean as precision: a curve fitted to the
+ *     cross-validation's held-out probabilities, so it says how often a suggestion at that
+ *     probability was right on transcripts the model had not learned from (empty without
+ *     cross-validation, and in files written before it was kept)
  */
 public record LearnedModel(
     String codebook,
@@ -63,7 +68,8 @@ public record LearnedModel(
     List<Evaluation.CodeScore> scores,
     List<Evaluation.CodeScore> baseline,
     int trainingSegments,
-    String validation) {
+    String validation,
+    Map<String, PrecisionCurve> confidence) {
 
   static final String YES = "yes";
   static final String NO = "no";
@@ -77,6 +83,7 @@ public record LearnedModel(
     scores = List.copyOf(scores);
     baseline = List.copyOf(baseline);
     validation = java.util.Objects.requireNonNullElse(validation, "");
+    confidence = Map.copyOf(confidence);
   }
 
   /**
@@ -92,6 +99,16 @@ public record LearnedModel(
   /** The probability from which {@code path} is suggested. */
   public double threshold(String path) {
     return thresholds.getOrDefault(path, Trainer.DEFAULT_THRESHOLD);
+  }
+
+  /**
+   * The confidence to show for a probability {@code p} of {@code path}: the precision observed at
+   * such probabilities on held-out transcripts in training, or the probability itself for a model
+   * without that curve.
+   */
+  public double confidence(String path, double p) {
+    PrecisionCurve curve = confidence.get(path);
+    return curve == null ? p : curve.at(p);
   }
 
   /** Writes the model file, whole or not at all. */
@@ -116,6 +133,9 @@ public record LearnedModel(
           entry.put("code", code);
           entry.put("file", file);
           entry.put("threshold", threshold(code));
+          if (confidence.containsKey(code)) {
+            putCurve(entry.putObject("confidence"), confidence.get(code));
+          }
           scores.stream()
               .filter(s -> s.code().equals(code))
               .findFirst()
@@ -170,6 +190,7 @@ public record LearnedModel(
       }
       Map<String, MaxentModel> models = new LinkedHashMap<>();
       Map<String, Double> thresholds = new LinkedHashMap<>();
+      Map<String, PrecisionCurve> confidence = new LinkedHashMap<>();
       List<Evaluation.CodeScore> scores = new ArrayList<>();
       for (JsonNode entry : manifest.path("codes")) {
         String code = entry.path("code").asText();
@@ -180,6 +201,9 @@ public record LearnedModel(
         models.put(code, format.equals(FORMAT) ? read(model) : readDoccat(model));
         if (entry.path("threshold").isNumber()) {
           thresholds.put(code, entry.path("threshold").asDouble());
+        }
+        if (entry.has("confidence")) {
+          confidence.put(code, readCurve(entry.path("confidence")));
         }
         if (entry.has("f1")) {
           scores.add(readScore(code, entry));
@@ -199,11 +223,42 @@ public record LearnedModel(
           scores,
           baseline,
           manifest.path("training_segments").asInt(),
-          manifest.path("validation").asText(""));
+          manifest.path("validation").asText(""),
+          confidence);
     } catch (IOException | RuntimeException e) {
       throw new InputException(
           Diagnostic.fileError(file, "cannot read this model file: " + reason(e)));
     }
+  }
+
+  private static void putCurve(ObjectNode node, PrecisionCurve curve) {
+    ArrayNode starts = node.putArray("starts");
+    ArrayNode values = node.putArray("values");
+    for (int i = 0; i < curve.starts().length; i++) {
+      starts.add(curve.starts()[i]);
+      values.add(curve.values()[i]);
+    }
+    node.put("observations", curve.observations());
+    node.put("positives", curve.positives());
+  }
+
+  private static PrecisionCurve readCurve(JsonNode node) throws IOException {
+    JsonNode starts = node.path("starts");
+    JsonNode values = node.path("values");
+    if (!starts.isArray() || starts.size() == 0 || starts.size() != values.size()) {
+      throw new IOException("a code's confidence curve needs as many values as steps");
+    }
+    double[] s = new double[starts.size()];
+    double[] v = new double[values.size()];
+    for (int i = 0; i < s.length; i++) {
+      if (!starts.get(i).isNumber() || !values.get(i).isNumber()) {
+        throw new IOException("a code's confidence curve holds something that is not a number");
+      }
+      s[i] = starts.get(i).asDouble();
+      v[i] = values.get(i).asDouble();
+    }
+    return new PrecisionCurve(
+        s, v, node.path("observations").asInt(), node.path("positives").asInt());
   }
 
   /** Why a model file could not be read, in words: a file cut short has no message of its own. */

@@ -18,6 +18,7 @@ import org.aet.codebook.Codebook;
 import org.aet.evaluation.Evaluation;
 import org.aet.evaluation.Folds;
 import org.aet.evaluation.LabelledSegment;
+import org.aet.evaluation.PrecisionCurve;
 import org.aet.model.TextAnnotation;
 import org.aet.nlp.Annotator;
 import org.aet.pipeline.ProgressListener;
@@ -156,27 +157,36 @@ public final class Trainer {
     List<Example> examples = new ArrayList<>();
     for (LabelledSegment segment : labelled) {
       progress.progress(READING, examples.size(), labelled.size());
-      Set<String> codes = new LinkedHashSet<>();
-      for (String label : segment.codes()) {
-        String path = pathOf(codebook, label);
-        if (path == null) {
-          if (!unknownCodes.contains(label)) {
-            unknownCodes.add(label);
-          }
-        } else {
-          codes.addAll(withAncestors(path));
-        }
-      }
       examples.add(
           example(
               segment.text(),
-              codes,
+              codesOf(codebook, segment, unknownCodes),
               Folds.transcriptOf(segment.segmentId()),
               annotator,
               embedding));
     }
     progress.progress(READING, examples.size(), labelled.size());
     return examples;
+  }
+
+  /**
+   * The code paths of a labelled segment, each with its ancestors; labels that name no code are
+   * added to {@code unknownCodes} (once each).
+   */
+  static Set<String> codesOf(
+      Codebook codebook, LabelledSegment segment, List<String> unknownCodes) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (String label : segment.codes()) {
+      String path = pathOf(codebook, label);
+      if (path == null) {
+        if (!unknownCodes.contains(label)) {
+          unknownCodes.add(label);
+        }
+      } else {
+        codes.addAll(withAncestors(path));
+      }
+    }
+    return codes;
   }
 
   private static Example example(
@@ -241,6 +251,22 @@ public final class Trainer {
   public static LearnedModel train(
       Codebook codebook, List<Example> examples, Options options, ProgressListener progress)
       throws IOException {
+    return train(codebook, examples, options, progress, path -> true, true);
+  }
+
+  /**
+   * As {@link #train(Codebook, List, Options, ProgressListener)}, for the codes {@code trained}
+   * accepts only, and without the baseline when {@code baseline} is false (a held-out trial needs
+   * neither the tensions' models nor the SVM's figures).
+   */
+  static LearnedModel train(
+      Codebook codebook,
+      List<Example> examples,
+      Options options,
+      ProgressListener progress,
+      java.util.function.Predicate<String> trained,
+      boolean baseline)
+      throws IOException {
     boolean meaning = examples.stream().anyMatch(e -> e.meaning() != null);
     if (meaning && options.algorithm() != Algorithm.LOGISTIC) {
       throw new IllegalArgumentException(
@@ -249,12 +275,13 @@ public final class Trainer {
     Map<String, MaxentModel> models = new LinkedHashMap<>();
     Map<String, Double> thresholds = new LinkedHashMap<>();
     List<Evaluation.CodeScore> scores = new ArrayList<>();
-    List<Evaluation.CodeScore> baseline = new ArrayList<>();
+    List<Evaluation.CodeScore> svmScores = new ArrayList<>();
+    Map<String, PrecisionCurve> confidence = new LinkedHashMap<>();
     Folds dealt = options.folds(examples);
     int folds = dealt.count();
     int[] foldOf = dealt.foldOf();
     LinearSvmBaseline svm =
-        folds > 1
+        folds > 1 && baseline
             ? new LinearSvmBaseline(
                 examples.stream().map(Example::features).toList(), foldOf, folds, options.seed())
             : null;
@@ -262,6 +289,9 @@ public final class Trainer {
     for (int c = 0; c < codes.size(); c++) {
       progress.progress(TRAINING, c, codes.size());
       String path = codebook.path(codes.get(c).id());
+      if (!trained.test(path)) {
+        continue;
+      }
       boolean[] actual = new boolean[examples.size()];
       long positives = 0;
       for (int i = 0; i < actual.length; i++) {
@@ -275,8 +305,11 @@ public final class Trainer {
       if (folds > 1) {
         double[] outOfFold = outOfFold(path, examples, foldOf, folds, options);
         thresholds.put(path, bestThreshold(outOfFold, actual, i -> true));
+        confidence.put(path, PrecisionCurve.fit(outOfFold, actual));
         scores.add(scoreOf(path, heldOutCounts(outOfFold, actual, foldOf, folds)));
-        baseline.add(scoreOf(path, svm.crossValidate(actual)));
+        if (svm != null) {
+          svmScores.add(scoreOf(path, svm.crossValidate(actual)));
+        }
       } else {
         thresholds.put(path, DEFAULT_THRESHOLD);
       }
@@ -290,9 +323,10 @@ public final class Trainer {
         models,
         thresholds,
         scores,
-        baseline,
+        svmScores,
         examples.size(),
-        folds > 1 ? dealt.description() : "");
+        folds > 1 ? dealt.description() : "",
+        confidence);
   }
 
   /**

@@ -267,8 +267,15 @@ public final class CodingJob {
         + "; its suggestions count from "
         + (settings.minProbability() != null
             ? "probability " + settings.minProbability() + " (--min-probability)"
-            : "each code's threshold, chosen by cross-validation in training")
-        + ", and their confidence is the model's probability";
+            : "each code's threshold, chosen by cross-validation in training, with a confidence"
+                + String.format(java.util.Locale.ROOT, " of at least %.2f", settings.floor()))
+        + (model.confidence().isEmpty()
+            ? ", and their confidence is the model's probability (the model has no confidence"
+                + " curve: it was trained without cross-validation, or by an older aet)"
+            : ", and their confidence is the precision observed at such probabilities on"
+                + " transcripts held out in training ("
+                + model.validation()
+                + ")");
   }
 
   private static SuggestionCoder suggestions(
@@ -338,7 +345,8 @@ public final class CodingJob {
               + ". Its suggestions"
               + " may lag behind codebook changes: train it again when you can.");
     }
-    LearnedCoder coder = new LearnedCoder(learned, book, settings.minProbability(), queue);
+    LearnedCoder coder =
+        new LearnedCoder(learned, book, settings.minProbability(), queue, settings.floor());
     if (!coder.codesMissingFromCodebook().isEmpty()) {
       progress.note(
           "Note: the model knows codes this codebook does not have, and will not suggest them: "

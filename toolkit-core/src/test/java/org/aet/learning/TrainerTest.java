@@ -1,5 +1,6 @@
 package org.aet.learning;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -141,7 +142,17 @@ class TrainerTest {
     Coding pay =
         codings.stream().filter(c -> c.codeId().equals("reciprocity")).findFirst().orElseThrow();
     assertEquals(CodingSource.LEARNED.label(), pay.source());
-    assertTrue(pay.confidence() > 0.5);
+    assertEquals(model.confidence().keySet(), loaded.confidence().keySet());
+    assertTrue(loaded.confidence().containsKey(PAY), "cross-validation fitted a confidence curve");
+    assertArrayEquals(
+        model.confidence().get(PAY).values(), loaded.confidence().get(PAY).values(), 0);
+    double p = probability(loaded, PAY, text);
+    assertTrue(p >= 0.5);
+    assertEquals(
+        Math.round(loaded.confidence(PAY, p) * 1000) / 1000.0,
+        pay.confidence(),
+        1e-9,
+        "the confidence shown is the precision held-out folds observed, not the probability");
     Evidence first = pay.evidence().get(0);
     assertTrue(first.rule().startsWith("learned word \"pay\""), first.toString());
     assertEquals("paid", first.text());
@@ -269,16 +280,18 @@ class TrainerTest {
     assertEquals(byMeaning, Trainer.probability(loaded.models().get(PAY), context), 1e-12);
     Segment segment =
         embedding.embed(List.of(Annotated.segment(unseen)), annotation, unseen).get(0);
-    Coding pay =
-        new LearnedCoder(loaded, book, byMeaning / 2, null)
-            .code(segment).stream()
-                .filter(c -> c.codeId().equals("reciprocity"))
-                .findFirst()
-                .orElseThrow();
+    LearnedCoder coder = new LearnedCoder(loaded, book, byMeaning / 2, null);
     assertEquals(
-        Math.round(byMeaning * 1000) / 1000.0,
-        pay.confidence(),
+        byMeaning,
+        coder.probabilities(segment).get(PAY),
+        1e-6,
         "the coder reads the segment's windows as training read the text");
+    Coding pay =
+        coder.code(segment).stream()
+            .filter(c -> c.codeId().equals("reciprocity"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Math.round(loaded.confidence(PAY, byMeaning) * 1000) / 1000.0, pay.confidence());
   }
 
   @Test

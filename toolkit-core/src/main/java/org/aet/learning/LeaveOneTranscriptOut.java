@@ -1,0 +1,408 @@
+package org.aet.learning;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.aet.codebook.Code;
+import org.aet.codebook.Codebook;
+import org.aet.coding.Calibrations;
+import org.aet.coding.SuggestionCoder;
+import org.aet.evaluation.Evaluation;
+import org.aet.evaluation.Folds;
+import org.aet.evaluation.LabelledSegment;
+import org.aet.model.Segment;
+import org.aet.nlp.Annotator;
+import org.aet.pipeline.ProgressListener;
+import org.aet.semantic.WindowEmbedding;
+
+/**
+ * Judges aet's suggestions as they will be used: on a transcript they learned nothing from. Each
+ * labelled transcript is held out in turn and coded twice: by the codebook alone (rules and the
+ * semantic layer, calibrated on the codebook's own sentences, so nothing is learned from the
+ * labels) and by a model trained on the other transcripts' labelled segments, its thresholds chosen
+ * by cross-validation over those other transcripts only. Every segment is annotated and embedded
+ * once, so the whole trial runs in one process. Optionally a learning curve: models trained on the
+ * first N labelled turns of the other transcripts, whole transcripts first, in an order fixed by
+ * the seed.
+ *
+ * <p>Scores are over the codes without sub-codes (in four-tensions, the poles), per code and pooled
+ * over every code's decisions, with a reliability table: the confidence shown beside each candidate
+ * against the share of such candidates that were right.
+ */
+public final class LeaveOneTranscriptOut {
+  /** The progress stage of annotating and embedding the labelled segments, transcript by one. */
+  public static final String READING = "Reading the labelled transcripts";
+
+  /** The progress stage of holding out each transcript in turn. */
+  public static final String JUDGING = "Judging each transcript by what was learned without it";
+
+  /** The progress stage of the learning curve, size by size. */
+  public static final String CURVE = "Learning curve";
+
+  /** The team sizes of the learning curve, in coded turns, unless others are asked for. */
+  public static final List<Integer> CURVE_TURNS = List.of(25, 50, 100, 200, 400, 800);
+
+  /**
+   * @param meaning whether the learned models read the segments' meaning (sentence embeddings)
+   * @param floor the codebook's suggestions are shown from this estimated precision
+   * @param curveTurns the sizes of the learning curve (empty: no curve)
+   * @param seed fixes the order in which the curve takes transcripts, and the inner folds
+   */
+  public record Settings(boolean meaning, double floor, List<Integer> curveTurns, long seed) {
+    public Settings {
+      curveTurns = List.copyOf(curveTurns);
+    }
+  }
+
+  /** One candidate of a code in a segment: the confidence shown, and whether it was right. */
+  public record Candidate(
+      String segmentId, String code, double confidence, boolean suggested, boolean right) {}
+
+  /**
+   * One row of a reliability table: the candidates shown a confidence from {@code from} to below
+   * {@code to}, and how many of them were right.
+   */
+  public record Bin(double from, double to, int candidates, double meanConfidence, int right) {
+    /** The share of the bin's candidates that were right. */
+    public double observed() {
+      return candidates == 0 ? Double.NaN : (double) right / candidates;
+    }
+  }
+
+  /**
+   * How one way of suggesting did on the transcripts held out.
+   *
+   * @param method what made the suggestions, in words
+   * @param codes per code without sub-codes, in the codebook's order
+   * @param pooled every code's decisions pooled (micro average)
+   * @param suggestions how many suggestions were made
+   * @param meanConfidence the mean confidence shown beside them (NaN when there were none)
+   * @param reliability shown confidence against observed precision, by tenths, over every candidate
+   */
+  public record Result(
+      String method,
+      List<Evaluation.CodeScore> codes,
+      Evaluation.CodeScore pooled,
+      int suggestions,
+      double meanConfidence,
+      List<Bin> reliability) {
+    public Result {
+      codes = List.copyOf(codes);
+      reliability = List.copyOf(reliability);
+    }
+  }
+
+  /** A point of the learning curve: models trained on {@code turns} coded turns of others. */
+  public record CurvePoint(int turns, Result result) {}
+
+  /**
+   * The whole trial.
+   *
+   * @param segments labelled segments judged
+   * @param transcripts the transcripts, each held out once
+   * @param codebookAlone the codebook's own suggestions
+   * @param learned a model trained on all the other transcripts, as {@code aet code --model} uses
+   *     it: each code's threshold, and a confidence (the precision observed on held-out transcripts
+   *     in training) at or above the floor
+   * @param learnedAtThreshold the same model at each code's threshold alone, its probability shown:
+   *     how learned models suggested before the confidence curve
+   * @param curve models trained on fewer turns of the other transcripts
+   * @param trainedOn for each transcript held out, the transcripts its model learned from
+   */
+  public record Outcome(
+      int segments,
+      List<String> transcripts,
+      Result codebookAlone,
+      Result learned,
+      Result learnedAtThreshold,
+      List<CurvePoint> curve,
+      Map<String, Set<String>> trainedOn) {}
+
+  /** A labelled segment, annotated and embedded, with the codes it has. */
+  private record Prepared(
+      String id, Segment segment, Set<String> leaves, Trainer.Example example) {}
+
+  private final Codebook codebook;
+  private final Settings settings;
+  private final List<String> leaves;
+  private final Map<String, List<Prepared>> byTranscript = new LinkedHashMap<>();
+
+  private LeaveOneTranscriptOut(Codebook codebook, Settings settings) {
+    this.codebook = codebook;
+    this.settings = settings;
+    this.leaves =
+        codebook.codes().stream()
+            .filter(c -> codebook.children(c.id()).isEmpty())
+            .map(Code::id)
+            .map(codebook::path)
+            .toList();
+  }
+
+  /**
+   * Runs the trial on {@code labelled} segments (their transcript is the part of the segment id
+   * before '@'; at least two transcripts are needed).
+   *
+   * @param embedding the semantic layer (the codebook alone needs it; the models read it with
+   *     {@link Settings#meaning})
+   * @param unknownCodes collects labels that name no code of the codebook
+   * @throws IllegalArgumentException when the segments come from fewer than two transcripts
+   */
+  public static Outcome run(
+      List<LabelledSegment> labelled,
+      Codebook codebook,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      Settings settings,
+      List<String> unknownCodes,
+      ProgressListener progress)
+      throws IOException {
+    LeaveOneTranscriptOut trial = new LeaveOneTranscriptOut(codebook, settings);
+    trial.prepare(labelled, annotator, embedding, unknownCodes, progress);
+    if (trial.byTranscript.size() < 2) {
+      throw new IllegalArgumentException(
+          "the labelled segments come from "
+              + trial.byTranscript.size()
+              + " transcript(s); holding one out needs at least two");
+    }
+    SuggestionCoder codebookAlone =
+        SuggestionCoder.calibrated(
+            codebook, annotator, embedding, null, null, settings.floor(), new TreeSet<>());
+    Result alone =
+        trial.result(
+            "the codebook alone (rules and semantic layer, calibrated on its own sentences)",
+            trial.codebookCandidates(codebookAlone));
+    Map<String, Set<String>> trainedOn = new LinkedHashMap<>();
+    List<Candidate> learned = new ArrayList<>();
+    List<Candidate> atThreshold = new ArrayList<>();
+    List<String> transcripts = List.copyOf(trial.byTranscript.keySet());
+    for (int t = 0; t < transcripts.size(); t++) {
+      progress.progress(JUDGING, t, transcripts.size());
+      List<Trainer.Example> others = trial.examplesWithout(transcripts.get(t));
+      trainedOn.put(transcripts.get(t), trial.transcriptsOf(others));
+      trial.learnedCandidates(transcripts.get(t), others, learned, atThreshold);
+    }
+    progress.progress(JUDGING, transcripts.size(), transcripts.size());
+    Result model =
+        trial.result(
+            "a model learned from the other transcripts"
+                + (settings.meaning() ? " (words and meaning)" : " (words)"),
+            learned);
+    Result before =
+        trial.result(
+            "the same model at each code's threshold alone, its probability shown", atThreshold);
+    return new Outcome(
+        labelled.size(), transcripts, alone, model, before, trial.curve(progress), trainedOn);
+  }
+
+  private void prepare(
+      List<LabelledSegment> labelled,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      List<String> unknownCodes,
+      ProgressListener progress) {
+    Map<String, List<LabelledSegment>> grouped = new LinkedHashMap<>();
+    for (LabelledSegment segment : labelled) {
+      grouped
+          .computeIfAbsent(Folds.transcriptOf(segment.segmentId()), k -> new ArrayList<>())
+          .add(segment);
+    }
+    int done = 0;
+    for (Map.Entry<String, List<LabelledSegment>> entry : grouped.entrySet()) {
+      progress.progress(READING, done++, grouped.size());
+      List<LabelledSegment> segments = entry.getValue();
+      List<Segment> read =
+          Calibrations.standalone(
+              segments.stream().map(LabelledSegment::text).toList(), annotator, embedding);
+      List<Prepared> prepared = new ArrayList<>();
+      for (int i = 0; i < segments.size(); i++) {
+        Set<String> codes = Trainer.codesOf(codebook, segments.get(i), unknownCodes);
+        Segment segment = read.get(i);
+        float[] meaning = settings.meaning() ? WindowEmbedding.meaning(segment) : null;
+        Trainer.Example example =
+            new Trainer.Example(Features.lemmas(segment.tokens()), meaning, codes, entry.getKey());
+        Set<String> leafCodes = new LinkedHashSet<>(codes);
+        leafCodes.retainAll(leaves);
+        prepared.add(new Prepared(segments.get(i).segmentId(), segment, leafCodes, example));
+      }
+      byTranscript.put(entry.getKey(), prepared);
+    }
+    progress.progress(READING, grouped.size(), grouped.size());
+  }
+
+  private List<Candidate> codebookCandidates(SuggestionCoder coder) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (List<Prepared> transcript : byTranscript.values()) {
+      for (Prepared p : transcript) {
+        for (SuggestionCoder.Candidate c : coder.candidates(p.segment())) {
+          String path = codebook.path(c.codeId());
+          candidates.add(
+              new Candidate(
+                  p.id(),
+                  path,
+                  c.estimatedPrecision(),
+                  c.estimatedPrecision() >= settings.floor(),
+                  p.leaves().contains(path)));
+        }
+      }
+    }
+    return candidates;
+  }
+
+  private List<Trainer.Example> examplesWithout(String heldOut) {
+    List<Trainer.Example> examples = new ArrayList<>();
+    byTranscript.forEach(
+        (transcript, prepared) -> {
+          if (!transcript.equals(heldOut)) {
+            prepared.forEach(p -> examples.add(p.example()));
+          }
+        });
+    return examples;
+  }
+
+  private Set<String> transcriptsOf(List<Trainer.Example> examples) {
+    Set<String> transcripts = new TreeSet<>();
+    examples.forEach(e -> transcripts.add(e.transcript()));
+    return transcripts;
+  }
+
+  /**
+   * Adds the candidates of a model trained on {@code training} (leaves only, thresholds and
+   * confidence by grouped cross-validation over it) on the transcript {@code heldOut}: to {@code
+   * learned} as {@code aet code --model} shows them, to {@code atThreshold} at the threshold alone
+   * with the probability shown. None when nothing could be learned.
+   */
+  private void learnedCandidates(
+      String heldOut,
+      List<Trainer.Example> training,
+      List<Candidate> learned,
+      List<Candidate> atThreshold)
+      throws IOException {
+    Trainer.Options options =
+        new Trainer.Options(
+            Trainer.Algorithm.LOGISTIC,
+            Trainer.Options.DEFAULT.folds(),
+            settings.seed(),
+            Trainer.Options.DEFAULT.minPositives());
+    LearnedModel model =
+        Trainer.train(
+            codebook, training, options, new ProgressListener() {}, leaves::contains, false);
+    LearnedCoder coder = new LearnedCoder(model, codebook, null, null, settings.floor());
+    for (Prepared p : byTranscript.get(heldOut)) {
+      for (Map.Entry<String, Double> e : coder.probabilities(p.segment()).entrySet()) {
+        String path = e.getKey();
+        double probability = e.getValue();
+        boolean right = p.leaves().contains(path);
+        learned.add(
+            new Candidate(
+                p.id(),
+                path,
+                model.confidence(path, probability),
+                coder.suggests(path, probability),
+                right));
+        atThreshold.add(
+            new Candidate(p.id(), path, probability, probability >= model.threshold(path), right));
+      }
+    }
+  }
+
+  /** The learning curve: for each size, every transcript judged by a model of that many turns. */
+  private List<CurvePoint> curve(ProgressListener progress) throws IOException {
+    List<CurvePoint> points = new ArrayList<>();
+    List<String> transcripts = List.copyOf(byTranscript.keySet());
+    int step = 0;
+    int steps = settings.curveTurns().size() * transcripts.size();
+    for (int turns : settings.curveTurns()) {
+      List<Candidate> candidates = new ArrayList<>();
+      for (String heldOut : transcripts) {
+        progress.progress(CURVE, step++, steps);
+        List<Trainer.Example> sample = firstTurns(heldOut, turns);
+        learnedCandidates(heldOut, sample, candidates, new ArrayList<>());
+      }
+      points.add(
+          new CurvePoint(
+              turns, result("a model learned from " + turns + " coded turns", candidates)));
+    }
+    progress.progress(CURVE, steps, steps);
+    return points;
+  }
+
+  /**
+   * The first {@code turns} labelled turns of the other transcripts, as a team would code them:
+   * whole transcripts one after another, in an order shuffled with the seed (and the held-out
+   * transcript's name, so each held-out transcript gets an order of its own), turns in their order.
+   */
+  private List<Trainer.Example> firstTurns(String heldOut, int turns) {
+    List<String> order = new ArrayList<>(byTranscript.keySet());
+    order.remove(heldOut);
+    Collections.shuffle(order, new Random(settings.seed() * 31 + heldOut.hashCode()));
+    List<Trainer.Example> sample = new ArrayList<>();
+    for (String transcript : order) {
+      for (Prepared p : byTranscript.get(transcript)) {
+        if (sample.size() == turns) {
+          return sample;
+        }
+        sample.add(p.example());
+      }
+    }
+    return sample;
+  }
+
+  private Result result(String method, List<Candidate> candidates) {
+    Map<String, Set<String>> suggested = new LinkedHashMap<>();
+    double confidence = 0;
+    int suggestions = 0;
+    for (Candidate c : candidates) {
+      if (c.suggested()) {
+        suggested.computeIfAbsent(c.segmentId(), k -> new LinkedHashSet<>()).add(c.code());
+        confidence += c.confidence();
+        suggestions++;
+      }
+    }
+    List<Evaluation.CodeScore> scores = new ArrayList<>();
+    for (String code : leaves) {
+      int[] counts = new int[4];
+      for (List<Prepared> transcript : byTranscript.values()) {
+        for (Prepared p : transcript) {
+          boolean gold = p.leaves().contains(code);
+          boolean given = suggested.getOrDefault(p.id(), Set.of()).contains(code);
+          counts[gold ? (given ? 0 : 2) : (given ? 1 : 3)]++;
+        }
+      }
+      scores.add(Evaluation.score(code, counts));
+    }
+    return new Result(
+        method,
+        scores,
+        Evaluation.micro(scores),
+        suggestions,
+        suggestions == 0 ? Double.NaN : confidence / suggestions,
+        reliability(candidates));
+  }
+
+  /** Candidates by tenths of the confidence shown, with how many of each tenth were right. */
+  static List<Bin> reliability(List<Candidate> candidates) {
+    int[] count = new int[10];
+    int[] right = new int[10];
+    double[] sum = new double[10];
+    for (Candidate c : candidates) {
+      int bin = Math.min(9, Math.max(0, (int) Math.floor(c.confidence() * 10)));
+      count[bin]++;
+      right[bin] += c.right() ? 1 : 0;
+      sum[bin] += c.confidence();
+    }
+    List<Bin> bins = new ArrayList<>();
+    for (int b = 0; b < 10; b++) {
+      if (count[b] > 0) {
+        bins.add(new Bin(b / 10.0, (b + 1) / 10.0, count[b], sum[b] / count[b], right[b]));
+      }
+    }
+    return bins;
+  }
+}

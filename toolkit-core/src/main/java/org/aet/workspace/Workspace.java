@@ -194,9 +194,7 @@ public final class Workspace implements AutoCloseable {
         String name = decisions.coderName(form.getOrDefault("coder", ""));
         exchange
             .getResponseHeaders()
-            .add(
-                "Set-Cookie",
-                "aet_coder=" + encode(name) + "; SameSite=Strict; Path=/");
+            .add("Set-Cookie", "aet_coder=" + encode(name) + "; SameSite=Strict; Path=/");
         redirect(exchange, "/");
       }
       default -> send(exchange, 404, Pages.error("Not found", "There is no page " + path));

@@ -2,7 +2,6 @@ package org.aet.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
 import org.aet.evaluation.AgreementFiles;
@@ -76,13 +75,12 @@ final class AgreeCommand implements Callable<Integer> {
       implements picocli.CommandLine.ITypeConverter<AgreementFiles.Missing> {
     @Override
     public AgreementFiles.Missing convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "exclude" -> AgreementFiles.Missing.EXCLUDE;
-        case "no-code", "no_code" -> AgreementFiles.Missing.NO_CODE;
-        default ->
-            throw new picocli.CommandLine.TypeConversionException(
-                "expected exclude or no-code, not " + value);
-      };
+      try {
+        return AgreementFiles.Missing.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "expected exclude or no-code, not " + value);
+      }
     }
   }
 

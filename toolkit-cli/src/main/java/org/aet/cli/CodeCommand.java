@@ -193,24 +193,10 @@ class CodeCommand implements Callable<Integer> {
               new ProgressPrinter(spec.commandLine().getErr(), quiet));
     } catch (SettingException e) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), e.message(CodeCommand::option));
+          spec.commandLine(), e.message(SettingOptions::option));
     }
     printResult(spec.commandLine().getOut(), book, result);
     return 0;
-  }
-
-  /** The option of each setting of a coding run (see {@link CodingJob.Settings}). */
-  static String option(String setting) {
-    return switch (setting) {
-      case "threads" -> "--threads";
-      case "minProbability" -> "--min-probability";
-      case "floor" -> "--floor";
-      case "reviewQueue" -> "--queue";
-      case "model" -> "--model";
-      case "calibration" -> "--calibrate";
-      case "rulesOnly" -> "--no-semantic";
-      default -> null;
-    };
   }
 
   /** How the output shows markup and names, as the options say. */

@@ -182,7 +182,7 @@ final class CodebookCommand implements Runnable {
           err.printf("%s: %d problem(s)%n", file, e.diagnostics().size());
         } catch (AetException e) {
           bad++;
-          err.println(e.getMessage());
+          err.println(e.message(SettingOptions::option));
         }
       }
       return bad == 0 ? 0 : ErrorReporter.FAILED;

@@ -30,8 +30,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       return commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
     IOException io = ioCause(e);
-    if (e instanceof AetException) {
-      err.println(e.getMessage());
+    if (e instanceof AetException problem) {
+      err.println(problem.message(SettingOptions::option));
     } else if (io != null) {
       err.println(
           "aet: a file could not be read or written: "

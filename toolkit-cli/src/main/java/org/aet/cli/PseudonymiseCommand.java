@@ -1,26 +1,15 @@
 package org.aet.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aet.diagnostics.AetException;
-import org.aet.ingest.Corpus;
-import org.aet.ingest.TranscriptReader;
-import org.aet.model.Transcript;
-import org.aet.nlp.EntityRecogniser;
-import org.aet.pipeline.ReadCorpus;
-import org.aet.project.ProjectStore;
 import org.aet.pseudonym.NameFinder;
 import org.aet.pseudonym.NameKind;
-import org.aet.pseudonym.NameLists;
-import org.aet.pseudonym.PrivatePlaces;
 import org.aet.pseudonym.PseudonymKey;
-import org.aet.pseudonym.PseudonymReview;
 import org.aet.pseudonym.Pseudonymisation;
+import org.aet.service.Inputs;
+import org.aet.service.PseudonymiseWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,63 +110,40 @@ final class PseudonymiseCommand implements Callable<Integer> {
         new ProgressPrinter(spec.commandLine().getErr(), false)
             .showing("Finding names")
             .showing("Writing pseudonymised files");
-    checkPlaces();
-    PseudonymKey current = Files.isRegularFile(key) ? PseudonymKey.load(key) : PseudonymKey.EMPTY;
-    if (review != null && Files.isRegularFile(review)) {
-      current = PseudonymReview.apply(review, current);
-      progress.message("Applied the decisions in " + review + " to the key.");
-    }
-    NameLists lists = NameLists.load(always, never);
     Path project = input.projectFile();
-    List<Transcript> transcripts;
-    List<Pseudonymisation.Source> sources;
-    Map<String, List<String>> aliases = Map.of();
-    if (project != null) {
-      try (ProjectStore store = ProjectStore.openForReading(project)) {
-        transcripts = store.transcripts();
+    Inputs inputs =
+        project != null
+            ? new Inputs.Project(project)
+            : new Inputs.Files(input.inputs, input::corpus);
+    PseudonymiseWorkflow.Result result =
+        PseudonymiseWorkflow.run(
+            new PseudonymiseWorkflow.Request(
+                inputs, key, review, output, acceptAll, always, never, overwrite),
+            progress);
+    report(out, result.key(), result.findings());
+    return switch (result.outcome()) {
+      case UNREVIEWED ->
+          throw new AetException(
+              result.key().unreviewed()
+                  + " name(s) have not been reviewed, so nothing was written to "
+                  + output
+                  + ". Add --review review.xlsx to check them in a spreadsheet (then run the same"
+                  + " command again), or --accept-all to release them as proposed.");
+      case REVIEW_PENDING -> {
+        out.printf(
+            "%d name(s) wait for review in %s: choose accept, reject or correct in its Decision"
+                + " column, save it, and run the same command again. Nothing was written to %s.%n",
+            result.key().unreviewed(), review, output);
+        yield REVIEW_PENDING;
       }
-      sources = Pseudonymisation.sources(transcripts);
-    } else {
-      Corpus corpus = input.corpus();
-      if (corpus.manifest() != null) {
-        progress.message("Using the corpus manifest " + corpus.manifest().path());
-        aliases = corpus.manifest().aliases();
+      case RELEASED -> {
+        printReleased(out, result.released());
+        yield 0;
       }
-      transcripts = ReadCorpus.read(corpus, progress).transcripts();
-      sources = Pseudonymisation.sources(corpus, input.inputs, transcripts);
-    }
-    progress.message("Loading CoreNLP's named-entity model to find names ...");
-    NameFinder.Result found =
-        NameFinder.find(transcripts, aliases, lists, current, EntityRecogniser.shared(), progress);
-    PseudonymKey updated = acceptAll ? found.key().acceptAll() : found.key();
-    try {
-      updated.save(key);
-    } catch (IOException e) {
-      throw new AetException(key + ": cannot write the key: " + e.getMessage(), e);
-    }
-    report(out, updated, found.findings());
-    if (updated.unreviewed() > 0) {
-      if (review == null) {
-        throw new AetException(
-            updated.unreviewed()
-                + " name(s) have not been reviewed, so nothing was written to "
-                + output
-                + ". Add --review review.xlsx to check them in a spreadsheet (then run the same"
-                + " command again), or --accept-all to release them as proposed.");
-      }
-      PseudonymReview.write(updated, found.findings().contexts(), review);
-      out.printf(
-          "%d name(s) wait for review in %s: choose accept, reject or correct in its Decision"
-              + " column, save it, and run the same command again. Nothing was written to %s.%n",
-          updated.unreviewed(), review, output);
-      return REVIEW_PENDING;
-    }
-    if (review != null) {
-      PseudonymReview.write(updated, found.findings().contexts(), review);
-    }
-    Pseudonymisation.Released released =
-        Pseudonymisation.release(
-            sources, updated, output, overwrite, TranscriptReader.registry(), progress);
+    };
+  }
+
+  private void printReleased(PrintWriter out, Pseudonymisation.Released released) {
     StringBuilder counts = new StringBuilder();
     for (NameKind kind : NameKind.values()) {
       int n = released.replacements().getOrDefault(kind, 0);
@@ -189,7 +155,6 @@ final class PseudonymiseCommand implements Callable<Integer> {
         "Wrote %d pseudonymised file(s) to %s, replacing %s name(s) in what was said;"
             + " every file was read back and no accepted name is left. The key stays in %s.%n",
         released.files(), output, counts.isEmpty() ? "no" : counts, key);
-    return 0;
   }
 
   private void report(PrintWriter out, PseudonymKey updated, NameFinder.Findings findings) {
@@ -239,10 +204,5 @@ final class PseudonymiseCommand implements Callable<Integer> {
           "  Speaker labels kept as they are (they name a role, not a person): "
               + String.join(", ", findings.labelsKept()));
     }
-  }
-
-  /** The key and the review workbook stay private: never in the output or among the inputs. */
-  private void checkPlaces() throws AetException {
-    PrivatePlaces.check(key, review, output, input.inputs);
   }
 }

@@ -62,21 +62,32 @@ public record Codebook(
   }
 
   /**
-   * The code a label names: its path ({@code power/reciprocity}), its id, or its name ignoring case
-   * when no other code has that name; null when it names none, or several.
+   * The code a label names: its path ({@code power/reciprocity}) or its id, as written or else
+   * ignoring case, or its name ignoring case when no other code has that name; null when it names
+   * none, or several. Every place that reads a code from a person's file (a review workbook,
+   * labelled segments, a model's training data) resolves it here.
    */
   public Code find(String label) {
     String wanted = label.strip();
+    Code ignoringCase = null;
     Code byName = null;
     int named = 0;
     for (Code code : codes) {
-      if (code.id().equals(wanted) || path(code.id()).equals(wanted)) {
+      String path = path(code.id());
+      if (code.id().equals(wanted) || path.equals(wanted)) {
         return code;
+      }
+      if (ignoringCase == null
+          && (code.id().equalsIgnoreCase(wanted) || path.equalsIgnoreCase(wanted))) {
+        ignoringCase = code;
       }
       if (code.name().equalsIgnoreCase(wanted)) {
         byName = code;
         named++;
       }
+    }
+    if (ignoringCase != null) {
+      return ignoringCase;
     }
     return named == 1 ? byName : null;
   }

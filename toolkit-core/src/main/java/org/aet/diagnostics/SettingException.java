@@ -1,10 +1,7 @@
 package org.aet.diagnostics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A setting out of range, or one that does not go with another. The library names settings by their
@@ -13,20 +10,21 @@ import java.util.regex.Pattern;
  * says {@code --threads} and a form could say "Transcripts at once".
  */
 public final class SettingException extends IllegalArgumentException {
-  private static final Pattern SETTING = Pattern.compile("\\{([A-Za-z]+)}");
-
   private final String template;
+  private final Object[] args;
 
   /**
-   * @param template the problem, with each setting named in braces: {@code "{threads} must be at
-   *     least 1"}
+   * @param template the problem, with each setting named in braces and each value as {@code %s}:
+   *     {@code "{floor} must be between 0 and 1: %s"}
+   * @param args the values
    */
-  public SettingException(String template) {
-    super(render(template, UnaryOperator.identity()));
-    if (!SETTING.matcher(template).find()) {
+  public SettingException(String template, Object... args) {
+    super(SettingNames.render(template, UnaryOperator.identity(), args));
+    if (SettingNames.names(template).isEmpty()) {
       throw new IllegalArgumentException("a setting problem names its setting: " + template);
     }
     this.template = template;
+    this.args = args.clone();
   }
 
   /** The setting the problem is about: the first one named. */
@@ -36,27 +34,11 @@ public final class SettingException extends IllegalArgumentException {
 
   /** Every setting the problem names, in order. */
   public List<String> settings() {
-    List<String> names = new ArrayList<>();
-    Matcher m = SETTING.matcher(template);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
+    return SettingNames.names(template);
   }
 
   /** The problem with each setting named as {@code naming} says (the library's name if null). */
   public String message(UnaryOperator<String> naming) {
-    return render(
-        template,
-        name -> {
-          String shown = naming.apply(name);
-          return shown == null ? name : shown;
-        });
-  }
-
-  private static String render(String template, UnaryOperator<String> naming) {
-    return SETTING
-        .matcher(template)
-        .replaceAll(m -> Matcher.quoteReplacement(naming.apply(m.group(1))));
+    return SettingNames.render(template, naming, args);
   }
 }

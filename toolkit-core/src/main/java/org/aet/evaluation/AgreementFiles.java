@@ -27,7 +27,21 @@ public final class AgreementFiles {
      * Coded, and no code applies: a "no" for every code. A segment listed without text as well as
      * without codes is still left out: the coder cannot have read it. The default.
      */
-    NO_CODE
+    NO_CODE;
+
+    /** The word used in options and reports ("exclude", "no-code"). */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The meaning {@code label} names (any case; "no_code" too).
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    public static Missing of(String label) {
+      return valueOf(label.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
   }
 
   /** The report and what the reader should know about how it was computed. */

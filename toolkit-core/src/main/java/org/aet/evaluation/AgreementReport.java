@@ -53,6 +53,15 @@ public final class AgreementReport {
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The scope {@code label} names (any case).
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    public static Scope of(String label) {
+      return valueOf(label.strip().toUpperCase(Locale.ROOT));
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,7 +64,21 @@ public final class Evaluation {
    */
   public enum Level {
     CODE,
-    PARENT
+    PARENT;
+
+    /** The word used in options and reports ("code", "parent"). */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The level {@code label} names (any case).
+     *
+     * @throws IllegalArgumentException when it names none
+     */
+    public static Level of(String label) {
+      return valueOf(label.strip().toUpperCase(Locale.ROOT));
+    }
   }
 
   private Evaluation() {}

@@ -111,8 +111,8 @@ public final class OutputTargets {
                   + " a file name");
         }
         if (!overwrite) {
-          throw new AetException(
-              path + " already exists; choose another name, or add --overwrite to replace it");
+          throw AetException.naming(
+              "%s already exists; choose another name, or add {overwrite} to replace it", path);
         }
       }
       for (Input input : inputs) {

@@ -26,7 +26,7 @@ final class CoderNames {
   static String check(ProjectStore store, String name) throws AetException {
     String stripped = name == null ? "" : name.strip();
     if (stripped.isEmpty()) {
-      throw new AetException("a coder needs a name: --coder NAME (for example --coder alice)");
+      throw AetException.naming("a coder needs a name: {coder} NAME (for example {coder} alice)");
     }
     if (RESERVED.contains(stripped.toLowerCase(Locale.ROOT))) {
       throw new AetException(

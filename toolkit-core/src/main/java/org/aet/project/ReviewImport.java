@@ -175,7 +175,6 @@ public final class ReviewImport {
       throws AetException {
     Path file = filled.file();
     ProjectStore.Workbook exported = exportRecord(store, file, filled.meta());
-    DecisionKind kind = exported.kind();
     Codebook codebook = store.codebook(exported.codebookVersion());
     if (!force) {
       refuseIfStale(store, file, exported);
@@ -185,12 +184,36 @@ public final class ReviewImport {
           problem(file, REVIEW_SHEET, "A1", "the sheet \"Review\" is missing"));
     }
     List<Diagnostic> problems = new ArrayList<>(filled.problems());
+    checkHeaders(filled, problems);
+    Export export = Export.of(store, filled, exported, codebook);
+    Tally tally = new Tally();
+    Map<String, Integer> seen = new HashMap<>();
+    for (Entry row : filled.entries()) {
+      if (row.readable()) {
+        checkRow(row, export, seen, tally, problems);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+    return new Checked(
+        file,
+        exported,
+        codebook,
+        tally.decisions,
+        tally.unchanged,
+        tally.withdrawn,
+        tally.unreviewed);
+  }
+
+  /** The columns a coder fills in, and the segment's, must keep their exported headings. */
+  private static void checkHeaders(Filled filled, List<Diagnostic> problems) {
     for (int c : new int[] {ID, TEXT, DECISION, ADD, MEMO}) {
       String found = filled.headers().get(c);
       if (!found.equals(HEADERS.get(c))) {
         problems.add(
             problem(
-                file,
+                filled.file(),
                 REVIEW_SHEET,
                 cell(0, c),
                 "expected the column \""
@@ -200,183 +223,246 @@ public final class ReviewImport {
                     + "\": columns must stay as exported"));
       }
     }
-    ProjectStore.Run run = store.run(exported.runId());
-    if (run == null) {
-      throw new InputException(
+  }
+
+  /**
+   * What a workbook's rows are checked against: the export's record, the segments of its run and
+   * what it showed.
+   *
+   * @param known the run's segments, by id
+   * @param inWorkbook the ids of the segments the workbook was exported with
+   * @param suggested the suggestions shown, by segment id (none in a blind or consensus workbook)
+   * @param current the coder's latest decision on each segment
+   * @param shown the coder's entries as they stood at the export: a row still showing one was not
+   *     touched, so it neither withdraws nor overrides what the coder decided since elsewhere
+   */
+  private record Export(
+      Path file,
+      ProjectStore.Workbook record,
+      Codebook codebook,
+      Map<String, ProjectStore.StoredSegment> known,
+      Set<String> inWorkbook,
+      Map<String, List<String>> suggested,
+      Map<String, ProjectStore.Decision> current,
+      Map<String, ProjectStore.Decision> shown) {
+    static Export of(
+        ProjectStore store, Filled filled, ProjectStore.Workbook exported, Codebook codebook)
+        throws AetException {
+      ProjectStore.Run run = store.run(exported.runId());
+      if (run == null) {
+        throw new InputException(
+            problem(
+                filled.file(),
+                META_SHEET,
+                filled.meta().get("run_id").ref(),
+                "the coding run this workbook shows is not in the project"));
+      }
+      Map<String, ProjectStore.StoredSegment> known = new HashMap<>();
+      store.segments(run.unit()).forEach(s -> known.put(s.id(), s));
+      boolean showsSuggestions = exported.kind() != DecisionKind.CONSENSUS && !exported.blind();
+      return new Export(
+          filled.file(),
+          exported,
+          codebook,
+          known,
+          new HashSet<>(exported.segmentIds()),
+          showsSuggestions ? store.suggestions(run.id()) : Map.of(),
+          ReviewWorkbook.current(store, exported.coder()),
+          store.entriesAt(exported.coder(), exported.exportedAt()));
+    }
+  }
+
+  /** The decisions to record, and what the other rows were. */
+  private static final class Tally {
+    final List<ProjectStore.Decision> decisions = new ArrayList<>();
+    int unchanged;
+    int withdrawn;
+    int unreviewed;
+  }
+
+  /**
+   * Checks one row; a valid one is counted in {@code tally}, a problem added to {@code problems}.
+   */
+  private static void checkRow(
+      Entry row, Export export, Map<String, Integer> seen, Tally tally, List<Diagnostic> problems) {
+    ProjectStore.StoredSegment segment = segmentOf(row, export, seen, problems);
+    if (segment == null
+        || !lockedCellsMatch(
+            export.file(), row, segment, export.record().kind(), export.suggested(), problems)) {
+      return;
+    }
+    String decision = row.decision();
+    if (!decision.isEmpty() && !DECISIONS.contains(decision)) {
+      problems.add(
+          problem(
+              export.file(),
+              REVIEW_SHEET,
+              cell(row.row(), DECISION),
+              "\""
+                  + decision
+                  + "\" is not a decision: use "
+                  + String.join(", ", DECISIONS)
+                  + ", or leave it empty"));
+      return;
+    }
+    Verdict verdict = decision.isEmpty() ? null : Verdict.of(decision);
+    List<String> codes = addedCodes(row, export, problems);
+    List<String> suggestions = export.suggested().getOrDefault(row.id(), List.of());
+    String needs = needs(verdict, codes, suggestions, export.record().blind());
+    if (needs != null) {
+      int column = verdict == Verdict.RECODE ? ADD : DECISION;
+      problems.add(problem(export.file(), REVIEW_SHEET, cell(row.row(), column), needs));
+      return;
+    }
+    count(row, verdict, codes, suggestions, export, tally);
+  }
+
+  /**
+   * The segment a row is about, or null (with the problem added) when the row has no id, an id the
+   * workbook was not exported with, or the id of an earlier row. A row without an id and without
+   * anything filled in is skipped quietly.
+   */
+  private static ProjectStore.StoredSegment segmentOf(
+      Entry row, Export export, Map<String, Integer> seen, List<Diagnostic> problems) {
+    Path file = export.file();
+    String id = row.id();
+    String at = cell(row.row(), ID);
+    if (id.isEmpty()) {
+      if (!row.decision().isEmpty() || !row.added().isEmpty() || !row.memo().isBlank()) {
+        problems.add(problem(file, REVIEW_SHEET, at, "this row has a decision but no segment id"));
+      }
+      return null;
+    }
+    ProjectStore.StoredSegment segment = export.known().get(id);
+    if (segment == null || !export.inWorkbook().contains(id)) {
+      problems.add(
           problem(
               file,
-              META_SHEET,
-              filled.meta().get("run_id").ref(),
-              "the coding run this workbook shows is not in the project"));
+              REVIEW_SHEET,
+              at,
+              "segment id \""
+                  + id
+                  + "\" was not in this workbook when it was exported: the id was edited, or"
+                  + " the row was copied from another workbook"));
+      return null;
     }
-    Map<String, ProjectStore.StoredSegment> known = new HashMap<>();
-    store.segments(run.unit()).forEach(s -> known.put(s.id(), s));
-    Set<String> inWorkbook = new HashSet<>(exported.segmentIds());
-    Map<String, List<String>> suggested =
-        kind == DecisionKind.CONSENSUS || exported.blind() ? Map.of() : store.suggestions(run.id());
-    Map<String, ProjectStore.Decision> current = ReviewWorkbook.current(store, exported.coder());
-    // what this workbook showed as the coder's own when it was exported: a row still showing it
-    // was not touched, so it neither withdraws nor overrides what the coder decided since elsewhere
-    Map<String, ProjectStore.Decision> shown =
-        store.entriesAt(exported.coder(), exported.exportedAt());
-    Map<String, Integer> seen = new HashMap<>();
-    List<ProjectStore.Decision> decisions = new ArrayList<>();
-    int unchanged = 0;
-    int withdrawn = 0;
-    int unreviewed = 0;
-    for (Entry row : filled.entries()) {
-      if (!row.readable()) {
+    Integer first = seen.putIfAbsent(id, row.row());
+    if (first != null) {
+      problems.add(
+          problem(
+              file,
+              REVIEW_SHEET,
+              at,
+              "segment \"" + id + "\" appears twice (first in row " + (first + 1) + ")"));
+      return null;
+    }
+    return segment;
+  }
+
+  /** The code paths of the row's "Codes to add", each once; a label of no code is a problem. */
+  private static List<String> addedCodes(Entry row, Export export, List<Diagnostic> problems) {
+    Codebook codebook = export.codebook();
+    List<String> codes = new ArrayList<>();
+    for (String label : row.added().split("[;,\\n]")) {
+      if (label.isBlank()) {
         continue;
       }
-      int r = row.row();
-      String id = row.id();
-      String decision = row.decision();
-      Verdict verdict = DECISIONS.contains(decision) ? Verdict.of(decision) : null;
-      String memo = row.memo();
-      if (id.isEmpty()) {
-        if (!decision.isEmpty() || !row.added().isEmpty() || !memo.isBlank()) {
-          problems.add(
-              problem(
-                  file, REVIEW_SHEET, cell(r, ID), "this row has a decision but no segment id"));
-        }
-        continue;
-      }
-      ProjectStore.StoredSegment segment = known.get(id);
-      if (segment == null || !inWorkbook.contains(id)) {
+      String path = pathOf(codebook, label.strip());
+      if (path == null) {
         problems.add(
             problem(
-                file,
+                export.file(),
                 REVIEW_SHEET,
-                cell(r, ID),
-                "segment id \""
-                    + id
-                    + "\" was not in this workbook when it was exported: the id was edited, or"
-                    + " the row was copied from another workbook"));
-        continue;
-      }
-      Integer first = seen.putIfAbsent(id, r);
-      if (first != null) {
-        problems.add(
-            problem(
-                file,
-                REVIEW_SHEET,
-                cell(r, ID),
-                "segment \"" + id + "\" appears twice (first in row " + (first + 1) + ")"));
-        continue;
-      }
-      if (!lockedCellsMatch(file, row, segment, kind, suggested, problems)) {
-        continue;
-      }
-      if (!decision.isEmpty() && !DECISIONS.contains(decision)) {
-        problems.add(
-            problem(
-                file,
-                REVIEW_SHEET,
-                cell(r, DECISION),
+                cell(row.row(), ADD),
                 "\""
-                    + decision
-                    + "\" is not a decision: use "
-                    + String.join(", ", DECISIONS)
-                    + ", or leave it empty"));
-        continue;
-      }
-      List<String> codes = new ArrayList<>();
-      for (String label : row.added().split("[;,\\n]")) {
-        if (label.isBlank()) {
-          continue;
-        }
-        String path = pathOf(codebook, label.strip());
-        if (path == null) {
-          problems.add(
-              problem(
-                  file,
-                  REVIEW_SHEET,
-                  cell(r, ADD),
-                  "\""
-                      + label.strip()
-                      + "\" is not a code of "
-                      + codebook.name()
-                      + "; use a code path such as \""
-                      + codebook.path(codebook.codes().get(codebook.codes().size() - 1).id())
-                      + "\" (see the Codebook sheet)"));
-        } else if (!codes.contains(path)) {
-          codes.add(path);
-        }
-      }
-      List<String> suggestions = suggested.getOrDefault(id, List.of());
-      if (verdict == Verdict.ACCEPT && suggestions.isEmpty()) {
-        problems.add(
-            problem(
-                file,
-                REVIEW_SHEET,
-                cell(r, DECISION),
-                exported.blind()
-                    ? "\"accept\" needs suggestions, and this workbook is blind: put your codes in \"Codes to add\""
-                    : "\"accept\" needs suggestions, and this segment has none: put codes in \"Codes to add\""));
-        continue;
-      }
-      if (verdict == Verdict.RECODE && codes.isEmpty()) {
-        problems.add(
-            problem(
-                file,
-                REVIEW_SHEET,
-                cell(r, ADD),
-                "\"recode\" needs the codes to use instead here"));
-        continue;
-      }
-      ProjectStore.Decision previous = current.get(id);
-      boolean decidedBefore = previous != null && previous.decision() != Verdict.WITHDRAWN;
-      ProjectStore.Decision atExport = shown.get(id);
-      boolean shownDecided = atExport != null && atExport.decision() != Verdict.WITHDRAWN;
-      Verdict entry;
-      List<String> result = new ArrayList<>();
-      if (decision.isEmpty() && codes.isEmpty()) {
-        if (memo.isBlank()) {
-          if (decidedBefore && shownDecided) {
-            entry = Verdict.WITHDRAWN;
-            memo = "";
-          } else {
-            unreviewed++;
-            continue;
-          }
-        } else {
-          entry = Verdict.MEMO;
-        }
-      } else {
-        entry = verdict == null ? Verdict.CODE : verdict;
-        if (verdict == Verdict.ACCEPT) {
-          result.addAll(suggestions);
-        }
-        codes.stream().filter(c -> !result.contains(c)).forEach(result::add);
-      }
-      ProjectStore.Decision next =
-          new ProjectStore.Decision(
-              id,
-              exported.coder(),
-              kind,
-              entry,
-              result,
-              memo,
-              file.getFileName().toString(),
-              codebook.version(),
-              exported.exportId());
-      if (decidedBefore && sameMeaning(previous, next)) {
-        unchanged++;
-      } else if (shownDecided && sameMeaning(atExport, next)) {
-        unchanged++; // as exported: a later decision made elsewhere stands
-      } else if (!decidedBefore && entry == Verdict.WITHDRAWN) {
-        unreviewed++;
-      } else {
-        if (entry == Verdict.WITHDRAWN) {
-          withdrawn++;
-        }
-        decisions.add(next);
+                    + label.strip()
+                    + "\" is not a code of "
+                    + codebook.name()
+                    + "; use a code path such as \""
+                    + codebook.path(codebook.codes().get(codebook.codes().size() - 1).id())
+                    + "\" (see the Codebook sheet)"));
+      } else if (!codes.contains(path)) {
+        codes.add(path);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InputException(problems);
+    return codes;
+  }
+
+  /** What a decision lacks ("accept" without suggestions, "recode" without codes), or null. */
+  private static String needs(
+      Verdict verdict, List<String> codes, List<String> suggestions, boolean blind) {
+    if (verdict == Verdict.ACCEPT && suggestions.isEmpty()) {
+      return blind
+          ? "\"accept\" needs suggestions, and this workbook is blind: put your codes in \"Codes to add\""
+          : "\"accept\" needs suggestions, and this segment has none: put codes in \"Codes to add\"";
     }
-    return new Checked(file, exported, codebook, decisions, unchanged, withdrawn, unreviewed);
+    if (verdict == Verdict.RECODE && codes.isEmpty()) {
+      return "\"recode\" needs the codes to use instead here";
+    }
+    return null;
+  }
+
+  /**
+   * Counts a valid row: a new or changed decision to record (a withdrawal when a decided row was
+   * cleared), a row unchanged since the coder's last decision or since the export, or a row nobody
+   * has decided.
+   */
+  private static void count(
+      Entry row,
+      Verdict verdict,
+      List<String> codes,
+      List<String> suggestions,
+      Export export,
+      Tally tally) {
+    String id = row.id();
+    ProjectStore.Workbook exported = export.record();
+    ProjectStore.Decision previous = export.current().get(id);
+    boolean decidedBefore = previous != null && previous.decision() != Verdict.WITHDRAWN;
+    ProjectStore.Decision atExport = export.shown().get(id);
+    boolean shownDecided = atExport != null && atExport.decision() != Verdict.WITHDRAWN;
+    String memo = row.memo();
+    Verdict entry;
+    List<String> result = new ArrayList<>();
+    if (row.decision().isEmpty() && codes.isEmpty()) {
+      if (!memo.isBlank()) {
+        entry = Verdict.MEMO;
+      } else if (decidedBefore && shownDecided) {
+        entry = Verdict.WITHDRAWN;
+        memo = "";
+      } else {
+        tally.unreviewed++;
+        return;
+      }
+    } else {
+      entry = verdict == null ? Verdict.CODE : verdict;
+      if (verdict == Verdict.ACCEPT) {
+        result.addAll(suggestions);
+      }
+      codes.stream().filter(c -> !result.contains(c)).forEach(result::add);
+    }
+    ProjectStore.Decision next =
+        new ProjectStore.Decision(
+            id,
+            exported.coder(),
+            exported.kind(),
+            entry,
+            result,
+            memo,
+            export.file().getFileName().toString(),
+            export.codebook().version(),
+            exported.exportId());
+    if (decidedBefore && sameMeaning(previous, next)) {
+      tally.unchanged++;
+    } else if (shownDecided && sameMeaning(atExport, next)) {
+      tally.unchanged++; // as exported: a later decision made elsewhere stands
+    } else if (!decidedBefore && entry == Verdict.WITHDRAWN) {
+      tally.unreviewed++;
+    } else {
+      if (entry == Verdict.WITHDRAWN) {
+        tally.withdrawn++;
+      }
+      tally.decisions.add(next);
+    }
   }
 
   /**
@@ -580,15 +666,10 @@ public final class ReviewImport {
     return typed(cell);
   }
 
-  /** The code path a label names, by path or id; null when neither. */
+  /** The code path a label names ({@link Codebook#find}); null when it names none. */
   private static String pathOf(Codebook codebook, String label) {
-    for (Code code : codebook.codes()) {
-      String path = codebook.path(code.id());
-      if (path.equalsIgnoreCase(label) || code.id().equalsIgnoreCase(label)) {
-        return path;
-      }
-    }
-    return null;
+    Code code = codebook.find(label);
+    return code == null ? null : codebook.path(code.id());
   }
 
   /** A value of the hidden sheet and the cell it is in, for messages. */

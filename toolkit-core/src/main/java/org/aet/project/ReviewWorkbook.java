@@ -100,6 +100,46 @@ public final class ReviewWorkbook {
             : CoderNames.check(store, coder);
     ProjectStore.Run run = store.latestRun();
     Codebook codebook = store.codebook(run.codebookVersion());
+    List<ProjectStore.StoredSegment> segments = segments(store, run, only);
+    Map<String, List<String>> suggested =
+        kind == DecisionKind.CONSENSUS || blind ? Map.of() : store.suggestions(run.id());
+    Rows rows =
+        new Rows(
+            segments,
+            kind == DecisionKind.CONSENSUS ? codersCodes(store) : joined(suggested),
+            suggested,
+            current(store, name));
+    ProjectStore.Workbook record =
+        new ProjectStore.Workbook(
+            UUID.randomUUID().toString(),
+            name,
+            kind,
+            blind,
+            run.id(),
+            codebook.version(),
+            segments.stream().map(ProjectStore.StoredSegment::id).toList(),
+            Instant.now(),
+            null);
+    try (AtomicOutput output = new AtomicOutput(target);
+        XSSFWorkbook workbook = new XSSFWorkbook()) {
+      CellStyle header = ReviewSheets.header(workbook);
+      writeReviewSheet(workbook, header, rows, kind, blind);
+      writeCodebook(workbook, codebook, header);
+      writeMeta(workbook, facts(store, record));
+      try (OutputStream out = Files.newOutputStream(output.temporary())) {
+        workbook.write(out);
+      }
+      store.addWorkbook(record);
+      output.commit();
+    } catch (IOException e) {
+      throw new AetException(target + ": cannot write: " + e.getMessage(), e);
+    }
+    return new Exported(name, segments.size(), codebook, record.exportId());
+  }
+
+  /** The segments of {@code run} to show: all in text order, or {@code only} in its order. */
+  private static List<ProjectStore.StoredSegment> segments(
+      ProjectStore store, ProjectStore.Run run, List<String> only) throws AetException {
     List<ProjectStore.StoredSegment> segments = store.segments(run.unit());
     if (only != null) {
       Map<String, ProjectStore.StoredSegment> byId = new HashMap<>();
@@ -113,95 +153,99 @@ public final class ReviewWorkbook {
               + store.file()
               + " --codebook NAME\" first");
     }
-    Map<String, List<String>> suggested =
-        kind == DecisionKind.CONSENSUS || blind ? Map.of() : store.suggestions(run.id());
-    Map<String, String> shown =
-        kind == DecisionKind.CONSENSUS ? codersCodes(store) : joined(suggested);
-    Map<String, ProjectStore.Decision> current = current(store, name);
-    String exportId = UUID.randomUUID().toString();
-    Instant exportedAt = Instant.now();
-    try (AtomicOutput output = new AtomicOutput(target);
-        XSSFWorkbook workbook = new XSSFWorkbook()) {
-      Sheet sheet = workbook.createSheet(REVIEW_SHEET);
-      CellStyle header = ReviewSheets.header(workbook);
-      CellStyle locked = ReviewSheets.body(workbook, true, false);
-      CellStyle lockedWrap = ReviewSheets.body(workbook, true, true);
-      CellStyle open = ReviewSheets.body(workbook, false, true);
-      int[] widths = {36, 26, 14, 16, 14, 9, 70, 30, 12, 30, 40};
-      List<String> titles = new java.util.ArrayList<>(HEADERS);
-      if (kind == DecisionKind.CONSENSUS) {
-        titles.set(SUGGESTED, "Coders' codes");
-      } else if (blind) {
-        titles.set(SUGGESTED, "Suggested codes (hidden: blind coding)");
-      }
-      ReviewSheets.headerRow(sheet, titles, widths, header);
-      int r = 1;
-      for (ProjectStore.StoredSegment segment : segments) {
-        Row row = sheet.createRow(r++);
-        String[] decided =
-            prefill(current.get(segment.id()), suggested.getOrDefault(segment.id(), List.of()));
-        String[] values = {
-          segment.id(),
-          segment.transcriptId(),
-          segment.caseName(),
-          segment.speaker(),
-          segment.role(),
-          Timestamps.format(segment.start()),
-          segment.text(),
-          shown.getOrDefault(segment.id(), ""),
-          decided[0],
-          decided[1],
-          decided[2]
-        };
-        for (int c = 0; c < values.length; c++) {
-          Cell cell = row.createCell(c);
-          cell.setCellValue(SpreadsheetText.fitCell(values[c]));
-          cell.setCellStyle(
-              c >= DECISION ? open : (c == TEXT || c == SUGGESTED ? lockedWrap : locked));
-        }
-        row.setHeightInPoints(
-            Math.min(409, 15f * Math.max(1, (int) Math.ceil(segment.text().length() * 1.1 / 70))));
-      }
-      ReviewSheets.dropdown(
-          sheet,
-          DECISIONS,
-          r - 1,
-          DECISION,
-          "Decision",
-          "Choose accept, reject or recode (or leave it empty).");
-      ReviewSheets.finish(sheet, HEADERS.size(), r - 1);
-      writeCodebook(workbook, codebook, header);
-      String[][] facts = {
-        {"project_id", store.projectId()},
-        {"coder", name},
-        {"kind", kind.label()},
-        {"blind", Boolean.toString(blind)},
-        {"codebook_version", codebook.version()},
-        {"exported_at", exportedAt.toString()},
-        {"export_id", exportId},
-        {"run_id", run.id()},
-        {"note", "Written by aet; do not edit this sheet."}
-      };
-      writeMeta(workbook, facts);
-      try (OutputStream out = Files.newOutputStream(output.temporary())) {
-        workbook.write(out);
-      }
-      store.addWorkbook(
-          new ProjectStore.Workbook(
-              exportId,
-              name,
-              kind,
-              blind,
-              run.id(),
-              codebook.version(),
-              segments.stream().map(ProjectStore.StoredSegment::id).toList(),
-              exportedAt,
-              null));
-      output.commit();
-    } catch (IOException e) {
-      throw new AetException(target + ": cannot write: " + e.getMessage(), e);
+    return segments;
+  }
+
+  /**
+   * What the Review sheet's rows show.
+   *
+   * @param shown the codes shown beside each segment: the suggestions, or the coders' codes
+   * @param suggested the suggestions, by segment (none when blind or for a consensus)
+   * @param current the coder's latest entry on each segment, shown filled in
+   */
+  private record Rows(
+      List<ProjectStore.StoredSegment> segments,
+      Map<String, String> shown,
+      Map<String, List<String>> suggested,
+      Map<String, ProjectStore.Decision> current) {}
+
+  private static void writeReviewSheet(
+      XSSFWorkbook workbook, CellStyle header, Rows rows, DecisionKind kind, boolean blind) {
+    Sheet sheet = workbook.createSheet(REVIEW_SHEET);
+    CellStyle[] styles = {
+      ReviewSheets.body(workbook, true, false),
+      ReviewSheets.body(workbook, true, true),
+      ReviewSheets.body(workbook, false, true)
+    };
+    int[] widths = {36, 26, 14, 16, 14, 9, 70, 30, 12, 30, 40};
+    List<String> titles = new java.util.ArrayList<>(HEADERS);
+    if (kind == DecisionKind.CONSENSUS) {
+      titles.set(SUGGESTED, "Coders' codes");
+    } else if (blind) {
+      titles.set(SUGGESTED, "Suggested codes (hidden: blind coding)");
     }
-    return new Exported(name, segments.size(), codebook, exportId);
+    ReviewSheets.headerRow(sheet, titles, widths, header);
+    int r = 1;
+    for (ProjectStore.StoredSegment segment : rows.segments()) {
+      writeRow(sheet.createRow(r++), segment, rows, styles);
+    }
+    ReviewSheets.dropdown(
+        sheet,
+        DECISIONS,
+        r - 1,
+        DECISION,
+        "Decision",
+        "Choose accept, reject or recode (or leave it empty).");
+    ReviewSheets.finish(sheet, HEADERS.size(), r - 1);
+  }
+
+  /**
+   * One segment's row: its cells locked but for the decision, codes to add and memo ({@code
+   * styles}: locked, locked and wrapped, open).
+   */
+  private static void writeRow(
+      Row row, ProjectStore.StoredSegment segment, Rows rows, CellStyle[] styles) {
+    String[] decided =
+        prefill(
+            rows.current().get(segment.id()),
+            rows.suggested().getOrDefault(segment.id(), List.of()));
+    String[] values = {
+      segment.id(),
+      segment.transcriptId(),
+      segment.caseName(),
+      segment.speaker(),
+      segment.role(),
+      Timestamps.format(segment.start()),
+      segment.text(),
+      rows.shown().getOrDefault(segment.id(), ""),
+      decided[0],
+      decided[1],
+      decided[2]
+    };
+    for (int c = 0; c < values.length; c++) {
+      Cell cell = row.createCell(c);
+      cell.setCellValue(SpreadsheetText.fitCell(values[c]));
+      cell.setCellStyle(
+          c >= DECISION ? styles[2] : (c == TEXT || c == SUGGESTED ? styles[1] : styles[0]));
+    }
+    row.setHeightInPoints(
+        Math.min(409, 15f * Math.max(1, (int) Math.ceil(segment.text().length() * 1.1 / 70))));
+  }
+
+  /** The hidden sheet's facts: what the import checks the workbook against. */
+  private static String[][] facts(ProjectStore store, ProjectStore.Workbook record)
+      throws AetException {
+    return new String[][] {
+      {"project_id", store.projectId()},
+      {"coder", record.coder()},
+      {"kind", record.kind().label()},
+      {"blind", Boolean.toString(record.blind())},
+      {"codebook_version", record.codebookVersion()},
+      {"exported_at", record.exportedAt().toString()},
+      {"export_id", record.exportId()},
+      {"run_id", record.runId()},
+      {"note", "Written by aet; do not edit this sheet."}
+    };
   }
 
   /**

@@ -174,6 +174,30 @@ public record PseudonymKey(List<Entry> entries) {
    * @throws InputException listing every problem with its line and column
    */
   public static PseudonymKey load(Path file) throws InputException {
+    List<CsvTable.Row> rows = rows(file);
+    Map<String, Integer> column = columns(file, rows);
+    List<Diagnostic> problems = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (CsvTable.Row row : rows.subList(1, rows.size())) {
+      if (row.cells().stream().allMatch(String::isBlank)) {
+        continue;
+      }
+      Entry entry = entry(file, row, column, seen, problems);
+      if (entry != null) {
+        entries.add(entry);
+      }
+    }
+    PseudonymKey key = new PseudonymKey(entries);
+    problems.addAll(key.leaks(file));
+    if (problems.stream().anyMatch(Diagnostic::isError)) {
+      throw new InputException(problems);
+    }
+    return key;
+  }
+
+  /** The key's rows as CSV, the header first; an empty key is an error. */
+  private static List<CsvTable.Row> rows(Path file) throws InputException {
     String text;
     try {
       text = TextDecoder.decode(Files.readAllBytes(file)).text();
@@ -186,16 +210,22 @@ public record PseudonymKey(List<Entry> entries) {
     } catch (CsvTable.UnclosedQuote e) {
       throw new InputException(Diagnostic.error(file, e.line, e.column, e.getMessage(), ""));
     }
-    List<Diagnostic> problems = new ArrayList<>();
     if (rows.isEmpty()) {
       throw new InputException(
           Diagnostic.fileError(file, "the key is empty; expected the columns " + COLUMNS));
     }
+    return rows;
+  }
+
+  /** Each column's index by its lower-case heading; the four required ones must be there. */
+  private static Map<String, Integer> columns(Path file, List<CsvTable.Row> rows)
+      throws InputException {
     Map<String, Integer> column = new HashMap<>();
     List<String> header = rows.get(0).cells();
     for (int i = 0; i < header.size(); i++) {
       column.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
     }
+    List<Diagnostic> problems = new ArrayList<>();
     for (String required : List.of("original", "pseudonym", "kind", "decision")) {
       if (!column.containsKey(required)) {
         problems.add(
@@ -210,76 +240,75 @@ public record PseudonymKey(List<Entry> entries) {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    List<Entry> entries = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    for (CsvTable.Row row : rows.subList(1, rows.size())) {
-      if (row.cells().stream().allMatch(String::isBlank)) {
-        continue;
-      }
-      String original = SpreadsheetText.fromCsv(cell(row, column, "original"));
-      String pseudonym = SpreadsheetText.fromCsv(cell(row, column, "pseudonym"));
-      NameKind kind = NameKind.of(cell(row, column, "kind"));
-      Decision decision = Decision.of(cell(row, column, "decision"));
-      if (original.isEmpty()) {
-        problems.add(at(file, row, column, "original", "the original name is empty"));
-        continue;
-      }
-      if (seen.putIfAbsent(original, row.line()) != null) {
-        problems.add(
-            at(
-                file,
-                row,
-                column,
-                "original",
-                "\"" + original + "\" is in the key twice (also line " + seen.get(original) + ")"));
-      }
-      if (kind == null) {
-        problems.add(
-            at(
-                file,
-                row,
-                column,
-                "kind",
-                "unknown kind \""
-                    + cell(row, column, "kind")
-                    + "\"; expected speaker, person, organisation, place or other"));
-      }
-      if (decision == null) {
-        problems.add(
-            at(
-                file,
-                row,
-                column,
-                "decision",
-                "unknown decision \""
-                    + cell(row, column, "decision")
-                    + "\"; expected proposed, accepted or rejected"));
-      }
-      if (decision != Decision.REJECTED && pseudonym.isEmpty()) {
-        problems.add(at(file, row, column, "pseudonym", "\"" + original + "\" has no pseudonym"));
-      }
-      if (kind == null || decision == null) {
-        continue;
-      }
-      String confidence = cell(row, column, "confidence");
-      String occurrences = cell(row, column, "occurrences");
-      entries.add(
-          new Entry(
-              original,
-              pseudonym,
-              kind,
-              cell(row, column, "found_by"),
-              confidence.matches("[0-9.]+") ? Double.parseDouble(confidence) : Double.NaN,
-              decision,
-              occurrences.matches("[0-9]{1,9}") ? Integer.parseInt(occurrences) : 0,
-              cell(row, column, "where")));
+    return column;
+  }
+
+  /**
+   * One row's entry, or null when it cannot be one (no original name, an unknown kind or decision);
+   * every problem of the row is added to {@code problems}.
+   */
+  private static Entry entry(
+      Path file,
+      CsvTable.Row row,
+      Map<String, Integer> column,
+      Map<String, Integer> seen,
+      List<Diagnostic> problems) {
+    String original = SpreadsheetText.fromCsv(cell(row, column, "original"));
+    String pseudonym = SpreadsheetText.fromCsv(cell(row, column, "pseudonym"));
+    NameKind kind = NameKind.of(cell(row, column, "kind"));
+    Decision decision = Decision.of(cell(row, column, "decision"));
+    if (original.isEmpty()) {
+      problems.add(at(file, row, column, "original", "the original name is empty"));
+      return null;
     }
-    PseudonymKey key = new PseudonymKey(entries);
-    problems.addAll(key.leaks(file));
-    if (problems.stream().anyMatch(Diagnostic::isError)) {
-      throw new InputException(problems);
+    if (seen.putIfAbsent(original, row.line()) != null) {
+      problems.add(
+          at(
+              file,
+              row,
+              column,
+              "original",
+              "\"" + original + "\" is in the key twice (also line " + seen.get(original) + ")"));
     }
-    return key;
+    if (kind == null) {
+      problems.add(
+          at(
+              file,
+              row,
+              column,
+              "kind",
+              "unknown kind \""
+                  + cell(row, column, "kind")
+                  + "\"; expected speaker, person, organisation, place or other"));
+    }
+    if (decision == null) {
+      problems.add(
+          at(
+              file,
+              row,
+              column,
+              "decision",
+              "unknown decision \""
+                  + cell(row, column, "decision")
+                  + "\"; expected proposed, accepted or rejected"));
+    }
+    if (decision != Decision.REJECTED && pseudonym.isEmpty()) {
+      problems.add(at(file, row, column, "pseudonym", "\"" + original + "\" has no pseudonym"));
+    }
+    if (kind == null || decision == null) {
+      return null;
+    }
+    String confidence = cell(row, column, "confidence");
+    String occurrences = cell(row, column, "occurrences");
+    return new Entry(
+        original,
+        pseudonym,
+        kind,
+        cell(row, column, "found_by"),
+        confidence.matches("[0-9.]+") ? Double.parseDouble(confidence) : Double.NaN,
+        decision,
+        occurrences.matches("[0-9]{1,9}") ? Integer.parseInt(occurrences) : 0,
+        cell(row, column, "where"));
   }
 
   /** Errors for pseudonyms that contain a real name of the key: replacing would not hide it. */

@@ -40,7 +40,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class PseudonymReview {
   static final String SHEET = "Names";
   static final String HELP_SHEET = "How to review";
-  static final List<String> DECISIONS = List.of("accept", "reject", "correct");
+  static final List<String> DECISIONS =
+      java.util.Arrays.stream(ReviewChoice.values()).map(ReviewChoice::label).toList();
   static final List<String> HEADERS =
       List.of(
           "Name as written",
@@ -89,11 +90,7 @@ public final class PseudonymReview {
           e.where(),
           context,
           e.pseudonym(),
-          switch (e.decision()) {
-            case PROPOSED -> "";
-            case ACCEPTED -> "accept";
-            case REJECTED -> "reject";
-          }
+          ReviewChoice.shown(e.decision())
         };
         for (int c = 0; c < values.length; c++) {
           Cell cell = row.createCell(c);
@@ -202,28 +199,26 @@ public final class PseudonymReview {
         }
         String decision = text(format, row.getCell(DECISION)).toLowerCase(Locale.ROOT);
         String pseudonym = text(format, row.getCell(PSEUDONYM));
-        switch (decision) {
-          case "" -> {}
-          case "reject" ->
-              byName.put(original, entry.withDecision(Decision.REJECTED, entry.pseudonym()));
-          case "accept", "correct" -> {
-            if (pseudonym.isEmpty()) {
-              problems.add(
-                  problem(
-                      file, row, PSEUDONYM, "\"" + original + "\" is accepted with no pseudonym"));
-            } else {
-              byName.put(original, entry.withDecision(Decision.ACCEPTED, pseudonym));
-            }
-          }
-          default ->
-              problems.add(
-                  problem(
-                      file,
-                      row,
-                      DECISION,
-                      "unknown decision \""
-                          + decision
-                          + "\"; expected accept, reject or correct (or leave it empty)"));
+        if (decision.isEmpty()) {
+          continue;
+        }
+        ReviewChoice choice = DECISIONS.contains(decision) ? ReviewChoice.of(decision) : null;
+        if (choice == null) {
+          problems.add(
+              problem(
+                  file,
+                  row,
+                  DECISION,
+                  "unknown decision \""
+                      + decision
+                      + "\"; expected accept, reject or correct (or leave it empty)"));
+        } else if (choice == ReviewChoice.REJECT) {
+          byName.put(original, entry.withDecision(choice.decision(), entry.pseudonym()));
+        } else if (pseudonym.isEmpty()) {
+          problems.add(
+              problem(file, row, PSEUDONYM, "\"" + original + "\" is accepted with no pseudonym"));
+        } else {
+          byName.put(original, entry.withDecision(choice.decision(), pseudonym));
         }
       }
     } catch (InputException e) {

@@ -367,8 +367,8 @@ public final class Pseudonymisation {
               + " for the pseudonymised copy");
     }
     if (!replace) {
-      throw new AetException(
-          out + " holds an earlier pseudonymised copy; add --overwrite to replace it");
+      throw AetException.naming(
+          "%s holds an earlier pseudonymised copy; add {overwrite} to replace it", out);
     }
   }
 

@@ -72,11 +72,11 @@ public final class Pseudonymiser {
    */
   public static Pseudonymiser of(PseudonymKey key) throws AetException {
     if (key.unreviewed() > 0) {
-      throw new AetException(
-          key.unreviewed()
-              + " name(s) in the key have not been reviewed (decision \"proposed\"); review them"
-              + " with \"aet pseudonymise ... --review review.xlsx\", or accept them all with"
-              + " --accept-all, before releasing anything");
+      throw AetException.naming(
+          "%s name(s) in the key have not been reviewed (decision \"proposed\"); review them"
+              + " with \"aet pseudonymise ... {review} review.xlsx\", or accept them all with"
+              + " {acceptAll}, before releasing anything",
+          key.unreviewed());
     }
     return new Pseudonymiser(key);
   }

@@ -205,13 +205,48 @@ public final class QdpxReader {
    * @throws InputException when this very file was imported into the project already
    */
   public static Imported importInto(ProjectStore store, Prepared prepared) throws AetException {
-    Path file = prepared.file;
-    String importId = prepared.importId;
     Read read = prepared.read;
-    Codebook codebook = prepared.codebook;
-    Map<String, String> pathByGuid = prepared.pathByGuid;
+    Map<String, String> texts = checkAgainst(store, prepared);
+    Map<String, Integer> added = addTranscripts(store, read.transcripts, texts);
+    Turns turns = Turns.of(read.transcripts);
+    Placed placed = place(prepared, turns);
     List<String> warnings = new ArrayList<>(prepared.warnings);
-    if (store.run(importId) != null) {
+    warnings.addAll(placed.warnings());
+    List<ProjectStore.Decision> decisions = List.of();
+    Codebook codebook = prepared.codebook;
+    if (codebook != null) {
+      decisions = decisions(prepared, placed);
+      store.addCodebook(codebook);
+      store.addRun(prepared.importId, turns.all(), SegmentUnit.TURN, List.of(), codebook);
+      store.addDecisions(decisions, prepared.importId, ProgressListener.SILENT);
+    } else if (!read.selections.isEmpty()) {
+      warnings.add("the project has codings but no codebook, so no decisions were recorded");
+    }
+    store.exchange().add(read.sources, placed.kept(), read.userGuids);
+    read.skipped.forEach(
+        (what, count) ->
+            warnings.add(
+                count + " " + what + " not brought in: aet keeps text sources and their codings"));
+    return new Imported(
+        prepared.importId,
+        codebook,
+        added.getOrDefault("NEW", 0),
+        added.getOrDefault("UNCHANGED", 0),
+        placed.kept().size(),
+        decisions.size(),
+        List.copyOf(placed.codesByUser().keySet()),
+        warnings);
+  }
+
+  /**
+   * The project's transcripts' texts, by id, once checked that this file was not imported already
+   * and that no source of it has another text than the project's transcript of that name (a
+   * transcript already there is compared by its text, as the project hashed the file it came from).
+   */
+  private static Map<String, String> checkAgainst(ProjectStore store, Prepared prepared)
+      throws AetException {
+    Path file = prepared.file;
+    if (store.run(prepared.importId) != null) {
       throw new InputException(
           Diagnostic.fileError(
               file,
@@ -219,10 +254,9 @@ public final class QdpxReader {
                   + store.file()
                   + " already; its codings are there (importing it again would count them twice)"));
     }
-    // a transcript already there is compared by its text (the project hashed the file it came from)
     Map<String, String> texts = new HashMap<>();
     store.transcripts().forEach(t -> texts.put(t.id(), t.text()));
-    for (Transcript t : read.transcripts) {
+    for (Transcript t : prepared.read.transcripts) {
       if (texts.containsKey(t.id()) && !texts.get(t.id()).equals(t.text())) {
         throw new InputException(
             Diagnostic.fileError(
@@ -235,8 +269,15 @@ public final class QdpxReader {
                     + " new project, or rename one of them)"));
       }
     }
+    return texts;
+  }
+
+  /** Adds the transcripts the project does not hold yet; counts by {@code Added.Outcome} name. */
+  private static Map<String, Integer> addTranscripts(
+      ProjectStore store, List<Transcript> transcripts, Map<String, String> texts)
+      throws AetException {
     Map<String, Integer> added = new HashMap<>();
-    for (Transcript t : read.transcripts) {
+    for (Transcript t : transcripts) {
       if (texts.containsKey(t.id())) {
         added.merge("UNCHANGED", 1, Integer::sum);
         continue;
@@ -244,22 +285,44 @@ public final class QdpxReader {
       String hash = Hashing.sha256().hashString(t.text(), StandardCharsets.UTF_8).toString();
       added.merge(store.addTranscript(t, hash).outcome().name(), 1, Integer::sum);
     }
+    return added;
+  }
 
-    Segmenter segmenter = new Segmenter(SegmentUnit.TURN);
-    Map<String, List<Segment>> turnsByTranscript = new LinkedHashMap<>();
-    List<Segment> allTurns = new ArrayList<>();
-    for (Transcript t : read.transcripts) {
-      List<Segment> turns = segmenter.segment(t, new TextAnnotation(List.of(), List.of()));
-      turnsByTranscript.put(t.id(), turns);
-      allTurns.addAll(turns);
+  /**
+   * The turns of the imported transcripts, by transcript and all together: what selections code.
+   */
+  private record Turns(Map<String, List<Segment>> byTranscript, List<Segment> all) {
+    static Turns of(List<Transcript> transcripts) {
+      Segmenter segmenter = new Segmenter(SegmentUnit.TURN);
+      Map<String, List<Segment>> byTranscript = new LinkedHashMap<>();
+      List<Segment> all = new ArrayList<>();
+      for (Transcript t : transcripts) {
+        List<Segment> turns = segmenter.segment(t, new TextAnnotation(List.of(), List.of()));
+        byTranscript.put(t.id(), turns);
+        all.addAll(turns);
+      }
+      return new Turns(byTranscript, all);
     }
+  }
+
+  /**
+   * The selections placed on turns: those kept for export, and each coder's codes and memos by
+   * segment; {@code warnings} say what was left out.
+   */
+  private record Placed(
+      List<ExchangeRecords.Selection> kept,
+      Map<String, Map<String, List<String>>> codesByUser,
+      Map<String, Map<String, List<String>>> memosByUser,
+      List<String> warnings) {}
+
+  /** Places every coder's selection on the turns it codes (aet's own suggestions left out). */
+  private static Placed place(Prepared prepared, Turns turns) {
+    Read read = prepared.read;
     Map<String, TextLayout> layouts = new HashMap<>();
     read.sources.forEach(
         s -> layouts.put(s.transcriptId(), new TextLayout(s.plainText(), s.blocks())));
-
-    List<ExchangeRecords.Selection> kept = new ArrayList<>();
-    Map<String, Map<String, List<String>>> codesByUser = new LinkedHashMap<>();
-    Map<String, Map<String, List<String>>> memosByUser = new LinkedHashMap<>();
+    Placed placed =
+        new Placed(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), List.of());
     int unknownCodes = 0;
     int machine = 0;
     int unplaced = 0;
@@ -271,58 +334,86 @@ public final class QdpxReader {
       }
       Span aet = layouts.get(s.transcriptId()).toAet(s.start(), s.end());
       List<String> segmentIds =
-          aet == null ? List.of() : onto(aet, turnsByTranscript.get(s.transcriptId()));
+          aet == null ? List.of() : onto(aet, turns.byTranscript().get(s.transcriptId()));
       if (segmentIds.isEmpty()) {
         unplaced++;
       }
-      List<ExchangeRecords.Note> notes = new ArrayList<>();
-      for (String guid : s.noteGuids()) {
-        String text = read.notes.get(RefiQdaCodebook.normal(guid));
-        if (text != null) {
-          notes.add(new ExchangeRecords.Note(guid, text));
-        }
-      }
-      List<RawCoding> codings =
-          s.codings().isEmpty() ? List.of(new RawCoding("", "", s.user())) : s.codings();
-      for (RawCoding coding : codings) {
-        String who = read.users.getOrDefault(RefiQdaCodebook.normal(coding.user()), coder);
-        String path = pathByGuid.get(RefiQdaCodebook.normal(coding.codeGuid()));
-        if (!coding.codeGuid().isEmpty() && path == null) {
-          unknownCodes++;
-          continue;
-        }
-        kept.add(
-            new ExchangeRecords.Selection(
-                importId,
-                s.transcriptId(),
-                s.guid(),
-                s.name(),
-                s.start(),
-                s.end(),
-                who,
-                coding.guid(),
-                coding.codeGuid(),
-                notes,
-                segmentIds));
-        for (String segment : segmentIds) {
-          List<String> codes =
-              codesByUser
-                  .computeIfAbsent(who, k -> new LinkedHashMap<>())
-                  .computeIfAbsent(segment, k -> new ArrayList<>());
-          if (path != null && !codes.contains(path)) {
-            codes.add(path);
-          }
-          List<String> memos =
-              memosByUser
-                  .computeIfAbsent(who, k -> new LinkedHashMap<>())
-                  .computeIfAbsent(segment, k -> new ArrayList<>());
-          notes.stream()
-              .map(ExchangeRecords.Note::text)
-              .filter(n -> !memos.contains(n))
-              .forEach(memos::add);
-        }
+      unknownCodes += keep(prepared, s, coder, segmentIds, placed);
+    }
+    return new Placed(
+        placed.kept(),
+        placed.codesByUser(),
+        placed.memosByUser(),
+        placementWarnings(unknownCodes, machine, unplaced));
+  }
+
+  /**
+   * Keeps each coding of selection {@code s} (a selection without codings as one without a code)
+   * and adds its code and notes to its coder's segments; returns how many name a code the codebook
+   * does not have (left out).
+   */
+  private static int keep(
+      Prepared prepared, RawSelection s, String coder, List<String> segmentIds, Placed placed) {
+    Read read = prepared.read;
+    List<ExchangeRecords.Note> notes = new ArrayList<>();
+    for (String guid : s.noteGuids()) {
+      String text = read.notes.get(RefiQdaCodebook.normal(guid));
+      if (text != null) {
+        notes.add(new ExchangeRecords.Note(guid, text));
       }
     }
+    int unknownCodes = 0;
+    List<RawCoding> codings =
+        s.codings().isEmpty() ? List.of(new RawCoding("", "", s.user())) : s.codings();
+    for (RawCoding coding : codings) {
+      String who = read.users.getOrDefault(RefiQdaCodebook.normal(coding.user()), coder);
+      String path = prepared.pathByGuid.get(RefiQdaCodebook.normal(coding.codeGuid()));
+      if (!coding.codeGuid().isEmpty() && path == null) {
+        unknownCodes++;
+        continue;
+      }
+      placed
+          .kept()
+          .add(
+              new ExchangeRecords.Selection(
+                  prepared.importId,
+                  s.transcriptId(),
+                  s.guid(),
+                  s.name(),
+                  s.start(),
+                  s.end(),
+                  who,
+                  coding.guid(),
+                  coding.codeGuid(),
+                  notes,
+                  segmentIds));
+      for (String segment : segmentIds) {
+        addTo(placed.codesByUser(), who, segment, path == null ? List.of() : List.of(path));
+        addTo(
+            placed.memosByUser(),
+            who,
+            segment,
+            notes.stream().map(ExchangeRecords.Note::text).toList());
+      }
+    }
+    return unknownCodes;
+  }
+
+  /** Adds {@code values} not there yet to a coder's list for a segment (made when missing). */
+  private static void addTo(
+      Map<String, Map<String, List<String>>> byUser,
+      String who,
+      String segment,
+      List<String> values) {
+    List<String> list =
+        byUser
+            .computeIfAbsent(who, k -> new LinkedHashMap<>())
+            .computeIfAbsent(segment, k -> new ArrayList<>());
+    values.stream().filter(v -> !list.contains(v)).forEach(list::add);
+  }
+
+  private static List<String> placementWarnings(int unknownCodes, int machine, int unplaced) {
+    List<String> warnings = new ArrayList<>();
     if (unknownCodes > 0) {
       warnings.add(
           unknownCodes + " coding(s) name a code that is not in the codebook; not brought in");
@@ -338,45 +429,32 @@ public final class QdpxReader {
               + " selection(s) cover no spoken words (a speaker label or a time alone), so they code"
               + " no turn; they are kept for export");
     }
+    return warnings;
+  }
+
+  /** One decision per coder and segment: the codes placed there, or a memo alone. */
+  private static List<ProjectStore.Decision> decisions(Prepared prepared, Placed placed) {
+    Codebook codebook = prepared.codebook;
     List<ProjectStore.Decision> decisions = new ArrayList<>();
-    if (codebook != null) {
-      for (Map.Entry<String, Map<String, List<String>>> user : codesByUser.entrySet()) {
-        boolean consensus = user.getKey().equals(ProjectAgreement.CONSENSUS);
-        for (Map.Entry<String, List<String>> segment : user.getValue().entrySet()) {
-          String memo = String.join("\n\n", memosByUser.get(user.getKey()).get(segment.getKey()));
-          decisions.add(
-              new ProjectStore.Decision(
-                  segment.getKey(),
-                  user.getKey(),
-                  consensus ? DecisionKind.CONSENSUS : DecisionKind.REVIEW,
-                  segment.getValue().isEmpty() ? Verdict.MEMO : Verdict.CODE,
-                  segment.getValue(),
-                  memo,
-                  file.getFileName().toString(),
-                  codebook.version(),
-                  importId));
-        }
+    for (Map.Entry<String, Map<String, List<String>>> user : placed.codesByUser().entrySet()) {
+      boolean consensus = user.getKey().equals(ProjectAgreement.CONSENSUS);
+      for (Map.Entry<String, List<String>> segment : user.getValue().entrySet()) {
+        String memo =
+            String.join("\n\n", placed.memosByUser().get(user.getKey()).get(segment.getKey()));
+        decisions.add(
+            new ProjectStore.Decision(
+                segment.getKey(),
+                user.getKey(),
+                consensus ? DecisionKind.CONSENSUS : DecisionKind.REVIEW,
+                segment.getValue().isEmpty() ? Verdict.MEMO : Verdict.CODE,
+                segment.getValue(),
+                memo,
+                prepared.file.getFileName().toString(),
+                codebook.version(),
+                prepared.importId));
       }
-      store.addCodebook(codebook);
-      store.addRun(importId, allTurns, SegmentUnit.TURN, List.of(), codebook);
-      store.addDecisions(decisions, importId, ProgressListener.SILENT);
-    } else if (!read.selections.isEmpty()) {
-      warnings.add("the project has codings but no codebook, so no decisions were recorded");
     }
-    store.exchange().add(read.sources, kept, read.userGuids);
-    read.skipped.forEach(
-        (what, count) ->
-            warnings.add(
-                count + " " + what + " not brought in: aet keeps text sources and their codings"));
-    return new Imported(
-        importId,
-        codebook,
-        added.getOrDefault("NEW", 0),
-        added.getOrDefault("UNCHANGED", 0),
-        kept.size(),
-        decisions.size(),
-        List.copyOf(codesByUser.keySet()),
-        warnings);
+    return decisions;
   }
 
   /**
@@ -413,6 +491,11 @@ public final class QdpxReader {
     String text(String path) throws IOException;
   }
 
+  /**
+   * Reads the project document as a stream: the {@code <Project>} element, its text sources one by
+   * one (other kinds of source counted as skipped), and its users, codebook, variables, cases,
+   * notes and sets as trees.
+   */
   private static void readProject(Path file, InputStream in, Read read, TextFinder texts)
       throws AetException, IOException {
     XMLStreamReader reader = XmlElement.open(file, in);
@@ -429,101 +512,13 @@ public final class QdpxReader {
         continue;
       }
       depth++;
-      String local = reader.getLocalName();
       if (depth == 1) {
-        if (!local.equals("Project")) {
-          throw new InputException(
-              Diagnostic.error(
-                  file,
-                  reader.getLocation().getLineNumber(),
-                  0,
-                  "expected a REFI-QDA <Project>, found <" + local + ">",
-                  ""));
-        }
+        readRoot(file, reader, read);
         sawProject = true;
-        for (int i = 0; i < reader.getAttributeCount(); i++) {
-          if (reader.getAttributeLocalName(i).equals("origin")) {
-            read.origin = reader.getAttributeValue(i);
-          }
-        }
-        continue;
-      }
-      if (depth == 3 && local.equals("TextSource")) {
-        readSource(file, XmlElement.read(file, reader), read, texts);
+      } else if (depth == 3 && readSourceElement(file, reader, read, texts)) {
         depth--;
-        continue;
-      }
-      if (depth == 3
-          && List.of("PDFSource", "PictureSource", "AudioSource", "VideoSource").contains(local)) {
-        String kind =
-            local.equals("PDFSource")
-                ? "PDF"
-                : local.replace("Source", "").toLowerCase(Locale.ROOT);
-        read.skipped.merge(kind + " source(s)", 1, Integer::sum);
-        RefiQdaCodebook.skip(file, reader);
+      } else if (depth == 2 && readPart(file, reader, read, texts)) {
         depth--;
-        continue;
-      }
-      if (depth != 2) {
-        continue;
-      }
-      switch (local) {
-        case "Sources" -> {
-          // read source by source above
-        }
-        case "Users" -> {
-          for (XmlElement user : XmlElement.read(file, reader).children("User")) {
-            String name =
-                user.attribute("name").isBlank() ? user.attribute("id") : user.attribute("name");
-            String shown = name.isBlank() ? user.attribute("guid") : name.strip();
-            read.users.put(RefiQdaCodebook.normal(user.attribute("guid")), shown);
-            read.userGuids.putIfAbsent(shown, user.attribute("guid"));
-          }
-          depth--;
-        }
-        case "CodeBook" -> {
-          read.codes = XmlElement.read(file, reader).child("Codes");
-          depth--;
-        }
-        case "Variables" -> {
-          for (XmlElement v : XmlElement.read(file, reader).children("Variable")) {
-            read.variables.put(RefiQdaCodebook.normal(v.attribute("guid")), v.attribute("name"));
-          }
-          depth--;
-        }
-        case "Cases" -> {
-          read.cases.addAll(XmlElement.read(file, reader).children("Case"));
-          depth--;
-        }
-        case "Notes" -> {
-          for (XmlElement note : XmlElement.read(file, reader).children("Note")) {
-            String text = note.childText("PlainTextContent");
-            if (text.isEmpty() && !note.attribute("plainTextPath").isEmpty()) {
-              text = Objects.requireNonNullElse(texts.text(note.attribute("plainTextPath")), "");
-            }
-            read.notes.put(RefiQdaCodebook.normal(note.attribute("guid")), text.strip());
-          }
-          depth--;
-        }
-        case "Sets" -> {
-          read.sets = XmlElement.read(file, reader);
-          depth--;
-        }
-        case "Links", "Graphs" -> {
-          int count = XmlElement.read(file, reader).children().size();
-          read.skipped.merge(
-              local.toLowerCase(Locale.ROOT).replaceAll("s$", "") + "(s)", count, Integer::sum);
-          depth--;
-        }
-        case "NoteRef" -> {
-          read.skipped.merge("note(s) about the whole project", 1, Integer::sum);
-          RefiQdaCodebook.skip(file, reader);
-          depth--;
-        }
-        default -> {
-          RefiQdaCodebook.skip(file, reader);
-          depth--;
-        }
       }
     }
     if (!sawProject) {
@@ -531,6 +526,107 @@ public final class QdpxReader {
     }
     if (!read.errors.isEmpty()) {
       throw new InputException(read.errors);
+    }
+  }
+
+  /**
+   * The document's root: a {@code <Project>}, whose {@code origin} names the tool that wrote it.
+   */
+  private static void readRoot(Path file, XMLStreamReader reader, Read read) throws InputException {
+    String local = reader.getLocalName();
+    if (!local.equals("Project")) {
+      throw new InputException(
+          Diagnostic.error(
+              file,
+              reader.getLocation().getLineNumber(),
+              0,
+              "expected a REFI-QDA <Project>, found <" + local + ">",
+              ""));
+    }
+    for (int i = 0; i < reader.getAttributeCount(); i++) {
+      if (reader.getAttributeLocalName(i).equals("origin")) {
+        read.origin = reader.getAttributeValue(i);
+      }
+    }
+  }
+
+  /**
+   * A source inside {@code <Sources>}: a text source read, another kind counted as skipped; true
+   * when the element was consumed, false when it is not a source.
+   */
+  private static boolean readSourceElement(
+      Path file, XMLStreamReader reader, Read read, TextFinder texts)
+      throws AetException, IOException {
+    String local = reader.getLocalName();
+    if (local.equals("TextSource")) {
+      readSource(file, XmlElement.read(file, reader), read, texts);
+      return true;
+    }
+    if (List.of("PDFSource", "PictureSource", "AudioSource", "VideoSource").contains(local)) {
+      String kind =
+          local.equals("PDFSource") ? "PDF" : local.replace("Source", "").toLowerCase(Locale.ROOT);
+      read.skipped.merge(kind + " source(s)", 1, Integer::sum);
+      RefiQdaCodebook.skip(file, reader);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A part of the project (users, codebook, variables, cases, notes, sets; links and graphs counted
+   * as skipped); true when the element was consumed, false for {@code <Sources>}, whose sources are
+   * read one by one.
+   */
+  private static boolean readPart(Path file, XMLStreamReader reader, Read read, TextFinder texts)
+      throws AetException, IOException {
+    String local = reader.getLocalName();
+    switch (local) {
+      case "Sources" -> {
+        return false;
+      }
+      case "Users" -> readUsers(XmlElement.read(file, reader), read);
+      case "CodeBook" -> read.codes = XmlElement.read(file, reader).child("Codes");
+      case "Variables" -> {
+        for (XmlElement v : XmlElement.read(file, reader).children("Variable")) {
+          read.variables.put(RefiQdaCodebook.normal(v.attribute("guid")), v.attribute("name"));
+        }
+      }
+      case "Cases" -> read.cases.addAll(XmlElement.read(file, reader).children("Case"));
+      case "Notes" -> readNotes(XmlElement.read(file, reader), read, texts);
+      case "Sets" -> read.sets = XmlElement.read(file, reader);
+      case "Links", "Graphs" -> {
+        int count = XmlElement.read(file, reader).children().size();
+        read.skipped.merge(
+            local.toLowerCase(Locale.ROOT).replaceAll("s$", "") + "(s)", count, Integer::sum);
+      }
+      case "NoteRef" -> {
+        read.skipped.merge("note(s) about the whole project", 1, Integer::sum);
+        RefiQdaCodebook.skip(file, reader);
+      }
+      default -> RefiQdaCodebook.skip(file, reader);
+    }
+    return true;
+  }
+
+  /** Each user's name (their id or GUID when they have none), by GUID. */
+  private static void readUsers(XmlElement users, Read read) {
+    for (XmlElement user : users.children("User")) {
+      String name =
+          user.attribute("name").isBlank() ? user.attribute("id") : user.attribute("name");
+      String shown = name.isBlank() ? user.attribute("guid") : name.strip();
+      read.users.put(RefiQdaCodebook.normal(user.attribute("guid")), shown);
+      read.userGuids.putIfAbsent(shown, user.attribute("guid"));
+    }
+  }
+
+  /** Each note's text (in the document or in the file it names), by GUID. */
+  private static void readNotes(XmlElement notes, Read read, TextFinder texts) throws IOException {
+    for (XmlElement note : notes.children("Note")) {
+      String text = note.childText("PlainTextContent");
+      if (text.isEmpty() && !note.attribute("plainTextPath").isEmpty()) {
+        text = Objects.requireNonNullElse(texts.text(note.attribute("plainTextPath")), "");
+      }
+      read.notes.put(RefiQdaCodebook.normal(note.attribute("guid")), text.strip());
     }
   }
 

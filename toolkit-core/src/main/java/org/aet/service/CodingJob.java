@@ -75,10 +75,10 @@ public final class CodingJob {
       }
       if (minProbability != null && !(minProbability > 0 && minProbability <= 1)) {
         throw new SettingException(
-            "{minProbability} must be above 0 and at most 1: " + minProbability);
+            "{minProbability} must be above 0 and at most 1: %s", minProbability);
       }
       if (!(floor >= 0 && floor <= 1)) {
-        throw new SettingException("{floor} must be between 0 and 1: " + floor);
+        throw new SettingException("{floor} must be between 0 and 1: %s", floor);
       }
       if (reviewQueue && model == null) {
         throw new SettingException("{reviewQueue} needs {model}");
@@ -316,23 +316,16 @@ public final class CodingJob {
     Path model = settings.model();
     LearnedModel learned = LearnedModel.load(model);
     if (learned.readsMeaning() && !semantic) {
-      throw new AetException(
-          model
-              + ": this model reads the meaning of segments (it was trained with --embeddings),"
-              + " which needs the semantic layer: leave out --no-semantic");
+      throw AetException.naming(
+          "%s: this model reads the meaning of segments (it was trained with {embeddings}),"
+              + " which needs the semantic layer: leave out {rulesOnly}",
+          model);
     }
     if (!learned.codebook().equals(book.name())) {
-      throw new AetException(
-          model
-              + ": this model was trained for the codebook \""
-              + learned.codebook()
-              + "\", not \""
-              + book.name()
-              + "\": code with --codebook "
-              + learned.codebook()
-              + ", or train a model for "
-              + book.name()
-              + " with \"aet train\"");
+      throw AetException.naming(
+          "%s: this model was trained for the codebook \"%s\", not \"%s\": code with {codebook}"
+              + " %s, or train a model for %s with \"aet train\"",
+          model, learned.codebook(), book.name(), learned.codebook(), book.name());
     }
     if (!learned.codebookVersion().equals(book.version())) {
       progress.note(

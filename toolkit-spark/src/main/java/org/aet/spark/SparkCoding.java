@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aet.diagnostics.AetException;
+import org.aet.export.OutputTargets;
 import org.aet.pipeline.ProgressListener;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -64,7 +66,8 @@ public final class SparkCoding {
   private SparkCoding() {}
 
   /**
-   * Codes {@code settings.input()} into the folder {@code output}, which must not exist yet.
+   * Codes {@code settings.input()} into the folder {@code output}, which must not exist yet (not
+   * even as a link) nor lie inside the corpus, compared by real paths.
    *
    * @throws AetException when the corpus, codebook or model cannot be read, or the output cannot be
    *     written
@@ -72,8 +75,17 @@ public final class SparkCoding {
   public static Summary run(
       SparkSession spark, SparkSettings settings, Path output, ProgressListener progress)
       throws AetException {
-    if (Files.exists(output)) {
+    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
       throw new AetException(output + ": already exists; name a new folder for the output");
+    }
+    Path corpus = OutputTargets.canonical(PreparedCoding.localPath(settings.input()));
+    if (OutputTargets.canonical(output).startsWith(corpus)) {
+      throw new AetException(
+          output
+              + ": is inside the corpus "
+              + settings.input()
+              + ", where its files would be read as transcripts the next time; name a folder"
+              + " outside it");
     }
     PreparedCoding driver = PreparedCoding.of(settings, progress);
     List<String> ids = driver.ids();

@@ -1,6 +1,7 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.aet.diagnostics.AetException;
@@ -62,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--port must be between 0 and 65535, not " + port);
     }
+    limitSlowRequests();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     try (Workspace workspace =
         Workspace.start(
@@ -78,4 +80,22 @@ final class ServeCommand implements Callable<Integer> {
     }
     return 0;
   }
+
+  /**
+   * The JDK's web server waits for a request's body, and drains one it refused, as long as the
+   * other side takes: a few connections sending a byte a minute would hold every worker thread,
+   * token or not. Here a request and a response get {@value #SLOW_SECONDS} seconds each (a
+   * browser's form on this computer takes milliseconds), unless the person set the JDK's own
+   * properties. Set before the first server is made, which reads them once.
+   */
+  private static void limitSlowRequests() {
+    for (String property :
+        List.of("sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime")) {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, String.valueOf(SLOW_SECONDS));
+      }
+    }
+  }
+
+  private static final int SLOW_SECONDS = 20;
 }

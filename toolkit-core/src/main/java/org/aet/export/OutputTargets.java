@@ -165,7 +165,7 @@ public final class OutputTargets {
    * The real path of the nearest existing ancestor, with the rest appended: two spellings of one
    * file give one answer even when the file does not exist yet.
    */
-  private static Path canonical(Path path) {
+  public static Path canonical(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     Path existing = absolute;
     Path rest = null;

@@ -3,7 +3,9 @@ package org.aet.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aet.diagnostics.AetException;
+import org.aet.export.OutputTargets;
 import org.aet.pipeline.ProgressListener;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
@@ -66,7 +69,32 @@ public final class SparkCoding {
   private SparkCoding() {}
 
   /**
-   * Codes {@code settings.input()} into the folder {@code output}, which must not exist yet.
+   * Refuses an output inside the corpus (real paths), where its files would be read as transcripts
+   * the next time; an input on another file system cannot hold a local output.
+   */
+  private static void refuseOutputInCorpus(String input, Path output) throws AetException {
+    if (HadoopInput.isAddress(input) && !input.startsWith("file:")) {
+      return;
+    }
+    Path corpus;
+    try {
+      corpus = input.startsWith("file:") ? Path.of(URI.create(input)) : Path.of(input);
+    } catch (IllegalArgumentException notAPath) {
+      return;
+    }
+    if (OutputTargets.canonical(output).startsWith(OutputTargets.canonical(corpus))) {
+      throw new AetException(
+          output
+              + ": is inside the corpus "
+              + input
+              + ", where its files would be read as transcripts the next time; name a folder"
+              + " outside it");
+    }
+  }
+
+  /**
+   * Codes {@code settings.input()} into the folder {@code output}, which must not exist yet (not
+   * even as a link) nor lie inside the corpus, compared by real paths.
    *
    * @throws AetException when the corpus, codebook or model cannot be read, or the output cannot be
    *     written
@@ -74,9 +102,10 @@ public final class SparkCoding {
   public static Summary run(
       SparkSession spark, SparkSettings settings, Path output, ProgressListener progress)
       throws AetException {
-    if (Files.exists(output)) {
+    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
       throw new AetException(output + ": already exists; name a new folder for the output");
     }
+    refuseOutputInCorpus(settings.input(), output);
     SparkSettings sent = settings.withHadoop(hadoopSettings(spark.sparkContext().getConf()));
     PreparedCoding driver = PreparedCoding.of(sent, progress);
     List<String> ids = driver.ids();

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
+import org.aet.diagnostics.AetException;
 import org.aet.diagnostics.Diagnostic;
 import org.aet.diagnostics.InputException;
 import org.aet.export.CodingExporter;
@@ -181,6 +182,39 @@ class SparkCodingTest {
       spark.sparkContext().setLocalProperty(SparkCoding.FAIL_FIRST_ATTEMPT, null);
     }
     assertEquals(aetCode(SAMPLE, settings), sparkLines(out));
+  }
+
+  @Test
+  void anOutputInsideTheCorpusOrALinkIsRefusedBeforeAnyWork() throws Exception {
+    Path corpus = temp.resolve("corpus");
+    copyFolder(SAMPLE, corpus);
+    SparkSettings settings = settings(corpus, false);
+    // Inside the corpus, the next run would read segments.jsonl's part files as transcripts.
+    for (Path inside : List.of(corpus.resolve("out"), corpus.resolve("Eastmoor/../coded"))) {
+      AetException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              AetException.class,
+              () -> SparkCoding.run(spark, settings, inside, ProgressListener.SILENT));
+      assertTrue(e.getMessage().contains("inside the corpus"), e.getMessage());
+      assertFalse(Files.exists(inside), "nothing written");
+    }
+    Path viaLink = temp.resolve("link-to-corpus");
+    Files.createSymbolicLink(viaLink, corpus);
+    assertThrows(viaLink.resolve("out"), settings, "inside the corpus");
+    // A link to nowhere is a name taken: refused, and still the link it was.
+    Path dangling = temp.resolve("dangling");
+    Files.createSymbolicLink(dangling, temp.resolve("nowhere"));
+    assertThrows(dangling, settings, "already exists");
+    assertTrue(Files.isSymbolicLink(dangling));
+    assertFalse(Files.exists(temp.resolve("nowhere")));
+  }
+
+  private static void assertThrows(Path output, SparkSettings settings, String expected) {
+    AetException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            AetException.class,
+            () -> SparkCoding.run(spark, settings, output, ProgressListener.SILENT));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 
   /** {@code ../shared/relative} of the repository (or a folder above it), or null. */

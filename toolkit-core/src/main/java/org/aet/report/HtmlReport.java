@@ -24,6 +24,15 @@ public final class HtmlReport implements CodingExporter {
 
   private final ReviewState review;
 
+  /**
+   * The report's comparison of cases (share of each case's segments with each code, the clear
+   * differences marked, and its bar chart) as an HTML section, for another page that shows it: the
+   * workspace's Team page.
+   */
+  public static String caseComparison(org.aet.analysis.Tabulation tab) {
+    return ReportPage.cases(tab);
+  }
+
   /** A report without a project's review state (for the service loader). */
   public HtmlReport() {
     this(null);

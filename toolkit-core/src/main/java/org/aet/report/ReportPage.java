@@ -46,6 +46,13 @@ final class ReportPage {
     return new ReportPage(tab, context, review).page();
   }
 
+  /** The "Cases side by side" section alone: the heatmap of codes by case and its bar chart. */
+  static String cases(Tabulation tab) {
+    ReportPage page = new ReportPage(tab, null, null);
+    page.cases();
+    return page.out.toString();
+  }
+
   private String page() {
     String title = "Coded conversations: " + codebook.title();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")

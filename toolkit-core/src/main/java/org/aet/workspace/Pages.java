@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.aet.analysis.Tabulation;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
 import org.aet.diagnostics.AetException;
@@ -16,6 +17,8 @@ import org.aet.evaluation.AgreementReport;
 import org.aet.evaluation.AgreementStatistic;
 import org.aet.model.Span;
 import org.aet.model.Transcript;
+import org.aet.nlp.Annotator;
+import org.aet.project.FinalCoding;
 import org.aet.project.ProjectAgreement;
 import org.aet.project.ProjectStore;
 import org.aet.project.ProjectStore.Decision;
@@ -25,16 +28,20 @@ import org.aet.project.ProjectStore.Suggested;
 import org.aet.ranking.ProjectRanking;
 import org.aet.ranking.ReviewRanking;
 import org.aet.ranking.ReviewTarget;
+import org.aet.report.HtmlReport;
 import org.aet.service.RankedReview;
 
 /** The workspace's pages, read from the project at each request; all project text escaped. */
 final class Pages {
   private final Path project;
   private final String csrf;
+  private final Annotator annotator;
 
-  Pages(Path project, String csrf) {
+  /** Pages over {@code project}; {@code annotator} rebuilds the final coding for the Team page. */
+  Pages(Path project, String csrf, Annotator annotator) {
     this.project = project;
     this.csrf = csrf;
+    this.annotator = annotator;
   }
 
   /** The page's id for a segment (letters, digits and hyphens). */
@@ -476,7 +483,7 @@ final class Pages {
         html.append("<p>Agreement needs two coders' decisions; so far: ")
             .append(escape(coders.isEmpty() ? "none" : String.join(", ", coders)))
             .append(".</p>");
-        return page("Team", html.toString());
+        return page("Team", html.append(coders.isEmpty() ? "" : cases(store)).toString());
       }
       AgreementReport.Report report = ProjectAgreement.compute(store, coders);
       html.append("<h2>Agreement per code: ")
@@ -515,8 +522,22 @@ final class Pages {
         d.codes().forEach(c -> html.append("<td>").append(escape(c)));
         html.append("<td>").append(escape(String.join(" | ", d.memos())));
       }
-      return page("Team", html.append("</tbody></table>").toString());
+      html.append("</tbody></table>").append(cases(store));
+      return page("Team", html.toString());
     }
+  }
+
+  /**
+   * The report's comparison of cases over the project's final coding as it stands (the consensus,
+   * else each coder's decision), the same figures {@code aet report} shows.
+   */
+  private String cases(ProjectStore store) throws AetException {
+    FinalCoding.Result result = FinalCoding.of(store, null, annotator);
+    Tabulation tab = new Tabulation(result.codebook(), 0);
+    result.coded().forEach(tab::add);
+    return "<p>The final coding so far: the consensus where the team has one, else every coder's"
+        + " decisions, as in aet report.</p>"
+        + HtmlReport.caseComparison(tab);
   }
 
   private static String number(double value) {

@@ -35,6 +35,11 @@ final class Preparation implements AutoCloseable {
     this.embedding = embedding;
   }
 
+  /** The annotator the passages are read with (also for the final coding). */
+  Annotator annotator() {
+    return annotator;
+  }
+
   /**
    * The ranked review of the run {@code latestRunId}, or null while it is being prepared (started
    * here when it has not been, or when the project has a newer run than the one prepared).

@@ -51,7 +51,7 @@ public final class Workspace implements AutoCloseable {
     this.csrf = secret();
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     this.authority = host + ":" + server.getAddress().getPort();
-    this.pages = new Pages(project, csrf);
+    this.pages = new Pages(project, csrf, preparation.annotator());
     this.decisions = new Decisions(project);
     this.preparation = preparation;
     server.createContext("/", this::handle);

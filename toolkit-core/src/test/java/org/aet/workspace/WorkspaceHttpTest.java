@@ -299,6 +299,8 @@ class WorkspaceHttpTest {
     assertTrue(page.contains("Agreement per code"), page);
     assertTrue(page.contains("Disagreements"));
     assertTrue(page.contains("not &lt;this&gt;"), "the memo of the disagreement, escaped");
+    assertTrue(page.contains("Cases side by side"), "the report's comparison of cases");
+    assertTrue(page.contains("<th scope=\"col\">Northbrook"), "a case of the sample corpus");
   }
 
   static String firstSuggested() throws Exception {

@@ -189,6 +189,24 @@ final class EvaluateCommand implements Callable<Integer> {
         new LeaveOneTranscriptOut.Settings(
             embeddings, floor, curve ? LeaveOneTranscriptOut.CURVE_TURNS : List.of(), seed);
     long start = System.nanoTime();
+    PrintWriter out = spec.commandLine().getOut();
+    LeaveOneTranscriptOut.Results shown =
+        new LeaveOneTranscriptOut.Results() {
+          @Override
+          public void judged(LeaveOneTranscriptOut.Outcome outcome) {
+            LeaveOneOutReport.printJudged(outcome, out);
+            out.printf(Locale.ROOT, "(%.0f seconds so far.)%n", (System.nanoTime() - start) / 1e9);
+            if (curve) {
+              out.println();
+              LeaveOneOutReport.printCurveHeading(out);
+            }
+          }
+
+          @Override
+          public void point(LeaveOneTranscriptOut.CurvePoint point) {
+            LeaveOneOutReport.printPoint(point, out);
+          }
+        };
     LeaveOneTranscriptOut.Outcome outcome;
     try {
       outcome =
@@ -199,7 +217,8 @@ final class EvaluateCommand implements Callable<Integer> {
               new WindowEmbedding(nlp.embedder(progress)),
               settings,
               unknown,
-              progress);
+              progress,
+              shown);
     } catch (IllegalArgumentException e) {
       throw new AetException(e.getMessage());
     } catch (IOException e) {
@@ -211,8 +230,6 @@ final class EvaluateCommand implements Callable<Integer> {
           .println(
               "warning: these codes are not in " + book.name() + " and were left out: " + unknown);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    LeaveOneOutReport.print(outcome, out);
     out.printf(Locale.ROOT, "Took %.0f seconds.%n", (System.nanoTime() - start) / 1e9);
     if (output != null) {
       LeaveOneOutReport.write(outcome, output);

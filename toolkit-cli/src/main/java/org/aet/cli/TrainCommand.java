@@ -193,6 +193,11 @@ final class TrainCommand implements Callable<Integer> {
             : "their words");
     if (!model.scores().isEmpty()) {
       printScores(out, model);
+      out.println(
+          "Confidence: each code keeps how often its probabilities were right on the transcripts"
+              + " held out above; \"aet code --model\" shows that as a suggestion's confidence and"
+              + " suggests a code at its threshold only with a confidence at the floor (--floor,"
+              + " 0.5 by default).");
     } else if (folds > 1) {
       out.println(
           "Not cross-validated: the segments come from one transcript, and a model cannot be judged"

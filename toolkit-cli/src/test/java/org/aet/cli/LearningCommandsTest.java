@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.aet.cli.AetRunner.Result;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -134,6 +135,70 @@ class LearningCommandsTest {
     for (String field : List.of("code", "precision", "recall", "f1", "kappa", "support")) {
       assertTrue(code.has(field), field);
     }
+  }
+
+  @Test
+  void leaveOneOutJudgesEachTranscriptOnTheTeamsOwnCoding(@TempDir Path dir) throws Exception {
+    String[] topics = {"the ferry timetable", "the library budget", "the orchard grant"};
+    List<String> lines = new ArrayList<>();
+    for (int t = 0; t < topics.length; t++) {
+      for (int turn = 0; turn < 4; turn++) {
+        boolean coded = turn < 2;
+        lines.add(
+            String.format(
+                "{\"segment_id\": \"hearing_%d@%d-%d\", \"text\": \"%s\", \"codes\": %s}",
+                t,
+                turn * 100,
+                turn * 100 + 50,
+                coded
+                    ? "The funding system around " + topics[t] + " does not allow us to plan."
+                    : "Thank you, we will now hear about " + topics[t] + ".",
+                coded ? "[\"motivation-structure/structural-issues\"]" : "[]"));
+      }
+    }
+    Path labels = dir.resolve("team.jsonl");
+    Files.write(labels, lines);
+    Path report = dir.resolve("trial.xlsx");
+    Result trial =
+        aet(
+            "evaluate",
+            "--leave-one-out",
+            "--codebook",
+            "four-tensions",
+            "--from",
+            labels.toString(),
+            "-o",
+            report.toString(),
+            "--cache",
+            dir.resolve("cache").toString());
+    assertEquals(0, trial.exit(), trial.err());
+    assertTrue(
+        trial
+            .out()
+            .contains("Each of 3 transcripts judged by what was learned without it (12 labelled"),
+        trial.out());
+    assertTrue(trial.out().contains("The codebook alone"), trial.out());
+    assertTrue(trial.out().contains("A model learned from the other transcripts"), trial.out());
+    assertTrue(trial.out().contains("Confidence shown against the share right"), trial.out());
+    assertTrue(trial.out().matches("(?s).*structural-issues .*pooled .*"), trial.out());
+    try (XSSFWorkbook workbook = new XSSFWorkbook(report.toFile())) {
+      assertEquals(
+          "Cohen's kappa", workbook.getSheet("Scores").getRow(0).getCell(6).getStringCellValue());
+      assertEquals(
+          "Share right",
+          workbook.getSheet("Reliability").getRow(0).getCell(5).getStringCellValue());
+    }
+  }
+
+  @Test
+  void leaveOneOutNeedsLabelledSegmentsAndACodebook(@TempDir Path dir) {
+    Result without = aet("evaluate", "--leave-one-out", "--codebook", "four-tensions");
+    assertEquals(2, without.exit());
+    assertTrue(
+        without.err().contains("--leave-one-out needs --codebook and --from"), without.err());
+    Result neither = aet("evaluate");
+    assertEquals(2, neither.exit());
+    assertTrue(neither.err().contains("give --gold FILE and --predicted FILE"), neither.err());
   }
 
   @Test

@@ -33,6 +33,17 @@ public final class LeaveOneOutReport {
 
   /** The trial as aligned text: scores per code and pooled, reliability, the learning curve. */
   public static void print(LeaveOneTranscriptOut.Outcome outcome, PrintWriter out) {
+    printJudged(outcome, out);
+    if (!outcome.curve().isEmpty()) {
+      out.println();
+      printCurveHeading(out);
+      outcome.curve().forEach(p -> printPoint(p, out));
+    }
+    out.flush();
+  }
+
+  /** The codebook alone and the learned model: scores per code and pooled, reliability. */
+  public static void printJudged(LeaveOneTranscriptOut.Outcome outcome, PrintWriter out) {
     out.printf(
         "Each of %d transcripts judged by what was learned without it (%d labelled segments).%n",
         outcome.transcripts().size(), outcome.segments());
@@ -41,25 +52,29 @@ public final class LeaveOneOutReport {
       out.println();
       printResult(result, out);
     }
-    if (!outcome.curve().isEmpty()) {
-      out.println();
-      out.println(
-          "Learning curve: a model learned from the first N coded turns of the other transcripts"
-              + " (whole transcripts first, in an order fixed by the seed), pooled over the codes:");
-      out.printf(
-          "  %6s %11s %9s %7s %7s%n", "turns", "suggestions", "precision", "recall", "kappa");
-      for (LeaveOneTranscriptOut.CurvePoint point : outcome.curve()) {
-        Evaluation.CodeScore s = point.result().pooled();
-        out.printf(
-            Locale.ROOT,
-            "  %6d %11d %9s %7s %7s%n",
-            point.turns(),
-            point.result().suggestions(),
-            EvaluationReports.shown(s.precision()),
-            EvaluationReports.shown(s.recall()),
-            EvaluationReports.shown(s.kappa()));
-      }
-    }
+    out.flush();
+  }
+
+  /** The heading of the learning curve's table. */
+  public static void printCurveHeading(PrintWriter out) {
+    out.println(
+        "Learning curve: a model learned from the first N coded turns of the other transcripts"
+            + " (whole transcripts first, in an order fixed by the seed), pooled over the codes:");
+    out.printf("  %6s %11s %9s %7s %7s%n", "turns", "suggestions", "precision", "recall", "kappa");
+    out.flush();
+  }
+
+  /** One row of the learning curve's table. */
+  public static void printPoint(LeaveOneTranscriptOut.CurvePoint point, PrintWriter out) {
+    Evaluation.CodeScore s = point.result().pooled();
+    out.printf(
+        Locale.ROOT,
+        "  %6d %11d %9s %7s %7s%n",
+        point.turns(),
+        point.result().suggestions(),
+        EvaluationReports.shown(s.precision()),
+        EvaluationReports.shown(s.recall()),
+        EvaluationReports.shown(s.kappa()));
     out.flush();
   }
 

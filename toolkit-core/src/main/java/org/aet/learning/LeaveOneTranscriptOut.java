@@ -125,6 +125,18 @@ public final class LeaveOneTranscriptOut {
       List<CurvePoint> curve,
       Map<String, Set<String>> trainedOn) {}
 
+  /**
+   * Hears of each part of the trial as soon as it is done, so that a long learning curve does not
+   * keep the rest waiting.
+   */
+  public interface Results {
+    /** The codebook alone and the models learned from all other transcripts (no curve yet). */
+    default void judged(Outcome outcome) {}
+
+    /** One point of the learning curve, in order of size. */
+    default void point(CurvePoint point) {}
+  }
+
   /** A labelled segment, annotated and embedded, with the codes it has. */
   private record Prepared(
       String id, Segment segment, Set<String> leaves, Trainer.Example example) {}
@@ -163,6 +175,28 @@ public final class LeaveOneTranscriptOut {
       List<String> unknownCodes,
       ProgressListener progress)
       throws IOException {
+    return run(
+        labelled,
+        codebook,
+        annotator,
+        embedding,
+        settings,
+        unknownCodes,
+        progress,
+        new Results() {});
+  }
+
+  /** As {@link #run}, telling {@code results} of each part as soon as it is done. */
+  public static Outcome run(
+      List<LabelledSegment> labelled,
+      Codebook codebook,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      Settings settings,
+      List<String> unknownCodes,
+      ProgressListener progress,
+      Results results)
+      throws IOException {
     LeaveOneTranscriptOut trial = new LeaveOneTranscriptOut(codebook, settings);
     trial.prepare(labelled, annotator, embedding, unknownCodes, progress);
     if (trial.byTranscript.size() < 2) {
@@ -179,16 +213,19 @@ public final class LeaveOneTranscriptOut {
             "the codebook alone (rules and semantic layer, calibrated on its own sentences)",
             trial.codebookCandidates(codebookAlone));
     Map<String, Set<String>> trainedOn = new LinkedHashMap<>();
+    List<String> transcripts = List.copyOf(trial.byTranscript.keySet());
+    List<java.util.concurrent.Callable<Judged>> jobs = new ArrayList<>();
+    for (String heldOut : transcripts) {
+      List<Trainer.Example> others = trial.examplesWithout(heldOut);
+      trainedOn.put(heldOut, trial.transcriptsOf(others));
+      jobs.add(() -> trial.judge(heldOut, others));
+    }
     List<Candidate> learned = new ArrayList<>();
     List<Candidate> atThreshold = new ArrayList<>();
-    List<String> transcripts = List.copyOf(trial.byTranscript.keySet());
-    for (int t = 0; t < transcripts.size(); t++) {
-      progress.progress(JUDGING, t, transcripts.size());
-      List<Trainer.Example> others = trial.examplesWithout(transcripts.get(t));
-      trainedOn.put(transcripts.get(t), trial.transcriptsOf(others));
-      trial.learnedCandidates(transcripts.get(t), others, learned, atThreshold);
+    for (Judged judged : inParallel(jobs, JUDGING, progress, (i, j) -> {})) {
+      learned.addAll(judged.learned());
+      atThreshold.addAll(judged.atThreshold());
     }
-    progress.progress(JUDGING, transcripts.size(), transcripts.size());
     Result model =
         trial.result(
             "a model learned from the other transcripts"
@@ -197,8 +234,17 @@ public final class LeaveOneTranscriptOut {
     Result before =
         trial.result(
             "the same model at each code's threshold alone, its probability shown", atThreshold);
+    Outcome judged =
+        new Outcome(labelled.size(), transcripts, alone, model, before, List.of(), trainedOn);
+    results.judged(judged);
     return new Outcome(
-        labelled.size(), transcripts, alone, model, before, trial.curve(progress), trainedOn);
+        labelled.size(),
+        transcripts,
+        alone,
+        model,
+        before,
+        trial.curve(progress, results),
+        trainedOn);
   }
 
   private void prepare(
@@ -272,18 +318,18 @@ public final class LeaveOneTranscriptOut {
     return transcripts;
   }
 
+  /** The candidates of one transcript held out: as shown, and at the threshold alone. */
+  private record Judged(List<Candidate> learned, List<Candidate> atThreshold) {}
+
   /**
-   * Adds the candidates of a model trained on {@code training} (leaves only, thresholds and
-   * confidence by grouped cross-validation over it) on the transcript {@code heldOut}: to {@code
-   * learned} as {@code aet code --model} shows them, to {@code atThreshold} at the threshold alone
-   * with the probability shown. None when nothing could be learned.
+   * The candidates of a model trained on {@code training} (leaves only, thresholds and confidence
+   * by grouped cross-validation over it) on the transcript {@code heldOut}: as {@code aet code
+   * --model} shows them, and at the threshold alone with the probability shown. None when nothing
+   * could be learned.
    */
-  private void learnedCandidates(
-      String heldOut,
-      List<Trainer.Example> training,
-      List<Candidate> learned,
-      List<Candidate> atThreshold)
-      throws IOException {
+  private Judged judge(String heldOut, List<Trainer.Example> training) throws IOException {
+    List<Candidate> learned = new ArrayList<>();
+    List<Candidate> atThreshold = new ArrayList<>();
     Trainer.Options options =
         new Trainer.Options(
             Trainer.Algorithm.LOGISTIC,
@@ -310,26 +356,78 @@ public final class LeaveOneTranscriptOut {
             new Candidate(p.id(), path, probability, probability >= model.threshold(path), right));
       }
     }
+    return new Judged(learned, atThreshold);
+  }
+
+  /**
+   * Runs {@code jobs} on as many threads as there are processors (each trains its own models; the
+   * trial's data are only read) and returns their results in order, handing each to {@code each}
+   * (with its index) and telling {@code progress} as it is done.
+   */
+  private static <T> List<T> inParallel(
+      List<java.util.concurrent.Callable<T>> jobs,
+      String stage,
+      ProgressListener progress,
+      java.util.function.BiConsumer<Integer, T> each)
+      throws IOException {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors())));
+    try {
+      List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+      jobs.forEach(job -> futures.add(pool.submit(job)));
+      List<T> results = new ArrayList<>();
+      progress.progress(stage, 0, jobs.size());
+      for (java.util.concurrent.Future<T> future : futures) {
+        T result = future.get();
+        each.accept(results.size(), result);
+        results.add(result);
+        progress.progress(stage, results.size(), jobs.size());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The learning curve: for each size, every transcript judged by a model of that many turns. */
-  private List<CurvePoint> curve(ProgressListener progress) throws IOException {
-    List<CurvePoint> points = new ArrayList<>();
+  private List<CurvePoint> curve(ProgressListener progress, Results results) throws IOException {
     List<String> transcripts = List.copyOf(byTranscript.keySet());
-    int step = 0;
-    int steps = settings.curveTurns().size() * transcripts.size();
+    List<java.util.concurrent.Callable<Judged>> jobs = new ArrayList<>();
     for (int turns : settings.curveTurns()) {
-      List<Candidate> candidates = new ArrayList<>();
       for (String heldOut : transcripts) {
-        progress.progress(CURVE, step++, steps);
-        List<Trainer.Example> sample = firstTurns(heldOut, turns);
-        learnedCandidates(heldOut, sample, candidates, new ArrayList<>());
+        jobs.add(() -> judge(heldOut, firstTurns(heldOut, turns)));
       }
-      points.add(
-          new CurvePoint(
-              turns, result("a model learned from " + turns + " coded turns", candidates)));
     }
-    progress.progress(CURVE, steps, steps);
+    List<CurvePoint> points = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
+    inParallel(
+        jobs,
+        CURVE,
+        progress,
+        (i, judged) -> {
+          candidates.addAll(judged.learned());
+          if ((i + 1) % transcripts.size() == 0) {
+            int turns = settings.curveTurns().get(i / transcripts.size());
+            CurvePoint point =
+                new CurvePoint(
+                    turns, result("a model learned from " + turns + " coded turns", candidates));
+            candidates.clear();
+            points.add(point);
+            results.point(point);
+          }
+        });
     return points;
   }
 

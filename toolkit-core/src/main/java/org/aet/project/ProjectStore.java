@@ -609,6 +609,17 @@ public final class ProjectStore implements AutoCloseable {
     return this.decisions.latestDecisions();
   }
 
+  /**
+   * The name to record {@code coder}'s decisions under: as given, or as the project first spelt it
+   * ("ALICE" is "alice").
+   *
+   * @throws AetException when it cannot be a coder's name: empty, "machine" or "consensus", or not
+   *     one line of at most 64 characters
+   */
+  public String coderName(String coder) throws AetException {
+    return CoderNames.check(this, coder);
+  }
+
   /** Every coder name the project knows, from decisions and exported workbooks. */
   public List<String> coders() throws AetException {
     return this.decisions.coders();
@@ -645,16 +656,6 @@ public final class ProjectStore implements AutoCloseable {
   /** Every fit of the ranked review's model, oldest first. */
   public List<Ranking> rankings() throws AetException {
     return this.rankings.rankings();
-  }
-
-  /**
-   * The name {@code name} is recorded under: as given, or as the project first spelt it ("Alice"
-   * and "alice" are one coder).
-   *
-   * @throws AetException when it cannot be a coder's name (empty, reserved, too long)
-   */
-  public String coderName(String name) throws AetException {
-    return CoderNames.check(this, name);
   }
 
   /**

@@ -51,13 +51,36 @@ final class Decisions {
   }
 
   /**
-   * Records {@code action} of {@code coder} on {@code segmentId}: {@code code} is the code path to
-   * add or recode to, {@code memo} the memo (kept from the coder's last decision when null).
+   * The name {@code name} is recorded under, as the project spells it ("ALICE" is "alice").
+   *
+   * @throws AetException when it is not a name a coder may have: letters, digits, spaces, dots,
+   *     hyphens, at most 40, and not one aet uses itself ("consensus", "machine")
    */
-  Decision record(String given, String segmentId, Action action, String code, String memo)
+  String coderName(String name) throws AetException {
+    try (ProjectStore store = ProjectStore.openForReading(project)) {
+      return coderName(store, name);
+    }
+  }
+
+  private static String coderName(ProjectStore store, String name) throws AetException {
+    String stripped = name == null ? "" : name.strip();
+    if (!stripped.matches("[\\p{L}\\p{N} ._-]{1,40}")) {
+      throw new AetException(
+          "A coder's name is letters, digits, spaces, dots and hyphens, at most 40; set yours"
+              + " with \"Your name\"");
+    }
+    return store.coderName(stripped);
+  }
+
+  /**
+   * Records {@code action} of the coder {@code name} (checked, and spelt as the project knows it)
+   * on {@code segmentId}: {@code code} is the code path to add or recode to, {@code memo} the memo
+   * (kept from the coder's last decision when null).
+   */
+  Decision record(String name, String segmentId, Action action, String code, String memo)
       throws AetException {
     try (ProjectStore store = ProjectStore.open(project)) {
-      String coder = store.coderName(given);
+      String coder = coderName(store, name);
       Run run = store.latestRun();
       if (run == null) {
         throw new AetException(project + " has no coding run yet; code it first with aet code");
@@ -90,20 +113,13 @@ final class Decisions {
     }
   }
 
-  /** The name {@code given} is recorded under in the project ("Alice" is "alice" if known so). */
-  String coderName(String given) throws AetException {
-    try (ProjectStore store = ProjectStore.openForReading(project)) {
-      return store.coderName(given);
-    }
-  }
-
   /**
    * Marks {@code segmentId} as skipped or postponed in the ranked queue of {@code given}; a null
    * {@code mark} puts every passage the coder marked back in its place.
    */
   void mark(String given, String segmentId, QueueMark mark) throws AetException {
     try (ProjectStore store = ProjectStore.open(project)) {
-      String coder = store.coderName(given);
+      String coder = coderName(store, given);
       if (mark == null) {
         store.clearQueueMarks(coder);
         return;

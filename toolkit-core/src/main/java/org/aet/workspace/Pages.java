@@ -140,7 +140,7 @@ final class Pages {
     }
   }
 
-  /** A passage with its suggestions, the coder's decision and the actions; {@code queue}: below. */
+  /** A passage with its suggestions, the coder's decision and its actions ({@link #actions}). */
   private String turn(
       StoredSegment s,
       List<Suggested> suggestions,

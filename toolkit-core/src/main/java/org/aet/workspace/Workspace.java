@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.aet.diagnostics.AetException;
 import org.aet.nlp.Annotator;
+import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.project.ProjectStore;
 import org.aet.project.QueueMark;
 import org.aet.ranking.ReviewTarget;
 import org.aet.report.Html;
+import org.aet.semantic.BgeSmallEmbedder;
 import org.aet.semantic.WindowEmbedding;
 
 /**
@@ -56,6 +58,21 @@ public final class Workspace implements AutoCloseable {
     this.preparation = preparation;
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newFixedThreadPool(4));
+  }
+
+  /**
+   * Starts a workspace whose ranked queue reads its passages with CoreNLP and BGE small, without
+   * caches; see {@link #start(Path, String, String, int, Annotator, WindowEmbedding)}.
+   */
+  public static Workspace start(Path project, String coder, String host, int port)
+      throws AetException {
+    return start(
+        project,
+        coder,
+        host,
+        port,
+        CoreNlpAnnotator.shared(),
+        new WindowEmbedding(new BgeSmallEmbedder()));
   }
 
   /**

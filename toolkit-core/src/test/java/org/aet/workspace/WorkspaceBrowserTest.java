@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.aet.model.Coding;
+import org.aet.model.CodingStatus;
+import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.project.FinalCoding;
 import org.aet.project.ProjectStore;
 import org.aet.project.ProjectStore.Decision;
 import org.aet.project.ProjectStore.StoredSegment;
@@ -115,6 +119,14 @@ class WorkspaceBrowserTest {
           List.of(turns.suggestedId, Verdict.REJECT),
           List.of(rejected.segmentId(), rejected.decision()));
       assertEquals(4, store.decisionCount(), "accept, code, memo, and bob's reject");
+      List<String> finalCodes =
+          FinalCoding.of(store, null, CoreNlpAnnotator.shared()).coded().stream()
+              .flatMap(c -> c.codings().stream())
+              .filter(c -> c.segmentId().equals(turns.plainId))
+              .filter(c -> c.status() == CodingStatus.ACCEPTED)
+              .map(Coding::codeId)
+              .toList();
+      assertEquals(List.of("power-differences"), finalCodes, "the final export's coding");
     }
   }
 

@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.aet.nlp.CoreNlpAnnotator;
-import org.aet.semantic.BgeSmallEmbedder;
-import org.aet.semantic.WindowEmbedding;
 
 /** One browser's view of a running workspace, over plain HTTP: its token and coder's name. */
 final class WorkspaceClient {
@@ -35,13 +32,7 @@ final class WorkspaceClient {
 
   /** A workspace over {@code project} with the real annotator and embedder. */
   static Workspace start(Path project, String coder) throws Exception {
-    return Workspace.start(
-        project,
-        coder,
-        "127.0.0.1",
-        0,
-        CoreNlpAnnotator.shared(),
-        new WindowEmbedding(new BgeSmallEmbedder()));
+    return Workspace.start(project, coder, "127.0.0.1", 0);
   }
 
   HttpResponse<String> get(String path) throws Exception {

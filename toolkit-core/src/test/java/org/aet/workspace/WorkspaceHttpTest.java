@@ -16,12 +16,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.project.ProjectStore;
 import org.aet.project.ProjectStore.Decision;
 import org.aet.project.Verdict;
-import org.aet.semantic.BgeSmallEmbedder;
-import org.aet.semantic.WindowEmbedding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,14 +36,7 @@ class WorkspaceHttpTest {
   @BeforeAll
   static void start() throws Exception {
     project = WorkspaceFixture.create(dir);
-    workspace =
-        Workspace.start(
-            project,
-            "alice",
-            "127.0.0.1",
-            0,
-            CoreNlpAnnotator.shared(),
-            new WindowEmbedding(new BgeSmallEmbedder()));
+    workspace = Workspace.start(project, "alice", "127.0.0.1", 0);
     URI address = workspace.address();
     base = "http://" + address.getAuthority();
     token = address.getQuery().substring("token=".length());

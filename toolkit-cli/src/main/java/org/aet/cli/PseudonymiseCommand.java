@@ -115,32 +115,30 @@ final class PseudonymiseCommand implements Callable<Integer> {
         project != null
             ? new Inputs.Project(project)
             : new Inputs.Files(input.inputs, input::corpus);
-    PseudonymiseWorkflow.Result result =
-        PseudonymiseWorkflow.run(
+    PseudonymiseWorkflow.Found found =
+        PseudonymiseWorkflow.find(
             new PseudonymiseWorkflow.Request(
                 inputs, key, review, output, acceptAll, always, never, overwrite),
             progress);
-    report(out, result.key(), result.findings());
-    return switch (result.outcome()) {
-      case UNREVIEWED ->
-          throw new AetException(
-              result.key().unreviewed()
-                  + " name(s) have not been reviewed, so nothing was written to "
-                  + output
-                  + ". Add --review review.xlsx to check them in a spreadsheet (then run the same"
-                  + " command again), or --accept-all to release them as proposed.");
-      case REVIEW_PENDING -> {
-        out.printf(
-            "%d name(s) wait for review in %s: choose accept, reject or correct in its Decision"
-                + " column, save it, and run the same command again. Nothing was written to %s.%n",
-            result.key().unreviewed(), review, output);
-        yield REVIEW_PENDING;
-      }
-      case RELEASED -> {
-        printReleased(out, result.released());
-        yield 0;
-      }
-    };
+    report(out, found.key(), found.findings());
+    if (found.outcome() == PseudonymiseWorkflow.Outcome.UNREVIEWED) {
+      throw new AetException(
+          found.key().unreviewed()
+              + " name(s) have not been reviewed, so nothing was written to "
+              + output
+              + ". Add --review review.xlsx to check them in a spreadsheet (then run the same"
+              + " command again), or --accept-all to release them as proposed.");
+    }
+    Pseudonymisation.Released released = PseudonymiseWorkflow.finish(found, progress);
+    if (released == null) {
+      out.printf(
+          "%d name(s) wait for review in %s: choose accept, reject or correct in its Decision"
+              + " column, save it, and run the same command again. Nothing was written to %s.%n",
+          found.key().unreviewed(), review, output);
+      return REVIEW_PENDING;
+    }
+    printReleased(out, released);
+    return 0;
   }
 
   private void printReleased(PrintWriter out, Pseudonymisation.Released released) {

@@ -117,14 +117,13 @@ public final class OutputTargets {
       }
       for (Input input : inputs) {
         if (sameFile(path, input.path()) || insideExisting(path, input.path())) {
-          throw new AetException(
-              path
-                  + " is "
-                  + input.what()
-                  + " this command reads; writing "
-                  + target.option()
-                  + " there would destroy it. Choose another file name"
-                  + (overwrite ? " (--overwrite never replaces an input)" : ""));
+          throw AetException.naming(
+              "%s is %s this command reads; writing %s there would destroy it. Choose another"
+                  + " file name"
+                  + (overwrite ? " ({overwrite} never replaces an input)" : ""),
+              path,
+              input.what(),
+              target.option());
         }
       }
       for (int j = 0; j < i; j++) {

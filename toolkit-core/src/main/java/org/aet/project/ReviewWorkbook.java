@@ -147,11 +147,9 @@ public final class ReviewWorkbook {
       segments = only.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
     if (segments.isEmpty()) {
-      throw new AetException(
-          store.file()
-              + " has no coded segments yet: run \"aet code "
-              + store.file()
-              + " --codebook NAME\" first");
+      throw AetException.naming(
+          "%s has no coded segments yet: run \"aet code %s {codebook} NAME\" first",
+          store.file(), store.file());
     }
     return segments;
   }

@@ -154,11 +154,9 @@ final class RunRecords {
   Run latestRun() throws AetException {
     List<Run> runs = runs();
     if (runs.isEmpty()) {
-      throw new AetException(
-          db.file()
-              + " has not been coded yet: run \"aet code "
-              + db.file()
-              + " --codebook NAME\" first");
+      throw AetException.naming(
+          "%s has not been coded yet: run \"aet code %s {codebook} NAME\" first",
+          db.file(), db.file());
     }
     return runs.get(runs.size() - 1);
   }

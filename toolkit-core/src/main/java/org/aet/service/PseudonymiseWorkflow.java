@@ -54,37 +54,47 @@ public final class PseudonymiseWorkflow {
       Path never,
       boolean overwrite) {}
 
-  /** How the run ended. */
+  /** Whether the names found can be released. */
   public enum Outcome {
-    /** The copy was written. */
-    RELEASED,
-    /** Names wait for review in the review workbook: nothing was written. */
+    /** Every name is reviewed: {@link #finish} writes the copy. */
+    READY,
+    /** Names wait for review: {@link #finish} writes the review workbook, and nothing else. */
     REVIEW_PENDING,
-    /** Names were not reviewed and no review workbook was given: nothing was written. */
+    /** Names were not reviewed and no review workbook was given: nothing is written. */
     UNREVIEWED
   }
 
   /**
-   * What the run did.
+   * The names found, with the key as saved: what a front end shows before anything else is written.
    *
    * @param key the key as saved
    * @param findings what was found in this run
-   * @param outcome whether the copy was written
-   * @param released the copy written, or null when nothing was
    */
-  public record Result(
+  public record Found(
+      Request request,
       PseudonymKey key,
       NameFinder.Findings findings,
-      Outcome outcome,
-      Pseudonymisation.Released released) {}
+      List<Pseudonymisation.Source> sources) {
+    public Found {
+      sources = List.copyOf(sources);
+    }
+
+    /** Whether the copy can be released. */
+    public Outcome outcome() {
+      if (key.unreviewed() == 0) {
+        return Outcome.READY;
+      }
+      return request.review() == null ? Outcome.UNREVIEWED : Outcome.REVIEW_PENDING;
+    }
+  }
 
   /**
-   * Runs the pseudonymisation.
+   * Finds the names and saves the key with them: the first half of the run.
    *
    * @throws AetException when the key or the workbook would not stay private, an input cannot be
-   *     read, or the key, the workbook or the copy cannot be written
+   *     read, or the key cannot be written
    */
-  public static Result run(Request request, ProgressListener progress) throws AetException {
+  public static Found find(Request request, ProgressListener progress) throws AetException {
     PrivatePlaces.check(
         request.key(), request.review(), request.output(), request.inputs().paths());
     PseudonymKey current = currentKey(request, progress);
@@ -105,24 +115,37 @@ public final class PseudonymiseWorkflow {
     } catch (IOException e) {
       throw new AetException(request.key() + ": cannot write the key: " + e.getMessage(), e);
     }
-    if (updated.unreviewed() > 0 && request.review() == null) {
-      return new Result(updated, found.findings(), Outcome.UNREVIEWED, null);
+    return new Found(request, updated, found.findings(), read.sources());
+  }
+
+  /**
+   * The second half: the review workbook written when one is given and, once every name is
+   * reviewed, the pseudonymised copy, written in a temporary folder, read back, searched for every
+   * accepted name, and only then moved into place.
+   *
+   * @return the copy written, or null when names wait for review (nothing released)
+   * @throws AetException when the workbook or the copy cannot be written, or an accepted name is
+   *     still in the copy
+   */
+  public static Pseudonymisation.Released finish(Found found, ProgressListener progress)
+      throws AetException {
+    Request request = found.request();
+    if (found.outcome() == Outcome.UNREVIEWED) {
+      return null;
     }
     if (request.review() != null) {
-      PseudonymReview.write(updated, found.findings().contexts(), request.review());
+      PseudonymReview.write(found.key(), found.findings().contexts(), request.review());
     }
-    if (updated.unreviewed() > 0) {
-      return new Result(updated, found.findings(), Outcome.REVIEW_PENDING, null);
+    if (found.outcome() != Outcome.READY) {
+      return null;
     }
-    Pseudonymisation.Released released =
-        Pseudonymisation.release(
-            read.sources(),
-            updated,
-            request.output(),
-            request.overwrite(),
-            TranscriptReader.registry(),
-            progress);
-    return new Result(updated, found.findings(), Outcome.RELEASED, released);
+    return Pseudonymisation.release(
+        found.sources(),
+        found.key(),
+        request.output(),
+        request.overwrite(),
+        TranscriptReader.registry(),
+        progress);
   }
 
   /** The key as it stands, with the review workbook's decisions applied when there is one. */

@@ -35,7 +35,8 @@ import org.aet.semantic.WindowEmbedding;
  * What each part of passage-level learning adds, measured leave-one-transcript-out on a labelled
  * file: the turn-level yardstick, then the best window, refined, with words, with "like the
  * passages you coded". Per pole and pooled: precision, recall, kappa. Usage: {@code PassageLearning
- * CACHE GOLD.jsonl TRANSCRIPTS...} (a cache folder as {@code aet --cache} uses it).
+ * CACHE GOLD.jsonl TRANSCRIPTS...} (a cache folder as {@code aet --cache} uses it); {@code
+ * -Dcodes=PATH,...} measures only those poles.
  */
 public final class PassageLearning {
   private PassageLearning() {}
@@ -82,10 +83,14 @@ public final class PassageLearning {
       }
       turns.add(PassageModel.Turn.of(s, Folds.transcriptOf(s.id()), codes));
     }
+    // -Dcodes=a,b measures only those poles (on a busy machine, each pole is a few minutes a
+    // variant).
+    String only = System.getProperty("codes", "");
     List<String> poles =
         book.codes().stream()
             .filter(c -> book.children(c.id()).isEmpty())
             .map(c -> book.path(c.id()))
+            .filter(p -> only.isEmpty() || List.of(only.split(",")).contains(p))
             .toList();
     System.out.printf(
         "%d turns of %d gold segments; leave one transcript out%n", turns.size(), gold.size());

@@ -35,7 +35,8 @@ import org.aet.semantic.WindowEmbedding;
  * What each part of passage-level learning adds, measured leave-one-transcript-out on a labelled
  * file: the turn-level yardstick, then the best window, refined, with words, with "like the
  * passages you coded". Per pole and pooled: precision, recall, kappa. Usage: {@code PassageLearning
- * CACHE GOLD.jsonl TRANSCRIPTS...} (a cache folder as {@code aet --cache} uses it).
+ * CACHE GOLD.jsonl TRANSCRIPTS...} (a cache folder as {@code aet --cache} uses it); {@code
+ * -Dcodes=PATH,...} measures only those poles.
  */
 public final class PassageLearning {
   private PassageLearning() {}
@@ -43,9 +44,7 @@ public final class PassageLearning {
   static final List<PassageModel.Options> VARIANTS =
       List.of(
           PassageModel.Options.TURN,
-          new PassageModel.Options(true, false, false, false),
           new PassageModel.Options(true, true, false, false),
-          new PassageModel.Options(true, true, true, false),
           PassageModel.Options.ALL);
 
   public static void main(String[] args) throws Exception {
@@ -84,28 +83,43 @@ public final class PassageLearning {
       }
       turns.add(PassageModel.Turn.of(s, Folds.transcriptOf(s.id()), codes));
     }
+    // -Dcodes=a,b measures only those poles (on a busy machine, each pole is a few minutes a
+    // variant).
+    String only = System.getProperty("codes", "");
     List<String> poles =
         book.codes().stream()
             .filter(c -> book.children(c.id()).isEmpty())
             .map(c -> book.path(c.id()))
+            .filter(p -> only.isEmpty() || List.of(only.split(",")).contains(p))
             .toList();
     System.out.printf(
         "%d turns of %d gold segments; leave one transcript out%n", turns.size(), gold.size());
+    // The variants are independent: one thread each, printed in order.
+    List<java.util.concurrent.Future<List<Evaluation.CodeScore>>> runs = new ArrayList<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(VARIANTS.size());
     for (PassageModel.Options options : VARIANTS) {
-      long start = System.nanoTime();
-      List<Evaluation.CodeScore> scores =
-          PassageTrial.leaveOneOut(turns, poles, 2, options, 42, ProgressListener.SILENT);
-      print(options.label(), scores, (System.nanoTime() - start) / 1e9);
+      ProgressListener progress =
+          new ProgressListener() {
+            @Override
+            public void progress(String stage, long done, long total) {
+              System.err.printf("%s: %d of %d%n", options.label(), done, total);
+            }
+          };
+      runs.add(pool.submit(() -> PassageTrial.leaveOneOut(turns, poles, 2, options, 42, progress)));
     }
+    for (int i = 0; i < VARIANTS.size(); i++) {
+      print(VARIANTS.get(i).label(), runs.get(i).get());
+    }
+    pool.shutdown();
   }
 
-  private static void print(String label, List<Evaluation.CodeScore> scores, double seconds) {
+  private static void print(String label, List<Evaluation.CodeScore> scores) {
     Evaluation.CodeScore pooled = PassageTrial.pooled(scores);
     System.out.printf(
         Locale.ROOT,
-        "== %s (%.0f s)%n  %-44s %5s %5s %5s %6s %6s %6s%n",
+        "== %s%n  %-44s %5s %5s %5s %6s %6s %6s%n",
         label,
-        seconds,
         "code",
         "right",
         "wrong",

@@ -29,13 +29,17 @@ import org.aet.semantic.Vectors;
  * all taken as coded; with {@link Options#refine} the model is then fitted again with only each
  * coded turn's best window as coded (the passage that carries the point) and the other windows of
  * coded turns left out. With {@link Options#likeCoded} each window also carries its similarity to
- * the nearest coded passage of another transcript ("like the passages you coded"), and a score
- * names that passage. Fitted by LIBLINEAR (L2 logistic regression, the classes weighted to count
+ * the nearest coded passage of another transcript ("like the passages you coded": with {@code
+ * refine}, the coded turns' best windows, else every window of a coded turn), and a score names
+ * that passage. Fitted by LIBLINEAR (L2 logistic regression, the classes weighted to count
  * equally).
  */
 public final class PassageModel {
   /** LIBLINEAR's cost: the inverse of the L2 penalty. */
   static final double C = 1.0;
+
+  /** LIBLINEAR's stopping tolerance, its own default for this solver. */
+  static final double EPSILON = 0.01;
 
   static {
     Linear.disableDebugOutput();
@@ -206,20 +210,24 @@ public final class PassageModel {
     int dimensions = turns.get(0).windows().get(0).vector().length;
     Map<String, Integer> words =
         options.lemmas() ? vocabulary(turns, options, dimensions) : Map.of();
-    List<Coded> coded = codedPassages(turns, code, options, null);
-    CodeModel model =
-        fit(turns, code, options, new CodeModel(null, coded, words, dimensions), null);
-    if (options.windows() && options.refine()) {
-      Map<String, Integer> best = new HashMap<>();
-      for (Turn turn : turns) {
-        if (turn.codes().contains(code)) {
-          best.put(turn.id(), best(model, turn, instances(turn, options), options).window());
-        }
-      }
-      coded = codedPassages(turns, code, options, best);
-      model = fit(turns, code, options, new CodeModel(null, coded, words, dimensions), best);
+    if (!(options.windows() && options.refine())) {
+      List<Coded> coded = codedPassages(turns, code, options, null);
+      return fit(turns, code, options, new CodeModel(null, coded, words, dimensions), null);
     }
-    return model;
+    // First every window of a coded turn counts as coded, without the similarity (which needs the
+    // coded passages); then only each coded turn's best window, and those windows are the passages
+    // the similarity looks for.
+    Options first = new Options(true, false, options.lemmas(), false);
+    CodeModel model =
+        fit(turns, code, first, new CodeModel(null, List.of(), words, dimensions), null);
+    Map<String, Integer> best = new HashMap<>();
+    for (Turn turn : turns) {
+      if (turn.codes().contains(code)) {
+        best.put(turn.id(), best(model, turn, turn.windows(), first).window());
+      }
+    }
+    List<Coded> coded = codedPassages(turns, code, options, best);
+    return fit(turns, code, options, new CodeModel(null, coded, words, dimensions), best);
   }
 
   /** The instances of a turn: its windows, or the turn as a whole. */
@@ -288,7 +296,7 @@ public final class PassageModel {
     problem.x = rows.toArray(new Feature[0][]);
     problem.y = labels.stream().mapToDouble(Double::doubleValue).toArray();
     long positives = labels.stream().filter(y -> y > 0).count();
-    Parameter parameter = new Parameter(SolverType.L2R_LR, C, 1e-3);
+    Parameter parameter = new Parameter(SolverType.L2R_LR, C, EPSILON);
     parameter.setWeights(
         new double[] {
           rows.size() / (2.0 * positives), rows.size() / (2.0 * (rows.size() - positives))
@@ -324,8 +332,11 @@ public final class PassageModel {
   private static Feature[] features(
       CodeModel model, Window window, String transcript, Options options) {
     List<Feature> row = new ArrayList<>();
+    // A unit vector's dimensions are small (about 1 / sqrt(dimensions)): scaled to about 1, as the
+    // words and the similarity are, so one penalty suits all and the solver converges quickly.
+    double scale = Math.sqrt(window.vector().length);
     for (int i = 0; i < window.vector().length; i++) {
-      row.add(new FeatureNode(i + 1, window.vector()[i]));
+      row.add(new FeatureNode(i + 1, window.vector()[i] * scale));
     }
     if (options.likeCoded()) {
       Nearest nearest = nearest(model.coded(), window.vector(), transcript);
@@ -338,8 +349,8 @@ public final class PassageModel {
         words.put(index, 1.0);
       }
     }
-    double scale = words.isEmpty() ? 1 : 1 / Math.sqrt(words.size());
-    words.forEach((index, value) -> row.add(new FeatureNode(index, value * scale)));
+    double perWord = words.isEmpty() ? 1 : 1 / Math.sqrt(words.size());
+    words.forEach((index, value) -> row.add(new FeatureNode(index, value * perWord)));
     row.add(new FeatureNode(model.bias(), 1));
     return row.toArray(new Feature[0]);
   }

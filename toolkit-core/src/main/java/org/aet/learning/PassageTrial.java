@@ -18,7 +18,7 @@ import org.aet.pipeline.ProgressListener;
  */
 public final class PassageTrial {
   /** Folds, by transcript, of the training transcripts for choosing thresholds. */
-  static final int THRESHOLD_FOLDS = 3;
+  static final int THRESHOLD_FOLDS = 2;
 
   /** The progress stage: one step per transcript held out. */
   public static final String STAGE = "Passage-level learning, one transcript held out at a time";

@@ -77,7 +77,8 @@ record HadoopInput(String address, Path local) {
       }
     } catch (java.io.FileNotFoundException e) {
       throw new AetException(address + ": no such file or folder", e);
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
+      // Hadoop also reports a path it cannot take by an unchecked exception ("Wrong FS").
       throw new AetException(address + ": cannot read it: " + e.getMessage(), e);
     }
     return new HadoopInput(trimmed, local);

@@ -65,15 +65,18 @@ final class PreparedCoding {
    * @throws AetException when the corpus, the codebook or the model cannot be read
    */
   static PreparedCoding of(SparkSettings settings, ProgressListener progress) throws AetException {
-    PreparedCoding prepared = PREPARED.get(settings);
+    // Not keyed by the Hadoop settings: they say how to reach the files, not how to code, and Spark
+    // adds spark.hadoop.* defaults of its own when it starts (so prepareAhead, before, sees fewer).
+    SparkSettings key = settings.withHadoop(Map.of());
+    PreparedCoding prepared = PREPARED.get(key);
     if (prepared != null) {
       return prepared;
     }
     synchronized (PREPARED) {
-      prepared = PREPARED.get(settings);
+      prepared = PREPARED.get(key);
       if (prepared == null) {
         prepared = prepare(settings, progress);
-        PREPARED.put(settings, prepared);
+        PREPARED.put(key, prepared);
       }
       return prepared;
     }

@@ -56,6 +56,16 @@ class HadoopInputTest {
     AetException unknown =
         assertThrows(AetException.class, () -> HadoopInput.copy("nosuch://x/y", Map.of()));
     assertTrue(unknown.getMessage().contains("connector for nosuch://"), unknown.getMessage());
+    // The Hadoop settings given (spark.hadoop.* of the run) are the ones used: with a file system
+    // named for the scheme it is no longer a missing connector.
+    AetException named =
+        assertThrows(
+            AetException.class,
+            () ->
+                HadoopInput.copy(
+                    "nosuch://x/y",
+                    Map.of("fs.nosuch.impl", "org.apache.hadoop.fs.LocalFileSystem")));
+    assertFalse(named.getMessage().contains("connector"), named.getMessage());
   }
 
   @Test

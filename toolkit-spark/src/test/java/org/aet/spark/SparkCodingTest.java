@@ -172,6 +172,20 @@ class SparkCodingTest {
   }
 
   @Test
+  void theCodingPreparedWhileSparkStartsIsTheOneTheRunUses() throws Exception {
+    SparkSettings settings = settings(SAMPLE.resolve("Eastmoor"), false);
+    PreparedCoding before = PreparedCoding.of(settings, ProgressListener.SILENT);
+    // The run's settings carry Spark's spark.hadoop.* values, which Spark adds as it starts.
+    Map<String, String> hadoop = new java.util.HashMap<>();
+    for (scala.Tuple2<String, String> setting :
+        spark.sparkContext().getConf().getAllWithPrefix("spark.hadoop.")) {
+      hadoop.put(setting._1(), setting._2());
+    }
+    assertFalse(hadoop.isEmpty());
+    assertTrue(before == PreparedCoding.of(settings.withHadoop(hadoop), ProgressListener.SILENT));
+  }
+
+  @Test
   void aRetriedTaskLeavesNoDuplicateRows() throws Exception {
     SparkSettings settings = settings(SAMPLE, false);
     Path out = temp.resolve("out");

@@ -1,5 +1,6 @@
 package org.aet.workspace;
 
+import com.google.common.net.InetAddresses;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class Workspace implements AutoCloseable {
   private final Decisions decisions;
   private final Preparation preparation;
   private final String authority;
+  private final boolean everyAddress;
 
   private Workspace(Path project, String coder, String host, int port, Preparation preparation)
       throws IOException {
@@ -53,6 +55,7 @@ public final class Workspace implements AutoCloseable {
     this.csrf = secret();
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     this.authority = host + ":" + server.getAddress().getPort();
+    this.everyAddress = server.getAddress().getAddress().isAnyLocalAddress();
     this.pages = new Pages(project, csrf, preparation.annotator());
     this.decisions = new Decisions(project);
     this.preparation = preparation;
@@ -234,11 +237,11 @@ public final class Workspace implements AutoCloseable {
   /** Why the request is refused, or null: token, Host and Origin checked. */
   private String refusal(HttpExchange exchange) {
     String host = exchange.getRequestHeaders().getFirst("Host");
-    if (host == null || !host.equalsIgnoreCase(authority)) {
+    if (!namesThisServer(host)) {
       return "This workspace answers only at http://" + authority + "/";
     }
     String origin = exchange.getRequestHeaders().getFirst("Origin");
-    if (origin != null && !origin.equalsIgnoreCase("http://" + authority)) {
+    if (origin != null && !origin.equalsIgnoreCase("http://" + host)) {
       return "Requests from another website are refused";
     }
     String given = parse(exchange.getRequestURI().getRawQuery()).get("token");
@@ -249,6 +252,28 @@ public final class Workspace implements AutoCloseable {
       return "Open the workspace with the address aet serve printed (it holds the secret token)";
     }
     return null;
+  }
+
+  /**
+   * Whether a request's Host names this server: the address it was started on or, when it listens
+   * on every address (--host 0.0.0.0), any IP address with its port, since a teammate opens it by
+   * this computer's address. Never a host name other than the one given: a page on another site
+   * whose name was re-pointed at this computer (DNS rebinding) still carries its own name.
+   */
+  private boolean namesThisServer(String host) {
+    if (host == null) {
+      return false;
+    }
+    if (host.equalsIgnoreCase(authority)) {
+      return true;
+    }
+    int colon = host.lastIndexOf(':');
+    if (!everyAddress || colon < 0 || host.endsWith("]")) {
+      return false;
+    }
+    String address = host.substring(0, colon).replaceAll("^\\[(.*)]$", "$1");
+    return InetAddresses.isInetAddress(address)
+        && host.substring(colon + 1).equals(String.valueOf(server.getAddress().getPort()));
   }
 
   private String coder(HttpExchange exchange) {

@@ -13,10 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.project.ProjectStore;
-import org.aet.semantic.BgeSmallEmbedder;
-import org.aet.semantic.WindowEmbedding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,14 +39,7 @@ class WorkspaceCoderNamesTest {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       segment = store.segments(store.latestRun().unit()).get(0).id();
     }
-    workspace =
-        Workspace.start(
-            project,
-            "alice",
-            "127.0.0.1",
-            0,
-            CoreNlpAnnotator.shared(),
-            new WindowEmbedding(new BgeSmallEmbedder()));
+    workspace = Workspace.start(project, "alice", "127.0.0.1", 0);
     URI address = workspace.address();
     base = "http://" + address.getAuthority();
     token = address.getQuery().substring("token=".length());

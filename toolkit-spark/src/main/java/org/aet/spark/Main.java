@@ -111,6 +111,12 @@ public final class Main {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
+      try {
+        SparkCoding.checkOutput(settings, output);
+      } catch (AetException e) {
+        err.println(e.getMessage());
+        return 1;
+      }
       ProgressListener notes =
           new ProgressListener() {
             @Override

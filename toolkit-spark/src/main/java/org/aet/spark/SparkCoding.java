@@ -69,6 +69,19 @@ public final class SparkCoding {
   private SparkCoding() {}
 
   /**
+   * Refuses an output that exists (even as a link) or lies inside the corpus: checked by {@link
+   * #run}, and by a front end before it starts Spark, so that a refused run starts nothing.
+   *
+   * @throws AetException naming the output and why it is refused
+   */
+  public static void checkOutput(SparkSettings settings, Path output) throws AetException {
+    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+      throw new AetException(output + ": already exists; name a new folder for the output");
+    }
+    refuseOutputInCorpus(settings.input(), output);
+  }
+
+  /**
    * Refuses an output inside the corpus (real paths), where its files would be read as transcripts
    * the next time; an input on another file system cannot hold a local output.
    */
@@ -102,10 +115,7 @@ public final class SparkCoding {
   public static Summary run(
       SparkSession spark, SparkSettings settings, Path output, ProgressListener progress)
       throws AetException {
-    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-      throw new AetException(output + ": already exists; name a new folder for the output");
-    }
-    refuseOutputInCorpus(settings.input(), output);
+    checkOutput(settings, output);
     SparkSettings sent = settings.withHadoop(hadoopSettings(spark.sparkContext().getConf()));
     PreparedCoding driver = PreparedCoding.of(sent, progress);
     List<String> ids = driver.ids();

@@ -223,6 +223,31 @@ class SparkCodingTest {
     assertFalse(Files.exists(temp.resolve("nowhere")));
   }
 
+  @Test
+  void aRefusedOutputStartsNoSparkAndPrintsOnlyTheReason() throws Exception {
+    Path taken = Files.createDirectories(temp.resolve("taken"));
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit =
+        Main.run(
+            new String[] {
+              "code",
+              SAMPLE.toString(),
+              "--codebook",
+              "four-tensions",
+              "--no-semantic",
+              "-o",
+              taken.toString()
+            },
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(err, true));
+    assertEquals(1, exit);
+    assertEquals(
+        taken + ": already exists; name a new folder for the output", err.toString().strip());
+    // Had it started Spark, it would have taken this test's session and stopped it on the way out.
+    assertFalse(spark.sparkContext().isStopped(), "Spark was not started for a refused run");
+  }
+
   private static void assertThrows(Path output, SparkSettings settings, String expected) {
     AetException e =
         org.junit.jupiter.api.Assertions.assertThrows(

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,6 +74,10 @@ public record LearnedModel(
 
   static final String YES = "yes";
   static final String NO = "no";
+
+  /** The date every entry of a model file carries (see {@link #entry}). */
+  static final LocalDateTime SAVED_AT = LocalDateTime.of(2000, 1, 1, 0, 0);
+
   private static final String FORMAT = "aet learned model 2";
   private static final String DOCCAT_FORMAT = "aet learned model 1";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -111,7 +116,17 @@ public record LearnedModel(
     return curve == null ? p : curve.at(p);
   }
 
-  /** Writes the model file, whole or not at all. */
+  /**
+   * A zip entry dated at a fixed moment, so that the same model is the same bytes whenever and
+   * wherever it is saved, and a rebuild can be compared with a kept copy byte for byte.
+   */
+  private static ZipEntry entry(String name) {
+    ZipEntry entry = new ZipEntry(name);
+    entry.setTimeLocal(SAVED_AT);
+    return entry;
+  }
+
+  /** Writes the model file, whole or not at all; the same model gives the same bytes. */
   public void save(Path target) throws IOException {
     try (AtomicOutput output = new AtomicOutput(target)) {
       try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(output.temporary()))) {
@@ -146,11 +161,11 @@ public record LearnedModel(
         for (Evaluation.CodeScore s : baseline) {
           putScore(yardstick.addObject().put("code", s.code()), s);
         }
-        zip.putNextEntry(new ZipEntry("model.json"));
+        zip.putNextEntry(entry("model.json"));
         zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
         for (Map.Entry<String, String> file : files.entrySet()) {
-          zip.putNextEntry(new ZipEntry(file.getValue()));
+          zip.putNextEntry(entry(file.getValue()));
           ByteArrayOutputStream bytes = new ByteArrayOutputStream();
           try (java.io.DataOutputStream data = new java.io.DataOutputStream(bytes)) {
             new GenericModelWriter((AbstractModel) models.get(file.getKey()), data).persist();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,20 @@ class TrainerTest {
     assertTrue(
         jargon.f1() > 0.6 && jargon.kappa() > 0.4,
         "better than chance from ten examples: " + jargon);
+  }
+
+  @Test
+  void theSameModelSavedTwiceIsTheSameBytes(@TempDir Path dir) throws Exception {
+    LearnedModel model = train(42);
+    Path first = dir.resolve("first.model");
+    Path second = dir.resolve("second.model");
+    model.save(first);
+    model.save(second);
+    assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(first.toFile())) {
+      zip.stream()
+          .forEach(e -> assertEquals(LearnedModel.SAVED_AT, e.getTimeLocal(), "no clock in " + e));
+    }
   }
 
   @Test

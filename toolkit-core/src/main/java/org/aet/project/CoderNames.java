@@ -6,8 +6,9 @@ import org.aet.diagnostics.AetException;
 
 /**
  * The rules for a coder's name. A name says whose decisions are whose for as long as the project
- * lives, so it must be a real name (not empty, not one of the names aet itself uses), and "Alice"
- * and "alice" are one coder: the spelling first used is kept.
+ * lives, so it must be a real name (not empty, not one of the names aet itself uses, one line
+ * without markup), and "Alice" and "alice" are one coder: the spelling first used is kept. The same
+ * rules for a workbook, the command line and the browser workspace.
  */
 final class CoderNames {
   static final int MAX_LENGTH = 64;
@@ -36,11 +37,13 @@ final class CoderNames {
               + " \"consensus\" for the team's agreed codes (use \"aet review resolve\" for those)");
     }
     if (stripped.length() > MAX_LENGTH
-        || stripped.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028')) {
+        || stripped.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '\u2028')
+        || stripped.contains("<")
+        || stripped.contains(">")) {
       throw new AetException(
           "a coder's name is one line of at most "
               + MAX_LENGTH
-              + " characters: \""
+              + " characters, without < or >: \""
               + stripped
               + "\"");
     }

@@ -53,23 +53,12 @@ final class Decisions {
   /**
    * The name {@code name} is recorded under, as the project spells it ("ALICE" is "alice").
    *
-   * @throws AetException when it is not a name a coder may have: letters, digits, spaces, dots,
-   *     hyphens, at most 40, and not one aet uses itself ("consensus", "machine")
+   * @throws AetException when it is not a name a coder may have ({@link ProjectStore#coderName})
    */
   String coderName(String name) throws AetException {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
-      return coderName(store, name);
+      return store.coderName(name);
     }
-  }
-
-  private static String coderName(ProjectStore store, String name) throws AetException {
-    String stripped = name == null ? "" : name.strip();
-    if (!stripped.matches("[\\p{L}\\p{N} ._-]{1,40}")) {
-      throw new AetException(
-          "A coder's name is letters, digits, spaces, dots and hyphens, at most 40; set yours"
-              + " with \"Your name\"");
-    }
-    return store.coderName(stripped);
   }
 
   /**
@@ -80,7 +69,7 @@ final class Decisions {
   Decision record(String name, String segmentId, Action action, String code, String memo)
       throws AetException {
     try (ProjectStore store = ProjectStore.open(project)) {
-      String coder = coderName(store, name);
+      String coder = store.coderName(name);
       Run run = store.latestRun();
       if (run == null) {
         throw new AetException(project + " has no coding run yet; code it first with aet code");
@@ -119,7 +108,7 @@ final class Decisions {
    */
   void mark(String given, String segmentId, QueueMark mark) throws AetException {
     try (ProjectStore store = ProjectStore.open(project)) {
-      String coder = coderName(store, given);
+      String coder = store.coderName(given);
       if (mark == null) {
         store.clearQueueMarks(coder);
         return;

@@ -85,6 +85,12 @@ class WorkspaceCoderNamesTest {
   }
 
   @Test
+  void aNameAWorkbookTakesTheWorkspaceTakesToo() throws Exception {
+    HttpResponse<String> form = post("/coder", null, "coder=Si%C3%A2n+O%27Brien");
+    assertEquals(303, form.statusCode(), form.body());
+  }
+
+  @Test
   void aNameAetUsesItselfOrThatIsNotOneShortLineRecordsNothing() throws Exception {
     String long2000 = "x".repeat(2000);
     for (String cookie :

@@ -33,6 +33,14 @@ public final class HtmlReport implements CodingExporter {
     return ReportPage.cases(tab);
   }
 
+  /**
+   * The style rules {@link #caseComparison}'s shading and indentation need, for a page that serves
+   * its own style sheet.
+   */
+  public static String caseComparisonStyle() {
+    return ReportStyle.TABLES;
+  }
+
   /** A report without a project's review state (for the service loader). */
   public HtmlReport() {
     this(null);

@@ -63,6 +63,7 @@ final class ReportPage {
         .append(Html.escape(title))
         .append("</title>\n<style>\n")
         .append(ReportStyle.CSS)
+        .append(ReportStyle.TABLES)
         .append("</style>\n</head>\n<body>\n<header>\n<h1>")
         .append(Html.escape(title))
         .append("</h1>\n");
@@ -163,9 +164,9 @@ final class ReportPage {
       int depth = codebook.depth(code.id());
       out.append("<tr")
           .append(depth == 0 ? " class=\"tension\"" : "")
-          .append("><th scope=\"row\" style=\"padding-left:")
-          .append(0.4 + depth * 1.2)
-          .append("em\">")
+          .append("><th scope=\"row\" class=\"")
+          .append(ReportStyle.depth(depth))
+          .append("\">")
           .append(Html.escape(code.name()))
           .append("</th>");
       for (String g : groups) {
@@ -177,8 +178,8 @@ final class ReportPage {
         } else if (residual <= -CLEAR) {
           mark = "<span class=\"less\">\u25BC " + signed(residual) + "</span>";
         }
-        out.append("<td style=\"background:")
-            .append(shade(max == 0 ? 0 : share / max))
+        out.append("<td class=\"")
+            .append(ReportStyle.shade(max == 0 ? 0 : share / max))
             .append("\" data-residual=\"")
             .append(Double.isNaN(residual) ? "" : signed(residual))
             .append("\" title=\"residual ")
@@ -211,11 +212,6 @@ final class ReportPage {
   }
 
   /** White to the palette's blue, lightly enough that black text stays readable. */
-  private static String shade(double strength) {
-    double a = Math.max(0, Math.min(1, strength)) * 0.55;
-    return String.format(Locale.ROOT, "rgba(86,180,233,%.2f)", a);
-  }
-
   private void coOccurrence() {
     CoOccurrence co = tab.coOccurrence();
     out.append("<section id=\"co-occurrence\">\n<h2>Codes together</h2>\n")
@@ -249,7 +245,7 @@ final class ReportPage {
             .append(
                 self
                     ? " class=\"self\""
-                    : " style=\"background:" + shade(co.overlap(a.id(), b.id()) * 2) + "\"")
+                    : " class=\"" + ReportStyle.shade(co.overlap(a.id(), b.id()) * 2) + "\"")
             .append(">")
             .append(co.count(a.id(), b.id()))
             .append("</td>");
@@ -469,17 +465,17 @@ final class ReportPage {
     int colour = 0;
     for (Code code : codebook.codes()) {
       String swatch = code.colour().isBlank() ? Palette.series(colour++) : code.colour();
-      out.append("<dt style=\"padding-left:")
-          .append(codebook.depth(code.id()) * 1.2)
-          .append("em\"><span class=\"swatch\" style=\"background:")
+      out.append("<dt class=\"")
+          .append(ReportStyle.depth(codebook.depth(code.id())))
+          .append("\"><span class=\"swatch\" style=\"background:")
           .append(Html.escape(swatch))
           .append("\"></span>")
           .append(Html.escape(code.name()))
           .append(" <span class=\"path\">")
           .append(Html.escape(codebook.path(code.id())))
-          .append("</span></dt>\n<dd style=\"padding-left:")
-          .append(codebook.depth(code.id()) * 1.2)
-          .append("em\">");
+          .append("</span></dt>\n<dd class=\"")
+          .append(ReportStyle.depth(codebook.depth(code.id())))
+          .append("\">");
       definition("", code.definition());
       definition("Use when: ", code.useWhen());
       definition("Do not use when: ", code.doNotUseWhen());

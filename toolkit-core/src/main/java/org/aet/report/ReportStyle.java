@@ -1,11 +1,60 @@
 package org.aet.report;
 
+import java.util.Locale;
+
 /**
  * The report's style sheet, inlined in the page: readable on screen, and in print with every
  * section starting on a new page, nothing below 9 pt, the shading kept and the navigation left out.
+ * Shading and indentation are classes, never inline styles, so that the tables also show in the
+ * browser workspace, whose Content-Security-Policy refuses inline styles.
  */
 final class ReportStyle {
   private ReportStyle() {}
+
+  /** How many steps of shading a table cell can take, from none to the darkest. */
+  static final int SHADES = 20;
+
+  /** The deepest level of a code that is indented further. */
+  static final int DEEPEST = 8;
+
+  /** The class of a cell shaded by {@code strength}, from 0 (none) to 1 (darkest). */
+  static String shade(double strength) {
+    double clamped = Double.isNaN(strength) ? 0 : Math.max(0, Math.min(1, strength));
+    return "shade-" + Math.round(clamped * SHADES);
+  }
+
+  /** The class that indents a code's row or entry by its {@code depth} in the codebook. */
+  static String depth(int depth) {
+    return "depth-" + Math.max(0, Math.min(DEEPEST, depth));
+  }
+
+  /** The rules behind {@link #shade} and {@link #depth}. */
+  static final String TABLES = tables();
+
+  private static String tables() {
+    StringBuilder css = new StringBuilder();
+    for (int step = 0; step <= SHADES; step++) {
+      css.append(
+          String.format(
+              Locale.ROOT,
+              ".shade-%d { background: rgba(86,180,233,%.3f); }%n",
+              step,
+              step * 0.55 / SHADES));
+    }
+    for (int depth = 0; depth <= DEEPEST; depth++) {
+      css.append(
+          String.format(
+              Locale.ROOT,
+              "tbody th.depth-%d { padding-left: %.1fem; }%ndt.depth-%d, dd.depth-%d {"
+                  + " padding-left: %.1fem; }%n",
+              depth,
+              0.4 + depth * 1.2,
+              depth,
+              depth,
+              depth * 1.2));
+    }
+    return css.toString();
+  }
 
   static final String CSS =
       """

@@ -24,6 +24,7 @@ import org.aet.project.ProjectStore;
 import org.aet.project.QueueMark;
 import org.aet.ranking.ReviewTarget;
 import org.aet.report.Html;
+import org.aet.report.HtmlReport;
 import org.aet.semantic.BgeSmallEmbedder;
 import org.aet.semantic.WindowEmbedding;
 
@@ -177,8 +178,9 @@ public final class Workspace implements AutoCloseable {
                   coder(exchange), query.getOrDefault("target", ReviewTarget.ANY), preparation));
       case "/codebook" -> send(exchange, 200, pages.codebook());
       case "/team" -> send(exchange, 200, pages.team());
-      case "/app.js" -> asset(exchange, "app.js", "text/javascript");
-      case "/app.css" -> asset(exchange, "app.css", "text/css");
+      case "/app.js" -> asset(exchange, "app.js", "text/javascript", "");
+      case "/app.css" ->
+          asset(exchange, "app.css", "text/css", "\n" + HtmlReport.caseComparisonStyle());
       default -> send(exchange, 404, Pages.error("Not found", "There is no page " + path));
     }
   }
@@ -333,9 +335,13 @@ public final class Workspace implements AutoCloseable {
     return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  private void asset(HttpExchange exchange, String name, String type) throws IOException {
+  /** Serves a file of the jar, followed by {@code more} (rules the report's tables need). */
+  private void asset(HttpExchange exchange, String name, String type, String more)
+      throws IOException {
     try (InputStream in = Workspace.class.getResourceAsStream(name)) {
-      byte[] bytes = in.readAllBytes();
+      byte[] bytes =
+          (new String(in.readAllBytes(), StandardCharsets.UTF_8) + more)
+              .getBytes(StandardCharsets.UTF_8);
       headers(exchange, type);
       exchange.sendResponseHeaders(200, bytes.length);
       exchange.getResponseBody().write(bytes);

@@ -95,6 +95,16 @@ class WorkspaceBrowserTest {
         wait(bob).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".turn")));
         keys(bob, "j".repeat(turns.suggested) + "r");
         decided(bob, turns.suggestedId, "reject");
+
+        bob.get(workspace.address().resolve("/team").toString());
+        WebElement shaded =
+            wait(bob)
+                .until(
+                    ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(".heatmap td[class^=shade-]:not(.shade-0)")));
+        assertTrue(
+            !"rgba(0, 0, 0, 0)".equals(shaded.getCssValue("background-color")),
+            "the Team page's comparison of cases is shaded in the browser");
       } finally {
         alice.quit();
         bob.quit();

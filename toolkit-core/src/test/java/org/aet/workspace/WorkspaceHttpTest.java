@@ -291,6 +291,17 @@ class WorkspaceHttpTest {
     assertTrue(page.contains("not &lt;this&gt;"), "the memo of the disagreement, escaped");
     assertTrue(page.contains("Cases side by side"), "the report's comparison of cases");
     assertTrue(page.contains("<th scope=\"col\">Northbrook"), "a case of the sample corpus");
+    assertFalse(
+        page.contains("style="),
+        "no inline style: the Content-Security-Policy would refuse it and the shading be lost");
+    String css = get("/app.css", auth()).body();
+    Matcher shades = Pattern.compile("class=\"((?:shade|depth)-\\d+)\"").matcher(page);
+    int used = 0;
+    while (shades.find()) {
+      used++;
+      assertTrue(css.contains("." + shades.group(1) + " "), shades.group(1) + " is in app.css");
+    }
+    assertTrue(used > 0, "the comparison of cases is shaded and indented by class");
   }
 
   static String firstSuggested() throws Exception {

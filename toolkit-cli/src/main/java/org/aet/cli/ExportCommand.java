@@ -10,7 +10,6 @@ import org.aet.project.FinalCoding;
 import org.aet.project.ProjectStore;
 import org.aet.refiqda.QdpxWriter;
 import org.aet.service.FinalExport;
-import org.aet.service.OutputStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,9 +49,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin OverwriteOption overwrite;
 
-  @Mixin MarkupOption markup;
-
-  @Mixin PseudonymiseOption pseudonymise;
+  @Mixin OutputStyleOptions style;
 
   @Mixin NlpOptions nlp;
 
@@ -83,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
             .input(project, "the project")
             .output(output, "-o", extensions.toArray(String[]::new)));
     if (output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".qdpx")) {
-      if (pseudonymise.key != null) {
+      if (style.pseudonymise.key != null) {
         throw new AetException(
             "--pseudonymise writes .xlsx, .csv and .jsonl exports; a .qdpx project carries the"
                 + " transcripts themselves: pseudonymise them with \"aet pseudonymise\" and import"
@@ -97,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
             codebook,
             output,
             CodingExporter.forFile(output),
-            new OutputStyle(markup.drops(), pseudonymise.key),
+            style.style(),
             nlp.annotator(new ProgressPrinter(spec.commandLine().getErr(), true)));
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
     spec.commandLine()

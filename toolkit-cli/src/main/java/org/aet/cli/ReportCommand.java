@@ -1,30 +1,32 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.aet.codebook.Codebook;
-import org.aet.codebook.Codebooks;
 import org.aet.diagnostics.AetException;
 import org.aet.export.CodedJsonl;
-import org.aet.export.ExportContext;
 import org.aet.export.OutputTargets;
-import org.aet.model.CodedTranscript;
-import org.aet.model.Indicators;
-import org.aet.model.Transcript;
-import org.aet.pipeline.ReadCorpus;
 import org.aet.project.FinalCoding;
 import org.aet.report.HtmlReport;
+import org.aet.service.CodedReport;
 import org.aet.service.FinalExport;
-import org.aet.service.OutputStyle;
+import org.aet.service.Inputs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code aet report}: the HTML page a team looks at together. From transcripts it codes them first
- * (with every option of {@code aet code}); from coded .jsonl files it reads the codings back
- * without any language processing; from a project it shows the final coding with the review status
- * and the coders' agreement.
+ * (with the options of {@code aet code}, shared as mixins); from coded .jsonl files it reads the
+ * codings back without any language processing; from a project it shows the final coding with the
+ * review status and the coders' agreement. An option that cannot apply to the input (how to code,
+ * for input coded already) is a usage error.
  */
 @Command(
     name = "report",
@@ -48,37 +50,50 @@ import picocli.CommandLine.Command;
       "  aet report study.aet -o report.html",
       "  aet report coded.jsonl --pseudonymise key.csv -o shareable-report.html"
     })
-final class ReportCommand extends CodeCommand {
-  /**
-   * Options that say how to code transcripts: they mean nothing for input that is coded already.
-   */
-  private static final List<String> CODING_ONLY =
-      List.of(
-          "--threads",
-          "--model",
-          "--min-probability",
-          "--no-semantic",
-          "--calibrate",
-          "--floor",
-          "--queue",
-          "--labels");
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin InputOptions input;
+
+  @Mixin CodebookOption codebook;
+
+  @Mixin UnitOption unit;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE.html",
+      description = "Where to write the report: a .html file.")
+  Path output;
+
+  @Mixin OverwriteOption overwrite;
+
+  @Mixin OutputStyleOptions style;
+
+  @Mixin CodingOptions coding;
+
+  @Mixin NlpOptions nlp;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print no progress, only warnings, errors and the summary.")
+  boolean quiet;
 
   @Override
   public Integer call() throws AetException {
     if (output == null
-        || !output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
-      throw new picocli.CommandLine.ParameterException(
+        || !output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
+      throw new ParameterException(
           spec.commandLine(),
           "The report is an HTML page: give -o with a file name ending in .html");
     }
     Path project = input.projectFile();
     if (project != null) {
-      refuseCodingOptions(project + " is a project, whose final coding is reported as it is");
+      refuse(project + " is a project, whose final coding is reported as it is", "coding", "unit");
       return fromProject(project);
     }
     List<Path> codedFiles = input.inputs.stream().filter(CodedJsonl::isCoded).toList();
     if (codedFiles.size() == input.inputs.size()) {
-      refuseCodingOptions(codedFiles.get(0) + " is coded already and is reported as it is");
+      refuse(codedFiles.get(0) + " is coded already and is reported as it is", "coding", "nlp");
       return fromCoded();
     }
     if (!codedFiles.isEmpty()) {
@@ -87,15 +102,31 @@ final class ReportCommand extends CodeCommand {
               + codedFiles.get(0)
               + " is a coded file");
     }
-    return super.call();
+    Inputs source = new Inputs.Files(input.inputs, input::corpus);
+    CodeCommand.code(
+        spec,
+        input,
+        source,
+        output,
+        codebook,
+        unit.unit,
+        overwrite,
+        style.style(),
+        coding,
+        nlp,
+        quiet);
+    return 0;
   }
 
-  /** A usage error naming every coding option given, since nothing is coded for this input. */
-  private void refuseCodingOptions(String why) {
-    var parsed = spec.commandLine().getParseResult();
-    List<String> given = CODING_ONLY.stream().filter(parsed::hasMatchedOption).toList();
+  /**
+   * A usage error naming every option of the {@code mixins} given, since they say how to code
+   * transcripts and nothing is coded: {@code why} says so.
+   */
+  private void refuse(String why, String... mixins) {
+    List<String> given =
+        Stream.of(mixins).flatMap(m -> CodingOptions.given(spec, m).stream()).toList();
     if (!given.isEmpty()) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(),
           String.join(", ", given)
               + (given.size() == 1 ? " says" : " say")
@@ -110,22 +141,9 @@ final class ReportCommand extends CodeCommand {
   private int fromCoded() throws AetException {
     overwrite.check(
         new OutputTargets().inputs(input.inputs, "an input").output(output, "-o", ".html"));
-    Codebook book = Codebooks.load(codebook);
-    List<CodedTranscript> coded = new ArrayList<>();
-    for (Path file : input.inputs) {
-      coded.addAll(CodedJsonl.read(file, book));
-    }
-    OutputStyle.Applied style = style().applyTo(transcripts(coded));
-    ExportContext context =
-        new ExportContext(
-            book,
-            unit,
-            style.inputs(input.names()),
-            Instant.now(),
-            ReadCorpus.of(transcripts(coded)).attributes(),
-            Indicators.standard());
-    style.write(new HtmlReport(), output, context, coded);
-    written(coded.size(), book);
+    Codebook book = codebook.load();
+    int transcripts = CodedReport.write(input.inputs, book, unit.unit, output, style.style());
+    written(transcripts, book);
     return 0;
   }
 
@@ -136,10 +154,10 @@ final class ReportCommand extends CodeCommand {
     FinalCoding.Result result =
         FinalExport.write(
             project,
-            named ? codebook : null,
+            named ? codebook.codebook : null,
             output,
             new HtmlReport(),
-            style(),
+            style.style(),
             nlp.annotator(new ProgressPrinter(spec.commandLine().getErr(), quiet)));
     result.notes().forEach(n -> spec.commandLine().getErr().println("Note: " + n));
     written(result.coded().size(), result.codebook());
@@ -153,9 +171,5 @@ final class ReportCommand extends CodeCommand {
             "Wrote %s: %d transcript(s) against the codebook %s (version %s). Open it in a web"
                 + " browser.%n",
             output, transcripts, book.name(), book.version());
-  }
-
-  private static List<Transcript> transcripts(List<CodedTranscript> coded) {
-    return coded.stream().map(CodedTranscript::transcript).toList();
   }
 }

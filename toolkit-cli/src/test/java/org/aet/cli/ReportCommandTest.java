@@ -79,6 +79,48 @@ class ReportCommandTest {
     assertTrue(coding.err().contains("--no-semantic, --floor say how to code"), coding.err());
     assertTrue(coding.err().contains("coded.jsonl is coded already"), coding.err());
     assertFalse(Files.exists(dir.resolve("f.html")));
+
+    Result cache =
+        aet(
+            "report",
+            jsonl.toString(),
+            "--cache",
+            dir.resolve("cache").toString(),
+            "-o",
+            dir.resolve("c.html").toString());
+    assertEquals(2, cache.exit(), "no language processing runs on coded files: " + cache.err());
+    assertTrue(cache.err().contains("--cache says how to code"), cache.err());
+    assertFalse(Files.exists(dir.resolve("c.html")));
+  }
+
+  @Test
+  void aProjectsReportRefusesTheOptionsThatSayHowToCode(@TempDir Path dir) throws Exception {
+    Path study = dir.resolve("study.aet");
+    assertEquals(0, aet("init", study.toString()).exit());
+    assertEquals(0, aet("add", study.toString(), SAMPLE.toString()).exit());
+    assertEquals(0, aet("code", study.toString(), "--no-semantic", "-q").exit());
+    Path page = dir.resolve("report.html");
+    Result unit = aet("report", study.toString(), "--unit", "sentence", "-o", page.toString());
+    assertEquals(2, unit.exit(), "the project's coding run has its unit: " + unit.err());
+    assertTrue(unit.err().contains("--unit says how to code transcripts, but "), unit.err());
+    assertTrue(unit.err().contains("study.aet is a project"), unit.err());
+    Result model =
+        aet("report", study.toString(), "--labels", "l.jsonl", "--queue", "q.csv", "-o", "r.html");
+    assertEquals(2, model.exit());
+    assertTrue(model.err().contains("--queue, --labels say how to code"), model.err());
+    assertFalse(Files.exists(page), "nothing written");
+    Result ok =
+        aet("report", study.toString(), "--codebook", "four-tensions", "-o", page.toString());
+    assertEquals(0, ok.exit(), ok.err());
+    assertTrue(ok.out().startsWith("Wrote " + page + ": 4 transcript(s)"), ok.out());
+  }
+
+  @Test
+  void theHelpSaysTheReportIsAnHtmlPage() {
+    Result help = aet("report", "--help");
+    assertEquals(0, help.exit(), help.err());
+    assertTrue(help.out().contains("Where to write the report: a .html file."), help.out());
+    assertTrue(help.out().contains("--floor=P"), "the coding options, for transcripts");
   }
 
   private static String withoutProvenance(String html) {

@@ -3,6 +3,7 @@ package org.aet.export;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.aet.diagnostics.AetException;
 import org.aet.io.Registry;
 
@@ -30,6 +31,15 @@ public interface CodingExporter extends Registry.Named {
   @Override
   default List<String> names() {
     return extensions();
+  }
+
+  /**
+   * The kinds of {@link ExportContext#extra extra} knowledge it shows when the caller has them (the
+   * report shows a project's {@code report.ReviewState}); none by default. A caller that has one of
+   * these puts it in the context with {@link ExportContext#with}.
+   */
+  default Set<Class<?>> uses() {
+    return Set.of();
   }
 
   /** The extensions it writes, lower case, without the dot. */

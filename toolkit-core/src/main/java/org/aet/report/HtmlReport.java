@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.aet.analysis.Tabulation;
 import org.aet.export.CodingExporter;
 import org.aet.export.ExportContext;
@@ -16,13 +17,12 @@ import org.aet.model.CodedTranscript;
  * Writes the report ({@code .html}): one self-contained page a team can open together, from any
  * coded transcripts. Transcripts are counted as they stream past and only a few candidate quotes
  * per code and case are kept, so memory stays small; the page is written to a temporary file and
- * moved into place when complete.
+ * moved into place when complete. For a project it also shows the review and the coders' agreement,
+ * the {@link ReviewState} its export context carries.
  */
 public final class HtmlReport implements CodingExporter {
   /** Quotes shown per code and case. */
   static final int QUOTES = 3;
-
-  private final ReviewState review;
 
   /**
    * The report's comparison of cases (share of each case's segments with each code, the clear
@@ -41,14 +41,10 @@ public final class HtmlReport implements CodingExporter {
     return ReportStyle.TABLES;
   }
 
-  /** A report without a project's review state (for the service loader). */
-  public HtmlReport() {
-    this(null);
-  }
-
-  /** A report that also shows {@code review}, a project's review and agreement (or null). */
-  public HtmlReport(ReviewState review) {
-    this.review = review;
+  /** Shows a project's review state when the context carries one. */
+  @Override
+  public Set<Class<?>> uses() {
+    return Set.of(ReviewState.class);
   }
 
   @Override
@@ -60,6 +56,7 @@ public final class HtmlReport implements CodingExporter {
   public ExportSession open(Path target, ExportContext context) throws IOException {
     AtomicOutput output = new AtomicOutput(target);
     Tabulation tab = new Tabulation(context.codebook(), QUOTES);
+    ReviewState review = context.extra(ReviewState.class).orElse(null);
     return new ExportSession() {
       @Override
       public void write(CodedTranscript transcript) {

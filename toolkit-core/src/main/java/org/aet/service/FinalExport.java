@@ -15,7 +15,6 @@ import org.aet.pipeline.ReadCorpus;
 import org.aet.project.FinalCoding;
 import org.aet.project.ProjectReview;
 import org.aet.project.ProjectStore;
-import org.aet.report.HtmlReport;
 import org.aet.report.ReviewState;
 
 /**
@@ -50,7 +49,7 @@ public final class FinalExport {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       result = FinalCoding.of(store, codebookName, annotator);
       method = FinalCoding.reviewedMethod(store);
-      if (exporter instanceof HtmlReport) {
+      if (exporter.uses().contains(ReviewState.class)) {
         review = ProjectReview.of(store);
       }
     }
@@ -68,8 +67,10 @@ public final class FinalExport {
                 true)
             .withMethod(method);
     if (review != null) {
-      exporter =
-          new HtmlReport(applied.pseudonymiser() == null ? review : review.renamed(applied::names));
+      context =
+          context.with(
+              ReviewState.class,
+              applied.pseudonymiser() == null ? review : review.renamed(applied::names));
     }
     applied.write(exporter, output, context, result.coded());
     return result;

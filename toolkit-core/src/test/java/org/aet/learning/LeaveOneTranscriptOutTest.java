@@ -149,9 +149,9 @@ class LeaveOneTranscriptOutTest {
   }
 
   /**
-   * Two hearings say the same thing eight times; the coder coded it in one and not in the other. The
-   * codebook calibrated on the other hearing must then be confident exactly where it is wrong: had
-   * the held-out hearing's own labels reached its calibration, both would show about a half.
+   * Two hearings say the same thing eight times; the coder coded it in one and not in the other.
+   * The codebook calibrated on the other hearing must then be confident exactly where it is wrong:
+   * had the held-out hearing's own labels reached its calibration, both would show about a half.
    */
   @Test
   void theCodebooksHeldOutCalibrationNeverSeesTheHearingItJudges() throws Exception {

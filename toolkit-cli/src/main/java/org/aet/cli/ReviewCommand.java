@@ -90,9 +90,17 @@ final class ReviewCommand implements Runnable {
         paramLabel = "N",
         description =
             "A ranked round: only the N unreviewed segments most worth reading next (likely coded ones"
-                + " first), ranked by the codebook at first and then by a model fitted to every decision"
-                + " the team has recorded.")
+                + " first), ranked at first by the codebook (or by --model) and then by a model fitted to"
+                + " every decision the team has recorded.")
     Integer next;
+
+    @Option(
+        names = "--model",
+        paramLabel = "MODEL",
+        description =
+            "With --next: rank the first rounds by this model (made by \"aet train\", on other"
+                + " transcripts), which knows more of how people talk than the codebook's examples.")
+    Path model;
 
     @Mixin NlpOptions nlp;
 
@@ -102,8 +110,12 @@ final class ReviewCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--next must be at least 1, not " + next);
       }
+      if (model != null && next == null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--model ranks a round: give --next N too");
+      }
       return exportWorkbook(
-          spec, project, coder, blind, DecisionKind.REVIEW, output, overwrite, next, nlp);
+          spec, project, coder, blind, DecisionKind.REVIEW, output, overwrite, next, nlp, model);
     }
   }
 
@@ -131,7 +143,16 @@ final class ReviewCommand implements Runnable {
     @Override
     public Integer call() throws AetException {
       return exportWorkbook(
-          spec, project, "consensus", false, DecisionKind.CONSENSUS, output, overwrite, null, null);
+          spec,
+          project,
+          "consensus",
+          false,
+          DecisionKind.CONSENSUS,
+          output,
+          overwrite,
+          null,
+          null,
+          null);
     }
   }
 
@@ -160,6 +181,14 @@ final class ReviewCommand implements Runnable {
                 + " (its decisions become current again).")
     boolean force;
 
+    @Option(
+        names = "--model",
+        paramLabel = "MODEL",
+        description =
+            "In ranked rounds: rank by this model (made by \"aet train\") until the team has coded"
+                + " segments with and without a code, as the round's export did.")
+    Path model;
+
     @Mixin NlpOptions nlp;
 
     @Override
@@ -181,24 +210,35 @@ final class ReviewCommand implements Runnable {
                 imported.withdrawn(),
                 imported.unreviewed());
         if (!store.rankings().isEmpty()) {
-          printStatus(spec, rankedRound(store, nlp, spec).status());
+          printRound(spec, rankedRound(store, nlp, spec, model));
         }
       }
       return 0;
     }
   }
 
-  /** Fits the ranking of the project's review to every decision so far, and records the fit. */
-  private static ProjectRanking.Round rankedRound(
-      ProjectStore store, NlpOptions nlp, CommandSpec spec) throws AetException {
+  /** A fitted round and what ranked it before the team's decisions could. */
+  private record Ranked(ProjectRanking.Round round, String firstRankedBy) {}
+
+  /**
+   * Fits the ranking of the project's review to every decision so far, and records the fit; the
+   * first rounds ranked by {@code model} when given, else by the codebook.
+   */
+  private static Ranked rankedRound(
+      ProjectStore store, NlpOptions nlp, CommandSpec spec, Path model) throws AetException {
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
-    return RankedReview.prepare(
-            store, nlp.annotator(progress), new WindowEmbedding(nlp.embedder(progress)))
-        .round(store);
+    RankedReview review =
+        RankedReview.prepare(
+            store,
+            nlp.annotator(progress),
+            new WindowEmbedding(nlp.embedder(progress)),
+            RankedReview.FirstRounds.modelFile(model));
+    return new Ranked(review.round(store), review.firstRankedBy());
   }
 
   /** The stopping signal: what has been read, what was found, what is probably left. */
-  private static void printStatus(CommandSpec spec, ProjectRanking.Status status) {
+  private static void printRound(CommandSpec spec, Ranked ranked) {
+    ProjectRanking.Status status = ranked.round().status();
     spec.commandLine()
         .getOut()
         .printf(
@@ -216,12 +256,13 @@ final class ReviewCommand implements Runnable {
             status.version(),
             status.basis() == ReviewRanking.Basis.MODEL
                 ? "a model fitted to the reviewed segments"
-                : "the codebook alone, until the team has coded segments with and without a code");
+                : ranked.firstRankedBy()
+                    + ", until the team has coded segments with and without a code");
   }
 
   /**
    * Writes a review or consensus workbook; with {@code next}, a ranked round of that many segments,
-   * ranked and written on one opening of the project.
+   * ranked (first by {@code model} when given) and written on one opening of the project.
    */
   private static int exportWorkbook(
       CommandSpec spec,
@@ -232,15 +273,17 @@ final class ReviewCommand implements Runnable {
       Path output,
       OverwriteOption overwrite,
       Integer next,
-      NlpOptions nlp)
+      NlpOptions nlp,
+      Path model)
       throws AetException {
     overwrite.check(
         new OutputTargets().input(project, "the project").output(output, "-o", ".xlsx"));
     try (ProjectStore store = ProjectStore.open(project)) {
       List<String> only = null;
       if (next != null) {
-        ProjectRanking.Round round = rankedRound(store, nlp, spec);
-        printStatus(spec, round.status());
+        Ranked ranked = rankedRound(store, nlp, spec, model);
+        printRound(spec, ranked);
+        ProjectRanking.Round round = ranked.round();
         only = round.next().subList(0, Math.min(next, round.next().size()));
         if (only.isEmpty()) {
           spec.commandLine()

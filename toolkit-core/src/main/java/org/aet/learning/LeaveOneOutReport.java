@@ -48,7 +48,11 @@ public final class LeaveOneOutReport {
         "Each of %d transcripts judged by what was learned without it (%d labelled segments).%n",
         outcome.transcripts().size(), outcome.segments());
     for (LeaveOneTranscriptOut.Result result :
-        List.of(outcome.codebookAlone(), outcome.learned(), outcome.learnedAtThreshold())) {
+        List.of(
+            outcome.codebookAlone(),
+            outcome.codebookCalibrated(),
+            outcome.learned(),
+            outcome.learnedAtThreshold())) {
       out.println();
       printResult(result, out);
     }
@@ -126,7 +130,11 @@ public final class LeaveOneOutReport {
     List<ScoreRow> scores = new ArrayList<>();
     List<BinRow> bins = new ArrayList<>();
     for (LeaveOneTranscriptOut.Result result :
-        List.of(outcome.codebookAlone(), outcome.learned(), outcome.learnedAtThreshold())) {
+        List.of(
+            outcome.codebookAlone(),
+            outcome.codebookCalibrated(),
+            outcome.learned(),
+            outcome.learnedAtThreshold())) {
       add(result, null, scores, bins);
     }
     outcome.curve().forEach(p -> add(p.result(), p.turns(), scores, bins));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.aet.codebook.Code;
 import org.aet.codebook.Codebook;
+import org.aet.coding.Calibration;
 import org.aet.coding.Calibrations;
 import org.aet.coding.SuggestionCoder;
 import org.aet.evaluation.Evaluation;
@@ -108,6 +109,9 @@ public final class LeaveOneTranscriptOut {
    * @param segments labelled segments judged
    * @param transcripts the transcripts, each held out once
    * @param codebookAlone the codebook's own suggestions
+   * @param codebookCalibrated the codebook's suggestions with their confidence estimated on the
+   *     labelled turns of the other transcripts (as {@code aet code --calibrate} estimates it), not
+   *     on the codebook's own sentences
    * @param learned a model trained on all the other transcripts, as {@code aet code --model} uses
    *     it: each code's threshold, and a confidence (the precision observed on held-out transcripts
    *     in training) at or above the floor
@@ -120,6 +124,7 @@ public final class LeaveOneTranscriptOut {
       int segments,
       List<String> transcripts,
       Result codebookAlone,
+      Result codebookCalibrated,
       Result learned,
       Result learnedAtThreshold,
       List<CurvePoint> curve,
@@ -212,6 +217,11 @@ public final class LeaveOneTranscriptOut {
         trial.result(
             "the codebook alone (rules and semantic layer, calibrated on its own sentences)",
             trial.codebookCandidates(codebookAlone));
+    Result calibrated =
+        trial.result(
+            "the codebook calibrated on the other transcripts' labelled turns (as --calibrate"
+                + " does)",
+            trial.calibratedCandidates(codebookAlone));
     Map<String, Set<String>> trainedOn = new LinkedHashMap<>();
     List<String> transcripts = List.copyOf(trial.byTranscript.keySet());
     List<java.util.concurrent.Callable<Judged>> jobs = new ArrayList<>();
@@ -235,12 +245,14 @@ public final class LeaveOneTranscriptOut {
         trial.result(
             "the same model at each code's threshold alone, its probability shown", atThreshold);
     Outcome judged =
-        new Outcome(labelled.size(), transcripts, alone, model, before, List.of(), trainedOn);
+        new Outcome(
+            labelled.size(), transcripts, alone, calibrated, model, before, List.of(), trainedOn);
     results.judged(judged);
     return new Outcome(
         labelled.size(),
         transcripts,
         alone,
+        calibrated,
         model,
         before,
         trial.curve(progress, results),
@@ -295,6 +307,45 @@ public final class LeaveOneTranscriptOut {
                   c.estimatedPrecision(),
                   c.estimatedPrecision() >= settings.floor(),
                   p.leaves().contains(path)));
+        }
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * The codebook's candidates of each transcript held out, their confidence the precision a
+   * calibration fitted to the other transcripts' candidates estimates (every candidate right when
+   * its turn carries the code), exactly as {@code --calibrate} fits one to a labelled file.
+   */
+  private List<Candidate> calibratedCandidates(SuggestionCoder coder) {
+    Map<String, List<Calibration.Observation>> observed = new LinkedHashMap<>();
+    Map<String, List<Prepared>> owners = new LinkedHashMap<>();
+    byTranscript.forEach(
+        (transcript, prepared) -> {
+          List<Calibration.Observation> observations = new ArrayList<>();
+          for (Prepared p : prepared) {
+            for (SuggestionCoder.Candidate c : coder.candidates(p.segment())) {
+              boolean right = p.leaves().contains(codebook.path(c.codeId()));
+              observations.add(
+                  new Calibration.Observation(c.codeId(), c.route(), c.score(), right));
+            }
+          }
+          observed.put(transcript, observations);
+          owners.put(transcript, prepared);
+        });
+    List<Candidate> candidates = new ArrayList<>();
+    for (String heldOut : byTranscript.keySet()) {
+      List<Calibration.Observation> others = new ArrayList<>();
+      observed.forEach((t, o) -> others.addAll(t.equals(heldOut) ? List.of() : o));
+      Calibration calibration = Calibration.fit(others, "the other transcripts");
+      for (Prepared p : owners.get(heldOut)) {
+        for (SuggestionCoder.Candidate c : coder.candidates(p.segment())) {
+          String path = codebook.path(c.codeId());
+          double shown = calibration.precision(c.codeId(), c.route(), c.score());
+          candidates.add(
+              new Candidate(
+                  p.id(), path, shown, shown >= settings.floor(), p.leaves().contains(path)));
         }
       }
     }

@@ -478,7 +478,8 @@ public final class ProjectStore implements AutoCloseable {
    * One fit of the ranked review's model: what it was trained on and what it estimated.
    *
    * @param version a hash of the reviewed segments and their labels it was fitted to
-   * @param basis "codebook" before the team has coded both kinds of segment, then "model"
+   * @param basis "codebook" (or "learned model", when a model learned elsewhere ranks the first
+   *     rounds) before the team has coded both kinds of segment, then "model"
    */
   public record Ranking(
       String version,

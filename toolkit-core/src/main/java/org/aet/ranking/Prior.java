@@ -77,15 +77,24 @@ public interface Prior {
    * @throws AetException when the file cannot be read or the model was trained for another codebook
    */
   static Prior modelFile(Path file, Codebook codebook) throws AetException {
-    LearnedModel model = LearnedModel.load(file);
+    return learned(LearnedModel.load(file), file.getFileName().toString(), codebook);
+  }
+
+  /**
+   * {@code model} as a prior for {@code codebook}, named {@code name} (its file, or "the starter
+   * model") for the team.
+   *
+   * @throws AetException when the model was trained for another codebook
+   */
+  static Prior learned(LearnedModel model, String name, Codebook codebook) throws AetException {
     if (!model.codebook().equals(codebook.name())) {
       throw new AetException(
-          file
+          name
               + ": this model was trained for the codebook \""
               + model.codebook()
               + "\", not \""
               + codebook.name()
-              + "\": simulate with --codebook "
+              + "\": use it with --codebook "
               + model.codebook()
               + ", or give a model trained for "
               + codebook.name());
@@ -93,6 +102,6 @@ public interface Prior {
     return model(
         model,
         codebook,
-        "the learned model " + file.getFileName() + " (" + model.trainingSegments() + " segments)");
+        "the learned model " + name + " (" + model.trainingSegments() + " segments)");
   }
 }

@@ -4,7 +4,6 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,20 +59,24 @@ public final class ProjectRanking {
   public static List<ScoredSegment> scored(
       ProjectStore store, Annotator annotator, WindowEmbedding embedding, SuggestionCoder coder)
       throws AetException {
+    return scored(store, annotator, embedding, Prior.codebook(coder));
+  }
+
+  /**
+   * The latest run's segments as the review loop sees them, known before the team codes by {@code
+   * prior} (the codebook alone, or a learned model).
+   */
+  public static List<ScoredSegment> scored(
+      ProjectStore store, Annotator annotator, WindowEmbedding embedding, Prior prior)
+      throws AetException {
     Segmenter segmenter = new Segmenter(store.latestRun().unit());
     return ScoredSegment.of(
-        store.transcripts(), annotator, segmenter, embedding, Prior.codebook(coder), id -> true);
+        store.transcripts(), annotator, segmenter, embedding, prior, id -> true);
   }
 
   /** The segments as items of a ranking for {@code target}, with its prior. */
   public static List<ReviewRanking.Item> items(List<ScoredSegment> scored, ReviewTarget target) {
-    List<ReviewRanking.Item> items = new ArrayList<>();
-    for (ScoredSegment segment : scored) {
-      items.add(
-          new ReviewRanking.Item(
-              segment.id(), segment.features(), target.prior(segment.priorByCode())));
-    }
-    return items;
+    return ScoredSegment.items(scored, target);
   }
 
   /** The team's decisions as labels: reviewed segments and whether each has a code. */
@@ -107,6 +110,15 @@ public final class ProjectRanking {
 
   /** Fits the ranking to the team's decisions, records the fit, and returns the next segments. */
   public static Round rank(ProjectStore store, List<ReviewRanking.Item> items) throws AetException {
+    return rank(store, items, "codebook");
+  }
+
+  /**
+   * As {@link #rank}, recording {@code priorBasis} ("codebook", or "learned model" when a model
+   * learned elsewhere ranks the first rounds) as the basis of a fit that rests on the prior alone.
+   */
+  public static Round rank(ProjectStore store, List<ReviewRanking.Item> items, String priorBasis)
+      throws AetException {
     List<ProjectStore.Ranking> before = store.rankings();
     double previous =
         before.isEmpty() ? Double.NaN : before.get(before.size() - 1).estimatedRemaining();
@@ -116,7 +128,9 @@ public final class ProjectRanking {
         new ProjectStore.Ranking(
             status.version(),
             store.latestRun().id(),
-            status.basis().name().toLowerCase(Locale.ROOT),
+            status.basis() == ReviewRanking.Basis.CODEBOOK
+                ? priorBasis
+                : status.basis().name().toLowerCase(Locale.ROOT),
             status.reviewed(),
             status.coded(),
             status.segments(),

@@ -1,7 +1,6 @@
 package org.aet.ranking;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -139,16 +138,6 @@ public final class ReviewSimulation {
     return sum / RANDOM_ORDERS;
   }
 
-  /** Items for one target: each segment's features with the target's prior. */
-  public static List<ReviewRanking.Item> items(
-      Map<String, float[]> features, Map<String, Double> prior) {
-    List<ReviewRanking.Item> items = new ArrayList<>();
-    Map<String, Double> priors = new HashMap<>(prior);
-    features.forEach(
-        (id, f) -> items.add(new ReviewRanking.Item(id, f, priors.getOrDefault(id, 0.0))));
-    return items;
-  }
-
   /**
    * The stopping signal checked: what one round's status would have told the team was left unread
    * ({@link ReviewRanking#estimate}), beside what really was.
@@ -234,19 +223,13 @@ public final class ReviewSimulation {
       org.aet.codebook.Codebook codebook,
       int batch,
       long seed) {
-    Map<String, float[]> features = new java.util.LinkedHashMap<>();
-    Map<String, Map<String, Double>> priors = new HashMap<>();
-    for (ScoredSegment segment : scored) {
-      features.put(segment.id(), segment.features());
-      priors.put(segment.id(), segment.priorByCode());
-    }
+    Set<String> ids = new java.util.HashSet<>();
+    scored.forEach(s -> ids.add(s.id()));
     List<Outcome> outcomes = new ArrayList<>();
     List<Checkpoint> stopping = new ArrayList<>();
     for (ReviewTarget target : ReviewTarget.of(codebook)) {
-      Map<String, Double> prior = new HashMap<>();
       Set<String> relevant = new java.util.HashSet<>();
-      for (String id : features.keySet()) {
-        prior.put(id, target.prior(priors.get(id)));
+      for (String id : ids) {
         if (target.has(gold.getOrDefault(id, List.of()))) {
           relevant.add(id);
         }
@@ -257,7 +240,7 @@ public final class ReviewSimulation {
         outcomes.add(
             simulate(
                 target.name(),
-                items(features, prior),
+                ScoredSegment.items(scored, target),
                 relevant,
                 batch,
                 seed,
@@ -265,8 +248,8 @@ public final class ReviewSimulation {
       }
     }
     List<String> unmatched =
-        gold.keySet().stream().filter(id -> !features.containsKey(id)).limit(3).toList();
-    return new Report(outcomes, stopping, gold.size(), features.size(), unmatched);
+        gold.keySet().stream().filter(id -> !ids.contains(id)).limit(3).toList();
+    return new Report(outcomes, stopping, gold.size(), ids.size(), unmatched);
   }
 
   /**

@@ -43,6 +43,20 @@ public record ScoredSegment(String id, float[] features, Map<String, Double> pri
   }
 
   /**
+   * {@code scored} segments as items of a ranking for {@code target}, with its prior: the one way
+   * both ranked rounds on a project and simulations make them.
+   */
+  public static List<ReviewRanking.Item> items(List<ScoredSegment> scored, ReviewTarget target) {
+    List<ReviewRanking.Item> items = new ArrayList<>(scored.size());
+    for (ScoredSegment segment : scored) {
+      items.add(
+          new ReviewRanking.Item(
+              segment.id(), segment.features(), target.prior(segment.priorByCode())));
+    }
+    return items;
+  }
+
+  /**
    * The segments of {@code transcripts} that {@code keep} accepts, embedded; those without words
    * (no meaning) are left out.
    */

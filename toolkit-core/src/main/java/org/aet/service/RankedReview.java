@@ -1,14 +1,17 @@
 package org.aet.service;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aet.codebook.Codebook;
 import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
+import org.aet.learning.LearnedModel;
 import org.aet.nlp.Annotator;
 import org.aet.project.ProjectStore;
 import org.aet.project.QueueMark;
+import org.aet.ranking.Prior;
 import org.aet.ranking.ProjectRanking;
 import org.aet.ranking.ReviewTarget;
 import org.aet.ranking.ScoredSegment;
@@ -20,16 +23,58 @@ import org.aet.semantic.WindowEmbedding;
  * passage for any code or for one code, with the estimate of coded passages still unread. The
  * passages are read and embedded once ({@link #prepare}); each round or queue is then a quick fit
  * to the team's decisions as they stand.
+ *
+ * <p>The first rounds are ranked by what is known before the team codes (a {@link Prior}): a model
+ * learned elsewhere when one is given (a team model made by {@code aet train}, or a starter model),
+ * else the codebook alone; later rounds by a model fitted to the team's decisions, that prior one
+ * of its features. It is the very loop {@code aet simulate} replays ({@link
+ * org.aet.ranking.ReviewSimulation}), on the same {@link ScoredSegment}s, so what a simulation
+ * measures is what a team's rounds do.
  */
 public final class RankedReview {
+  /** What ranks the first rounds, given the project's codebook. */
+  @FunctionalInterface
+  public interface FirstRounds {
+    /**
+     * The prior for {@code codebook}; {@code codebookAlone} is the codebook's own.
+     *
+     * @throws AetException when a model cannot be read or is for another codebook
+     */
+    Prior prior(Codebook codebook, Prior codebookAlone) throws AetException;
+
+    /** The codebook alone. */
+    static FirstRounds codebook() {
+      return (codebook, alone) -> alone;
+    }
+
+    /** The model in {@code file} (made by {@code aet train}), or the codebook when it is null. */
+    static FirstRounds modelFile(Path file) {
+      return file == null ? codebook() : (codebook, alone) -> Prior.modelFile(file, codebook);
+    }
+
+    /** {@code model}, named {@code name} for the team (a starter model shipped with aet, say). */
+    static FirstRounds model(LearnedModel model, String name) {
+      return (codebook, alone) -> Prior.learned(model, name, codebook);
+    }
+  }
+
   private final String runId;
   private final Codebook codebook;
   private final List<ScoredSegment> scored;
+  private final Prior prior;
+  private final boolean learnedPrior;
 
-  private RankedReview(String runId, Codebook codebook, List<ScoredSegment> scored) {
+  private RankedReview(
+      String runId,
+      Codebook codebook,
+      List<ScoredSegment> scored,
+      Prior prior,
+      boolean learnedPrior) {
     this.runId = runId;
     this.codebook = codebook;
     this.scored = List.copyOf(scored);
+    this.prior = prior;
+    this.learnedPrior = learnedPrior;
   }
 
   /**
@@ -38,14 +83,39 @@ public final class RankedReview {
    */
   public static RankedReview prepare(
       ProjectStore store, Annotator annotator, WindowEmbedding embedding) throws AetException {
+    return prepare(store, annotator, embedding, FirstRounds.codebook());
+  }
+
+  /**
+   * Reads and embeds the passages of the project's latest run (from the caches when they were coded
+   * before) and scores them by what {@code firstRounds} gives for its codebook.
+   *
+   * @throws AetException when the project has no run, or the model cannot be used
+   */
+  public static RankedReview prepare(
+      ProjectStore store, Annotator annotator, WindowEmbedding embedding, FirstRounds firstRounds)
+      throws AetException {
     ProjectStore.Run run = store.latestRun();
     if (run == null) {
       throw new AetException(store.file() + " has no coding run yet; code it first with aet code");
     }
     Codebook codebook = store.codebook(run.codebookVersion());
-    SuggestionCoder coder = SuggestionCoder.fromCodebook(codebook, annotator, embedding);
+    Prior alone = Prior.codebook(SuggestionCoder.fromCodebook(codebook, annotator, embedding));
+    Prior prior = firstRounds.prior(codebook, alone);
     return new RankedReview(
-        run.id(), codebook, ProjectRanking.scored(store, annotator, embedding, coder));
+        run.id(),
+        codebook,
+        ProjectRanking.scored(store, annotator, embedding, prior),
+        prior,
+        prior != alone);
+  }
+
+  /**
+   * What ranks the rounds until the team has decided passages with and without a code, in words
+   * ("the codebook alone", "the learned model team.model (950 segments)").
+   */
+  public String firstRankedBy() {
+    return prior.description();
   }
 
   /** The coding run whose passages are ranked. */
@@ -63,7 +133,10 @@ public final class RankedReview {
    * recorded in the project with its estimate.
    */
   public ProjectRanking.Round round(ProjectStore store) throws AetException {
-    return ProjectRanking.rank(store, ProjectRanking.items(scored, targets().get(0)));
+    return ProjectRanking.rank(
+        store,
+        ProjectRanking.items(scored, targets().get(0)),
+        learnedPrior ? "learned model" : "codebook");
   }
 
   /**

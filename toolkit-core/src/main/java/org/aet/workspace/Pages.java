@@ -310,7 +310,8 @@ final class Pages {
       }
       String name = store.coderName(coder);
       RankedReview.Queue queue = review.queue(store, name, target);
-      html.append(targetForm(review.targets(), queue.target().name())).append(status(queue, name));
+      html.append(targetForm(review.targets(), queue.target().name()))
+          .append(status(queue, name, review.firstRankedBy()));
       if (queue.next().isEmpty()) {
         html.append("<p>Nobody has a passage left to decide for ")
             .append(escape(queue.target().name()))
@@ -347,7 +348,7 @@ final class Pages {
     return html.append("</select></label><button>Show</button></form>").toString();
   }
 
-  private static String status(RankedReview.Queue queue, String coder) {
+  private static String status(RankedReview.Queue queue, String coder, String firstRankedBy) {
     ProjectRanking.Status status = queue.status();
     boolean any = queue.target().name().equals(ReviewTarget.ANY);
     return String.format(
@@ -365,7 +366,7 @@ final class Pages {
         escape(status.estimate().how()),
         status.basis() == ReviewRanking.Basis.MODEL
             ? "a model fitted to the passages the team has decided"
-            : "the codebook alone, until the team has decided passages with and without it",
+            : escape(firstRankedBy) + ", until the team has decided passages with and without it",
         queue.skipped() + queue.postponed() == 0
             ? ""
             : " You skipped "

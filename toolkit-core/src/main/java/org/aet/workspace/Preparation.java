@@ -19,6 +19,7 @@ final class Preparation implements AutoCloseable {
   private final Path project;
   private final Annotator annotator;
   private final WindowEmbedding embedding;
+  private final RankedReview.FirstRounds firstRounds;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -29,10 +30,15 @@ final class Preparation implements AutoCloseable {
   private String runId;
   private Future<RankedReview> preparing;
 
-  Preparation(Path project, Annotator annotator, WindowEmbedding embedding) {
+  Preparation(
+      Path project,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      RankedReview.FirstRounds firstRounds) {
     this.project = project;
     this.annotator = annotator;
     this.embedding = embedding;
+    this.firstRounds = firstRounds;
   }
 
   /** The annotator the passages are read with (also for the final coding). */
@@ -70,7 +76,7 @@ final class Preparation implements AutoCloseable {
 
   private RankedReview prepare() throws AetException {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
-      return RankedReview.prepare(store, annotator, embedding);
+      return RankedReview.prepare(store, annotator, embedding, firstRounds);
     }
   }
 

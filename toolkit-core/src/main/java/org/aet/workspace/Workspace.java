@@ -27,6 +27,7 @@ import org.aet.report.Html;
 import org.aet.report.HtmlReport;
 import org.aet.semantic.BgeSmallEmbedder;
 import org.aet.semantic.WindowEmbedding;
+import org.aet.service.RankedReview;
 
 /**
  * The workspace's web server (the JDK's {@code com.sun.net.httpserver}): every request needs the
@@ -93,6 +94,23 @@ public final class Workspace implements AutoCloseable {
       Annotator annotator,
       WindowEmbedding embedding)
       throws AetException {
+    return start(
+        project, coder, host, port, annotator, embedding, RankedReview.FirstRounds.codebook());
+  }
+
+  /**
+   * As {@link #start(Path, String, String, int, Annotator, WindowEmbedding)}, the queue's first
+   * rounds ranked by {@code firstRounds} (a learned model, or the codebook alone).
+   */
+  public static Workspace start(
+      Path project,
+      String coder,
+      String host,
+      int port,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      RankedReview.FirstRounds firstRounds)
+      throws AetException {
     try (ProjectStore store = ProjectStore.openForReading(project)) {
       if (store.latestRun() == null) {
         throw new AetException(project + " has no coding run yet; code it first with aet code");
@@ -100,7 +118,12 @@ public final class Workspace implements AutoCloseable {
     }
     try {
       Workspace workspace =
-          new Workspace(project, coder, host, port, new Preparation(project, annotator, embedding));
+          new Workspace(
+              project,
+              coder,
+              host,
+              port,
+              new Preparation(project, annotator, embedding, firstRounds));
       workspace.server.start();
       return workspace;
     } catch (IOException e) {

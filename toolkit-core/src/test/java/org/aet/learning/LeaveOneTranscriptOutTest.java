@@ -148,6 +148,45 @@ class LeaveOneTranscriptOutTest {
     assertEquals(0.9, bins.get(2).from(), 1e-9, "a confidence of 1 is in the top tenth");
   }
 
+  /**
+   * Two hearings say the same thing eight times; the coder coded it in one and not in the other.
+   * The codebook calibrated on the other hearing must then be confident exactly where it is wrong:
+   * had the held-out hearing's own labels reached its calibration, both would show about a half.
+   */
+  @Test
+  void theCodebooksHeldOutCalibrationNeverSeesTheHearingItJudges() throws Exception {
+    String said =
+        "Funding came in five-year cycles, so the institutions had no reason to invest in it.";
+    List<LabelledSegment> labelled = new ArrayList<>();
+    for (String hearing : List.of("coded", "uncoded")) {
+      for (int turn = 0; turn < 8; turn++) {
+        labelled.add(
+            new LabelledSegment(
+                hearing + "@" + turn * 100 + "-" + (turn * 100 + 90),
+                said,
+                hearing.equals("coded") ? List.of(CODE) : List.of()));
+      }
+    }
+    LeaveOneTranscriptOut.Outcome twoHearings =
+        LeaveOneTranscriptOut.run(
+            labelled,
+            Codebooks.load("four-tensions"),
+            CoreNlpAnnotator.shared(),
+            new WindowEmbedding(new BgeSmallEmbedder()),
+            new LeaveOneTranscriptOut.Settings(false, 0.5, List.of(), 42),
+            new ArrayList<>(),
+            new ProgressListener() {});
+    Evaluation.CodeScore calibrated = score(twoHearings.codebookCalibrated());
+    assertEquals(8, calibrated.support());
+    assertEquals(0, calibrated.truePositives(), "the coded hearing's turns were not suggested");
+    assertEquals(8, calibrated.falsePositives(), "the uncoded hearing's turns were, wrongly");
+    for (LeaveOneTranscriptOut.Bin bin : twoHearings.codebookCalibrated().reliability()) {
+      assertTrue(
+          bin.meanConfidence() < 0.2 || bin.meanConfidence() > 0.8,
+          "nothing shown about a half: " + bin);
+    }
+  }
+
   @Test
   void oneTranscriptCannotBeHeldOut() {
     List<LabelledSegment> one =

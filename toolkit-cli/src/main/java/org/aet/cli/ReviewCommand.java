@@ -12,7 +12,6 @@ import org.aet.project.ReviewImport;
 import org.aet.project.ReviewWorkbook;
 import org.aet.ranking.ProjectRanking;
 import org.aet.ranking.ReviewRanking;
-import org.aet.semantic.WindowEmbedding;
 import org.aet.service.RankedReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -192,8 +191,7 @@ final class ReviewCommand implements Runnable {
   private static ProjectRanking.Round rankedRound(
       ProjectStore store, NlpOptions nlp, CommandSpec spec) throws AetException {
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
-    return RankedReview.prepare(
-            store, nlp.annotator(progress), new WindowEmbedding(nlp.embedder(progress)))
+    return RankedReview.prepare(store, nlp.annotator(progress), nlp.windowEmbedding(progress))
         .round(store);
   }
 

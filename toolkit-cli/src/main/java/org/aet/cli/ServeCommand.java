@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.aet.diagnostics.AetException;
-import org.aet.semantic.WindowEmbedding;
 import org.aet.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,12 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     try (Workspace workspace =
         Workspace.start(
-            project,
-            coder,
-            host,
-            port,
-            nlp.annotator(progress),
-            new WindowEmbedding(nlp.embedder(progress)))) {
+            project, coder, host, port, nlp.annotator(progress), nlp.windowEmbedding(progress))) {
       spec.commandLine().getOut().println("The workspace is open at " + workspace.address());
       spec.commandLine().getOut().println("Open that address in your browser; stop with Ctrl-C.");
       spec.commandLine().getOut().flush();

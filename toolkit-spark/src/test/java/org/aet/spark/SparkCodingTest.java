@@ -29,6 +29,7 @@ import org.aet.pipeline.ProgressListener;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.segment.SegmentUnit;
 import org.aet.semantic.BgeSmallEmbedder;
+import org.aet.semantic.WindowEmbedding;
 import org.aet.service.CodingJob;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -282,7 +283,7 @@ class SparkCodingTest {
             new CodingJob.Settings(
                 book, settings.unit(), 2, settings.floor(), null, null, null, false),
             new LazyAnnotator(() -> CoreNlpAnnotator.shared(options), options.description()),
-            settings.semantic() ? new BgeSmallEmbedder() : null,
+            settings.semantic() ? new WindowEmbedding(new BgeSmallEmbedder()) : null,
             ProgressListener.SILENT);
     Path target = Files.createTempFile(temp, "aet-code", ".jsonl");
     ExportContext context =

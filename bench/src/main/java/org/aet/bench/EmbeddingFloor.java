@@ -18,6 +18,7 @@ import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.SentenceEmbedder;
 import org.aet.semantic.WindowEmbedding;
+import org.aet.semantic.WindowVectors;
 
 /**
  * The semantic layer's floor: the bare sentence-embedding model (BGE small, as langchain4j ships
@@ -27,14 +28,17 @@ import org.aet.semantic.WindowEmbedding;
  * without a warm cache embeds too. Reading and annotating the files is not timed; loading the model
  * is, as it is in an {@code aet code} run.
  *
- * <p>Usage: {@code EmbeddingFloor <corpus-folder>}. Prints one JSON object with the windows, their
- * words, the codebook's texts and embedding_floor_seconds.
+ * <p>Usage: {@code EmbeddingFloor <corpus-folder> [windows|sentences]} (how windows get their
+ * vectors, {@link WindowVectors}; the default's when left out). Prints one JSON object with the
+ * texts embedded for the corpus, their words, the codebook's texts and embedding_floor_seconds.
  */
 public final class EmbeddingFloor {
   private EmbeddingFloor() {}
 
   public static void main(String[] args) throws Exception {
     Corpus corpus = Corpus.discover(List.of(Path.of(args[0])), TranscriptReader.registry());
+    WindowVectors vectors =
+        args.length > 1 ? WindowVectors.of(args[1]) : WindowEmbedding.DEFAULT_VECTORS;
     Segmenter segmenter = new Segmenter(SegmentUnit.TURN);
     List<TextSegment> windows = new ArrayList<>();
     long words = 0;
@@ -42,8 +46,8 @@ public final class EmbeddingFloor {
       Transcript transcript = corpus.read(entry).transcript();
       TextAnnotation annotation = CoreNlpAnnotator.shared().annotate(transcript.text());
       for (String text :
-          WindowEmbedding.windowTexts(
-              segmenter.segment(transcript, annotation), annotation, transcript.text())) {
+          WindowEmbedding.embeddedTexts(
+              vectors, segmenter.segment(transcript, annotation), annotation, transcript.text())) {
         windows.add(TextSegment.from(text.isBlank() ? "." : text));
         words += text.split("\\s+").length;
       }

@@ -266,7 +266,7 @@ final class CodebookCommand implements Runnable {
                             + TerminalText.escape(f.evidence())));
       }
       if (labelled != null) {
-        WindowEmbedding embedding = noSemantic ? null : new WindowEmbedding(nlp.embedder(progress));
+        WindowEmbedding embedding = noSemantic ? null : nlp.windowEmbedding(progress);
         Evaluation.Report report = LabelledTrial.score(book, segments, annotator, embedding);
         out.printf(
             "%nOn %s (%d segments), %s:%n",

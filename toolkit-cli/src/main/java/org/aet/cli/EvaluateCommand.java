@@ -18,7 +18,6 @@ import org.aet.export.OutputTargets;
 import org.aet.learning.LeaveOneOutReport;
 import org.aet.learning.LeaveOneTranscriptOut;
 import org.aet.project.TeamCoding;
-import org.aet.semantic.WindowEmbedding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -214,7 +213,7 @@ final class EvaluateCommand implements Callable<Integer> {
               labelled,
               book,
               nlp.annotator(progress),
-              new WindowEmbedding(nlp.embedder(progress)),
+              nlp.windowEmbedding(progress),
               settings,
               unknown,
               progress,

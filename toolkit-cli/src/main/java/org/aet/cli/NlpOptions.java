@@ -5,8 +5,11 @@ import java.util.List;
 import org.aet.nlp.Annotator;
 import org.aet.pipeline.ProgressListener;
 import org.aet.semantic.SentenceEmbedder;
+import org.aet.semantic.WindowEmbedding;
+import org.aet.semantic.WindowVectors;
 import org.aet.service.NlpSettings;
 import org.aet.service.NlpStack;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,12 +42,35 @@ final class NlpOptions {
               + " the parser: slow, a few hundred words a second).")
   boolean sentiment;
 
+  @Option(
+      names = "--window-vectors",
+      paramLabel = "HOW",
+      description =
+          "How the semantic layer reads the meaning of a passage of two sentences: 'windows'"
+              + " embeds each passage as one text; 'sentences' embeds each sentence once and"
+              + " averages a passage's sentences (about half the work). Default: ${DEFAULT-VALUE}.",
+      converter = WindowVectorsConverter.class)
+  WindowVectors windowVectors = WindowEmbedding.DEFAULT_VECTORS;
+
   private NlpStack stack;
+
+  /** Reads a {@link WindowVectors} by its label. */
+  static final class WindowVectorsConverter implements CommandLine.ITypeConverter<WindowVectors> {
+    @Override
+    public WindowVectors convert(String value) {
+      try {
+        return WindowVectors.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(
+            "expected 'windows' or 'sentences', not '" + value + "'");
+      }
+    }
+  }
 
   /** The language processing these options ask for, built once per command. */
   NlpStack stack() {
     if (stack == null) {
-      stack = new NlpStack(new NlpSettings(cache, !noCache, entities, sentiment));
+      stack = new NlpStack(new NlpSettings(cache, !noCache, entities, sentiment, windowVectors));
     }
     return stack;
   }
@@ -57,6 +83,11 @@ final class NlpOptions {
   /** See {@link NlpStack#embedder}. */
   SentenceEmbedder embedder(ProgressListener progress) {
     return stack().embedder(progress);
+  }
+
+  /** See {@link NlpStack#windowEmbedding}. */
+  WindowEmbedding windowEmbedding(ProgressListener progress) {
+    return stack().windowEmbedding(progress);
   }
 
   /** See {@link NlpStack#annotator}. */

@@ -12,7 +12,6 @@ import org.aet.project.ReviewImport;
 import org.aet.project.ReviewWorkbook;
 import org.aet.ranking.ProjectRanking;
 import org.aet.ranking.ReviewRanking;
-import org.aet.semantic.WindowEmbedding;
 import org.aet.service.RankedReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -231,7 +230,7 @@ final class ReviewCommand implements Runnable {
         RankedReview.prepare(
             store,
             nlp.annotator(progress),
-            new WindowEmbedding(nlp.embedder(progress)),
+            nlp.windowEmbedding(progress),
             RankedReview.FirstRounds.modelFile(model));
     return new Ranked(review.round(store), review.firstRankedBy());
   }

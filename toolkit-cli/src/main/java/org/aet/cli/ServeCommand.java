@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.aet.diagnostics.AetException;
 import org.aet.learning.LearnedModel;
-import org.aet.semantic.WindowEmbedding;
 import org.aet.service.RankedReview;
 import org.aet.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -87,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             host,
             port,
             nlp.annotator(progress),
-            new WindowEmbedding(nlp.embedder(progress)),
+            nlp.windowEmbedding(progress),
             firstRounds)) {
       spec.commandLine().getOut().println("The workspace is open at " + workspace.address());
       spec.commandLine().getOut().println("Open that address in your browser; stop with Ctrl-C.");

@@ -160,7 +160,7 @@ final class SimulateCommand implements Callable<Integer> {
     Prior prior = model == null ? null : Prior.modelFile(model, book);
     List<Transcript> transcripts = transcripts(progress);
     Annotator annotator = nlp.annotator(progress);
-    WindowEmbedding embedding = new WindowEmbedding(nlp.embedder(progress));
+    WindowEmbedding embedding = nlp.windowEmbedding(progress);
     SuggestionCoder coder = SuggestionCoder.fromCodebook(book, annotator, embedding);
     Prior codebookPrior = Prior.codebook(coder);
     if (leaveOneOut) {

@@ -150,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
             .showing(Trainer.TRAINING);
     Codebook book = Codebooks.load(codebook);
     Annotator annotator = nlp.annotator(progress);
-    WindowEmbedding embedding = embeddings ? new WindowEmbedding(nlp.embedder(progress)) : null;
+    WindowEmbedding embedding = embeddings ? nlp.windowEmbedding(progress) : null;
     List<Trainer.Example> examples = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (Path file : from) {

@@ -49,6 +49,28 @@ class CodeCommandTest {
   }
 
   @Test
+  void windowVectorsFromSentencesAreSaidInTheWorkbookAndAnUnknownKindIsRefused(@TempDir Path dir)
+      throws Exception {
+    Result unknown =
+        aet("code", SAMPLE.toString(), "--window-vectors", "paragraphs", "-o", "x.xlsx");
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("expected 'windows' or 'sentences'"), unknown.err());
+    Path out = dir.resolve("coded.xlsx");
+    Result result =
+        aet("code", SAMPLE.toString(), "--window-vectors", "sentences", "-o", out.toString(), "-q");
+    assertEquals(0, result.exit(), result.err());
+    StringBuilder about = new StringBuilder();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(out.toFile())) {
+      for (Row row : workbook.getSheet("About")) {
+        row.forEach(cell -> about.append(cell.toString()).append('\n'));
+      }
+    }
+    assertTrue(
+        about.toString().contains("windows as the mean of their sentences' vectors"),
+        about.toString());
+  }
+
+  @Test
   void theSampleCorpusBecomesAWorkbookWithAllFourTensions(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("coded.xlsx");
     Result result =

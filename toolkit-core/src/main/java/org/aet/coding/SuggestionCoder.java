@@ -92,7 +92,7 @@ public final class SuggestionCoder implements Coder {
       String labelledName,
       double floor,
       Set<String> unknownLabels) {
-    WindowEmbedding once = new WindowEmbedding(new RememberingEmbedder(embedding.embedder()));
+    WindowEmbedding once = embedding.with(new RememberingEmbedder(embedding.embedder()));
     CodeProfiles profiles = CodeProfiles.of(codebook, once.embedder());
     Calibration calibration =
         labelled == null

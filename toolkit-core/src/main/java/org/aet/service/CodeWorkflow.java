@@ -90,7 +90,7 @@ public final class CodeWorkflow {
           CodingJob.prepare(
               settings,
               nlp.annotator(progress),
-              request.semantic() ? nlp.embedder(progress) : null,
+              request.semantic() ? nlp.windowEmbedding(progress) : null,
               progress);
       OutputStyle.Applied style = request.style().applyTo(read.transcripts());
       ExportContext context =

@@ -32,7 +32,6 @@ import org.aet.project.ProjectStore;
 import org.aet.project.TeamCoding;
 import org.aet.segment.SegmentUnit;
 import org.aet.segment.Segmenter;
-import org.aet.semantic.SentenceEmbedder;
 import org.aet.semantic.WindowEmbedding;
 
 /**
@@ -188,29 +187,28 @@ public final class CodingJob {
   /**
    * Prepares the coders.
    *
-   * @param embedder the semantic layer's sentence embedder, or null to suggest from the rules alone
-   *     (no calibration then)
+   * @param embedding the semantic layer (its embedder and how windows get their vectors), or null
+   *     to suggest from the rules alone (no calibration then)
    * @throws AetException when the calibration file or the model cannot be read, or the model was
    *     trained for another codebook
    * @throws SettingException when a calibration is given without the semantic layer
    */
   public static CodingJob prepare(
-      Settings settings, Annotator annotator, SentenceEmbedder embedder, ProgressListener progress)
+      Settings settings, Annotator annotator, WindowEmbedding embedding, ProgressListener progress)
       throws AetException {
     Codebook book = settings.codebook();
-    if (embedder == null && settings.calibration() != null) {
+    if (embedding == null && settings.calibration() != null) {
       throw new SettingException("{calibration} needs the semantic layer: leave out {rulesOnly}");
     }
-    CodebookCheck.unsuggestable(book, embedder != null)
+    CodebookCheck.unsuggestable(book, embedding != null)
         .ifPresent(why -> progress.note("Note: " + why + "."));
     // The model file is read first: a damaged or mismatched one fails in a moment, before the
     // calibration embeds the codebook.
     ReviewQueue queue = settings.reviewQueue() ? new ReviewQueue() : null;
     LearnedCoder learned =
-        settings.model() == null ? null : learned(settings, embedder != null, queue, progress);
+        settings.model() == null ? null : learned(settings, embedding != null, queue, progress);
     List<Coder> coders = new ArrayList<>();
     Map<String, String> method = new LinkedHashMap<>();
-    WindowEmbedding embedding = embedder == null ? null : new WindowEmbedding(embedder);
     if (embedding == null) {
       coders.add(new RuleCoder(book));
       method.put("Suggested by", "the codebook's rules alone (--no-semantic)");
@@ -224,7 +222,7 @@ public final class CodingJob {
       method.put(
           "Suggested by",
           "the codebook's rules and the semantic layer (sentence embeddings: "
-              + embedder.description()
+              + embedding.description()
               + ")");
       method.put(
           "Confidence",

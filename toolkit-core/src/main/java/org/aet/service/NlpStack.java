@@ -14,6 +14,7 @@ import org.aet.pipeline.ProgressListener;
 import org.aet.semantic.BgeSmallEmbedder;
 import org.aet.semantic.CachingEmbedder;
 import org.aet.semantic.SentenceEmbedder;
+import org.aet.semantic.WindowEmbedding;
 
 /**
  * Builds the language processing of one run from its {@link NlpSettings}: the annotator and the
@@ -78,6 +79,13 @@ public final class NlpStack {
             : CachingAnnotator.defaultFolder().resolveSibling("embeddings");
     cachedEmbeddings = new CachingEmbedder(embedder, folder);
     return cachedEmbeddings;
+  }
+
+  /**
+   * The semantic layer's stage: {@link #embedder}, its windows' vectors made as the settings say.
+   */
+  public WindowEmbedding windowEmbedding(ProgressListener progress) {
+    return new WindowEmbedding(embedder(progress), settings.windowVectors());
   }
 
   private Path annotationFolder() {

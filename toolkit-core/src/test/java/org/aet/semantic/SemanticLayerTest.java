@@ -2,11 +2,13 @@ package org.aet.semantic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -15,7 +17,9 @@ import org.aet.codebook.Codebook;
 import org.aet.codebook.DetectionRules;
 import org.aet.model.Segment;
 import org.aet.model.Sentence;
+import org.aet.model.SentenceWindow;
 import org.aet.model.Span;
+import org.aet.model.TextAnnotation;
 import org.aet.nlp.CoreNlpAnnotator;
 import org.aet.testing.Annotated;
 import org.junit.jupiter.api.Test;
@@ -160,5 +164,111 @@ class SemanticLayerTest {
     assertTrue(toPaid.score() > toJargon.score() + 0.05);
     assertTrue(List.of("definition", "example 1").contains(toPaid.source()));
     assertTrue(toPaid.window().of(text).contains("reimbursed"));
+  }
+
+  /** The real model, writing down every text it is asked to embed. */
+  private static SentenceEmbedder recording(List<String> embedded) {
+    return new SentenceEmbedder() {
+      @Override
+      public List<float[]> embed(List<String> texts) {
+        embedded.addAll(texts);
+        return MODEL.embed(texts);
+      }
+
+      @Override
+      public String description() {
+        return MODEL.description();
+      }
+    };
+  }
+
+  private static final String THREE =
+      "We paid the lay members. They came to every meeting. Nobody else was paid.";
+
+  @Test
+  void windowsFromSentencesEmbedEachSentenceOnceAndAverageThem() {
+    TextAnnotation annotation = CoreNlpAnnotator.shared().annotate(THREE);
+    List<Segment> segments = List.of(Annotated.segment(THREE));
+    List<String> asked = new ArrayList<>();
+    Segment fromSentences =
+        new WindowEmbedding(recording(asked), WindowVectors.SENTENCES)
+            .embed(segments, annotation, THREE)
+            .get(0);
+    List<String> sentences =
+        List.of("We paid the lay members.", "They came to every meeting.", "Nobody else was paid.");
+    assertEquals(sentences, asked);
+    assertEquals(
+        sentences,
+        WindowEmbedding.embeddedTexts(WindowVectors.SENTENCES, segments, annotation, THREE));
+
+    List<String> askedWindows = new ArrayList<>();
+    Segment embedded =
+        new WindowEmbedding(recording(askedWindows), WindowVectors.WINDOWS)
+            .embed(segments, annotation, THREE)
+            .get(0);
+    assertEquals(
+        List.of(
+            "We paid the lay members. They came to every meeting.",
+            "They came to every meeting. Nobody else was paid.",
+            "Nobody else was paid."),
+        askedWindows);
+    assertEquals(
+        embedded.windows().stream().map(SentenceWindow::span).toList(),
+        fromSentences.windows().stream().map(SentenceWindow::span).toList());
+
+    List<float[]> v = MODEL.embed(sentences);
+    float[] firstTwo = new float[v.get(0).length];
+    for (int i = 0; i < firstTwo.length; i++) {
+      firstTwo[i] = v.get(0)[i] + v.get(1)[i];
+    }
+    assertArrayEquals(Vectors.normalised(firstTwo), fromSentences.windows().get(0).vector(), 1e-5f);
+    assertArrayEquals(v.get(2), fromSentences.windows().get(2).vector(), 1e-5f);
+    double alike =
+        Vectors.dot(embedded.windows().get(0).vector(), fromSentences.windows().get(0).vector());
+    assertTrue(alike > 0.8, "the averaged window means much what the embedded one does: " + alike);
+  }
+
+  @Test
+  void theTwoKindsOfWindowVectorsSayWhichTheyAre() {
+    assertEquals(
+        MODEL.description(), new WindowEmbedding(MODEL, WindowVectors.WINDOWS).description());
+    assertNotEquals(
+        MODEL.description(), new WindowEmbedding(MODEL, WindowVectors.SENTENCES).description());
+    assertEquals(WindowVectors.SENTENCES, WindowVectors.of(" Sentences "));
+    assertEquals("sentences", WindowVectors.SENTENCES.label());
+    assertEquals(
+        WindowVectors.SENTENCES,
+        new WindowEmbedding(MODEL, WindowVectors.SENTENCES)
+            .with(new RememberingEmbedder(MODEL))
+            .vectors());
+  }
+
+  @Test
+  void oneCacheServesBothKindsWithoutMixingThem(@TempDir Path dir) {
+    TextAnnotation annotation = CoreNlpAnnotator.shared().annotate(THREE);
+    List<Segment> segments = List.of(Annotated.segment(THREE));
+    for (WindowVectors first : WindowVectors.values()) {
+      Path folder = dir.resolve(first.label());
+      for (WindowVectors kind : List.of(first, other(first), first)) {
+        List<float[]> cached =
+            vectors(
+                new WindowEmbedding(new CachingEmbedder(MODEL, folder), kind)
+                    .embed(segments, annotation, THREE)
+                    .get(0));
+        List<float[]> fresh =
+            vectors(new WindowEmbedding(MODEL, kind).embed(segments, annotation, THREE).get(0));
+        for (int w = 0; w < fresh.size(); w++) {
+          assertArrayEquals(fresh.get(w), cached.get(w), 1e-5f, kind + " after " + first);
+        }
+      }
+    }
+  }
+
+  private static WindowVectors other(WindowVectors kind) {
+    return kind == WindowVectors.WINDOWS ? WindowVectors.SENTENCES : WindowVectors.WINDOWS;
+  }
+
+  private static List<float[]> vectors(Segment segment) {
+    return segment.windows().stream().map(SentenceWindow::vector).toList();
   }
 }

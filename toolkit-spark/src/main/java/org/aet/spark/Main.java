@@ -117,13 +117,7 @@ public final class Main {
         err.println(e.getMessage());
         return 1;
       }
-      ProgressListener notes =
-          new ProgressListener() {
-            @Override
-            public void note(String message) {
-              err.println(message);
-            }
-          };
+      ProgressListener notes = new TerminalProgress(err, System.console() != null);
       SparkSession.Builder builder = SparkSession.builder().appName("aet code");
       String chosen = master != null ? master : System.getProperty("spark.master", "local[*]");
       builder.master(chosen);

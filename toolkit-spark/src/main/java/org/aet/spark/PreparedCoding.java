@@ -28,6 +28,7 @@ import org.aet.pipeline.ProgressListener;
 import org.aet.semantic.BgeSmallEmbedder;
 import org.aet.semantic.CachingEmbedder;
 import org.aet.semantic.SentenceEmbedder;
+import org.aet.semantic.WindowEmbedding;
 import org.aet.service.CodingJob;
 
 /**
@@ -103,7 +104,10 @@ final class PreparedCoding {
             false);
     CodingJob prepared =
         CodingJob.prepare(
-            job, annotator(settings), settings.semantic() ? embedder(settings) : null, progress);
+            job,
+            annotator(settings),
+            settings.semantic() ? new WindowEmbedding(embedder(settings)) : null,
+            progress);
     ExportContext context =
         new ExportContext(
                 book,

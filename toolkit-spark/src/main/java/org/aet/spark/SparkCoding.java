@@ -26,6 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
@@ -122,10 +123,14 @@ public final class SparkCoding {
     int slices = Math.max(1, Math.min(ids.size(), spark.sparkContext().defaultParallelism() * 4));
     progress.note(
         "Coding %,d transcript(s) with Spark, in %d part(s)...".formatted(ids.size(), slices));
+    LongAccumulator coded = spark.sparkContext().longAccumulator("transcripts coded");
+    TranscriptProgress counting = new TranscriptProgress(coded, ids.size(), progress);
+    spark.sparkContext().addSparkListener(counting);
+    counting.report();
     JavaRDD<TranscriptResult> results =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .parallelize(ids, slices)
-            .mapPartitions(part -> codePartition(sent, part))
+            .mapPartitions(part -> codePartition(sent, part, coded))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Path temporary = output.resolveSibling("." + output.getFileName() + ".partial");
     try {
@@ -136,6 +141,7 @@ public final class SparkCoding {
       writeParquet(spark, lines, temporary.resolve("parquet"));
       Summary summary =
           summarise(results.map(TranscriptResult::withoutLines).collect(), driver.corpusWarnings());
+      counting.finish();
       Files.createDirectories(temporary);
       JSON.writeValue(temporary.resolve("method.json").toFile(), driver.method());
       JSON.writeValue(temporary.resolve("summary.json").toFile(), summary);
@@ -144,6 +150,7 @@ public final class SparkCoding {
     } catch (IOException e) {
       throw new AetException(output + ": cannot write: " + e.getMessage(), e);
     } finally {
+      spark.sparkContext().removeSparkListener(counting);
       results.unpersist(false);
       deleteQuietly(temporary);
     }
@@ -174,9 +181,12 @@ public final class SparkCoding {
     return hadoop;
   }
 
-  /** Codes the transcripts of one partition with this JVM's prepared coding. */
+  /**
+   * Codes the transcripts of one partition with this JVM's prepared coding, adding each to {@code
+   * coded} as it is done.
+   */
   private static Iterator<TranscriptResult> codePartition(
-      SparkSettings settings, Iterator<String> ids) throws AetException {
+      SparkSettings settings, Iterator<String> ids, LongAccumulator coded) throws AetException {
     TaskContext task = TaskContext.get();
     if (task != null
         && "true".equals(task.getLocalProperty(FAIL_FIRST_ATTEMPT))
@@ -185,9 +195,13 @@ public final class SparkCoding {
       throw new IllegalStateException("failing the first attempt, as " + FAIL_FIRST_ATTEMPT);
     }
     PreparedCoding coding = PreparedCoding.of(settings, ProgressListener.SILENT);
-    List<TranscriptResult> coded = new ArrayList<>();
-    ids.forEachRemaining(id -> coded.add(coding.code(id)));
-    return coded.iterator();
+    List<TranscriptResult> results = new ArrayList<>();
+    ids.forEachRemaining(
+        id -> {
+          results.add(coding.code(id));
+          coded.add(1);
+        });
+    return results.iterator();
   }
 
   /** The rows as columns (read back from the JSON Lines), one folder per transcript. */

@@ -29,6 +29,7 @@ import org.aet.pipeline.ProgressListener;
 import org.aet.pipeline.ReadCorpus;
 import org.aet.segment.SegmentUnit;
 import org.aet.semantic.BgeSmallEmbedder;
+import org.aet.semantic.WindowEmbedding;
 import org.aet.service.CodingJob;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -73,9 +74,11 @@ class SparkCodingTest {
     SparkSettings settings = settings(SAMPLE, false);
     List<String> expected = aetCode(SAMPLE, settings);
     Path out = temp.resolve("out");
-    SparkCoding.Summary summary = SparkCoding.run(spark, settings, out, ProgressListener.SILENT);
+    TranscriptsDone progress = new TranscriptsDone();
+    SparkCoding.Summary summary = SparkCoding.run(spark, settings, out, progress);
     assertEquals(expected, sparkLines(out));
     assertTrue(summary.failed().isEmpty());
+    progress.assertCountedUpTo(summary.transcripts());
     assertEquals(
         expected.stream().filter(l -> !l.contains("\"code\":null")).count(), summary.codings());
     assertParquetHoldsTheRows(out, expected);
@@ -190,12 +193,15 @@ class SparkCodingTest {
     SparkSettings settings = settings(SAMPLE, false);
     Path out = temp.resolve("out");
     spark.sparkContext().setLocalProperty(SparkCoding.FAIL_FIRST_ATTEMPT, "true");
+    TranscriptsDone progress = new TranscriptsDone();
+    SparkCoding.Summary summary;
     try {
-      SparkCoding.run(spark, settings, out, ProgressListener.SILENT);
+      summary = SparkCoding.run(spark, settings, out, progress);
     } finally {
       spark.sparkContext().setLocalProperty(SparkCoding.FAIL_FIRST_ATTEMPT, null);
     }
     assertEquals(aetCode(SAMPLE, settings), sparkLines(out));
+    progress.assertCountedUpTo(summary.transcripts());
   }
 
   @Test
@@ -282,7 +288,7 @@ class SparkCodingTest {
             new CodingJob.Settings(
                 book, settings.unit(), 2, settings.floor(), null, null, null, false),
             new LazyAnnotator(() -> CoreNlpAnnotator.shared(options), options.description()),
-            settings.semantic() ? new BgeSmallEmbedder() : null,
+            settings.semantic() ? new WindowEmbedding(new BgeSmallEmbedder()) : null,
             ProgressListener.SILENT);
     Path target = Files.createTempFile(temp, "aet-code", ".jsonl");
     ExportContext context =
@@ -367,6 +373,30 @@ class SparkCodingTest {
           Files.copy(path, target);
         }
       }
+    }
+  }
+
+  /** Records the transcripts-coded progress a run reports. */
+  private static final class TranscriptsDone implements ProgressListener {
+    private final List<long[]> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void progress(String stage, long done, long total) {
+      if (stage.equals(TranscriptProgress.STAGE)) {
+        reports.add(new long[] {done, total});
+      }
+    }
+
+    /** From 0 to every transcript, never back, with a step between: one per partition at least. */
+    void assertCountedUpTo(long transcripts) {
+      List<Long> done = reports.stream().map(r -> r[0]).toList();
+      assertTrue(reports.stream().allMatch(r -> r[1] == transcripts), "total " + transcripts);
+      assertEquals(0L, done.get(0));
+      assertEquals(transcripts, done.get(done.size() - 1));
+      for (int i = 1; i < done.size(); i++) {
+        assertTrue(done.get(i) > done.get(i - 1), "never back, never repeated: " + done);
+      }
+      assertTrue(done.size() > 2, "reported as partitions finished, not only at the end: " + done);
     }
   }
 }

@@ -12,6 +12,7 @@ import org.aet.project.ReviewImport;
 import org.aet.project.ReviewWorkbook;
 import org.aet.ranking.ProjectRanking;
 import org.aet.ranking.ReviewRanking;
+import org.aet.ranking.ScoredSegment;
 import org.aet.service.RankedReview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -225,13 +226,15 @@ final class ReviewCommand implements Runnable {
    */
   private static Ranked rankedRound(
       ProjectStore store, NlpOptions nlp, CommandSpec spec, Path model) throws AetException {
-    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+    ProgressPrinter progress =
+        new ProgressPrinter(spec.commandLine().getErr(), false).showing(ScoredSegment.READING);
     RankedReview review =
         RankedReview.prepare(
             store,
             nlp.annotator(progress),
             nlp.windowEmbedding(progress),
-            RankedReview.FirstRounds.modelFile(model));
+            RankedReview.FirstRounds.modelFile(model),
+            progress);
     return new Ranked(review.round(store), review.firstRankedBy());
   }
 

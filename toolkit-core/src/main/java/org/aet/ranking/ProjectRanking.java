@@ -12,6 +12,7 @@ import org.aet.codebook.Codebook;
 import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.nlp.Annotator;
+import org.aet.pipeline.ProgressListener;
 import org.aet.project.DecisionKind;
 import org.aet.project.ProjectStore;
 import org.aet.segment.Segmenter;
@@ -69,9 +70,24 @@ public final class ProjectRanking {
   public static List<ScoredSegment> scored(
       ProjectStore store, Annotator annotator, WindowEmbedding embedding, Prior prior)
       throws AetException {
+    return scored(store, annotator, embedding, prior, ProgressListener.SILENT);
+  }
+
+  /**
+   * As {@link #scored(ProjectStore, Annotator, WindowEmbedding, Prior)}, telling {@code progress}.
+   */
+  public static List<ScoredSegment> scored(
+      ProjectStore store,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      Prior prior,
+      ProgressListener progress)
+      throws AetException {
     Segmenter segmenter = new Segmenter(store.latestRun().unit());
     return ScoredSegment.of(
-        store.transcripts(), annotator, segmenter, embedding, prior, id -> true);
+        ScoredSegment.segments(
+            store.transcripts(), annotator, segmenter, embedding, id -> true, progress),
+        prior);
   }
 
   /** The segments as items of a ranking for {@code target}, with its prior. */

@@ -9,6 +9,7 @@ import org.aet.model.TextAnnotation;
 import org.aet.model.Transcript;
 import org.aet.nlp.Annotator;
 import org.aet.nlp.Piecewise;
+import org.aet.pipeline.ProgressListener;
 import org.aet.segment.Segmenter;
 import org.aet.semantic.WindowEmbedding;
 
@@ -18,6 +19,9 @@ import org.aet.semantic.WindowEmbedding;
  * for simulations, so the two cannot drift apart.
  */
 public record ScoredSegment(String id, float[] features, Map<String, Double> priorByCode) {
+  /** The progress stage of reading and embedding passages, counted in transcripts. */
+  public static final String READING = "reading passages";
+
   /**
    * Annotates, segments and embeds {@code transcripts} and scores every segment {@code keep}
    * accepts; segments without words are left out.
@@ -66,7 +70,24 @@ public record ScoredSegment(String id, float[] features, Map<String, Double> pri
       Segmenter segmenter,
       WindowEmbedding embedding,
       Predicate<String> keep) {
+    return segments(transcripts, annotator, segmenter, embedding, keep, ProgressListener.SILENT);
+  }
+
+  /**
+   * As {@link #segments(List, Annotator, Segmenter, WindowEmbedding, Predicate)}, telling {@code
+   * progress} how many transcripts are read ({@link #READING}), since reading and embedding a
+   * project's passages the first time takes minutes.
+   */
+  public static List<Segment> segments(
+      List<Transcript> transcripts,
+      Annotator annotator,
+      Segmenter segmenter,
+      WindowEmbedding embedding,
+      Predicate<String> keep,
+      ProgressListener progress) {
     List<Segment> kept = new ArrayList<>();
+    int done = 0;
+    progress.progress(READING, done, transcripts.size());
     for (Transcript transcript : transcripts) {
       TextAnnotation annotation = Piecewise.annotate(annotator, transcript.text());
       for (Segment segment :
@@ -76,6 +97,7 @@ public record ScoredSegment(String id, float[] features, Map<String, Double> pri
           kept.add(segment);
         }
       }
+      progress.progress(READING, ++done, transcripts.size());
     }
     return kept;
   }

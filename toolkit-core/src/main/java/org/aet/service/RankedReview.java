@@ -9,6 +9,7 @@ import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
 import org.aet.learning.LearnedModel;
 import org.aet.nlp.Annotator;
+import org.aet.pipeline.ProgressListener;
 import org.aet.project.ProjectStore;
 import org.aet.project.QueueMark;
 import org.aet.ranking.Prior;
@@ -95,6 +96,20 @@ public final class RankedReview {
   public static RankedReview prepare(
       ProjectStore store, Annotator annotator, WindowEmbedding embedding, FirstRounds firstRounds)
       throws AetException {
+    return prepare(store, annotator, embedding, firstRounds, ProgressListener.SILENT);
+  }
+
+  /**
+   * As {@link #prepare(ProjectStore, Annotator, WindowEmbedding, FirstRounds)}, telling {@code
+   * progress} how many transcripts are read ({@link ScoredSegment#READING}).
+   */
+  public static RankedReview prepare(
+      ProjectStore store,
+      Annotator annotator,
+      WindowEmbedding embedding,
+      FirstRounds firstRounds,
+      ProgressListener progress)
+      throws AetException {
     ProjectStore.Run run = store.latestRun();
     if (run == null) {
       throw new AetException(store.file() + " has no coding run yet; code it first with aet code");
@@ -105,7 +120,7 @@ public final class RankedReview {
     return new RankedReview(
         run.id(),
         codebook,
-        ProjectRanking.scored(store, annotator, embedding, prior),
+        ProjectRanking.scored(store, annotator, embedding, prior, progress),
         prior,
         prior != alone);
   }

@@ -303,9 +303,15 @@ final class Pages {
       StringBuilder html = new StringBuilder(nav()).append("<h1>Next passage</h1>");
       RankedReview review = preparation.current(run.id());
       if (review == null) {
+        Preparation.Read read = preparation.read();
         html.append(
-            "<p class=preparing>The ranked queue is being prepared: aet is reading every passage"
-                + " and working out what it is about. This page reloads by itself.</p>");
+                "<p class=preparing>The ranked queue is being prepared: aet is reading every passage"
+                    + " and working out what it is about")
+            .append(
+                read.total() == 0
+                    ? ""
+                    : " (" + read.done() + " of " + read.total() + " transcripts read)")
+            .append(". This page reloads by itself.</p>");
         return page("Next passage", html.toString(), "<meta http-equiv=refresh content=3>");
       }
       String name = store.coderName(coder);

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.aet.diagnostics.AetException;
 import org.aet.nlp.Annotator;
+import org.aet.pipeline.ProgressListener;
 import org.aet.project.ProjectStore;
 import org.aet.semantic.WindowEmbedding;
 import org.aet.service.RankedReview;
@@ -29,6 +30,10 @@ final class Preparation implements AutoCloseable {
           });
   private String runId;
   private Future<RankedReview> preparing;
+  private volatile Read read = new Read(0, 0);
+
+  /** How far preparing has come: {@code done} of {@code total} transcripts read and embedded. */
+  record Read(long done, long total) {}
 
   Preparation(
       Path project,
@@ -55,6 +60,7 @@ final class Preparation implements AutoCloseable {
   synchronized RankedReview current(String latestRunId) throws AetException {
     if (preparing == null || !latestRunId.equals(runId)) {
       runId = latestRunId;
+      read = new Read(0, 0);
       preparing = worker.submit(this::prepare);
     }
     if (!preparing.isDone()) {
@@ -74,9 +80,21 @@ final class Preparation implements AutoCloseable {
     }
   }
 
+  /** How far the preparation under way has come (what the queue page shows while it waits). */
+  Read read() {
+    return read;
+  }
+
   private RankedReview prepare() throws AetException {
+    ProgressListener progress =
+        new ProgressListener() {
+          @Override
+          public void progress(String stage, long done, long total) {
+            read = new Read(done, total);
+          }
+        };
     try (ProjectStore store = ProjectStore.openForReading(project)) {
-      return RankedReview.prepare(store, annotator, embedding, firstRounds);
+      return RankedReview.prepare(store, annotator, embedding, firstRounds, progress);
     }
   }
 

@@ -127,6 +127,27 @@ class RankedReviewTest {
   }
 
   @Test
+  void preparingCountsTheTranscriptsReadSoAWaitingPageCanSayHowFarItHasCome() throws Exception {
+    List<String> heard = new ArrayList<>();
+    ProgressListener progress =
+        new ProgressListener() {
+          @Override
+          public void progress(String stage, long done, long total) {
+            heard.add(stage + " " + done + "/" + total);
+          }
+        };
+    try (ProjectStore store = ProjectStore.open(project)) {
+      RankedReview.prepare(
+          store,
+          CoreNlpAnnotator.shared(),
+          embedding,
+          RankedReview.FirstRounds.codebook(),
+          progress);
+    }
+    assertEquals(List.of(ScoredSegment.READING + " 0/1", ScoredSegment.READING + " 1/1"), heard);
+  }
+
+  @Test
   void aModelGivenForTheFirstRoundsPutsThePassageItScoresHighFirst() throws Exception {
     try (ProjectStore store = ProjectStore.open(project)) {
       RankedReview byCodebook = RankedReview.prepare(store, CoreNlpAnnotator.shared(), embedding);

@@ -60,21 +60,13 @@ public final class ProjectRanking {
   public static List<ScoredSegment> scored(
       ProjectStore store, Annotator annotator, WindowEmbedding embedding, SuggestionCoder coder)
       throws AetException {
-    return scored(store, annotator, embedding, Prior.codebook(coder));
+    return scored(store, annotator, embedding, Prior.codebook(coder), ProgressListener.SILENT);
   }
 
   /**
    * The latest run's segments as the review loop sees them, known before the team codes by {@code
-   * prior} (the codebook alone, or a learned model).
-   */
-  public static List<ScoredSegment> scored(
-      ProjectStore store, Annotator annotator, WindowEmbedding embedding, Prior prior)
-      throws AetException {
-    return scored(store, annotator, embedding, prior, ProgressListener.SILENT);
-  }
-
-  /**
-   * As {@link #scored(ProjectStore, Annotator, WindowEmbedding, Prior)}, telling {@code progress}.
+   * prior} (the codebook alone, or a learned model), telling {@code progress} how many transcripts
+   * are read.
    */
   public static List<ScoredSegment> scored(
       ProjectStore store,

@@ -33,6 +33,15 @@ final class CodingOptions {
   Path model;
 
   @Option(
+      names = "--starter",
+      description =
+          "Also suggest codes with the starter model shipped with the codebook (four-tensions: learned"
+              + " from 1,106 coded turns of seven Senedd committee hearings; source \"learned\")."
+              + " Left out hearing by hearing it agrees with a coder better than the codebook alone"
+              + " but is right no more often (docs/validity.md), so it is not the default.")
+  boolean starter;
+
+  @Option(
       names = "--min-probability",
       paramLabel = "P",
       description =
@@ -103,9 +112,17 @@ final class CodingOptions {
   org.aet.service.CodeWorkflow.Request request(
       Codebook book, SegmentUnit unit, Inputs source, Path output, OutputStyle style)
       throws org.aet.diagnostics.SettingException {
+    if (model != null && starter) {
+      throw new org.aet.diagnostics.SettingException(
+          "{model} and {starter} each name a model to suggest with: give one of them");
+    }
+    org.aet.service.ModelSource learned =
+        starter
+            ? org.aet.service.ModelSource.starter()
+            : model == null ? null : org.aet.service.ModelSource.file(model);
     CodingJob.Settings settings =
         new CodingJob.Settings(
-            book, unit, threads, floor, null, model, minProbability, queue != null);
+            book, unit, threads, floor, null, learned, minProbability, queue != null);
     return new org.aet.service.CodeWorkflow.Request(
         settings, calibrate, !noSemantic, source, output, labels, queue, style);
   }

@@ -16,9 +16,11 @@ final class SettingOptions {
       case "floor" -> "--floor";
       case "reviewQueue" -> "--queue";
       case "model" -> "--model";
+      case "starter" -> "--starter";
       case "calibration" -> "--calibrate";
       case "rulesOnly" -> "--no-semantic";
       case "embeddings" -> "--embeddings";
+      case "fromExamples" -> "--from-examples";
       case "codebook" -> "--codebook";
       case "coder" -> "--coder";
       case "overwrite" -> "--overwrite";

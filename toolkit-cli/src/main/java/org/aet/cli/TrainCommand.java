@@ -15,9 +15,7 @@ import org.aet.evaluation.EvaluationReports;
 import org.aet.export.OutputTargets;
 import org.aet.learning.LearnedModel;
 import org.aet.learning.Trainer;
-import org.aet.nlp.Annotator;
-import org.aet.project.TeamCoding;
-import org.aet.semantic.WindowEmbedding;
+import org.aet.service.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,6 +121,50 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws AetException {
+    checkUsage();
+    overwrite.check(
+        new OutputTargets()
+            .inputs(from, "a labelled file")
+            .input(Path.of(codebook), "the codebook")
+            .output(output, "-o", ".model"));
+    PrintWriter out = spec.commandLine().getOut();
+    ProgressPrinter progress =
+        new ProgressPrinter(spec.commandLine().getErr(), false)
+            .showing(Trainer.READING)
+            .showing(Trainer.TRAINING);
+    Codebook book = Codebooks.load(codebook);
+    Trainer.Options options =
+        new Trainer.Options(
+            algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives(), splitTranscripts);
+    Training.Result trained =
+        Training.run(
+            new Training.Request(book, from, fromExamples, options),
+            nlp.annotator(progress),
+            embeddings ? nlp.windowEmbedding(progress) : null,
+            progress);
+    if (!trained.unknownCodes().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "warning: these codes are not in "
+                  + book.name()
+                  + " and were left out: "
+                  + trained.unknownCodes());
+    }
+    LearnedModel model = trained.model();
+    printTrained(out, trained);
+    try {
+      model.save(output);
+    } catch (IOException e) {
+      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
+    }
+    out.printf(
+        "Saved the model to %s (codebook %s, version %s).%n", output, book.name(), book.version());
+    return 0;
+  }
+
+  /** The usage errors picocli cannot see by itself. */
+  private void checkUsage() {
     if (from.isEmpty() && !fromExamples) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
@@ -138,55 +180,15 @@ final class TrainCommand implements Callable<Integer> {
           spec.commandLine(),
           "--embeddings works with --algorithm logistic only, not " + algorithm.label());
     }
-    overwrite.check(
-        new OutputTargets()
-            .inputs(from, "a labelled file")
-            .input(Path.of(codebook), "the codebook")
-            .output(output, "-o", ".model"));
-    PrintWriter out = spec.commandLine().getOut();
-    ProgressPrinter progress =
-        new ProgressPrinter(spec.commandLine().getErr(), false)
-            .showing(Trainer.READING)
-            .showing(Trainer.TRAINING);
-    Codebook book = Codebooks.load(codebook);
-    Annotator annotator = nlp.annotator(progress);
-    WindowEmbedding embedding = embeddings ? nlp.windowEmbedding(progress) : null;
-    List<Trainer.Example> examples = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (Path file : from) {
-      examples.addAll(
-          Trainer.examples(
-              TeamCoding.read(file, book.name()), book, annotator, embedding, unknown, progress));
-    }
-    if (fromExamples) {
-      examples.addAll(Trainer.fromCodebook(book, annotator, embedding));
-    }
-    if (!unknown.isEmpty()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "warning: these codes are not in " + book.name() + " and were left out: " + unknown);
-    }
-    Trainer.Options options =
-        new Trainer.Options(
-            algorithm, folds, seed, Trainer.Options.DEFAULT.minPositives(), splitTranscripts);
-    LearnedModel model;
-    try {
-      model = Trainer.train(book, examples, options, progress);
-    } catch (IOException e) {
-      throw new AetException("training failed: " + e.getMessage(), e);
-    }
-    if (model.models().isEmpty()) {
-      throw new AetException(
-          "no code has at least "
-              + options.minPositives()
-              + " labelled segments to learn from"
-              + " (and some without it): label more segments, or add --from-examples");
-    }
+  }
+
+  /** What was trained, its cross-validated scores, and what its confidence means. */
+  private void printTrained(PrintWriter out, Training.Result trained) {
+    LearnedModel model = trained.model();
     out.printf(
         "Trained %d code model(s) on %d segment(s) with %s, reading %s.%n",
         model.models().size(),
-        examples.size(),
+        trained.examples(),
         algorithm.label(),
         model.readsMeaning()
             ? "their words and their meaning (sentence embeddings)"
@@ -205,14 +207,6 @@ final class TrainCommand implements Callable<Integer> {
               + Trainer.DEFAULT_THRESHOLD
               + ".");
     }
-    try {
-      model.save(output);
-    } catch (IOException e) {
-      throw new AetException(output + ": cannot write: " + e.getMessage(), e);
-    }
-    out.printf(
-        "Saved the model to %s (codebook %s, version %s).%n", output, book.name(), book.version());
-    return 0;
   }
 
   /**

@@ -58,6 +58,9 @@ import org.aet.io.ZipGuard;
  *     cross-validation's held-out probabilities, so it says how often a suggestion at that
  *     probability was right on transcripts the model had not learned from (empty without
  *     cross-validation, and in files written before it was kept)
+ * @param learnedFrom the files of labelled segments the models were learned from, each with its
+ *     content hash, so that a model says what it knows and a rebuild can be checked (empty for
+ *     models made from the codebook alone, or before it was kept)
  */
 public record LearnedModel(
     String codebook,
@@ -70,7 +73,31 @@ public record LearnedModel(
     List<Evaluation.CodeScore> baseline,
     int trainingSegments,
     String validation,
-    Map<String, PrecisionCurve> confidence) {
+    Map<String, PrecisionCurve> confidence,
+    List<Source> learnedFrom) {
+
+  /**
+   * A file of labelled segments a model was learned from.
+   *
+   * @param file its name, without the folder (the same wherever the file is kept)
+   * @param sha256 the SHA-256 of its bytes
+   * @param segments how many of its segments were learned from
+   * @param transcripts how many transcripts (or cases) those segments come from
+   */
+  public record Source(String file, String sha256, int segments, int transcripts) {
+    /** In words, for a method sheet: "dev.jsonl (361 segments of 3 transcripts, SHA-256 1a2b…)". */
+    public String described() {
+      return file
+          + " ("
+          + segments
+          + " segments of "
+          + transcripts
+          + (transcripts == 1 ? " transcript" : " transcripts")
+          + ", SHA-256 "
+          + sha256.substring(0, Math.min(12, sha256.length()))
+          + "…)";
+    }
+  }
 
   static final String YES = "yes";
   static final String NO = "no";
@@ -89,6 +116,29 @@ public record LearnedModel(
     baseline = List.copyOf(baseline);
     validation = java.util.Objects.requireNonNullElse(validation, "");
     confidence = Map.copyOf(confidence);
+    learnedFrom = List.copyOf(learnedFrom);
+  }
+
+  /** This model, saying it was learned from {@code sources}. */
+  public LearnedModel learnedFrom(List<Source> sources) {
+    return new LearnedModel(
+        codebook,
+        codebookVersion,
+        algorithm,
+        readsMeaning,
+        models,
+        thresholds,
+        scores,
+        baseline,
+        trainingSegments,
+        validation,
+        confidence,
+        sources);
+  }
+
+  /** What the models were learned from, in words ("" when no file is recorded). */
+  public String learnedFromDescribed() {
+    return String.join(" and ", learnedFrom.stream().map(Source::described).toList());
   }
 
   /**
@@ -138,6 +188,15 @@ public record LearnedModel(
         manifest.put("reads_meaning", readsMeaning);
         manifest.put("training_segments", trainingSegments);
         manifest.put("validation", validation);
+        ArrayNode sources = manifest.putArray("learned_from");
+        for (Source source : learnedFrom) {
+          sources
+              .addObject()
+              .put("file", source.file())
+              .put("sha256", source.sha256())
+              .put("segments", source.segments())
+              .put("transcripts", source.transcripts());
+        }
         ArrayNode codes = manifest.putArray("codes");
         int n = 0;
         Map<String, String> files = new LinkedHashMap<>();
@@ -181,69 +240,87 @@ public record LearnedModel(
   /** Reads a model file written by {@link #save}. */
   public static LearnedModel load(Path file) throws InputException {
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      ZipGuard.check(bytes);
-      Map<String, byte[]> entries = new LinkedHashMap<>();
-      try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-          entries.put(entry.getName(), zip.readAllBytes());
-        }
-      }
-      byte[] manifestBytes = entries.get("model.json");
-      if (manifestBytes == null) {
-        throw new IOException("no model.json inside: not an aet model file");
-      }
-      JsonNode manifest = MAPPER.readTree(new String(manifestBytes, StandardCharsets.UTF_8));
-      String format = manifest.path("format").asText();
-      if (!format.equals(FORMAT) && !format.equals(DOCCAT_FORMAT)) {
-        throw new IOException(
-            "it says it is \""
-                + format
-                + "\", which this version of aet cannot read (it reads \""
-                + FORMAT
-                + "\"): train the model again");
-      }
-      Map<String, MaxentModel> models = new LinkedHashMap<>();
-      Map<String, Double> thresholds = new LinkedHashMap<>();
-      Map<String, PrecisionCurve> confidence = new LinkedHashMap<>();
-      List<Evaluation.CodeScore> scores = new ArrayList<>();
-      for (JsonNode entry : manifest.path("codes")) {
-        String code = entry.path("code").asText();
-        byte[] model = entries.get(entry.path("file").asText());
-        if (model == null) {
-          throw new IOException("the model for " + code + " is missing from the file");
-        }
-        models.put(code, format.equals(FORMAT) ? read(model) : readDoccat(model));
-        if (entry.path("threshold").isNumber()) {
-          thresholds.put(code, entry.path("threshold").asDouble());
-        }
-        if (entry.has("confidence")) {
-          confidence.put(code, readCurve(entry.path("confidence")));
-        }
-        if (entry.has("f1")) {
-          scores.add(readScore(code, entry));
-        }
-      }
-      List<Evaluation.CodeScore> baseline = new ArrayList<>();
-      for (JsonNode entry : manifest.path("baseline")) {
-        baseline.add(readScore(entry.path("code").asText(), entry));
-      }
-      return new LearnedModel(
-          manifest.path("codebook").asText(),
-          manifest.path("codebook_version").asText(),
-          Trainer.Algorithm.of(manifest.path("algorithm").asText()),
-          manifest.path("reads_meaning").asBoolean(false),
-          models,
-          thresholds,
-          scores,
-          baseline,
-          manifest.path("training_segments").asInt(),
-          manifest.path("validation").asText(""),
-          confidence);
+      return fromBytes(Files.readAllBytes(file));
     } catch (IOException | RuntimeException e) {
       throw new InputException(
           Diagnostic.fileError(file, "cannot read this model file: " + reason(e)));
     }
+  }
+
+  /**
+   * Reads the bytes of a model file written by {@link #save}.
+   *
+   * @throws IOException saying, in words, why they are not a model aet can read
+   */
+  public static LearnedModel fromBytes(byte[] bytes) throws IOException {
+    ZipGuard.check(bytes);
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries.put(entry.getName(), zip.readAllBytes());
+      }
+    }
+    byte[] manifestBytes = entries.get("model.json");
+    if (manifestBytes == null) {
+      throw new IOException("no model.json inside: not an aet model file");
+    }
+    JsonNode manifest = MAPPER.readTree(new String(manifestBytes, StandardCharsets.UTF_8));
+    String format = manifest.path("format").asText();
+    if (!format.equals(FORMAT) && !format.equals(DOCCAT_FORMAT)) {
+      throw new IOException(
+          "it says it is \""
+              + format
+              + "\", which this version of aet cannot read (it reads \""
+              + FORMAT
+              + "\"): train the model again");
+    }
+    Map<String, MaxentModel> models = new LinkedHashMap<>();
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    Map<String, PrecisionCurve> confidence = new LinkedHashMap<>();
+    List<Evaluation.CodeScore> scores = new ArrayList<>();
+    for (JsonNode entry : manifest.path("codes")) {
+      String code = entry.path("code").asText();
+      byte[] model = entries.get(entry.path("file").asText());
+      if (model == null) {
+        throw new IOException("the model for " + code + " is missing from the file");
+      }
+      models.put(code, format.equals(FORMAT) ? read(model) : readDoccat(model));
+      if (entry.path("threshold").isNumber()) {
+        thresholds.put(code, entry.path("threshold").asDouble());
+      }
+      if (entry.has("confidence")) {
+        confidence.put(code, readCurve(entry.path("confidence")));
+      }
+      if (entry.has("f1")) {
+        scores.add(readScore(code, entry));
+      }
+    }
+    List<Evaluation.CodeScore> baseline = new ArrayList<>();
+    for (JsonNode entry : manifest.path("baseline")) {
+      baseline.add(readScore(entry.path("code").asText(), entry));
+    }
+    List<Source> learnedFrom = new ArrayList<>();
+    for (JsonNode source : manifest.path("learned_from")) {
+      learnedFrom.add(
+          new Source(
+              source.path("file").asText(),
+              source.path("sha256").asText(),
+              source.path("segments").asInt(),
+              source.path("transcripts").asInt()));
+    }
+    return new LearnedModel(
+        manifest.path("codebook").asText(),
+        manifest.path("codebook_version").asText(),
+        Trainer.Algorithm.of(manifest.path("algorithm").asText()),
+        manifest.path("reads_meaning").asBoolean(false),
+        models,
+        thresholds,
+        scores,
+        baseline,
+        manifest.path("training_segments").asInt(),
+        manifest.path("validation").asText(""),
+        confidence,
+        learnedFrom);
   }
 
   private static void putCurve(ObjectNode node, PrecisionCurve curve) {

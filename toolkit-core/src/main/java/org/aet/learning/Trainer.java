@@ -326,7 +326,8 @@ public final class Trainer {
         svmScores,
         examples.size(),
         folds > 1 ? dealt.description() : "",
-        confidence);
+        confidence,
+        List.of());
   }
 
   /**

@@ -51,7 +51,7 @@ public final class CodingJob {
    * @param floor the confidence below which a suggestion is not shown (0 to 1)
    * @param calibration labelled segments to estimate confidence from, or null for the codebook's
    *     own examples
-   * @param model a model made by {@code aet train}, or null
+   * @param model a model made by {@code aet train} or the codebook's starter model, or null
    * @param minProbability the probability from which the model's suggestions count (above 0, at
    *     most 1), or null for each code's own threshold, chosen by cross-validation in training
    * @param reviewQueue whether to collect the model's uncertain segments for review
@@ -62,7 +62,7 @@ public final class CodingJob {
       int threads,
       double floor,
       Labelled calibration,
-      Path model,
+      ModelSource model,
       Double minProbability,
       boolean reviewQueue) {
     /**
@@ -252,13 +252,15 @@ public final class CodingJob {
   }
 
   private static String learnedMethod(Settings settings, LearnedModel model) {
-    return settings.model().getFileName()
+    return settings.model().name(settings.codebook())
         + ": "
         + model.algorithm().label()
         + (model.readsMeaning() ? " on words and meaning" : " on words")
         + ", trained on "
         + model.trainingSegments()
-        + " labelled segments against "
+        + " labelled segments"
+        + (model.learnedFrom().isEmpty() ? "" : " of " + model.learnedFromDescribed())
+        + " against "
         + model.codebook()
         + " version "
         + model.codebookVersion()
@@ -311,8 +313,8 @@ public final class CodingJob {
       Settings settings, boolean semantic, ReviewQueue queue, ProgressListener progress)
       throws AetException {
     Codebook book = settings.codebook();
-    Path model = settings.model();
-    LearnedModel learned = LearnedModel.load(model);
+    String model = settings.model().name(book);
+    LearnedModel learned = settings.model().load(book);
     if (learned.readsMeaning() && !semantic) {
       throw AetException.naming(
           "%s: this model reads the meaning of segments (it was trained with {embeddings}),"

@@ -33,7 +33,15 @@ class CodingJobTest {
 
   private static CodingJob.Settings settings(
       Codebook book, int threads, Path model, boolean queue) {
-    return new CodingJob.Settings(book, SegmentUnit.TURN, threads, 0.5, null, model, 0.5, queue);
+    return new CodingJob.Settings(
+        book,
+        SegmentUnit.TURN,
+        threads,
+        0.5,
+        null,
+        model == null ? null : ModelSource.file(model),
+        0.5,
+        queue);
   }
 
   @Test

@@ -99,7 +99,9 @@ final class PreparedCoding {
             1,
             settings.floor(),
             null,
-            settings.model() == null ? null : local(settings.model(), settings),
+            settings.model() == null
+                ? null
+                : org.aet.service.ModelSource.file(local(settings.model(), settings)),
             null,
             false);
     CodingJob prepared =

@@ -1,0 +1,97 @@
+package org.aet.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.aet.codebook.Codebook;
+import org.aet.diagnostics.AetException;
+import org.aet.learning.LearnedModel;
+
+/**
+ * The starter models shipped with aet's codebooks: a model learned from labelled real talk (for
+ * four-tensions, the seven Senedd hearings of the gold sets), kept beside its codebook as {@code
+ * codebooks/NAME.starter.model}, holding weights and figures, never transcript text. It is used
+ * only when asked for ({@code --starter}): left out hearing by hearing it agrees with the coding
+ * better than the codebook alone but is not more often right (docs/validity.md), so the default
+ * stays the codebook. A starter model learned against another version of its codebook is refused,
+ * never silently used, since its codes may no longer mean what the codebook says.
+ */
+public final class StarterModels {
+  /** How a starter model's file is named after its codebook. */
+  public static final String SUFFIX = ".starter.model";
+
+  /** Where the shipped codebooks and their starter models are inside the jar. */
+  private static final String SHIPPED = "/org/aet/codebooks/";
+
+  private StarterModels() {}
+
+  /**
+   * The starter model shipped for the codebook called {@code codebookName}, whatever its version.
+   */
+  public static Optional<LearnedModel> shipped(String codebookName) throws AetException {
+    try (InputStream in =
+        StarterModels.class.getResourceAsStream(SHIPPED + codebookName + SUFFIX)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      return Optional.of(LearnedModel.fromBytes(in.readAllBytes()));
+    } catch (IOException e) {
+      throw new AetException(
+          "the starter model shipped for " + codebookName + " cannot be read: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * The starter model for {@code codebook}, which must have been learned against this very version
+   * of it.
+   *
+   * @throws AetException when none is shipped for it, or it was learned against another version
+   */
+  public static LearnedModel of(Codebook codebook) throws AetException {
+    LearnedModel model =
+        shipped(codebook.name())
+            .orElseThrow(
+                () ->
+                    new AetException(
+                        "no starter model is shipped for the codebook "
+                            + codebook.name()
+                            + " (only for four-tensions): code without one, or train a model on"
+                            + " your team's coding with \"aet train\""));
+    if (!model.codebookVersion().equals(codebook.version())) {
+      throw new AetException(
+          "the starter model shipped for "
+              + codebook.name()
+              + " was learned against version "
+              + model.codebookVersion()
+              + " of the codebook, which is now version "
+              + codebook.version()
+              + ", so its codes may no longer mean what the codebook says and it is not used."
+              + " Rebuild it with: "
+              + rebuildCommand(model));
+    }
+    return model;
+  }
+
+  /** The starter model's name for the team: "the four-tensions starter model". */
+  public static String name(String codebookName) {
+    return "the " + codebookName + " starter model";
+  }
+
+  /**
+   * The command that rebuilds {@code model} from the gold sets beside the project ({@code
+   * ../shared/gold}), with {@code aet train}'s defaults, as it was built.
+   */
+  public static String rebuildCommand(LearnedModel model) {
+    return "./aet train --codebook "
+        + model.codebook()
+        + model.learnedFrom().stream()
+            .map(source -> " --from ../shared/gold/" + source.file())
+            .collect(Collectors.joining())
+        + " -o codebooks/"
+        + model.codebook()
+        + SUFFIX
+        + " --overwrite";
+  }
+}

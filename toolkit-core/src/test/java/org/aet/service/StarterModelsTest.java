@@ -1,0 +1,122 @@
+package org.aet.service;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.hash.Hashing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aet.codebook.Codebook;
+import org.aet.codebook.Codebooks;
+import org.aet.diagnostics.AetException;
+import org.aet.learning.LearnedModel;
+import org.aet.learning.Trainer;
+import org.aet.nlp.CoreNlpAnnotator;
+import org.aet.pipeline.ProgressListener;
+import org.aet.testing.Shared;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four-tensions starter model: what it says it was learned from, rebuilt, and kept fresh. */
+class StarterModelsTest {
+  private static final Path SHIPPED =
+      Shared.repositoryRoot().resolve("codebooks/four-tensions" + StarterModels.SUFFIX);
+
+  @TempDir Path temp;
+
+  @Test
+  void theShippedStarterModelIsForTheShippedCodebookAndSaysWhatItWasLearnedFrom() throws Exception {
+    Codebook book = Codebooks.load("four-tensions");
+    // Fails when four-tensions.json is edited without rebuilding the model (see rebuildCommand).
+    LearnedModel model = StarterModels.of(book);
+    assertEquals(book.version(), model.codebookVersion());
+    assertEquals(
+        List.of("senedd-four-tensions-dev.jsonl", "senedd-four-tensions-set2.jsonl"),
+        model.learnedFrom().stream().map(LearnedModel.Source::file).toList());
+    assertEquals(1106, model.learnedFrom().stream().mapToInt(LearnedModel.Source::segments).sum());
+    assertEquals(7, model.learnedFrom().stream().mapToInt(LearnedModel.Source::transcripts).sum());
+    assertEquals(1106, model.trainingSegments());
+    assertFalse(model.readsMeaning(), "the starter model reads words only");
+    assertTrue(model.validation().contains("by transcript"), model.validation());
+    assertEquals(
+        "./aet train --codebook four-tensions"
+            + " --from ../shared/gold/senedd-four-tensions-dev.jsonl"
+            + " --from ../shared/gold/senedd-four-tensions-set2.jsonl"
+            + " -o codebooks/four-tensions.starter.model --overwrite",
+        StarterModels.rebuildCommand(model));
+    assertArrayEquals(Files.readAllBytes(SHIPPED), bytesOf(model), "the jar holds the file");
+  }
+
+  @Test
+  void aCodebookEditRetiresTheStarterModelInsteadOfUsingItSilently() throws Exception {
+    String json = Files.readString(Shared.repositoryRoot().resolve("codebooks/four-tensions.json"));
+    String edited = json.replaceFirst("\"definition\"\\s*:\\s*\"", "\"definition\": \"Edited. ");
+    assertFalse(edited.equals(json), "the test edits a definition");
+    Path file = temp.resolve("four-tensions.json");
+    Files.writeString(file, edited);
+    Codebook book = Codebooks.load(file.toString());
+    assertEquals("four-tensions", book.name());
+    AetException refused = assertThrows(AetException.class, () -> StarterModels.of(book));
+    assertTrue(
+        refused.getMessage().contains("is now version " + book.version()), refused.getMessage());
+    assertTrue(refused.getMessage().contains("it is not used"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("Rebuild it with: ./aet train"), refused.getMessage());
+    AetException viaSource =
+        assertThrows(AetException.class, () -> ModelSource.starter().load(book));
+    assertEquals(refused.getMessage(), viaSource.getMessage());
+  }
+
+  @Test
+  void aCodebookWithoutAStarterModelSaysSo() throws Exception {
+    Codebook power = Codebooks.load("power");
+    assertTrue(StarterModels.shipped("power").isEmpty());
+    AetException none = assertThrows(AetException.class, () -> StarterModels.of(power));
+    assertTrue(none.getMessage().contains("no starter model is shipped for the codebook power"));
+  }
+
+  /**
+   * The documented rebuild, from the gold sets in ../shared, gives the shipped file byte for byte:
+   * the model is exactly what its recipe makes, and the gold files are the ones it names.
+   */
+  @Test
+  void rebuildingFromTheGoldSetsGivesTheShippedModelByteForByte() throws Exception {
+    Path gold = Shared.require("gold");
+    LearnedModel shipped = LearnedModel.load(SHIPPED);
+    List<Path> from = new ArrayList<>();
+    for (LearnedModel.Source source : shipped.learnedFrom()) {
+      Path file = gold.resolve(source.file());
+      assertEquals(
+          source.sha256(),
+          Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString(),
+          file
+              + " is not the file the starter model was learned from: rebuild it with "
+              + StarterModels.rebuildCommand(shipped));
+      from.add(file);
+    }
+    Training.Result rebuilt =
+        Training.run(
+            new Training.Request(
+                Codebooks.load("four-tensions"), from, false, Trainer.Options.DEFAULT),
+            CoreNlpAnnotator.shared(),
+            null,
+            ProgressListener.SILENT);
+    Path target = temp.resolve("rebuilt.model");
+    rebuilt.model().save(target);
+    assertArrayEquals(
+        Files.readAllBytes(SHIPPED),
+        Files.readAllBytes(target),
+        "the shipped starter model is not what its recipe makes: rebuild it with "
+            + StarterModels.rebuildCommand(shipped));
+  }
+
+  private byte[] bytesOf(LearnedModel model) throws Exception {
+    Path copy = temp.resolve("copy.model");
+    model.save(copy);
+    return Files.readAllBytes(copy);
+  }
+}

@@ -352,6 +352,73 @@ class LearningCommandsTest {
   }
 
   @Test
+  void theStarterModelCodesOnRequestAndTheWorkbookAndReportSayWhatItWasLearnedFrom(
+      @TempDir Path dir) throws Exception {
+    Path coded = dir.resolve("coded.xlsx");
+    Result result = aet("code", SAMPLE.toString(), "--starter", "-o", coded.toString(), "-q");
+    assertEquals(0, result.exit(), result.err());
+    String learned = null;
+    try (XSSFWorkbook book = new XSSFWorkbook(coded.toFile())) {
+      for (org.apache.poi.ss.usermodel.Row row : book.getSheet("About")) {
+        if (row.getCell(0).getStringCellValue().equals("Learned model")) {
+          learned = row.getCell(1).getStringCellValue();
+        }
+      }
+    }
+    assertTrue(learned != null && learned.startsWith("the four-tensions starter model: "), learned);
+    assertTrue(
+        learned.contains(
+            "1106 labelled segments of senedd-four-tensions-dev.jsonl (361 segments of 3"
+                + " transcripts, SHA-256 "),
+        learned);
+    assertTrue(learned.contains("senedd-four-tensions-set2.jsonl (745 segments of 4"), learned);
+    Path page = dir.resolve("report.html");
+    Result report = aet("report", SAMPLE.toString(), "--starter", "-o", page.toString());
+    assertEquals(0, report.exit(), report.err());
+    assertTrue(
+        Files.readString(page).contains("the four-tensions starter model"),
+        "the report names the starter model");
+    Path study = dir.resolve("study.aet");
+    assertEquals(0, aet("init", study.toString()).exit());
+    assertEquals(0, aet("add", study.toString(), SAMPLE.toString()).exit());
+    Result stored = aet("code", study.toString(), "--starter", "-q");
+    assertEquals(0, stored.exit(), stored.err());
+    try (org.aet.project.ProjectStore store = org.aet.project.ProjectStore.open(study)) {
+      assertEquals(learned, store.latestRun().method().get("Learned model"));
+    }
+  }
+
+  @Test
+  void theStarterModelIsOneModelAndOnlyForTheCodebookItWasLearnedFor(@TempDir Path dir) {
+    Result both =
+        aet(
+            "code",
+            SAMPLE.toString(),
+            "--starter",
+            "--model",
+            dir.resolve("team.model").toString(),
+            "-o",
+            dir.resolve("c.jsonl").toString());
+    assertEquals(2, both.exit(), both.err());
+    assertTrue(
+        both.err().contains("--model and --starter each name a model to suggest with"), both.err());
+    Result power =
+        aet(
+            "code",
+            SAMPLE.toString(),
+            "--codebook",
+            "power",
+            "--starter",
+            "--no-semantic",
+            "-o",
+            dir.resolve("p.jsonl").toString());
+    assertEquals(1, power.exit(), power.err());
+    assertTrue(
+        power.err().contains("no starter model is shipped for the codebook power"), power.err());
+    assertFalse(Files.exists(dir.resolve("c.jsonl")) || Files.exists(dir.resolve("p.jsonl")));
+  }
+
+  @Test
   void aModelTrainedForAnotherCodebookIsRefused(@TempDir Path dir) throws Exception {
     Path model = dir.resolve("power.model");
     String cache = dir.resolve("cache").toString();

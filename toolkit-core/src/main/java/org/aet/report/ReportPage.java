@@ -514,6 +514,9 @@ final class ReportPage {
             ? "people's final decisions: the team's consensus where it recorded one, elsewhere each"
                 + " coder's latest decision"
             : "the machine's suggestions, by source: " + sources());
+    // How the suggestions were made (rules, confidence, a learned model and what it was learned
+    // from), as the workbook's About sheet says it.
+    context.method().forEach(this::fact);
     fact(
         "Residuals",
         "adjusted standardised residuals (Haberman 1973) of the table of segments with and without"

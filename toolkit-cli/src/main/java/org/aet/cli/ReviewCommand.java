@@ -90,17 +90,11 @@ final class ReviewCommand implements Runnable {
         paramLabel = "N",
         description =
             "A ranked round: only the N unreviewed segments most worth reading next (likely coded ones"
-                + " first), ranked at first by the codebook (or by --model) and then by a model fitted to"
+                + " first), ranked at first by the codebook (or by --model or --starter) and then by a model fitted to"
                 + " every decision the team has recorded.")
     Integer next;
 
-    @Option(
-        names = "--model",
-        paramLabel = "MODEL",
-        description =
-            "With --next: rank the first rounds by this model (made by \"aet train\", on other"
-                + " transcripts), which knows more of how people talk than the codebook's examples.")
-    Path model;
+    @Mixin FirstRoundsOptions firstRounds;
 
     @Mixin NlpOptions nlp;
 
@@ -110,12 +104,21 @@ final class ReviewCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--next must be at least 1, not " + next);
       }
-      if (model != null && next == null) {
+      if (firstRounds.given() && next == null) {
         throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--model ranks a round: give --next N too");
+            spec.commandLine(), firstRounds.name() + " ranks a round: give --next N too");
       }
       return exportWorkbook(
-          spec, project, coder, blind, DecisionKind.REVIEW, output, overwrite, next, nlp, model);
+          spec,
+          project,
+          coder,
+          blind,
+          DecisionKind.REVIEW,
+          output,
+          overwrite,
+          next,
+          nlp,
+          firstRounds.firstRounds(spec));
     }
   }
 
@@ -152,7 +155,7 @@ final class ReviewCommand implements Runnable {
           overwrite,
           null,
           null,
-          null);
+          RankedReview.FirstRounds.codebook());
     }
   }
 
@@ -181,13 +184,7 @@ final class ReviewCommand implements Runnable {
                 + " (its decisions become current again).")
     boolean force;
 
-    @Option(
-        names = "--model",
-        paramLabel = "MODEL",
-        description =
-            "In ranked rounds: rank by this model (made by \"aet train\") until the team has coded"
-                + " segments with and without a code, as the round's export did.")
-    Path model;
+    @Mixin FirstRoundsOptions firstRounds;
 
     @Mixin NlpOptions nlp;
 
@@ -210,7 +207,7 @@ final class ReviewCommand implements Runnable {
                 imported.withdrawn(),
                 imported.unreviewed());
         if (!store.rankings().isEmpty()) {
-          printRound(spec, rankedRound(store, nlp, spec, model));
+          printRound(spec, rankedRound(store, nlp, spec, firstRounds.firstRounds(spec)));
         }
       }
       return 0;
@@ -222,19 +219,16 @@ final class ReviewCommand implements Runnable {
 
   /**
    * Fits the ranking of the project's review to every decision so far, and records the fit; the
-   * first rounds ranked by {@code model} when given, else by the codebook.
+   * first rounds ranked as {@code firstRounds} says.
    */
   private static Ranked rankedRound(
-      ProjectStore store, NlpOptions nlp, CommandSpec spec, Path model) throws AetException {
+      ProjectStore store, NlpOptions nlp, CommandSpec spec, RankedReview.FirstRounds firstRounds)
+      throws AetException {
     ProgressPrinter progress =
         new ProgressPrinter(spec.commandLine().getErr(), false).showing(ScoredSegment.READING);
     RankedReview review =
         RankedReview.prepare(
-            store,
-            nlp.annotator(progress),
-            nlp.windowEmbedding(progress),
-            RankedReview.FirstRounds.modelFile(model),
-            progress);
+            store, nlp.annotator(progress), nlp.windowEmbedding(progress), firstRounds, progress);
     return new Ranked(review.round(store), review.firstRankedBy());
   }
 
@@ -264,7 +258,8 @@ final class ReviewCommand implements Runnable {
 
   /**
    * Writes a review or consensus workbook; with {@code next}, a ranked round of that many segments,
-   * ranked (first by {@code model} when given) and written on one opening of the project.
+   * ranked (its first rounds as {@code firstRounds} says) and written on one opening of the
+   * project.
    */
   private static int exportWorkbook(
       CommandSpec spec,
@@ -276,14 +271,14 @@ final class ReviewCommand implements Runnable {
       OverwriteOption overwrite,
       Integer next,
       NlpOptions nlp,
-      Path model)
+      RankedReview.FirstRounds firstRounds)
       throws AetException {
     overwrite.check(
         new OutputTargets().input(project, "the project").output(output, "-o", ".xlsx"));
     try (ProjectStore store = ProjectStore.open(project)) {
       List<String> only = null;
       if (next != null) {
-        Ranked ranked = rankedRound(store, nlp, spec, model);
+        Ranked ranked = rankedRound(store, nlp, spec, firstRounds);
         printRound(spec, ranked);
         ProjectRanking.Round round = ranked.round();
         only = round.next().subList(0, Math.min(next, round.next().size()));

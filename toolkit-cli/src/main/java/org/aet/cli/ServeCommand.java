@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.aet.diagnostics.AetException;
-import org.aet.learning.LearnedModel;
-import org.aet.service.RankedReview;
 import org.aet.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +54,7 @@ final class ServeCommand implements Callable<Integer> {
           "The address to listen on. Default: ${DEFAULT-VALUE}, this computer only; another still needs the token.")
   String host;
 
-  @Option(
-      names = "--model",
-      paramLabel = "MODEL",
-      description =
-          "Rank the queue by this model (made by \"aet train\", on other transcripts) until the team has"
-              + " decided passages with and without a code; without it, by the codebook alone.")
-  Path model;
+  @Mixin FirstRoundsOptions firstRounds;
 
   @Mixin NlpOptions nlp;
 
@@ -74,11 +66,6 @@ final class ServeCommand implements Callable<Integer> {
     }
     limitSlowRequests();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
-    RankedReview.FirstRounds firstRounds =
-        model == null
-            ? RankedReview.FirstRounds.codebook()
-            : RankedReview.FirstRounds.model(
-                LearnedModel.load(model), model.getFileName().toString());
     try (Workspace workspace =
         Workspace.start(
             project,
@@ -87,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
             port,
             nlp.annotator(progress),
             nlp.windowEmbedding(progress),
-            firstRounds)) {
+            firstRounds.firstRounds(spec))) {
       spec.commandLine().getOut().println("The workspace is open at " + workspace.address());
       spec.commandLine().getOut().println("Open that address in your browser; stop with Ctrl-C.");
       spec.commandLine().getOut().flush();

@@ -40,6 +40,46 @@ class RankedReviewTest {
   }
 
   @Test
+  void theStarterModelRanksTheFirstRoundWhenAskedAndNeedsARound(@TempDir Path dir)
+      throws Exception {
+    Path study = dir.resolve("study.aet");
+    String cache = dir.resolve("cache").toString();
+    ok(aet("init", study.toString()));
+    ok(aet("add", study.toString(), SAMPLE.toString()));
+    ok(aet("code", study.toString(), "-q"));
+    Path first = dir.resolve("round-1.xlsx");
+    Result exported =
+        aet(
+            "review",
+            "export",
+            study.toString(),
+            "--coder",
+            "alice",
+            "--next",
+            "5",
+            "--starter",
+            "-o",
+            first.toString(),
+            "--cache",
+            cache);
+    ok(exported);
+    assertTrue(exported.out().contains("the four-tensions starter model"), exported.out());
+    assertEquals(5, ids(first).size());
+    Result noRound =
+        aet(
+            "review",
+            "export",
+            study.toString(),
+            "--coder",
+            "bob",
+            "--starter",
+            "-o",
+            dir.resolve("bob.xlsx").toString());
+    assertEquals(2, noRound.exit(), noRound.err());
+    assertTrue(noRound.err().contains("--starter ranks a round: give --next N too"), noRound.err());
+  }
+
+  @Test
   void eachRoundIsRankedOnEveryDecisionSoFarAndSaysWhatIsLeft(@TempDir Path dir) throws Exception {
     Path study = dir.resolve("study.aet");
     String cache = dir.resolve("cache").toString();

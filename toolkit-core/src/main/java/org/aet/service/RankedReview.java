@@ -1,6 +1,5 @@
 package org.aet.service;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,15 @@ public final class RankedReview {
       return (codebook, alone) -> alone;
     }
 
-    /** The model in {@code file} (made by {@code aet train}), or the codebook when it is null. */
-    static FirstRounds modelFile(Path file) {
-      return file == null ? codebook() : (codebook, alone) -> Prior.modelFile(file, codebook);
+    /**
+     * The model from {@code source} (a file made by {@code aet train}, or the codebook's starter
+     * model), or the codebook alone when it is null.
+     */
+    static FirstRounds of(ModelSource source) {
+      return source == null
+          ? codebook()
+          : (codebook, alone) ->
+              Prior.learned(source.load(codebook), source.name(codebook), codebook);
     }
 
     /** {@code model}, named {@code name} for the team (a starter model shipped with aet, say). */

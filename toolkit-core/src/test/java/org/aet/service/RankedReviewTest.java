@@ -156,7 +156,7 @@ class RankedReviewTest {
               store,
               CoreNlpAnnotator.shared(),
               embedding,
-              RankedReview.FirstRounds.modelFile(model));
+              RankedReview.FirstRounds.of(ModelSource.file(model)));
       String ferry = idSaying(store, FERRY);
       ProjectRanking.Round codebookRound = byCodebook.round(store);
       assertEquals(idSaying(store, EXAMPLE), codebookRound.next().get(0), "the codebook's own");
@@ -200,7 +200,7 @@ class RankedReviewTest {
               store,
               CoreNlpAnnotator.shared(),
               embedding,
-              RankedReview.FirstRounds.modelFile(model));
+              RankedReview.FirstRounds.of(ModelSource.file(model)));
       for (int round = 0; round < 3; round++) {
         ReviewSimulation.Round expected = simulated.get(round);
         assertEquals(

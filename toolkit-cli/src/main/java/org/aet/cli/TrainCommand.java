@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  aet train --codebook four-tensions --from team.jsonl -o tensions.model",
-      "  aet train --codebook four-tensions --from-examples -o starter.model"
+      "  aet train --codebook four-tensions --from-examples -o from-codebook.model"
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

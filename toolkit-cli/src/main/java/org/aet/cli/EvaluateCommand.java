@@ -15,9 +15,11 @@ import org.aet.evaluation.EvaluationReports;
 import org.aet.evaluation.LabelledSegment;
 import org.aet.evaluation.LabelledSegments;
 import org.aet.export.OutputTargets;
+import org.aet.learning.LearnedModel;
 import org.aet.learning.LeaveOneOutReport;
 import org.aet.learning.LeaveOneTranscriptOut;
 import org.aet.project.TeamCoding;
+import org.aet.service.StarterModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -160,6 +162,24 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The codebook's starter model, to judge on the team's coding beside the rest: nothing learned
+   * from it is needed, so it is judged whenever the codebook has one that is current.
+   */
+  private LearnedModel starterToJudge(Codebook book) throws AetException {
+    if (StarterModels.shipped(book.name()).isEmpty()) {
+      return null;
+    }
+    try {
+      return StarterModels.of(book);
+    } catch (AetException stale) {
+      spec.commandLine()
+          .getErr()
+          .println("Note: the starter model is not judged: " + stale.getMessage());
+      return null;
+    }
+  }
+
   private int leaveOneOut() throws AetException {
     if (from.isEmpty() || codebook == null || gold != null || predicted != null) {
       throw new ParameterException(
@@ -186,7 +206,11 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> unknown = new ArrayList<>();
     LeaveOneTranscriptOut.Settings settings =
         new LeaveOneTranscriptOut.Settings(
-            embeddings, floor, curve ? LeaveOneTranscriptOut.CURVE_TURNS : List.of(), seed);
+            embeddings,
+            floor,
+            curve ? LeaveOneTranscriptOut.CURVE_TURNS : List.of(),
+            seed,
+            starterToJudge(book));
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     LeaveOneTranscriptOut.Results shown =

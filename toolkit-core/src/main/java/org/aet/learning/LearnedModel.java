@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,17 +83,22 @@ public record LearnedModel(
    * @param file its name, without the folder (the same wherever the file is kept)
    * @param sha256 the SHA-256 of its bytes
    * @param segments how many of its segments were learned from
-   * @param transcripts how many transcripts (or cases) those segments come from
+   * @param transcripts the transcripts (or cases) those segments come from, by name (the part of a
+   *     segment id before '@'), so that a trial can tell a model judged on talk it learned from
    */
-  public record Source(String file, String sha256, int segments, int transcripts) {
+  public record Source(String file, String sha256, int segments, List<String> transcripts) {
+    public Source {
+      transcripts = List.copyOf(transcripts);
+    }
+
     /** In words, for a method sheet: "dev.jsonl (361 segments of 3 transcripts, SHA-256 1a2b…)". */
     public String described() {
       return file
           + " ("
           + segments
           + " segments of "
-          + transcripts
-          + (transcripts == 1 ? " transcript" : " transcripts")
+          + transcripts.size()
+          + (transcripts.size() == 1 ? " transcript" : " transcripts")
           + ", SHA-256 "
           + sha256.substring(0, Math.min(12, sha256.length()))
           + "…)";
@@ -195,7 +201,8 @@ public record LearnedModel(
               .put("file", source.file())
               .put("sha256", source.sha256())
               .put("segments", source.segments())
-              .put("transcripts", source.transcripts());
+              .putArray("transcripts")
+              .addAll(source.transcripts().stream().map(TextNode::valueOf).toList());
         }
         ArrayNode codes = manifest.putArray("codes");
         int n = 0;
@@ -306,7 +313,7 @@ public record LearnedModel(
               source.path("file").asText(),
               source.path("sha256").asText(),
               source.path("segments").asInt(),
-              source.path("transcripts").asInt()));
+              texts(source.path("transcripts"))));
     }
     return new LearnedModel(
         manifest.path("codebook").asText(),
@@ -451,6 +458,12 @@ public record LearnedModel(
         score(entry.path("f1")),
         org.aet.evaluation.Agreement.cohenKappa(right, wrong, missed, rightlyLeftOut),
         entry.path("support").asInt());
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
   }
 
   private static Double defined(double value) {

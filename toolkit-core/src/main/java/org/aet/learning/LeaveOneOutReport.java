@@ -47,16 +47,34 @@ public final class LeaveOneOutReport {
     out.printf(
         "Each of %d transcripts judged by what was learned without it (%d labelled segments).%n",
         outcome.transcripts().size(), outcome.segments());
-    for (LeaveOneTranscriptOut.Result result :
-        List.of(
-            outcome.codebookAlone(),
-            outcome.codebookCalibrated(),
-            outcome.learned(),
-            outcome.learnedAtThreshold())) {
+    for (LeaveOneTranscriptOut.Result result : outcome.judged()) {
       out.println();
       printResult(result, out);
     }
+    if (outcome.starter() != null) {
+      out.println();
+      out.println(starterVerdict(outcome.starter()));
+    }
     out.flush();
+  }
+
+  /** Whether the starter model would help on this coding, by the rule, in words. */
+  static String starterVerdict(LeaveOneTranscriptOut.StarterTrial starter) {
+    if (starter.result() == null) {
+      return "The starter model was not judged: it learned from "
+          + starter.learnedFromHere().size()
+          + " of these transcripts ("
+          + String.join(", ", starter.learnedFromHere())
+          + "), so its figures here would flatter it.";
+    }
+    return "The starter model "
+        + (starter.helps()
+            ? "passes the rule on this coding (pooled kappa above the codebook alone's, precision"
+                + " not below it, kappa above it on every code it suggests): --starter is worth"
+                + " using here."
+            : "does not pass the rule on this coding (pooled kappa above the codebook alone's,"
+                + " precision not below it, kappa above it on every code it suggests): keep the"
+                + " codebook alone.");
   }
 
   /** The heading of the learning curve's table. */
@@ -129,12 +147,7 @@ public final class LeaveOneOutReport {
   public static void write(LeaveOneTranscriptOut.Outcome outcome, Path target) throws AetException {
     List<ScoreRow> scores = new ArrayList<>();
     List<BinRow> bins = new ArrayList<>();
-    for (LeaveOneTranscriptOut.Result result :
-        List.of(
-            outcome.codebookAlone(),
-            outcome.codebookCalibrated(),
-            outcome.learned(),
-            outcome.learnedAtThreshold())) {
+    for (LeaveOneTranscriptOut.Result result : outcome.judged()) {
       add(result, null, scores, bins);
     }
     outcome.curve().forEach(p -> add(p.result(), p.turns(), scores, bins));

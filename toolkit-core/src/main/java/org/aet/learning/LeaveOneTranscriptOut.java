@@ -55,11 +55,60 @@ public final class LeaveOneTranscriptOut {
    * @param floor the codebook's suggestions are shown from this estimated precision
    * @param curveTurns the sizes of the learning curve (empty: no curve)
    * @param seed fixes the order in which the curve takes transcripts, and the inner folds
+   * @param starter a model learned elsewhere (the codebook's starter model), judged on every
+   *     transcript as it is, since it learned from none of them; null for none
    */
-  public record Settings(boolean meaning, double floor, List<Integer> curveTurns, long seed) {
+  public record Settings(
+      boolean meaning, double floor, List<Integer> curveTurns, long seed, LearnedModel starter) {
     public Settings {
       curveTurns = List.copyOf(curveTurns);
     }
+
+    /** Settings without a starter model. */
+    public Settings(boolean meaning, double floor, List<Integer> curveTurns, long seed) {
+      this(meaning, floor, curveTurns, seed, null);
+    }
+  }
+
+  /**
+   * The starter model on this labelled coding: its suggestions on every transcript (as {@code aet
+   * code --starter} makes them), and whether they pass the rule for using it ({@link #helps}).
+   *
+   * @param result its scores, or null when it was not judged
+   * @param helps whether it passes the rule against the codebook alone
+   * @param learnedFromHere the transcripts of this coding it learned from: when there are any it is
+   *     not judged, since its figures would leak
+   */
+  public record StarterTrial(Result result, boolean helps, Set<String> learnedFromHere) {
+    public StarterTrial {
+      learnedFromHere = Set.copyOf(learnedFromHere);
+    }
+  }
+
+  /**
+   * The rule a model learned elsewhere must pass before it is worth using instead of the codebook
+   * alone, set before the four-tensions starter model was built (docs/validity.md): on the same
+   * transcripts, a pooled kappa above the codebook's, a precision not below it, and on every code
+   * it suggests a kappa above the codebook's (a figure the codebook cannot have, when it never
+   * suggests, counts as 0).
+   */
+  public static boolean helps(Result candidate, Result codebook) {
+    if (!(orZero(candidate.pooled().kappa()) > orZero(codebook.pooled().kappa()))
+        || !(orZero(candidate.pooled().precision()) >= orZero(codebook.pooled().precision()))) {
+      return false;
+    }
+    for (int i = 0; i < candidate.codes().size(); i++) {
+      Evaluation.CodeScore code = candidate.codes().get(i);
+      boolean suggests = code.truePositives() + code.falsePositives() > 0;
+      if (suggests && !(orZero(code.kappa()) > orZero(codebook.codes().get(i).kappa()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double orZero(double value) {
+    return Double.isNaN(value) ? 0 : value;
   }
 
   /** One candidate of a code in a segment: the confidence shown, and whether it was right. */
@@ -119,6 +168,7 @@ public final class LeaveOneTranscriptOut {
    *     how learned models suggested before the confidence curve
    * @param curve models trained on fewer turns of the other transcripts
    * @param trainedOn for each transcript held out, the transcripts its model learned from
+   * @param starter the starter model on every transcript, or null when none was given
    */
   public record Outcome(
       int segments,
@@ -128,7 +178,19 @@ public final class LeaveOneTranscriptOut {
       Result learned,
       Result learnedAtThreshold,
       List<CurvePoint> curve,
-      Map<String, Set<String>> trainedOn) {}
+      Map<String, Set<String>> trainedOn,
+      StarterTrial starter) {
+
+    /** Every way of suggesting judged on the whole coding, in the order they are reported. */
+    public List<Result> judged() {
+      List<Result> results =
+          new ArrayList<>(List.of(codebookAlone, codebookCalibrated, learned, learnedAtThreshold));
+      if (starter != null && starter.result() != null) {
+        results.add(starter.result());
+      }
+      return results;
+    }
+  }
 
   /**
    * Hears of each part of the trial as soon as it is done, so that a long learning curve does not
@@ -244,9 +306,19 @@ public final class LeaveOneTranscriptOut {
     Result before =
         trial.result(
             "the same model at each code's threshold alone, its probability shown", atThreshold);
+    StarterTrial starter =
+        settings.starter() == null ? null : trial.starterTrial(settings.starter(), alone);
     Outcome judged =
         new Outcome(
-            labelled.size(), transcripts, alone, calibrated, model, before, List.of(), trainedOn);
+            labelled.size(),
+            transcripts,
+            alone,
+            calibrated,
+            model,
+            before,
+            List.of(),
+            trainedOn,
+            starter);
     results.judged(judged);
     return new Outcome(
         labelled.size(),
@@ -256,7 +328,46 @@ public final class LeaveOneTranscriptOut {
         model,
         before,
         trial.curve(progress, results),
-        trainedOn);
+        trainedOn,
+        starter);
+  }
+
+  /**
+   * The starter model's suggestions on every transcript, as {@code aet code --starter} makes them
+   * (each code's threshold and a confidence at the floor), unless it learned from some of them.
+   */
+  private StarterTrial starterTrial(LearnedModel starter, Result codebookAlone) {
+    Set<String> learnedFromHere = new TreeSet<>();
+    starter.learnedFrom().forEach(source -> learnedFromHere.addAll(source.transcripts()));
+    learnedFromHere.retainAll(byTranscript.keySet());
+    if (!learnedFromHere.isEmpty()) {
+      return new StarterTrial(null, false, learnedFromHere);
+    }
+    LearnedCoder coder = new LearnedCoder(starter, codebook, null, null, settings.floor());
+    List<Candidate> candidates = new ArrayList<>();
+    for (List<Prepared> transcript : byTranscript.values()) {
+      for (Prepared p : transcript) {
+        for (Map.Entry<String, Double> e : coder.probabilities(p.segment()).entrySet()) {
+          String path = e.getKey();
+          if (leaves.contains(path)) {
+            candidates.add(
+                new Candidate(
+                    p.id(),
+                    path,
+                    starter.confidence(path, e.getValue()),
+                    coder.suggests(path, e.getValue()),
+                    p.leaves().contains(path)));
+          }
+        }
+      }
+    }
+    Result result =
+        result(
+            "the starter model ("
+                + starter.trainingSegments()
+                + " segments learned elsewhere), on every transcript as it is",
+            candidates);
+    return new StarterTrial(result, helps(result, codebookAlone), Set.of());
   }
 
   private void prepare(

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.aet.codebook.Codebook;
@@ -103,11 +102,11 @@ public final class Training {
     } catch (IOException e) {
       throw new InputException(Diagnostic.fileError(file, "cannot read it: " + e.getMessage()));
     }
-    Set<String> transcripts = new HashSet<>();
+    Set<String> transcripts = new java.util.LinkedHashSet<>();
     for (LabelledSegment segment : labelled) {
       transcripts.add(org.aet.evaluation.Folds.transcriptOf(segment.segmentId()));
     }
     return new LearnedModel.Source(
-        file.getFileName().toString(), sha256, labelled.size(), transcripts.size());
+        file.getFileName().toString(), sha256, labelled.size(), List.copyOf(transcripts));
   }
 }

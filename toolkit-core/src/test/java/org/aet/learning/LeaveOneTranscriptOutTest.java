@@ -80,6 +80,101 @@ class LeaveOneTranscriptOutTest {
     return result.codes().stream().filter(s -> s.code().equals(CODE)).findFirst().orElseThrow();
   }
 
+  /**
+   * A starter model learned elsewhere, where ferry talk carries structural issues: on these
+   * hearings it finds the ferry hearing's codings, and passes the rule against the codebook alone;
+   * one that learned from a hearing of this coding is not judged at all.
+   */
+  @Test
+  void aStarterModelIsJudgedOnEveryTranscriptUnlessItLearnedFromOne() throws Exception {
+    Codebook book = Codebooks.load("four-tensions");
+    List<Trainer.Example> elsewhere = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      String name = "elsewhere_" + t;
+      names.add(name);
+      for (String talk : TALK) {
+        String text = (t < 2 ? TOPICS[0] : TOPICS[t + 1]) + " " + talk;
+        elsewhere.add(
+            new Trainer.Example(
+                Features.lemmas(CoreNlpAnnotator.shared().annotate(text).tokens()),
+                null,
+                t < 2 ? Set.of(CODE, "motivation-structure") : Set.of(),
+                name));
+      }
+    }
+    LearnedModel trained = Trainer.train(book, elsewhere, Trainer.Options.DEFAULT);
+    LeaveOneTranscriptOut.StarterTrial judged =
+        trial(book, trained.learnedFrom(List.of(source(names)))).starter();
+    assertTrue(judged.learnedFromHere().isEmpty());
+    Evaluation.CodeScore found = score(judged.result());
+    assertTrue(found.truePositives() >= 4, "it finds the ferry hearing's codings: " + found);
+    assertTrue(judged.helps(), "it beats the codebook alone here");
+    assertTrue(
+        LeaveOneOutReport.starterVerdict(judged).contains("--starter is worth using here"),
+        LeaveOneOutReport.starterVerdict(judged));
+
+    List<String> overlapping = new ArrayList<>(names);
+    overlapping.add("hearing_0");
+    LeaveOneTranscriptOut.StarterTrial leaked =
+        trial(book, trained.learnedFrom(List.of(source(overlapping)))).starter();
+    assertEquals(null, leaked.result());
+    assertFalse(leaked.helps());
+    assertEquals(Set.of("hearing_0"), leaked.learnedFromHere());
+    assertTrue(LeaveOneOutReport.starterVerdict(leaked).contains("hearing_0"));
+  }
+
+  @Test
+  void theRuleWantsMoreAgreementNoLessPrecisionAndEveryCodeItSuggestsBetter() {
+    // Codes a and b over 100 segments: counts are right, wrong, missed, rightly left out.
+    LeaveOneTranscriptOut.Result codebook =
+        result(new int[] {2, 2, 18, 78}, new int[] {0, 0, 10, 90});
+    assertTrue(
+        LeaveOneTranscriptOut.helps(
+            result(new int[] {10, 5, 10, 75}, new int[] {0, 0, 10, 90}), codebook));
+    assertFalse(
+        LeaveOneTranscriptOut.helps(
+            result(new int[] {10, 15, 10, 65}, new int[] {0, 0, 10, 90}), codebook),
+        "more found, but right less often than the codebook");
+    assertFalse(
+        LeaveOneTranscriptOut.helps(
+            result(new int[] {12, 2, 8, 78}, new int[] {0, 3, 10, 87}), codebook),
+        "better pooled, but b is suggested and never right");
+    assertFalse(LeaveOneTranscriptOut.helps(codebook, codebook), "no better is not better");
+  }
+
+  private static LeaveOneTranscriptOut.Result result(int[] a, int[] b) {
+    List<Evaluation.CodeScore> codes = List.of(Evaluation.score("a", a), Evaluation.score("b", b));
+    return new LeaveOneTranscriptOut.Result(
+        "test", codes, Evaluation.micro(codes), a[0] + a[1] + b[0] + b[1], 0.5, List.of());
+  }
+
+  private static LearnedModel.Source source(List<String> transcripts) {
+    return new LearnedModel.Source("elsewhere.jsonl", "0".repeat(64), 48, transcripts);
+  }
+
+  private static LeaveOneTranscriptOut.Outcome trial(Codebook book, LearnedModel starter)
+      throws Exception {
+    List<LabelledSegment> labelled = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      for (int turn = 0; turn < TALK.length; turn++) {
+        labelled.add(
+            new LabelledSegment(
+                "hearing_" + t + "@" + turn * 100 + "-" + (turn * 100 + 90),
+                TOPICS[t] + " " + TALK[turn],
+                t == 0 ? List.of(CODE) : List.of()));
+      }
+    }
+    return LeaveOneTranscriptOut.run(
+        labelled,
+        book,
+        CoreNlpAnnotator.shared(),
+        new WindowEmbedding(new BgeSmallEmbedder()),
+        new LeaveOneTranscriptOut.Settings(false, 0.5, List.of(), 42, starter),
+        new ArrayList<>(),
+        new ProgressListener() {});
+  }
+
   @Test
   void aHeldOutTranscriptIsNeverLearnedFrom() {
     assertEquals(8, outcome.transcripts().size());

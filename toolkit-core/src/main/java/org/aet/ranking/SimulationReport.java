@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.aet.diagnostics.AetException;
 import org.aet.export.CodingTable.Column;
@@ -73,6 +74,21 @@ public final class SimulationReport {
     json.put("wss95", round(o.wss(0.95)));
     json.put("random_wss95", round(o.randomWss95()));
     return json;
+  }
+
+  /**
+   * What held-out replays come to, by their JSON keys: how many transcripts were held out, and the
+   * mean work saved at 95% recall for any code with each first-round ranking.
+   */
+  public static Map<String, Object> heldOutSummary(List<HeldOutSimulation.Held> held) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("held_out", held.size());
+    for (HeldOutSimulation.Arm arm : HeldOutSimulation.Arm.values()) {
+      summary.put(
+          "mean_wss95_" + arm.name().toLowerCase(Locale.ROOT),
+          HeldOutSimulation.mean(held, arm, ReviewTarget.ANY, o -> o.wss(0.95)));
+    }
+    return summary;
   }
 
   /** Writes {@code report} as .jsonl or .xlsx, whole or not at all. */

@@ -209,6 +209,12 @@ public final class SimulationReport {
             .filter(o -> o.target().equals(ReviewTarget.ANY) || !o.target().contains("/"))
             .toList();
     int n = shown.get(0).segments();
+    curveRows(sheet, shown, n);
+    curveChart(sheet, shown, n);
+  }
+
+  /** A heading, then one row per segment read (0 to {@code n}): the share read and each recall. */
+  private static void curveRows(XSSFSheet sheet, List<ReviewSimulation.Outcome> shown, int n) {
     Row head = sheet.createRow(0);
     head.createCell(0).setCellValue("share read");
     for (int c = 0; c < shown.size(); c++) {
@@ -228,6 +234,10 @@ public final class SimulationReport {
       }
       row.createCell(shown.size() + 1).setCellValue(k / (double) n);
     }
+  }
+
+  /** The chart of the rows {@link #curveRows} wrote, beside them, printable on one page. */
+  private static void curveChart(XSSFSheet sheet, List<ReviewSimulation.Outcome> shown, int n) {
     XSSFChart chart =
         sheet
             .createDrawingPatriarch()
@@ -263,18 +273,25 @@ public final class SimulationReport {
       series.setTitle(c <= shown.size() ? shown.get(c - 1).target() : "random order", null);
       series.setSmooth(false);
       series.setMarkerStyle(MarkerStyle.NONE);
-      // Without line properties a scatter series without markers draws nothing in LibreOffice.
-      XDDFLineProperties line =
-          new XDDFLineProperties(
-              new XDDFSolidFillProperties(XDDFColor.from(PALETTE[(c - 1) % PALETTE.length])));
-      line.setWidth(c == 1 ? 2.5 : 1.5);
-      if (c > shown.size()) {
-        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(GREY)));
-        line.setPresetDash(new XDDFPresetLineDash(PresetLineDash.DASH));
-      }
-      series.setLineProperties(line);
+      series.setLineProperties(curveLine(c, c > shown.size()));
     }
     chart.plot(data);
+  }
+
+  /**
+   * The line of the curve in column {@code column} (the first thicker, the random order grey and
+   * dashed). Without line properties a scatter series without markers draws nothing in LibreOffice.
+   */
+  private static XDDFLineProperties curveLine(int column, boolean random) {
+    XDDFLineProperties line =
+        new XDDFLineProperties(
+            new XDDFSolidFillProperties(XDDFColor.from(PALETTE[(column - 1) % PALETTE.length])));
+    line.setWidth(column == 1 ? 2.5 : 1.5);
+    if (random) {
+      line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(GREY)));
+      line.setPresetDash(new XDDFPresetLineDash(PresetLineDash.DASH));
+    }
+    return line;
   }
 
   private static double round(double value) {

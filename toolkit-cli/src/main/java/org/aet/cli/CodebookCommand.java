@@ -240,31 +240,7 @@ final class CodebookCommand implements Runnable {
           ruled.stream().mapToInt(r -> r.wronglyFound().size()).sum(),
           ruled.stream().mapToInt(ExampleCheck.CodeResult::counterExamples).sum());
       int width = results.stream().mapToInt(r -> r.path().length()).max().orElse(0);
-      for (ExampleCheck.CodeResult r : results) {
-        String path = String.format("  %-" + width + "s  ", r.path());
-        if (!r.hasRules()) {
-          out.println(
-              path + "no detection rules: found, if at all, from its definition and examples");
-          continue;
-        }
-        out.printf(
-            "%sexamples found %d of %d, counter-examples found %d of %d  %s%n",
-            path,
-            r.examples() - r.missed().size(),
-            r.examples(),
-            r.wronglyFound().size(),
-            r.counterExamples(),
-            r.passes() ? "ok" : "CHECK");
-        r.missed().forEach(m -> out.println("      misses the example: " + TerminalText.escape(m)));
-        r.wronglyFound()
-            .forEach(
-                f ->
-                    out.println(
-                        "      finds the counter-example: "
-                            + TerminalText.escape(f.text())
-                            + "  through "
-                            + TerminalText.escape(f.evidence())));
-      }
+      results.forEach(r -> printCode(out, r, width));
       if (labelled != null) {
         WindowEmbedding embedding = noSemantic ? null : nlp.windowEmbedding(progress);
         Evaluation.Report report = LabelledTrial.score(book, segments, annotator, embedding);
@@ -278,6 +254,33 @@ final class CodebookCommand implements Runnable {
         EvaluationReports.print(report, out);
       }
       return ruled.stream().allMatch(ExampleCheck.CodeResult::passes) ? 0 : ErrorReporter.FAILED;
+    }
+
+    /** One code's line (its path padded to {@code width}), then each example it gets wrong. */
+    private static void printCode(PrintWriter out, ExampleCheck.CodeResult r, int width) {
+      String path = String.format("  %-" + width + "s  ", r.path());
+      if (!r.hasRules()) {
+        out.println(
+            path + "no detection rules: found, if at all, from its definition and examples");
+        return;
+      }
+      out.printf(
+          "%sexamples found %d of %d, counter-examples found %d of %d  %s%n",
+          path,
+          r.examples() - r.missed().size(),
+          r.examples(),
+          r.wronglyFound().size(),
+          r.counterExamples(),
+          r.passes() ? "ok" : "CHECK");
+      r.missed().forEach(m -> out.println("      misses the example: " + TerminalText.escape(m)));
+      r.wronglyFound()
+          .forEach(
+              f ->
+                  out.println(
+                      "      finds the counter-example: "
+                          + TerminalText.escape(f.text())
+                          + "  through "
+                          + TerminalText.escape(f.evidence())));
     }
 
     /** The labelled segments of {@code file}, each with the text that --on codes. */

@@ -48,40 +48,7 @@ final class InspectCommand implements Callable<Integer> {
     for (Corpus.Entry entry : corpus.entries()) {
       out.println(entry.path());
       try {
-        ReadResult result = corpus.read(entry);
-        Transcript t = result.transcript();
-        TranscriptStats stats = TranscriptStats.of(t);
-        out.printf("  transcript  %s (%s, %s)%n", t.id(), t.format(), result.encoding());
-        out.printf("  case        %s%n", t.caseName().isEmpty() ? "(none)" : t.caseName());
-        if (!t.attributes().isEmpty()) {
-          out.printf(
-              "  attributes  %s%n",
-              t.attributes().entrySet().stream()
-                  .map(e -> e.getKey() + ": " + e.getValue())
-                  .collect(Collectors.joining("; ")));
-        }
-        out.printf(
-            "  turns       %,d    words %,d    duration %s%n",
-            stats.turns(),
-            stats.words(),
-            stats.duration() == null ? "(no times)" : Timestamps.format(stats.duration()));
-        out.println("  speakers");
-        for (TranscriptStats.SpeakerStats s : stats.speakers()) {
-          out.printf(
-              "    %-28s %-20s %5d turns %7d words%n",
-              s.name(), s.role().isEmpty() ? "(no role)" : s.role(), s.turns(), s.words());
-          List<String> variants = result.transcript().variantsOf(s.name());
-          if (!variants.isEmpty()) {
-            out.println(
-                "      also written as: "
-                    + variants.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "))
-                    + " (merged; to keep them apart, list each in the manifest's speakers)");
-          }
-        }
-        out.printf(
-            "  warnings    %s%n", result.warnings().isEmpty() ? "none" : result.warnings().size());
-        result.warnings().forEach(w -> err.println(w.format()));
-        words += stats.words();
+        words += show(out, err, corpus.read(entry));
         read++;
       } catch (InputException e) {
         out.println(
@@ -96,5 +63,47 @@ final class InspectCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return errors.isEmpty() ? 0 : ErrorReporter.FAILED;
+  }
+
+  /** Shows one transcript read, its warnings on {@code err}; returns its words. */
+  private static long show(PrintWriter out, PrintWriter err, ReadResult result) {
+    Transcript t = result.transcript();
+    TranscriptStats stats = TranscriptStats.of(t);
+    out.printf("  transcript  %s (%s, %s)%n", t.id(), t.format(), result.encoding());
+    out.printf("  case        %s%n", t.caseName().isEmpty() ? "(none)" : t.caseName());
+    if (!t.attributes().isEmpty()) {
+      out.printf(
+          "  attributes  %s%n",
+          t.attributes().entrySet().stream()
+              .map(e -> e.getKey() + ": " + e.getValue())
+              .collect(Collectors.joining("; ")));
+    }
+    out.printf(
+        "  turns       %,d    words %,d    duration %s%n",
+        stats.turns(),
+        stats.words(),
+        stats.duration() == null ? "(no times)" : Timestamps.format(stats.duration()));
+    showSpeakers(out, t, stats);
+    out.printf(
+        "  warnings    %s%n", result.warnings().isEmpty() ? "none" : result.warnings().size());
+    result.warnings().forEach(w -> err.println(w.format()));
+    return stats.words();
+  }
+
+  /** Each speaker's role, turns and words, and the other ways their name was written. */
+  private static void showSpeakers(PrintWriter out, Transcript t, TranscriptStats stats) {
+    out.println("  speakers");
+    for (TranscriptStats.SpeakerStats s : stats.speakers()) {
+      out.printf(
+          "    %-28s %-20s %5d turns %7d words%n",
+          s.name(), s.role().isEmpty() ? "(no role)" : s.role(), s.turns(), s.words());
+      List<String> variants = t.variantsOf(s.name());
+      if (!variants.isEmpty()) {
+        out.println(
+            "      also written as: "
+                + variants.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", "))
+                + " (merged; to keep them apart, list each in the manifest's speakers)");
+      }
+    }
   }
 }

@@ -3,36 +3,23 @@ package org.aet.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
-import org.aet.coding.SuggestionCoder;
 import org.aet.diagnostics.AetException;
-import org.aet.evaluation.LabelledSegment;
-import org.aet.evaluation.LabelledSegments;
 import org.aet.export.OutputTargets;
-import org.aet.learning.Trainer;
-import org.aet.model.Segment;
 import org.aet.model.Transcript;
-import org.aet.nlp.Annotator;
-import org.aet.pipeline.ReadCorpus;
 import org.aet.project.ProjectStore;
 import org.aet.ranking.HeldOutSimulation;
 import org.aet.ranking.Prior;
 import org.aet.ranking.ReviewSimulation;
-import org.aet.ranking.ReviewTarget;
-import org.aet.ranking.ScoredSegment;
 import org.aet.ranking.SimulationReport;
 import org.aet.segment.SegmentUnit;
-import org.aet.segment.Segmenter;
-import org.aet.semantic.WindowEmbedding;
+import org.aet.service.Inputs;
+import org.aet.service.SimulationWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,6 +121,34 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws AetException {
+    checkOptions();
+    PrintWriter out = spec.commandLine().getOut();
+    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
+    Codebook book = Codebooks.load(codebook);
+    SimulationWorkflow.Gold labelled = SimulationWorkflow.Gold.read(gold);
+    Prior prior = model == null ? null : Prior.modelFile(model, book);
+    List<Transcript> transcripts = SimulationWorkflow.transcripts(inputs(), progress);
+    SimulationWorkflow simulation =
+        new SimulationWorkflow(
+            book,
+            nlp.annotator(progress),
+            nlp.windowEmbedding(progress),
+            new SimulationWorkflow.Settings(unit, batch, seed));
+    if (leaveOneOut) {
+      return heldOut(out, progress, simulation, transcripts, labelled, book);
+    }
+    ReviewSimulation.Report report = simulation.replay(transcripts, labelled, prior, progress);
+    print(out, report);
+    printStopping(out, report);
+    if (output != null) {
+      SimulationReport.write(report, batch, output);
+      out.println("Wrote " + output + ".");
+    }
+    printJson(out, SimulationReport.summary(report.outcomes().get(0), batch));
+    return 0;
+  }
+
+  private void checkOptions() throws AetException {
     if (batch < 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--batch must be at least 1, not " + batch);
@@ -149,161 +164,42 @@ final class SimulateCommand implements Callable<Integer> {
             .input(gold, "the gold file")
             .input(model, "the model")
             .output(output, "-o", ".xlsx", ".jsonl"));
-    PrintWriter out = spec.commandLine().getOut();
-    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
-    Codebook book = Codebooks.load(codebook);
-    List<LabelledSegment> labelled = LabelledSegments.read(gold);
-    Map<String, List<String>> labels = new LinkedHashMap<>();
-    for (LabelledSegment segment : labelled) {
-      labels.put(segment.segmentId(), segment.codes());
-    }
-    Prior prior = model == null ? null : Prior.modelFile(model, book);
-    List<Transcript> transcripts = transcripts(progress);
-    Annotator annotator = nlp.annotator(progress);
-    WindowEmbedding embedding = nlp.windowEmbedding(progress);
-    SuggestionCoder coder = SuggestionCoder.fromCodebook(book, annotator, embedding);
-    Prior codebookPrior = Prior.codebook(coder);
-    if (leaveOneOut) {
-      return heldOut(
-          out, progress, transcripts, labelled, labels, book, annotator, embedding, codebookPrior);
-    }
-    progress.message(
-        "Replaying review rounds of "
-            + batch
-            + " segment(s), for every code, the first ranked by "
-            + (prior == null ? codebookPrior : prior).description()
-            + "...");
-    ReviewSimulation.Report report =
-        ReviewSimulation.run(
-            transcripts,
-            labels,
-            book,
-            annotator,
-            new Segmenter(unit),
-            embedding,
-            prior == null ? codebookPrior : prior,
-            batch,
-            seed);
-    if (report.matched() == 0) {
-      throw noneMatched(report.goldSegments(), report.unmatched());
-    }
-    if (report.matched() < report.goldSegments()) {
-      progress.message(
-          "Note: "
-              + (report.goldSegments() - report.matched())
-              + " of the gold file's segments are not among these transcripts' segments and are left out"
-              + " (for example \""
-              + report.unmatched().get(0)
-              + "\").");
-    }
-    print(out, report);
-    printStopping(out, report);
-    if (output != null) {
-      SimulationReport.write(report, batch, output);
-      out.println("Wrote " + output + ".");
-    }
-    ReviewSimulation.Outcome any = report.outcomes().get(0);
-    try {
-      out.println(new ObjectMapper().writeValueAsString(SimulationReport.summary(any, batch)));
-    } catch (java.io.IOException e) {
-      throw new AetException("cannot write the summary: " + e.getMessage(), e);
-    }
-    return 0;
-  }
-
-  private AetException noneMatched(int goldSegments, List<String> unmatched) {
-    return new AetException(
-        gold
-            + ": none of its "
-            + goldSegments
-            + " segment ids is a "
-            + unit.label()
-            + " segment of these transcripts (for example \""
-            + (unmatched.isEmpty() ? "" : unmatched.get(0))
-            + "\"); make the gold file with \"aet code ... --labels\" on the same transcripts");
   }
 
   /** {@code --leave-one-out}: each transcript held out in turn, three first-round rankings. */
   private int heldOut(
       PrintWriter out,
       ProgressPrinter progress,
+      SimulationWorkflow simulation,
       List<Transcript> transcripts,
-      List<LabelledSegment> labelled,
-      Map<String, List<String>> labels,
-      Codebook book,
-      Annotator annotator,
-      WindowEmbedding embedding,
-      Prior codebookPrior)
+      SimulationWorkflow.Gold labelled,
+      Codebook book)
       throws AetException {
-    List<Segment> segments =
-        ScoredSegment.segments(
-            transcripts, annotator, new Segmenter(unit), embedding, labels::containsKey);
-    if (segments.isEmpty()) {
-      throw noneMatched(labels.size(), List.copyOf(labels.keySet()));
-    }
-    Set<String> matched = new HashSet<>();
-    segments.forEach(s -> matched.add(s.id()));
-    progress.showing(Trainer.READING);
-    List<Trainer.Example> examples =
-        Trainer.examples(
-            labelled.stream().filter(l -> matched.contains(l.segmentId())).toList(),
-            book,
-            annotator,
-            embedding,
-            new ArrayList<>(),
-            progress);
-    progress
-        .showing(HeldOutSimulation.STAGE)
-        .message(
-            "Holding out each transcript in turn: a model learned from the others ranks its first"
-                + " rounds (replays of "
-                + batch
-                + " segment(s) a round, for every code)...");
-    List<HeldOutSimulation.Held> held;
-    try {
-      held =
-          HeldOutSimulation.run(
-              segments,
-              labels,
-              examples,
-              book,
-              codebookPrior,
-              HeldOutSimulation.trainer(book, seed),
-              batch,
-              seed,
-              progress);
-    } catch (java.io.IOException e) {
-      throw new AetException(
-          "cannot learn a model from the other transcripts: " + e.getMessage(), e);
-    }
+    SimulationWorkflow.HELD_OUT_STAGES.forEach(progress::showing);
+    List<HeldOutSimulation.Held> held = simulation.heldOut(transcripts, labelled, progress);
     HeldOutPrinter.print(out, held, book);
     if (output != null) {
       SimulationReport.writeHeldOut(held, batch, output);
       out.println("Wrote " + output + ".");
     }
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("held_out", held.size());
-    for (HeldOutSimulation.Arm arm : HeldOutSimulation.Arm.values()) {
-      summary.put(
-          "mean_wss95_" + arm.name().toLowerCase(Locale.ROOT),
-          HeldOutSimulation.mean(held, arm, ReviewTarget.ANY, o -> o.wss(0.95)));
-    }
+    printJson(out, SimulationReport.heldOutSummary(held));
+    return 0;
+  }
+
+  /** A project file alone, or transcript files and folders. */
+  private Inputs inputs() {
+    List<Path> inputs = input.inputs;
+    return inputs.size() == 1 && ProjectStore.isProjectFile(inputs.get(0))
+        ? new Inputs.Project(inputs.get(0))
+        : new Inputs.Files(inputs, input::corpus);
+  }
+
+  private static void printJson(PrintWriter out, Map<String, Object> summary) throws AetException {
     try {
       out.println(new ObjectMapper().writeValueAsString(summary));
     } catch (java.io.IOException e) {
       throw new AetException("cannot write the summary: " + e.getMessage(), e);
     }
-    return 0;
-  }
-
-  private List<Transcript> transcripts(ProgressPrinter progress) throws AetException {
-    List<Path> inputs = input.inputs;
-    if (inputs.size() == 1 && ProjectStore.isProjectFile(inputs.get(0))) {
-      try (ProjectStore store = ProjectStore.openForReading(inputs.get(0))) {
-        return store.transcripts();
-      }
-    }
-    return ReadCorpus.read(input.corpus(), progress).transcripts();
   }
 
   /**

@@ -130,6 +130,40 @@ final class CodebookParser {
   }
 
   private Codebook parse() throws InputException {
+    ObjectNode top = topObject();
+    checkKeys(top, CODEBOOK_KEYS, "a codebook");
+    String name = name(top);
+    String title = optionalString(top, "title");
+    String description = optionalString(top, "description");
+    Map<String, Node> idNodes = new HashMap<>();
+    Member extendsMember = top.members().get("extends");
+    Codebook parent = extendsMember == null ? null : parent(extendsMember);
+    extended = parent;
+    List<Code> codes = ownCodes(top, extendsMember, idNodes);
+    String parentVersion = "";
+    if (parent != null) {
+      codes = merge(parent, codes, top.members().get("remove"), extendsMember, idNodes);
+      parentVersion = parent.version();
+    } else if (top.members().containsKey("remove")) {
+      problems.add(at(top.members().get("remove"), "\"remove\" only makes sense with \"extends\""));
+    }
+    List<Code> ordered = checkHierarchy(codes, idNodes);
+    List<CodeSet> sets = sets(top.members().get("sets"), parent, codes);
+    if (!problems.isEmpty()) {
+      problems.sort(
+          java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+      throw new InputException(problems);
+    }
+    String version =
+        Hashing.sha256()
+            .hashString(parentVersion + text, StandardCharsets.UTF_8)
+            .toString()
+            .substring(0, 12);
+    return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered, sets);
+  }
+
+  /** The codebook's JSON object; a syntax error or anything but an object stops at once. */
+  private ObjectNode topObject() throws InputException {
     Node root;
     try {
       root = LocatedJson.parse(text);
@@ -144,7 +178,11 @@ final class CodebookParser {
               "expected a JSON object { \"name\": ..., \"codes\":"
                   + " [...] } at the top of a codebook"));
     }
-    checkKeys(top, CODEBOOK_KEYS, "a codebook");
+    return top;
+  }
+
+  /** The codebook's name, with a warning when it is awkward on a command line. */
+  private String name(ObjectNode top) {
     String name = requiredString(top, "name", "the codebook");
     if (!name.isEmpty() && !NAME.matcher(name).matches()) {
       warn(
@@ -156,14 +194,16 @@ final class CodebookParser {
               + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
               + "\"");
     }
-    String title = optionalString(top, "title");
-    String description = optionalString(top, "description");
-    List<Code> codes = new ArrayList<>();
-    Map<String, Node> idNodes = new HashMap<>();
+    return name;
+  }
+
+  /**
+   * The codes the file itself lists, each id recorded in {@code idNodes}; a duplicate id is a
+   * problem. "codes" may be missing or empty only in a codebook that extends another.
+   */
+  private List<Code> ownCodes(ObjectNode top, Member extendsMember, Map<String, Node> idNodes) {
     Member codesMember = top.members().get("codes");
-    Member extendsMember = top.members().get("extends");
-    Codebook parent = extendsMember == null ? null : parent(extendsMember);
-    extended = parent;
+    List<Code> codes = new ArrayList<>();
     if (codesMember == null && extendsMember == null) {
       problems.add(error(top.line(), top.column(), "a codebook needs \"codes\": a list of codes"));
     } else if (codesMember == null) {
@@ -194,26 +234,7 @@ final class CodebookParser {
       problems.add(
           at(codesMember, "\"codes\" must be a list with at least one code: [ { \"id\": ... } ]"));
     }
-    String parentVersion = "";
-    if (parent != null) {
-      codes = merge(parent, codes, top.members().get("remove"), extendsMember, idNodes);
-      parentVersion = parent.version();
-    } else if (top.members().containsKey("remove")) {
-      problems.add(at(top.members().get("remove"), "\"remove\" only makes sense with \"extends\""));
-    }
-    List<Code> ordered = checkHierarchy(codes, idNodes);
-    List<CodeSet> sets = sets(top.members().get("sets"), parent, codes);
-    if (!problems.isEmpty()) {
-      problems.sort(
-          java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-      throw new InputException(problems);
-    }
-    String version =
-        Hashing.sha256()
-            .hashString(parentVersion + text, StandardCharsets.UTF_8)
-            .toString()
-            .substring(0, 12);
-    return new Codebook(name, title.isEmpty() ? name : title, description, version, ordered, sets);
+    return codes;
   }
 
   private Codebook parent(Member member) throws InputException {
@@ -439,38 +460,43 @@ final class CodebookParser {
                 "expected a set: an object { \"name\": ..., \"codes\": [\"code-id\", ...] }"));
         continue;
       }
-      checkKeys(set, SET_KEYS, "a set");
-      String name = requiredString(set, "name", "a set");
-      String guid = optionalString(set, "guid");
-      if (!guid.isEmpty() && !GUID.matcher(guid).matches()) {
-        problems.add(at(set.members().get("guid"), "\"guid\" of a set must be a GUID"));
-      }
-      List<String> members = new ArrayList<>();
-      Member codesMember = set.members().get("codes");
-      if (codesMember != null && codesMember.value() instanceof ArrayNode list) {
-        for (Node entry : list.items()) {
-          if (entry instanceof ValueNode v && v.value() instanceof String id && ids.contains(id)) {
-            members.add(id);
-          } else {
-            String id = entry instanceof ValueNode v && v.value() instanceof String t ? t : "";
-            problems.add(
-                error(
-                    entry.line(),
-                    entry.column(),
-                    "set \""
-                        + name
-                        + "\" names \""
-                        + id
-                        + "\", which is not a code in this codebook"
-                        + Spelling.didYouMean(id, ids)));
-          }
-        }
-      } else {
-        stringList(codesMember);
-      }
-      sets.add(new CodeSet(name, guid, optionalString(set, "description"), members));
+      sets.add(set(set, ids));
     }
     return sets;
+  }
+
+  /** One set of this file, its members those of {@code ids} it names (any other is a problem). */
+  private CodeSet set(ObjectNode set, Set<String> ids) {
+    checkKeys(set, SET_KEYS, "a set");
+    String name = requiredString(set, "name", "a set");
+    String guid = optionalString(set, "guid");
+    if (!guid.isEmpty() && !GUID.matcher(guid).matches()) {
+      problems.add(at(set.members().get("guid"), "\"guid\" of a set must be a GUID"));
+    }
+    List<String> members = new ArrayList<>();
+    Member codesMember = set.members().get("codes");
+    if (codesMember != null && codesMember.value() instanceof ArrayNode list) {
+      for (Node entry : list.items()) {
+        if (entry instanceof ValueNode v && v.value() instanceof String id && ids.contains(id)) {
+          members.add(id);
+        } else {
+          String id = entry instanceof ValueNode v && v.value() instanceof String t ? t : "";
+          problems.add(
+              error(
+                  entry.line(),
+                  entry.column(),
+                  "set \""
+                      + name
+                      + "\" names \""
+                      + id
+                      + "\", which is not a code in this codebook"
+                      + Spelling.didYouMean(id, ids)));
+        }
+      }
+    } else {
+      stringList(codesMember);
+    }
+    return new CodeSet(name, guid, optionalString(set, "description"), members);
   }
 
   private DetectionRules rules(Member member) {

@@ -378,80 +378,98 @@ public final class Manifest {
     for (Node node : list(top, "transcripts")) {
       ObjectNode o = object(node, file, text, problems);
       if (o != null) {
-        String transcript = string(o, "file");
-        if (transcript.isEmpty()) {
-          problems.add(
-              Diagnostic.error(
-                  file,
-                  o.line(),
-                  o.column(),
-                  "this transcript entry needs \"file\"",
-                  line(text, o.line())));
-          continue;
+        TranscriptInfo transcript = jsonTranscript(o, file, text, problems);
+        if (transcript != null) {
+          transcripts.add(transcript);
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (!string(o, "date").isEmpty()) {
-          Member date = o.members().get("date");
-          ManifestChecks.date(
-              file,
-              date.value().line(),
-              date.value().column(),
-              string(o, "date"),
-              line(text, date.value().line()),
-              problems);
-          attributes.put("date", string(o, "date"));
-        }
-        Member extra = o.members().get("attributes");
-        if (extra != null && extra.value() instanceof ObjectNode a) {
-          a.members()
-              .forEach(
-                  (k, m) ->
-                      attributes.put(
-                          k,
-                          m.value() instanceof ValueNode v && v.value() != null
-                              ? v.value().toString()
-                              : ""));
-        }
-        transcripts.add(
-            new TranscriptInfo(transcript, string(o, "case"), attributes, o.line(), o.column()));
       }
     }
     for (Node node : list(top, "speakers")) {
       ObjectNode o = object(node, file, text, problems);
       if (o != null) {
-        if (string(o, "name").isEmpty()) {
-          problems.add(
-              Diagnostic.error(
-                  file,
-                  o.line(),
-                  o.column(),
-                  "this speaker entry needs \"name\"",
-                  line(text, o.line())));
-          continue;
+        SpeakerInfo speaker = jsonSpeaker(o, file, text, problems);
+        if (speaker != null) {
+          speakers.add(speaker);
         }
-        List<String> aliases = new ArrayList<>();
-        Member a = o.members().get("aliases");
-        if (a != null && a.value() instanceof ArrayNode array) {
-          array
-              .items()
-              .forEach(
-                  i -> {
-                    if (i instanceof ValueNode v && v.value() instanceof String s && !s.isBlank()) {
-                      aliases.add(s.strip());
-                    }
-                  });
-        }
-        Node at = a == null ? o : a.value();
-        speakers.add(
-            new SpeakerInfo(
-                string(o, "name"),
-                string(o, "role"),
-                aliases,
-                string(o, "file"),
-                at.line(),
-                at.column()));
       }
     }
+  }
+
+  /** One entry of the JSON manifest's "transcripts", or null (with a problem) without "file". */
+  private static TranscriptInfo jsonTranscript(
+      ObjectNode o, Path file, String text, List<Diagnostic> problems) {
+    String transcript = string(o, "file");
+    if (transcript.isEmpty()) {
+      problems.add(
+          Diagnostic.error(
+              file,
+              o.line(),
+              o.column(),
+              "this transcript entry needs \"file\"",
+              line(text, o.line())));
+      return null;
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (!string(o, "date").isEmpty()) {
+      Member date = o.members().get("date");
+      ManifestChecks.date(
+          file,
+          date.value().line(),
+          date.value().column(),
+          string(o, "date"),
+          line(text, date.value().line()),
+          problems);
+      attributes.put("date", string(o, "date"));
+    }
+    Member extra = o.members().get("attributes");
+    if (extra != null && extra.value() instanceof ObjectNode a) {
+      a.members()
+          .forEach(
+              (k, m) ->
+                  attributes.put(
+                      k,
+                      m.value() instanceof ValueNode v && v.value() != null
+                          ? v.value().toString()
+                          : ""));
+    }
+    return new TranscriptInfo(transcript, string(o, "case"), attributes, o.line(), o.column());
+  }
+
+  /** One entry of the JSON manifest's "speakers", or null (with a problem) without "name". */
+  private static SpeakerInfo jsonSpeaker(
+      ObjectNode o, Path file, String text, List<Diagnostic> problems) {
+    if (string(o, "name").isEmpty()) {
+      problems.add(
+          Diagnostic.error(
+              file,
+              o.line(),
+              o.column(),
+              "this speaker entry needs \"name\"",
+              line(text, o.line())));
+      return null;
+    }
+    Member a = o.members().get("aliases");
+    Node at = a == null ? o : a.value();
+    return new SpeakerInfo(
+        string(o, "name"),
+        string(o, "role"),
+        jsonAliases(a),
+        string(o, "file"),
+        at.line(),
+        at.column());
+  }
+
+  /** The non-blank strings of a speaker's "aliases" list, stripped; none when it is not a list. */
+  private static List<String> jsonAliases(Member aliases) {
+    List<String> out = new ArrayList<>();
+    if (aliases != null && aliases.value() instanceof ArrayNode array) {
+      for (Node item : array.items()) {
+        if (item instanceof ValueNode v && v.value() instanceof String s && !s.isBlank()) {
+          out.add(s.strip());
+        }
+      }
+    }
+    return out;
   }
 
   private static List<Node> list(ObjectNode object, String key) {

@@ -456,48 +456,36 @@ public final class RefiQdaCodebook {
     void read(XmlElement element, String parent) {
       String name = element.attribute("name").strip();
       String guid = element.attribute("guid").strip();
-      String description = element.childText("Description").strip();
-      ObjectNode fields = JSON.createObjectNode();
-      ArrayNode examples = JSON.createArrayNode();
-      ArrayNode counterExamples = JSON.createArrayNode();
-      String id = null;
-      JsonNode rules = null;
-      String definition = description;
-      if (description.lines().anyMatch(l -> l.startsWith(AET_ID))) {
-        List<String> text = new ArrayList<>();
-        boolean inFields = false;
-        for (String line : description.split("\\R")) {
-          String label = LABELS.stream().filter(line::startsWith).findFirst().orElse(null);
-          inFields |= label != null;
-          if (label == null) {
-            if (!inFields) {
-              text.add(line);
-            }
-            continue;
-          }
-          String value = line.substring(label.length()).strip();
-          switch (label) {
-            case USE_WHEN -> fields.put("use_when", value);
-            case DO_NOT_USE_WHEN -> fields.put("do_not_use_when", value);
-            case EXAMPLE -> examples.add(value);
-            case COUNTER_EXAMPLE -> counterExamples.add(value);
-            case AET_ID -> id = value;
-            default -> rules = readRules(value);
-          }
-        }
-        definition = String.join("\n", text).strip();
-      }
+      Described described = Described.of(element.childText("Description").strip());
+      String id = described.id();
       if (id == null || !Code.ID.matcher(id).matches() || ids.contains(id)) {
         id = slug(name, ids);
       }
       ids.add(id);
+      String derivedGuid = derived("aet:" + bookName + ":" + id);
+      write(element, parent, id, name, guid, derivedGuid, described);
+      idByGuid.put(normal(guid.isEmpty() ? derivedGuid : guid), id);
+      for (XmlElement child : element.children("Code")) {
+        read(child, id);
+      }
+    }
+
+    /** Adds the code's JSON object to {@code out}, its keys in the order aet writes them. */
+    private void write(
+        XmlElement element,
+        String parent,
+        String id,
+        String name,
+        String guid,
+        String derivedGuid,
+        Described described) {
       ObjectNode code = out.addObject();
       code.put("id", id);
       if (!parent.isEmpty()) {
         code.put("parent", parent);
       }
       code.put("name", name.isEmpty() ? id : name);
-      String derivedGuid = derived("aet:" + bookName + ":" + id);
+      String definition = described.definition();
       // aet's own codes keep their derived GUID; a code without a definition keeps its GUID, which
       // is what lets a codebook leave the definition out
       boolean aetOwn =
@@ -507,19 +495,19 @@ public final class RefiQdaCodebook {
       } else {
         code.put("definition", definition);
       }
-      code.setAll(fields);
-      if (!examples.isEmpty()) {
-        code.set("examples", examples);
+      code.setAll(described.fields());
+      if (!described.examples().isEmpty()) {
+        code.set("examples", described.examples());
       }
-      if (!counterExamples.isEmpty()) {
-        code.set("counter_examples", counterExamples);
+      if (!described.counterExamples().isEmpty()) {
+        code.set("counter_examples", described.counterExamples());
       }
       String colour = colour(element.attribute("color"));
       if (!colour.isEmpty()) {
         code.put("colour", colour);
       }
-      if (rules != null) {
-        code.set("rules", rules);
+      if (described.rules() != null) {
+        code.set("rules", described.rules());
         withRules++;
       }
       if (!aetOwn) {
@@ -528,10 +516,52 @@ public final class RefiQdaCodebook {
       if (element.attribute("isCodable").strip().equalsIgnoreCase("false")) {
         code.put("codable", false);
       }
-      idByGuid.put(normal(guid.isEmpty() ? derivedGuid : guid), id);
-      for (XmlElement child : element.children("Code")) {
-        read(child, id);
+    }
+  }
+
+  /**
+   * A code's REFI-QDA description read back: the definition, and what aet wrote after it as
+   * labelled lines (when, examples, id, rules). {@code id} and {@code rules} are null when absent.
+   */
+  private record Described(
+      String definition,
+      ObjectNode fields,
+      ArrayNode examples,
+      ArrayNode counterExamples,
+      String id,
+      JsonNode rules) {
+    static Described of(String description) {
+      ObjectNode fields = JSON.createObjectNode();
+      ArrayNode examples = JSON.createArrayNode();
+      ArrayNode counterExamples = JSON.createArrayNode();
+      if (description.lines().noneMatch(l -> l.startsWith(AET_ID))) {
+        return new Described(description, fields, examples, counterExamples, null, null);
       }
+      String id = null;
+      JsonNode rules = null;
+      List<String> text = new ArrayList<>();
+      boolean inFields = false;
+      for (String line : description.split("\\R")) {
+        String label = LABELS.stream().filter(line::startsWith).findFirst().orElse(null);
+        inFields |= label != null;
+        if (label == null) {
+          if (!inFields) {
+            text.add(line);
+          }
+          continue;
+        }
+        String value = line.substring(label.length()).strip();
+        switch (label) {
+          case USE_WHEN -> fields.put("use_when", value);
+          case DO_NOT_USE_WHEN -> fields.put("do_not_use_when", value);
+          case EXAMPLE -> examples.add(value);
+          case COUNTER_EXAMPLE -> counterExamples.add(value);
+          case AET_ID -> id = value;
+          default -> rules = readRules(value);
+        }
+      }
+      String definition = String.join("\n", text).strip();
+      return new Described(definition, fields, examples, counterExamples, id, rules);
     }
   }
 

@@ -103,14 +103,7 @@ public final class Main {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      SparkSettings settings;
-      try {
-        settings =
-            new SparkSettings(
-                input, codebook, SegmentUnit.of(unit), floor, !noSemantic, model, cache, Map.of());
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      }
+      SparkSettings settings = settings();
       try {
         SparkCoding.checkOutput(settings, output);
       } catch (AetException e) {
@@ -118,6 +111,34 @@ public final class Main {
         return 1;
       }
       ProgressListener notes = new TerminalProgress(err, System.console() != null);
+      SparkSession spark = session(settings, notes);
+      try {
+        spark.sparkContext().setLogLevel("WARN");
+        SparkCoding.Summary summary = SparkCoding.run(spark, settings, output, notes);
+        report(out, err, summary);
+        return summary.failed().isEmpty() ? 0 : 1;
+      } catch (AetException e) {
+        err.println(e.getMessage());
+        return 1;
+      } finally {
+        spark.stop();
+      }
+    }
+
+    /** The options as settings; one out of range is a usage error. */
+    private SparkSettings settings() {
+      try {
+        return new SparkSettings(
+            input, codebook, SegmentUnit.of(unit), floor, !noSemantic, model, cache, Map.of());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+
+    /**
+     * The Spark session on {@code --master}, else spark.master, else every core of this machine.
+     */
+    private SparkSession session(SparkSettings settings, ProgressListener notes) {
       SparkSession.Builder builder = SparkSession.builder().appName("aet code");
       String chosen = master != null ? master : System.getProperty("spark.master", "local[*]");
       builder.master(chosen);
@@ -132,18 +153,7 @@ public final class Main {
         ahead.setDaemon(true);
         ahead.start();
       }
-      SparkSession spark = builder.getOrCreate();
-      try {
-        spark.sparkContext().setLogLevel("WARN");
-        SparkCoding.Summary summary = SparkCoding.run(spark, settings, output, notes);
-        report(out, err, summary);
-        return summary.failed().isEmpty() ? 0 : 1;
-      } catch (AetException e) {
-        err.println(e.getMessage());
-        return 1;
-      } finally {
-        spark.stop();
-      }
+      return builder.getOrCreate();
     }
 
     private void report(PrintWriter out, PrintWriter err, SparkCoding.Summary summary) {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
           + " batch, and only then does the model see those labels. Reports per code, per tension and for any"
           + " code the recall after reading 10%%, 20%%, 30%% and 50%% of the segments, the reads needed for 95%%"
           + " recall and the work saved over sampling (WSS@95), beside a random reading order.",
-      "The first rounds are ranked by the codebook alone, or with --model by a model learned elsewhere;"
+      "The first rounds are ranked by the codebook alone, or with --model (or --starter) by a model learned elsewhere;"
           + " later rounds by what the 'coder' has coded. With --leave-one-out each transcript of the gold"
           + " file in turn is the team's new project, its first rounds ranked by a model learned from the"
           + " coding of the others, beside the codebook alone and a shuffled control.",
@@ -92,13 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Fixes the random reading orders of the baseline (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--model",
-      paramLabel = "MODEL",
-      description =
-          "Rank the first rounds by this model (made by \"aet train\" on other transcripts) instead of"
-              + " the codebook alone.")
-  Path model;
+  @Mixin FirstRoundsOptions firstRounds;
 
   @Option(
       names = "--leave-one-out",
@@ -126,7 +120,10 @@ final class SimulateCommand implements Callable<Integer> {
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), false);
     Codebook book = Codebooks.load(codebook);
     SimulationWorkflow.Gold labelled = SimulationWorkflow.Gold.read(gold);
-    Prior prior = model == null ? null : Prior.modelFile(model, book);
+    Prior prior = firstRounds.given() ? firstRounds.firstRounds(spec).prior(book, null) : null;
+    if (firstRounds.starter) {
+      warnIfSeen(labelled.learnedBy(org.aet.service.StarterModels.of(book)));
+    }
     List<Transcript> transcripts = SimulationWorkflow.transcripts(inputs(), progress);
     SimulationWorkflow simulation =
         new SimulationWorkflow(
@@ -148,21 +145,37 @@ final class SimulateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Says so when the model ranking the first rounds learned from some of the gold transcripts. */
+  private void warnIfSeen(java.util.SortedSet<String> seen) {
+    if (!seen.isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "Note: the starter model learned from "
+                  + seen.size()
+                  + " of these transcripts ("
+                  + String.join(", ", seen)
+                  + "), so the reading it saves here flatters it: judge it on transcripts it has not"
+                  + " seen.");
+    }
+  }
+
   private void checkOptions() throws AetException {
     if (batch < 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--batch must be at least 1, not " + batch);
     }
-    if (leaveOneOut && model != null) {
+    if (leaveOneOut && firstRounds.given()) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
-          "--leave-one-out learns its own model for each transcript held out: leave out --model");
+          "--leave-one-out learns its own model for each transcript held out: leave out "
+              + firstRounds.name());
     }
     overwrite.check(
         new OutputTargets()
             .inputs(input.inputs, "an input")
             .input(gold, "the gold file")
-            .input(model, "the model")
+            .input(firstRounds.model, "the model")
             .output(output, "-o", ".xlsx", ".jsonl"));
   }
 

@@ -122,5 +122,39 @@ class SimulateCommandTest {
             sample.toString());
     assertEquals(2, both.exit());
     assertTrue(both.err().contains("leave out --model"), both.err());
+    Result starter =
+        aet(
+            "simulate",
+            "--gold",
+            gold.toString(),
+            "--leave-one-out",
+            "--starter",
+            sample.toString());
+    assertEquals(2, starter.exit());
+    assertTrue(starter.err().contains("leave out --starter"), starter.err());
+  }
+
+  /**
+   * The starter model ranks the first rounds on request; replayed on hearings it learned from, the
+   * replay says its figures flatter it.
+   */
+  @Test
+  void theStarterModelRanksTheFirstRoundsAndSaysWhenItKnowsTheTalk(@TempDir Path dir) {
+    Path gold = shared("gold/senedd-four-tensions-dev.jsonl");
+    Path hearings = shared("external/senedd-committees");
+    Result result = aet("simulate", "--gold", gold.toString(), hearings.toString(), "--starter");
+    assertEquals(0, result.exit(), result.err());
+    assertTrue(
+        result
+            .err()
+            .contains("the first ranked by the four-tensions starter model (1106 segments)"),
+        result.err());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "Note: the starter model learned from 3 of these transcripts (education_0,"
+                    + " education_11, education_15), so the reading it saves here flatters it"),
+        result.err());
   }
 }

@@ -142,6 +142,17 @@ public record LearnedModel(
         sources);
   }
 
+  /**
+   * The transcripts among {@code transcripts} this model learned from: figures it makes on them
+   * flatter it (a trial or replay on them is not judged on talk it has not seen).
+   */
+  public java.util.SortedSet<String> learnedFromAmong(java.util.Collection<String> transcripts) {
+    java.util.SortedSet<String> seen = new java.util.TreeSet<>();
+    learnedFrom.forEach(source -> seen.addAll(source.transcripts()));
+    seen.retainAll(new java.util.HashSet<>(transcripts));
+    return seen;
+  }
+
   /** What the models were learned from, in words ("" when no file is recorded). */
   public String learnedFromDescribed() {
     return String.join(" and ", learnedFrom.stream().map(Source::described).toList());

@@ -337,9 +337,7 @@ public final class LeaveOneTranscriptOut {
    * (each code's threshold and a confidence at the floor), unless it learned from some of them.
    */
   private StarterTrial starterTrial(LearnedModel starter, Result codebookAlone) {
-    Set<String> learnedFromHere = new TreeSet<>();
-    starter.learnedFrom().forEach(source -> learnedFromHere.addAll(source.transcripts()));
-    learnedFromHere.retainAll(byTranscript.keySet());
+    Set<String> learnedFromHere = starter.learnedFromAmong(byTranscript.keySet());
     if (!learnedFromHere.isEmpty()) {
       return new StarterTrial(null, false, learnedFromHere);
     }

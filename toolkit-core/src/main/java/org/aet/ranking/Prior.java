@@ -81,8 +81,8 @@ public interface Prior {
   }
 
   /**
-   * {@code model} as a prior for {@code codebook}, named {@code name} (its file, or "the starter
-   * model") for the team.
+   * {@code model} as a prior for {@code codebook}, named {@code name} for the team: its file ("the
+   * learned model team.model") or a name of its own ("the four-tensions starter model").
    *
    * @throws AetException when the model was trained for another codebook
    */
@@ -102,6 +102,9 @@ public interface Prior {
     return model(
         model,
         codebook,
-        "the learned model " + name + " (" + model.trainingSegments() + " segments)");
+        (name.startsWith("the ") ? name : "the learned model " + name)
+            + " ("
+            + model.trainingSegments()
+            + " segments)");
   }
 }

@@ -69,6 +69,14 @@ public final class SimulationWorkflow {
       }
       return new Gold(file, segments, labels);
     }
+
+    /** The transcripts of this gold file that {@code model} learned from. */
+    public java.util.SortedSet<String> learnedBy(org.aet.learning.LearnedModel model) {
+      return model.learnedFromAmong(
+          segments.stream()
+              .map(s -> org.aet.evaluation.Folds.transcriptOf(s.segmentId()))
+              .toList());
+    }
   }
 
   private final Codebook codebook;

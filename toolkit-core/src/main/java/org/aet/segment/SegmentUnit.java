@@ -21,6 +21,12 @@ public enum SegmentUnit {
    * @throws IllegalArgumentException when it names none
    */
   public static SegmentUnit of(String label) {
-    return valueOf(label.strip().toUpperCase(Locale.ROOT));
+    for (SegmentUnit unit : values()) {
+      if (unit.label().equals(label.strip().toLowerCase(Locale.ROOT))) {
+        return unit;
+      }
+    }
+    throw new IllegalArgumentException(
+        "\"" + label + "\" is not a kind of segment: say turn or sentence");
   }
 }

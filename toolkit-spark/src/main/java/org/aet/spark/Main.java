@@ -85,6 +85,12 @@ public final class Main {
     String model;
 
     @Option(
+        names = "--starter",
+        description =
+            "Also suggest with the starter model shipped with the codebook (four-tensions).")
+    boolean starter;
+
+    @Option(
         names = "--cache",
         paramLabel = "FOLDER",
         description =
@@ -129,7 +135,15 @@ public final class Main {
     private SparkSettings settings() {
       try {
         return new SparkSettings(
-            input, codebook, SegmentUnit.of(unit), floor, !noSemantic, model, cache, Map.of());
+            input,
+            codebook,
+            SegmentUnit.of(unit),
+            floor,
+            !noSemantic,
+            model,
+            starter,
+            cache,
+            Map.of());
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }

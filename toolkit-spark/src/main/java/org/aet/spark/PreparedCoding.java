@@ -99,9 +99,11 @@ final class PreparedCoding {
             1,
             settings.floor(),
             null,
-            settings.model() == null
-                ? null
-                : org.aet.service.ModelSource.file(local(settings.model(), settings)),
+            settings.starter()
+                ? org.aet.service.ModelSource.starter()
+                : settings.model() == null
+                    ? null
+                    : org.aet.service.ModelSource.file(local(settings.model(), settings)),
             null,
             false);
     CodingJob prepared =

@@ -2,6 +2,7 @@ package org.aet.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -86,6 +87,45 @@ class SparkCodingTest {
     assertFalse(Files.exists(temp.resolve(".out.partial")));
   }
 
+  /**
+   * The starter model on Spark: at floor 0 it suggests at each code's threshold, so the learned
+   * suggestions, their confidence and evidence are compared too.
+   */
+  @Test
+  void theStarterModelCodesTheSampleAsAetCodeDoes() throws Exception {
+    SparkSettings settings =
+        new SparkSettings(
+            SAMPLE.toString(),
+            "four-tensions",
+            SegmentUnit.TURN,
+            0,
+            false,
+            null,
+            true,
+            null,
+            Map.of());
+    List<String> expected = aetCode(SAMPLE, settings);
+    assertTrue(
+        expected.stream().anyMatch(l -> l.contains("\"source\":\"learned\"")),
+        "the starter model suggests at its thresholds");
+    Path out = temp.resolve("starter");
+    SparkCoding.run(spark, settings, out, ProgressListener.SILENT);
+    assertEquals(expected, sparkLines(out));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SparkSettings(
+                SAMPLE.toString(),
+                "four-tensions",
+                SegmentUnit.TURN,
+                0.5,
+                false,
+                "team.model",
+                true,
+                null,
+                Map.of()));
+  }
+
   @Test
   void theSemanticLayerCodesTheSampleAndAHearingAsAetCodeDoes() throws Exception {
     assumeTrue(HEARINGS != null && Files.isDirectory(HEARINGS), "../shared is not here");
@@ -141,7 +181,15 @@ class SparkCodingTest {
         SparkCoding.run(
             spark,
             new SparkSettings(
-                address, "four-tensions", SegmentUnit.TURN, 0.5, false, null, null, Map.of()),
+                address,
+                "four-tensions",
+                SegmentUnit.TURN,
+                0.5,
+                false,
+                null,
+                false,
+                null,
+                Map.of()),
             out,
             ProgressListener.SILENT);
     assertEquals(expectedMessages, summary.failed().get(entry.id()));
@@ -162,6 +210,7 @@ class SparkCodingTest {
             0.5,
             false,
             null,
+            false,
             cache.toUri().toString(),
             Map.of());
     List<String> expected = aetCode(SAMPLE, plain);
@@ -274,7 +323,15 @@ class SparkCodingTest {
 
   private static SparkSettings settings(Path input, boolean semantic) {
     return new SparkSettings(
-        input.toString(), "four-tensions", SegmentUnit.TURN, 0.5, semantic, null, null, Map.of());
+        input.toString(),
+        "four-tensions",
+        SegmentUnit.TURN,
+        0.5,
+        semantic,
+        null,
+        false,
+        null,
+        Map.of());
   }
 
   /** What {@code aet code INPUT -o x.jsonl} writes, through the same service. */
@@ -286,7 +343,14 @@ class SparkCodingTest {
     CodingJob job =
         CodingJob.prepare(
             new CodingJob.Settings(
-                book, settings.unit(), 2, settings.floor(), null, null, null, false),
+                book,
+                settings.unit(),
+                2,
+                settings.floor(),
+                null,
+                settings.starter() ? org.aet.service.ModelSource.starter() : null,
+                null,
+                false),
             new LazyAnnotator(() -> CoreNlpAnnotator.shared(options), options.description()),
             settings.semantic() ? new WindowEmbedding(new BgeSmallEmbedder()) : null,
             ProgressListener.SILENT);

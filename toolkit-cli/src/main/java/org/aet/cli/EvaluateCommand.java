@@ -162,6 +162,26 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Prints each part of the trial as soon as it is done, with the time taken so far. */
+  private LeaveOneTranscriptOut.Results printedAsDone(PrintWriter out, long start) {
+    return new LeaveOneTranscriptOut.Results() {
+      @Override
+      public void judged(LeaveOneTranscriptOut.Outcome outcome) {
+        LeaveOneOutReport.printJudged(outcome, out);
+        out.printf(Locale.ROOT, "(%.0f seconds so far.)%n", (System.nanoTime() - start) / 1e9);
+        if (curve) {
+          out.println();
+          LeaveOneOutReport.printCurveHeading(out);
+        }
+      }
+
+      @Override
+      public void point(LeaveOneTranscriptOut.CurvePoint point) {
+        LeaveOneOutReport.printPoint(point, out);
+      }
+    };
+  }
+
   /**
    * The codebook's starter model, to judge on the team's coding beside the rest: nothing learned
    * from it is needed, so it is judged whenever the codebook has one that is current.
@@ -213,23 +233,7 @@ final class EvaluateCommand implements Callable<Integer> {
             starterToJudge(book));
     long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
-    LeaveOneTranscriptOut.Results shown =
-        new LeaveOneTranscriptOut.Results() {
-          @Override
-          public void judged(LeaveOneTranscriptOut.Outcome outcome) {
-            LeaveOneOutReport.printJudged(outcome, out);
-            out.printf(Locale.ROOT, "(%.0f seconds so far.)%n", (System.nanoTime() - start) / 1e9);
-            if (curve) {
-              out.println();
-              LeaveOneOutReport.printCurveHeading(out);
-            }
-          }
-
-          @Override
-          public void point(LeaveOneTranscriptOut.CurvePoint point) {
-            LeaveOneOutReport.printPoint(point, out);
-          }
-        };
+    LeaveOneTranscriptOut.Results shown = printedAsDone(out, start);
     LeaveOneTranscriptOut.Outcome outcome;
     try {
       outcome =

@@ -39,14 +39,20 @@ class RankedReviewTest {
     return ids;
   }
 
-  @Test
-  void theStarterModelRanksTheFirstRoundWhenAskedAndNeedsARound(@TempDir Path dir)
-      throws Exception {
+  /** A project of the sample corpus, coded by the machine. */
+  private static Path codedStudy(Path dir) {
     Path study = dir.resolve("study.aet");
-    String cache = dir.resolve("cache").toString();
     ok(aet("init", study.toString()));
     ok(aet("add", study.toString(), SAMPLE.toString()));
     ok(aet("code", study.toString(), "-q"));
+    return study;
+  }
+
+  @Test
+  void theStarterModelRanksTheFirstRoundWhenAskedAndNeedsARound(@TempDir Path dir)
+      throws Exception {
+    Path study = codedStudy(dir);
+    String cache = dir.resolve("cache").toString();
     Path first = dir.resolve("round-1.xlsx");
     Result exported =
         aet(
@@ -81,11 +87,8 @@ class RankedReviewTest {
 
   @Test
   void eachRoundIsRankedOnEveryDecisionSoFarAndSaysWhatIsLeft(@TempDir Path dir) throws Exception {
-    Path study = dir.resolve("study.aet");
+    Path study = codedStudy(dir);
     String cache = dir.resolve("cache").toString();
-    ok(aet("init", study.toString()));
-    ok(aet("add", study.toString(), SAMPLE.toString()));
-    ok(aet("code", study.toString(), "-q"));
     Path first = dir.resolve("round-1.xlsx");
     Result exported =
         aet(

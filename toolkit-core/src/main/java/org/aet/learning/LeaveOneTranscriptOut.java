@@ -181,6 +181,20 @@ public final class LeaveOneTranscriptOut {
       Map<String, Set<String>> trainedOn,
       StarterTrial starter) {
 
+    /** This outcome with its learning curve. */
+    Outcome withCurve(List<CurvePoint> points) {
+      return new Outcome(
+          segments,
+          transcripts,
+          codebookAlone,
+          codebookCalibrated,
+          learned,
+          learnedAtThreshold,
+          points,
+          trainedOn,
+          starter);
+    }
+
     /** Every way of suggesting judged on the whole coding, in the order they are reported. */
     public List<Result> judged() {
       List<Result> results =
@@ -320,16 +334,7 @@ public final class LeaveOneTranscriptOut {
             trainedOn,
             starter);
     results.judged(judged);
-    return new Outcome(
-        labelled.size(),
-        transcripts,
-        alone,
-        calibrated,
-        model,
-        before,
-        trial.curve(progress, results),
-        trainedOn,
-        starter);
+    return judged.withCurve(trial.curve(progress, results));
   }
 
   /**

@@ -200,7 +200,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private int leaveOneOut() throws AetException {
+  /** The usage errors of {@code --leave-one-out}, and its output checked before any work. */
+  private void checkLeaveOneOut() throws AetException {
     if (from.isEmpty() || codebook == null || gold != null || predicted != null) {
       throw new ParameterException(
           spec.commandLine(),
@@ -213,6 +214,10 @@ final class EvaluateCommand implements Callable<Integer> {
     if (output != null) {
       overwrite.check(targets.output(output, "-o", ".xlsx", ".jsonl"));
     }
+  }
+
+  private int leaveOneOut() throws AetException {
+    checkLeaveOneOut();
     ProgressPrinter progress =
         new ProgressPrinter(spec.commandLine().getErr(), false)
             .showing(LeaveOneTranscriptOut.READING)

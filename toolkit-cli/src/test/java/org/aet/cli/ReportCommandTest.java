@@ -36,8 +36,13 @@ class ReportCommandTest {
     assertEquals(0, read.exit(), read.err());
     assertTrue(read.out().startsWith("Wrote " + again + ": 4 transcript(s)"), read.out());
     assertFalse(read.err().contains("Loading"), "no language model is loaded: " + read.err());
-    assertEquals(
-        withoutProvenance(html), withoutProvenance(Files.readString(again)), "the same page");
+    String fromJsonl = Files.readString(again);
+    assertTrue(html.contains("<dt>Suggested by</dt>"), "how the suggestions were made");
+    assertTrue(html.contains("<dt>Floor</dt>"), "how the suggestions were made");
+    assertTrue(
+        fromJsonl.contains("<dt>How suggested</dt><dd>not recorded in the input"),
+        "a .jsonl file does not say how its codings were made, and the page says so");
+    assertEquals(withoutProvenance(html), withoutProvenance(fromJsonl), "the same page");
   }
 
   @Test
@@ -125,6 +130,7 @@ class ReportCommandTest {
 
   private static String withoutProvenance(String html) {
     return html.replaceAll("<dt>Made at</dt><dd>[^<]*</dd>", "")
-        .replaceAll("<dt>Input</dt><dd>[^<]*</dd>", "");
+        .replaceAll("<dt>Input</dt><dd>[^<]*</dd>", "")
+        .replaceAll("<dt>(Suggested by|Confidence|Floor|How suggested)</dt><dd>[^<]*</dd>\n", "");
   }
 }

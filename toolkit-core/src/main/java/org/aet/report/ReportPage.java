@@ -515,8 +515,14 @@ final class ReportPage {
                 + " coder's latest decision"
             : "the machine's suggestions, by source: " + sources());
     // How the suggestions were made (rules, confidence, a learned model and what it was learned
-    // from), as the workbook's About sheet says it.
+    // from), as the workbook's About sheet says it; a .jsonl file holds the codings, not that.
     context.method().forEach(this::fact);
+    if (context.method().isEmpty() && !context.decided()) {
+      fact(
+          "How suggested",
+          "not recorded in the input: a .jsonl file holds the codings, not how they were made (the"
+              + " About sheet of the run's workbook, or its project, says that)");
+    }
     fact(
         "Residuals",
         "adjusted standardised residuals (Haberman 1973) of the table of segments with and without"

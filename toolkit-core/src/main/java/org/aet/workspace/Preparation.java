@@ -32,6 +32,9 @@ final class Preparation implements AutoCloseable {
   private Future<RankedReview> preparing;
   private volatile Read read = new Read(0, 0);
 
+  /** Which preparation is the current one: an older one still running does not report. */
+  private volatile int generation;
+
   /** How far preparing has come: {@code done} of {@code total} transcripts read and embedded. */
   record Read(long done, long total) {}
 
@@ -61,7 +64,8 @@ final class Preparation implements AutoCloseable {
     if (preparing == null || !latestRunId.equals(runId)) {
       runId = latestRunId;
       read = new Read(0, 0);
-      preparing = worker.submit(this::prepare);
+      int mine = ++generation;
+      preparing = worker.submit(() -> prepare(mine));
     }
     if (!preparing.isDone()) {
       return null;
@@ -85,12 +89,14 @@ final class Preparation implements AutoCloseable {
     return read;
   }
 
-  private RankedReview prepare() throws AetException {
+  private RankedReview prepare(int mine) throws AetException {
     ProgressListener progress =
         new ProgressListener() {
           @Override
           public void progress(String stage, long done, long total) {
-            read = new Read(done, total);
+            if (mine == generation) {
+              read = new Read(done, total);
+            }
           }
         };
     try (ProjectStore store = ProjectStore.openForReading(project)) {

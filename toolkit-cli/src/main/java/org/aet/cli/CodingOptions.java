@@ -37,8 +37,9 @@ final class CodingOptions {
       description =
           "Also suggest codes with the starter model shipped with the codebook (four-tensions: learned"
               + " from 1,106 coded turns of seven Senedd committee hearings; source \"learned\")."
-              + " Left out hearing by hearing it agrees with a coder better than the codebook alone"
-              + " but is right no more often (docs/validity.md), so it is not the default.")
+              + " On hearings it had not learned from it finds more than the codebook alone and is"
+              + " right a little more often; on other talk it is unproven, so it is not the default"
+              + " (docs/validity.md; \"aet evaluate --leave-one-out\" judges it on your coding).")
   boolean starter;
 
   @Option(

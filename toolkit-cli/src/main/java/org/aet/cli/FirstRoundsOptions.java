@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /**
  * What ranks the first rounds of a review, before the team has coded segments with and without a
  * code: a model made by {@code aet train} on other transcripts, the codebook's starter model, or
- * the codebook alone. Shared by {@code aet review} and {@code aet serve} as a mixin.
+ * the codebook alone. Shared by {@code aet review}, {@code aet serve} and {@code aet simulate} as a
+ * mixin.
  */
 final class FirstRoundsOptions {
   @Option(

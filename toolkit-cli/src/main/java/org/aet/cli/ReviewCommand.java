@@ -190,6 +190,8 @@ final class ReviewCommand implements Runnable {
 
     @Override
     public Integer call() throws AetException {
+      // Read before anything is recorded, so a bad model or option fails with nothing written.
+      RankedReview.FirstRounds first = firstRounds.firstRounds(spec);
       try (ProjectStore store = ProjectStore.open(project)) {
         ReviewImport.Imported imported =
             ReviewImport.run(store, workbook, force, ProgressListener.SILENT);
@@ -207,7 +209,7 @@ final class ReviewCommand implements Runnable {
                 imported.withdrawn(),
                 imported.unreviewed());
         if (!store.rankings().isEmpty()) {
-          printRound(spec, rankedRound(store, nlp, spec, firstRounds.firstRounds(spec)));
+          printRound(spec, rankedRound(store, nlp, spec, first));
         }
       }
       return 0;

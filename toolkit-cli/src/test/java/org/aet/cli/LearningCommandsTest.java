@@ -181,6 +181,21 @@ class LearningCommandsTest {
     assertTrue(trial.out().contains("A model learned from the other transcripts"), trial.out());
     assertTrue(trial.out().contains("Confidence shown against the share right"), trial.out());
     assertTrue(trial.out().matches("(?s).*structural-issues .*pooled .*"), trial.out());
+    assertTrue(
+        trial.out().contains("The codebook and that model together (as aet code --model suggests)"),
+        trial.out());
+    // four-tensions has a starter model, learned from none of these hearings: it is judged on all
+    // of them, with the codebook, and the trial says whether it passes the rule.
+    assertTrue(
+        trial
+            .out()
+            .contains("The codebook with the starter model (1106 segments learned elsewhere)"),
+        trial.out());
+    assertTrue(
+        trial
+            .out()
+            .matches("(?s).*The starter model with the codebook (passes|does not pass) the rule.*"),
+        trial.out());
     try (XSSFWorkbook workbook = new XSSFWorkbook(report.toFile())) {
       assertEquals(
           "Cohen's kappa", workbook.getSheet("Scores").getRow(0).getCell(6).getStringCellValue());

@@ -69,12 +69,12 @@ public final class LeaveOneOutReport {
     }
     return "The starter model "
         + (starter.helps()
-            ? "passes the rule on this coding (pooled kappa above the codebook alone's, precision"
-                + " not below it, kappa above it on every code it suggests): --starter is worth"
-                + " using here."
-            : "does not pass the rule on this coding (pooled kappa above the codebook alone's,"
-                + " precision not below it, kappa above it on every code it suggests): keep the"
-                + " codebook alone.");
+            ? "with the codebook passes the rule on this coding (pooled kappa above the codebook"
+                + " alone's, precision not below it, kappa above it on every code whose"
+                + " suggestions it changes): --starter is worth using here."
+            : "with the codebook does not pass the rule on this coding (pooled kappa above the"
+                + " codebook alone's, precision not below it, kappa above it on every code whose"
+                + " suggestions it changes): keep the codebook alone.");
   }
 
   /** The heading of the learning curve's table. */

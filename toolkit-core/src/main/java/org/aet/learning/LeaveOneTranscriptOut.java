@@ -81,26 +81,32 @@ public final class LeaveOneTranscriptOut {
    */
   public record StarterTrial(Result result, boolean helps, Set<String> learnedFromHere) {
     public StarterTrial {
-      learnedFromHere = Set.copyOf(learnedFromHere);
+      learnedFromHere = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(learnedFromHere));
     }
   }
 
   /**
-   * The rule a model learned elsewhere must pass before it is worth using instead of the codebook
-   * alone, set before the four-tensions starter model was built (docs/validity.md): on the same
-   * transcripts, a pooled kappa above the codebook's, a precision not below it, and on every code
-   * it suggests a kappa above the codebook's (a figure the codebook cannot have, when it never
-   * suggests, counts as 0).
+   * The rule a way of suggesting must pass before it is used instead of the codebook alone, set
+   * before the four-tensions starter model was built (docs/validity.md): on the same transcripts, a
+   * pooled kappa above the codebook alone's, a precision not below it, and a kappa above the
+   * codebook's on every code whose suggestions it changes (a figure that cannot be computed, as for
+   * a code never suggested, counts as 0).
    */
   public static boolean helps(Result candidate, Result codebook) {
     if (!(orZero(candidate.pooled().kappa()) > orZero(codebook.pooled().kappa()))
         || !(orZero(candidate.pooled().precision()) >= orZero(codebook.pooled().precision()))) {
       return false;
     }
-    for (int i = 0; i < candidate.codes().size(); i++) {
-      Evaluation.CodeScore code = candidate.codes().get(i);
-      boolean suggests = code.truePositives() + code.falsePositives() > 0;
-      if (suggests && !(orZero(code.kappa()) > orZero(codebook.codes().get(i).kappa()))) {
+    Map<String, Evaluation.CodeScore> before = new LinkedHashMap<>();
+    codebook.codes().forEach(code -> before.put(code.code(), code));
+    for (Evaluation.CodeScore code : candidate.codes()) {
+      Evaluation.CodeScore was = before.get(code.code());
+      boolean changed =
+          was == null
+              || was.truePositives() != code.truePositives()
+              || was.falsePositives() != code.falsePositives();
+      double kappaBefore = was == null ? 0 : orZero(was.kappa());
+      if (changed && !(orZero(code.kappa()) > kappaBefore)) {
         return false;
       }
     }
@@ -166,6 +172,8 @@ public final class LeaveOneTranscriptOut {
    *     in training) at or above the floor
    * @param learnedAtThreshold the same model at each code's threshold alone, its probability shown:
    *     how learned models suggested before the confidence curve
+   * @param learnedWithCodebook the codebook's own suggestions and that model's together, as {@code
+   *     aet code --model} (or {@code --starter}) makes them
    * @param curve models trained on fewer turns of the other transcripts
    * @param trainedOn for each transcript held out, the transcripts its model learned from
    * @param starter the starter model on every transcript, or null when none was given
@@ -177,6 +185,7 @@ public final class LeaveOneTranscriptOut {
       Result codebookCalibrated,
       Result learned,
       Result learnedAtThreshold,
+      Result learnedWithCodebook,
       List<CurvePoint> curve,
       Map<String, Set<String>> trainedOn,
       StarterTrial starter) {
@@ -190,6 +199,7 @@ public final class LeaveOneTranscriptOut {
           codebookCalibrated,
           learned,
           learnedAtThreshold,
+          learnedWithCodebook,
           points,
           trainedOn,
           starter);
@@ -198,7 +208,13 @@ public final class LeaveOneTranscriptOut {
     /** Every way of suggesting judged on the whole coding, in the order they are reported. */
     public List<Result> judged() {
       List<Result> results =
-          new ArrayList<>(List.of(codebookAlone, codebookCalibrated, learned, learnedAtThreshold));
+          new ArrayList<>(
+              List.of(
+                  codebookAlone,
+                  codebookCalibrated,
+                  learned,
+                  learnedAtThreshold,
+                  learnedWithCodebook));
       if (starter != null && starter.result() != null) {
         results.add(starter.result());
       }
@@ -289,10 +305,11 @@ public final class LeaveOneTranscriptOut {
     SuggestionCoder codebookAlone =
         SuggestionCoder.calibrated(
             codebook, annotator, embedding, null, null, settings.floor(), new TreeSet<>());
+    List<Candidate> aloneCandidates = trial.codebookCandidates(codebookAlone);
     Result alone =
         trial.result(
             "the codebook alone (rules and semantic layer, calibrated on its own sentences)",
-            trial.codebookCandidates(codebookAlone));
+            aloneCandidates);
     Result calibrated =
         trial.result(
             "the codebook calibrated on the other transcripts' labelled turns (as --calibrate"
@@ -320,8 +337,14 @@ public final class LeaveOneTranscriptOut {
     Result before =
         trial.result(
             "the same model at each code's threshold alone, its probability shown", atThreshold);
+    Result together =
+        trial.result(
+            "the codebook and that model together (as aet code --model suggests)",
+            together(aloneCandidates, learned));
     StarterTrial starter =
-        settings.starter() == null ? null : trial.starterTrial(settings.starter(), alone);
+        settings.starter() == null
+            ? null
+            : trial.starterTrial(settings.starter(), aloneCandidates, alone);
     Outcome judged =
         new Outcome(
             labelled.size(),
@@ -330,6 +353,7 @@ public final class LeaveOneTranscriptOut {
             calibrated,
             model,
             before,
+            together,
             List.of(),
             trainedOn,
             starter);
@@ -338,10 +362,12 @@ public final class LeaveOneTranscriptOut {
   }
 
   /**
-   * The starter model's suggestions on every transcript, as {@code aet code --starter} makes them
-   * (each code's threshold and a confidence at the floor), unless it learned from some of them.
+   * The starter model's suggestions on every transcript with the codebook's own, as {@code aet code
+   * --starter} makes them (each code's threshold and a confidence at the floor), unless it learned
+   * from some of the transcripts.
    */
-  private StarterTrial starterTrial(LearnedModel starter, Result codebookAlone) {
+  private StarterTrial starterTrial(
+      LearnedModel starter, List<Candidate> codebookCandidates, Result codebookAlone) {
     Set<String> learnedFromHere = starter.learnedFromAmong(byTranscript.keySet());
     if (!learnedFromHere.isEmpty()) {
       return new StarterTrial(null, false, learnedFromHere);
@@ -366,11 +392,33 @@ public final class LeaveOneTranscriptOut {
     }
     Result result =
         result(
-            "the starter model ("
+            "the codebook with the starter model ("
                 + starter.trainingSegments()
-                + " segments learned elsewhere), on every transcript as it is",
-            candidates);
+                + " segments learned elsewhere), on every transcript as it is (as aet code"
+                + " --starter suggests)",
+            together(codebookCandidates, candidates));
     return new StarterTrial(result, helps(result, codebookAlone), Set.of());
+  }
+
+  /**
+   * Two ways of suggesting at once, as {@code aet code} runs the codebook and a model: a code is
+   * suggested in a segment when either suggests it, shown with the higher confidence of those that
+   * do (of all, when neither does).
+   */
+  static List<Candidate> together(List<Candidate> first, List<Candidate> second) {
+    Map<String, Candidate> byPlace = new LinkedHashMap<>();
+    for (List<Candidate> candidates : List.of(first, second)) {
+      for (Candidate c : candidates) {
+        byPlace.merge(
+            c.segmentId() + "\u0000" + c.code(),
+            c,
+            (a, b) ->
+                a.suggested() != b.suggested()
+                    ? (a.suggested() ? a : b)
+                    : (a.confidence() >= b.confidence() ? a : b));
+      }
+    }
+    return new ArrayList<>(byPlace.values());
   }
 
   private void prepare(

@@ -1,8 +1,8 @@
 package org.aet.service;
 
 import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +85,10 @@ public final class Training {
       throw new AetException("training failed: " + e.getMessage(), e);
     }
     if (model.models().isEmpty()) {
+      if (!unknown.isEmpty()) {
+        progress.note(
+            "warning: these codes are not in " + book.name() + " and were left out: " + unknown);
+      }
       throw AetException.naming(
           "no code has at least %s labelled segments to learn from (and some without it): label"
               + " more segments, or add {fromExamples}",
@@ -98,7 +102,7 @@ public final class Training {
       throws InputException {
     String sha256;
     try {
-      sha256 = Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
+      sha256 = MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
     } catch (IOException e) {
       throw new InputException(Diagnostic.fileError(file, "cannot read it: " + e.getMessage()));
     }

@@ -1,8 +1,12 @@
 package org.aet.cli;
 
 import java.nio.file.Path;
+import org.aet.codebook.Codebook;
+import org.aet.diagnostics.AetException;
+import org.aet.learning.LearnedModel;
 import org.aet.service.ModelSource;
 import org.aet.service.RankedReview;
+import org.aet.service.StarterModels;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -39,17 +43,35 @@ final class FirstRoundsOptions {
   }
 
   /**
-   * What ranks the first rounds.
+   * What ranks the first rounds. A model file is read here, so that a damaged one is reported
+   * before any work (and before a workspace opens); the starter model once the codebook is known.
    *
    * @throws picocli.CommandLine.ParameterException when both options are given
+   * @throws AetException when the model file cannot be read
    */
-  RankedReview.FirstRounds firstRounds(CommandSpec spec) {
+  RankedReview.FirstRounds firstRounds(CommandSpec spec) throws AetException {
     if (model != null && starter) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "--model and --starter each name a model to rank by: give one of them");
     }
-    return RankedReview.FirstRounds.of(
-        starter ? ModelSource.starter() : model == null ? null : ModelSource.file(model));
+    if (model != null) {
+      return RankedReview.FirstRounds.model(loaded(), model.getFileName().toString());
+    }
+    return RankedReview.FirstRounds.of(starter ? ModelSource.starter() : null);
   }
+
+  /** The model given, for {@code codebook}, or null when none was. */
+  LearnedModel learned(Codebook codebook) throws AetException {
+    return starter ? StarterModels.of(codebook) : model == null ? null : loaded();
+  }
+
+  private LearnedModel loaded() throws AetException {
+    if (loaded == null) {
+      loaded = LearnedModel.load(model);
+    }
+    return loaded;
+  }
+
+  private LearnedModel loaded;
 }

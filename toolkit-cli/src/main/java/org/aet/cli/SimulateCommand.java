@@ -121,8 +121,8 @@ final class SimulateCommand implements Callable<Integer> {
     Codebook book = Codebooks.load(codebook);
     SimulationWorkflow.Gold labelled = SimulationWorkflow.Gold.read(gold);
     Prior prior = firstRounds.given() ? firstRounds.firstRounds(spec).prior(book, null) : null;
-    if (firstRounds.starter) {
-      warnIfSeen(labelled.learnedBy(org.aet.service.StarterModels.of(book)));
+    if (firstRounds.given()) {
+      warnIfSeen(labelled.learnedBy(firstRounds.learned(book)));
     }
     List<Transcript> transcripts = SimulationWorkflow.transcripts(inputs(), progress);
     SimulationWorkflow simulation =
@@ -151,7 +151,7 @@ final class SimulateCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println(
-              "Note: the starter model learned from "
+              "Note: the model ranking the first rounds learned from "
                   + seen.size()
                   + " of these transcripts ("
                   + String.join(", ", seen)

@@ -27,6 +27,31 @@ import org.junit.jupiter.api.io.TempDir;
  * must not stop the workspace answering the researcher (the attack sweep of issue 31).
  */
 class ServeCommandTest {
+  /** A damaged model is reported before the workspace opens, never later in the browser. */
+  @Test
+  void aDamagedModelIsRefusedBeforeTheWorkspaceOpens(@TempDir Path dir) throws Exception {
+    Path project = dir.resolve("p.aet");
+    assertEquals(0, aet("init", project.toString()).exit());
+    Path broken = Files.writeString(dir.resolve("broken.model"), "not a model");
+    AetRunner.Result refused =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                aet(
+                    "serve",
+                    project.toString(),
+                    "--coder",
+                    "alice",
+                    "--port",
+                    "0",
+                    "--model",
+                    broken.toString()));
+    assertEquals(1, refused.exit(), refused.err());
+    assertTrue(refused.err().contains("broken.model"), refused.err());
+    assertTrue(refused.err().contains("cannot read this model file"), refused.err());
+    assertTrue(!refused.out().contains("http://"), "no workspace was opened: " + refused.out());
+  }
+
   @Test
   void slowUploadsDoNotStopTheWorkspaceAnswering(@TempDir Path dir) throws Exception {
     Path project = dir.resolve("p.aet");

@@ -153,7 +153,8 @@ class SimulateCommandTest {
         result
             .err()
             .contains(
-                "Note: the starter model learned from 3 of these transcripts (education_0,"
+                "Note: the model ranking the first rounds learned from 3 of these transcripts"
+                    + " (education_0,"
                     + " education_11, education_15), so the reading it saves here flatters it"),
         result.err());
   }

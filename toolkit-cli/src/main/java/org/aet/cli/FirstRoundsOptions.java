@@ -50,15 +50,22 @@ final class FirstRoundsOptions {
    * @throws AetException when the model file cannot be read
    */
   RankedReview.FirstRounds firstRounds(CommandSpec spec) throws AetException {
+    checkOne(spec);
+    if (model != null) {
+      return RankedReview.FirstRounds.model(loaded(), model.getFileName().toString());
+    }
+    return RankedReview.FirstRounds.of(starter ? ModelSource.starter() : null);
+  }
+
+  /**
+   * @throws picocli.CommandLine.ParameterException when both options are given
+   */
+  void checkOne(CommandSpec spec) {
     if (model != null && starter) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "--model and --starter each name a model to rank by: give one of them");
     }
-    if (model != null) {
-      return RankedReview.FirstRounds.model(loaded(), model.getFileName().toString());
-    }
-    return RankedReview.FirstRounds.of(starter ? ModelSource.starter() : null);
   }
 
   /** The model given, for {@code codebook}, or null when none was. */

@@ -104,6 +104,7 @@ final class ReviewCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--next must be at least 1, not " + next);
       }
+      firstRounds.checkOne(spec);
       if (firstRounds.given() && next == null) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), firstRounds.name() + " ranks a round: give --next N too");

@@ -83,6 +83,20 @@ class RankedReviewTest {
             dir.resolve("bob.xlsx").toString());
     assertEquals(2, noRound.exit(), noRound.err());
     assertTrue(noRound.err().contains("--starter ranks a round: give --next N too"), noRound.err());
+    Result both =
+        aet(
+            "review",
+            "export",
+            study.toString(),
+            "--coder",
+            "bob",
+            "--starter",
+            "--model",
+            dir.resolve("team.model").toString(),
+            "-o",
+            dir.resolve("bob.xlsx").toString());
+    assertEquals(2, both.exit(), both.err());
+    assertTrue(both.err().contains("--model and --starter each name a model"), both.err());
   }
 
   @Test

@@ -141,6 +141,18 @@ class LeaveOneTranscriptOutTest {
             result(new int[] {12, 2, 8, 78}, new int[] {0, 3, 10, 87}), codebook),
         "better pooled, but b is suggested and never right");
     assertFalse(LeaveOneTranscriptOut.helps(codebook, codebook), "no better is not better");
+    LeaveOneTranscriptOut.Result silent =
+        result(new int[] {0, 0, 20, 80}, new int[] {0, 0, 10, 90});
+    assertTrue(Double.isNaN(silent.pooled().precision()), "a codebook that never suggests");
+    assertTrue(
+        LeaveOneTranscriptOut.helps(
+            result(new int[] {5, 5, 15, 75}, new int[] {0, 0, 10, 90}), silent),
+        "against a codebook that never suggests, its missing precision counts as 0");
+    assertFalse(
+        LeaveOneTranscriptOut.helps(
+            result(new int[] {12, 2, 8, 78}, new int[] {0, 0, 10, 90}),
+            result(new int[] {2, 2, 18, 78}, new int[] {4, 0, 6, 90})),
+        "better on a, but it drops b's right suggestions");
   }
 
   private static LeaveOneTranscriptOut.Result result(int[] a, int[] b) {

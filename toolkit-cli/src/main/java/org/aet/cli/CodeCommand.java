@@ -58,8 +58,7 @@ final class CodeCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description =
-          "Where to write: a .xlsx, .csv, .jsonl or .html file (optional when coding a project).")
+      description = "Where to write: a ${sys:aet.exporters} file (optional when coding a project).")
   Path output;
 
   @Mixin OverwriteOption overwrite;

@@ -16,8 +16,7 @@ final class InputOptions {
   @Parameters(
       arity = "1..*",
       paramLabel = "TRANSCRIPT",
-      description =
-          "Transcript files or folders of them (.txt .vtt .srt .docx .csv .tsv .json .jsonl).")
+      description = "Transcript files or folders of them (${sys:aet.readers}).")
   List<Path> inputs;
 
   @Mixin ReadingOptions reading;

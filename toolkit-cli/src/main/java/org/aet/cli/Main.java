@@ -38,6 +38,7 @@ public final class Main {
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    RegistryHelp.publish();
     CommandLine commandLine = new CommandLine(new AetCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);

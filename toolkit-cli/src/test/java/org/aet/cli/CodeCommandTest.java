@@ -37,6 +37,30 @@ class CodeCommandTest {
     assertTrue(code.out().contains("Examples:"));
   }
 
+  /** The formats the help lists are the registries' (a plug-in's too), not a list kept by hand. */
+  @Test
+  void helpListsTheFormatsTheRegistriesHold() {
+    String inspect = aet("inspect", "--help").out().replaceAll("\\s+", " ");
+    for (org.aet.ingest.TranscriptReader reader :
+        org.aet.ingest.TranscriptReader.registry().all()) {
+      for (String extension : reader.extensions()) {
+        assertTrue(inspect.contains("." + extension), extension + " in: " + inspect);
+      }
+    }
+    String code = aet("code", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(
+        code.contains(
+            "Where to write: a "
+                + RegistryHelp.inWords(
+                    org.aet.export.CodingExporter.registry().all().stream()
+                        .flatMap(e -> e.extensions().stream())
+                        .map(e -> "." + e)
+                        .toList())
+                + " file"),
+        code);
+    assertEquals("a, b or c", RegistryHelp.inWords(List.of("a", "b", "c")));
+  }
+
   @Test
   void wrongUseExitsWithTwo() {
     Result missingOutput = aet("code", SAMPLE.toString());

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Measures intercoder agreement with the segment as the unit: per code, per transcript and pooled,"
           + " as percent agreement, Cohen's kappa (two coders), Fleiss' kappa, Krippendorff's alpha (nominal, missing"
-          + " data allowed) and Brennan-Prediger kappa. Works on a project (--coders A,B; \"machine\" is the latest"
+          + " data allowed) and Brennan-Prediger kappa, and any statistic a plug-in adds. Works on a project (--coders A,B; \"machine\" is the latest"
           + " suggestions) or on labelled-segment files, one per coder.",
       ""
     },

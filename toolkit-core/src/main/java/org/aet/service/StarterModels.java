@@ -3,6 +3,8 @@ package org.aet.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 import org.aet.codebook.Codebook;
 import org.aet.codebook.Codebooks;
@@ -30,15 +32,30 @@ public final class StarterModels {
 
   /**
    * The starter model shipped for the codebook called {@code codebookName}, whatever its version.
+   * Read from the jar once per process (the shipped file cannot change while aet runs), so that a
+   * workspace preparing its queue again, or a command asking twice, does not parse 3 MB again.
    */
   public static Optional<LearnedModel> shipped(String codebookName) throws AetException {
+    Optional<LearnedModel> known = READ.get(codebookName);
+    if (known == null) {
+      known = read(codebookName);
+      READ.putIfAbsent(codebookName, known);
+    }
+    return known;
+  }
+
+  /** Every starter model read so far (or known to be absent), by codebook name. */
+  private static final ConcurrentMap<String, Optional<LearnedModel>> READ =
+      new ConcurrentHashMap<>();
+
+  private static Optional<LearnedModel> read(String codebookName) throws AetException {
     try (InputStream in =
         StarterModels.class.getResourceAsStream(SHIPPED + codebookName + SUFFIX)) {
       if (in == null) {
         return Optional.empty();
       }
       return Optional.of(LearnedModel.fromBytes(in.readAllBytes()));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw new AetException(
           "the starter model shipped for " + codebookName + " cannot be read: " + e.getMessage(),
           e);
@@ -61,31 +78,44 @@ public final class StarterModels {
                             + codebook.name()
                             + " (only for four-tensions): code without one, or train a model on"
                             + " your team's coding with \"aet train\""));
-    if (!model.codebookVersion().equals(codebook.version())
-        && !shippedVersion(codebook.name()).equals(model.codebookVersion())) {
-      throw new AetException(
-          "the starter model for "
-              + codebook.name()
-              + " was learned against the shipped codebook (version "
-              + model.codebookVersion()
-              + "), and this one is version "
-              + codebook.version()
-              + " (an edited copy, or the version a project was coded with): code with the shipped"
-              + " codebook to use it, or train a model on your own coding with \"aet train\"");
-    }
-    if (!model.codebookVersion().equals(codebook.version())) {
-      throw new AetException(
-          "the starter model shipped for "
-              + codebook.name()
-              + " was learned against version "
-              + model.codebookVersion()
-              + " of the codebook, which is now version "
-              + codebook.version()
-              + ", so its codes may no longer mean what the codebook says and it is not used."
-              + " Rebuild it with: "
-              + rebuildCommand(model));
+    String refusal = refusal(model, codebook, shippedVersion(codebook.name()));
+    if (refusal != null) {
+      throw new AetException(refusal);
     }
     return model;
+  }
+
+  /**
+   * Why {@code model} may not suggest for {@code codebook}, or null when it may: learned against
+   * another version of it. When the shipped codebook is the version it was learned against, the
+   * codebook in hand is an edited copy (or the one a project was coded with), and the user is told
+   * so; otherwise the shipped model itself is stale, and the message says how to rebuild it.
+   *
+   * @param shippedVersion the version of the codebook shipped under the same name
+   */
+  static String refusal(LearnedModel model, Codebook codebook, String shippedVersion) {
+    if (model.codebookVersion().equals(codebook.version())) {
+      return null;
+    }
+    if (model.codebookVersion().equals(shippedVersion)) {
+      return "the starter model for "
+          + codebook.name()
+          + " was learned against the shipped codebook (version "
+          + model.codebookVersion()
+          + "), and this one is version "
+          + codebook.version()
+          + " (an edited copy, or the version a project was coded with): code with the shipped"
+          + " codebook to use it, or train a model on your own coding with \"aet train\"";
+    }
+    return "the starter model shipped for "
+        + codebook.name()
+        + " was learned against version "
+        + model.codebookVersion()
+        + " of the codebook, which is now version "
+        + codebook.version()
+        + ", so its codes may no longer mean what the codebook says and it is not used."
+        + " Rebuild it with: "
+        + rebuildCommand(model);
   }
 
   /** The version of the shipped codebook called {@code name} ("" when none is shipped). */

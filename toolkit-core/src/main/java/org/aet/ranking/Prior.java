@@ -77,12 +77,12 @@ public interface Prior {
    * @throws AetException when the file cannot be read or the model was trained for another codebook
    */
   static Prior modelFile(Path file, Codebook codebook) throws AetException {
-    return learned(LearnedModel.load(file), file.getFileName().toString(), codebook);
+    return learned(LearnedModel.load(file), "the learned model " + file.getFileName(), codebook);
   }
 
   /**
-   * {@code model} as a prior for {@code codebook}, named {@code name} for the team: its file ("the
-   * learned model team.model") or a name of its own ("the four-tensions starter model").
+   * {@code model} as a prior for {@code codebook}, named {@code name} for the team, as the rounds
+   * it ranks say it: "the learned model team.model", "the four-tensions starter model".
    *
    * @throws AetException when the model was trained for another codebook
    */
@@ -99,12 +99,6 @@ public interface Prior {
               + ", or give a model trained for "
               + codebook.name());
     }
-    return model(
-        model,
-        codebook,
-        (name.startsWith("the ") ? name : "the learned model " + name)
-            + " ("
-            + model.trainingSegments()
-            + " segments)");
+    return model(model, codebook, name + " (" + model.trainingSegments() + " segments)");
   }
 }

@@ -16,6 +16,11 @@ public sealed interface ModelSource {
   /** How the team knows it: its file's name, or "the four-tensions starter model". */
   String name(Codebook codebook);
 
+  /** The same as a phrase: "the learned model team.model", "the four-tensions starter model". */
+  default String described(Codebook codebook) {
+    return "the learned model " + name(codebook);
+  }
+
   /** The model in {@code file}. */
   static ModelSource file(Path file) {
     return new File(file);
@@ -49,6 +54,11 @@ public sealed interface ModelSource {
     @Override
     public String name(Codebook codebook) {
       return StarterModels.name(codebook.name());
+    }
+
+    @Override
+    public String described(Codebook codebook) {
+      return name(codebook);
     }
   }
 }

@@ -55,12 +55,12 @@ public final class RankedReview {
       return source == null
           ? codebook()
           : (codebook, alone) ->
-              Prior.learned(source.load(codebook), source.name(codebook), codebook);
+              Prior.learned(source.load(codebook), source.described(codebook), codebook);
     }
 
     /** {@code model}, named {@code name} for the team (a starter model shipped with aet, say). */
     static FirstRounds model(LearnedModel model, String name) {
-      return (codebook, alone) -> Prior.learned(model, name, codebook);
+      return (codebook, alone) -> Prior.learned(model, "the learned model " + name, codebook);
     }
   }
 
